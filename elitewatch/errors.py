@@ -1,0 +1,40 @@
+"""One error hierarchy for elitewatch.
+
+    ElitewatchError
+     ├── InputError        an input (file, record, URL) that cannot be read or is refused
+     ├── StoreError        the database cannot be opened, migrated or written
+     ├── NotFoundError     a name or id that matches nothing in the store
+     └── GoldFormatError   a gold or export file that does not follow FORMAT.md
+
+Every error carries the offending input so that the CLI can print one clear line.
+"""
+
+from __future__ import annotations
+
+
+class ElitewatchError(Exception):
+    """Base of every error elitewatch raises on purpose."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return f"{self.source}: {message}" if self.source else message
+
+
+class InputError(ElitewatchError):
+    """An input that cannot be read, decoded or parsed, or that is refused."""
+
+
+class StoreError(ElitewatchError):
+    """The database cannot be opened, migrated or written."""
+
+
+class NotFoundError(ElitewatchError):
+    """A name or id that matches nothing in the store."""
+
+
+class GoldFormatError(ElitewatchError):
+    """A gold or export file that does not follow gold/FORMAT.md."""

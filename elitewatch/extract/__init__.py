@@ -1,0 +1,6 @@
+"""Extractors: each reads a Parsed document and the entities found so far, and adds its facts."""
+
+from elitewatch.extract.entities import extract_entities
+from elitewatch.extract.quotes import extract_quotes
+
+__all__ = ["extract_entities", "extract_quotes"]

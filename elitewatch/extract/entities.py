@@ -1,0 +1,445 @@
+"""Mentions and entities within one document.
+
+Stages, in order:
+ 1. clean the model's spans (split at line breaks, strip titles, possessives and "the",
+    drop demonyms and generic words) and add what the model misses (web outlets, gazetteer names);
+ 2. group mentions by name key, and join groups the text says are one: a surname alone joins the
+    full name, "X (Y)" and "X [Y]" join X and Y, and gazetteer forms join their entry;
+ 3. decide each group's type by votes of every mention's label and the evidence around it:
+    a title or honorific, a speech verb, a surname shape, an organization word, the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from elitewatch.datafiles import demonyms, fold, gazetteer_index, read_yaml, speech_verbs, titles
+from elitewatch.model import LocalEntity, Mention, Parsed, Span, Token
+from elitewatch.resolve.names import name_key, strip_possessive, token_keys
+
+EXTRACTOR = "entities"
+VERSION = "1"
+
+# Vote weights. A model label is one vote per mention; evidence outweighs it because the small
+# English model is systematically wrong on Central Asian names (about half of the seeds' person
+# mentions are tagged ORG), while the evidence below was never wrong on the seeds or PolNeAR.
+GAZETTEER_VOTE = 6.0
+ORG_WORD_VOTE = 3.0
+TITLE_VOTE = 2.5
+SPEAKER_VOTE = 2.0
+SURNAME_SHAPE_VOTE = 1.6
+ACRONYM_VOTE = 1.5
+
+OUTLET = re.compile(r"\b[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:kz|ru|com|org|net|uz|kg|by|ua|am|az|ge|tj|info|expert|news|media|io)\b")
+BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+@cache
+def _lexicon() -> dict[str, frozenset[str]]:
+    names = read_yaml("lexicon/names.yaml")
+    table = titles()
+    return {
+        "titles": table["honorifics_en"] | table["roles_en"] | table["roles_ru"],
+        "org_words": table["org_words_en"] | table["org_words_ru"],
+        "suffixes": frozenset(names["surname_suffixes"]),
+        "generic": frozenset(names["generic_words"]),
+    }
+
+
+@dataclass
+class Group:
+    keys: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    gazetteer: str | None = None
+
+    @property
+    def tokens(self) -> int:
+        return max((len(token_keys(m.text)) for m in self.mentions), default=0)
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower().strip(".,") in _lexicon()["titles"]
+
+
+def strip_titles(text: str) -> tuple[str, int, bool]:
+    """Remove leading titles ("President", "Secretary General", "Mr"); return text, cut, found."""
+    words = text.split(" ")
+    cut = 0
+    found = False
+    while len(words) > 1 and _is_title_word(words[0]):
+        cut += len(words[0]) + 1
+        words = words[1:]
+        found = True
+    return " ".join(words), cut, found
+
+
+QUOTE_MARKS = "“”„«»\"‘’'`"
+FUNCTION_POS = frozenset({"VERB", "ADP", "DET", "ADV", "SCONJ", "CCONJ", "PRON", "AUX", "PART", "INTJ", "PUNCT"})
+
+
+def extend_names(spans: list[Span], parsed: Parsed, starts: list[int]) -> list[Span]:
+    """A person span followed by proper nouns on the same line takes them in ("Kasym-Žomart" Tokaev)."""
+    text = parsed.doc.text
+    extended: list[Span] = []
+    for span in spans:
+        index = _token_at(parsed.tokens, starts, span.end)
+        end = span.end
+        while (
+            span.label == "person"
+            and index is not None
+            and index + 1 < len(parsed.tokens)
+            and parsed.tokens[index + 1].start == end + 1
+            and text[end] == " "
+            and parsed.tokens[index + 1].pos == "PROPN"
+            and parsed.tokens[index + 1].text[:1].isupper()
+        ):
+            index += 1
+            end = parsed.tokens[index].end
+        if end != span.end:
+            span = Span(span.start, end, text[span.start : end], span.label, text[span.start : end], span.language)
+        extended.append(span)
+    return extended
+
+
+def join_adjacent(spans: list[Span], text: str) -> list[Span]:
+    """"Kasym-Žomart" + "Tokaev": two person spans with only a space between are one name."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and span.start < joined[-1].end:
+            continue
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == span.label == "person"
+            and text[last.end : span.start] == " "
+            and last.language == span.language
+        ):
+            joined[-1] = Span(last.start, span.end, text[last.start : span.end], "person",
+                              f"{last.normal} {span.normal}", span.language)
+        else:
+            joined.append(span)
+    return joined
+
+
+def trim_function_words(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention | None:
+    """Drop leading words that cannot begin a name ("Regarding Tokayev")."""
+    index = _token_at(parsed.tokens, starts, mention.start)
+    if index is None or parsed.tokens[index].start != mention.start:
+        return mention
+    start = mention.start
+    while index < len(parsed.tokens) and parsed.tokens[index].end < mention.end:
+        token = parsed.tokens[index]
+        if token.pos not in FUNCTION_POS:
+            break
+        index += 1
+        start = parsed.tokens[index].start
+    if start == mention.start:
+        return mention
+    surface = parsed.doc.text[start : mention.end]
+    if not _keep(surface):
+        return None
+    return Mention(start, mention.end, surface, mention.type, surface, mention.evidence)
+
+
+def clean_span(span: Span, text: str) -> list[Mention]:
+    """Split a model span at line breaks and trim it to the name itself."""
+    mentions: list[Mention] = []
+    for part in re.finditer(r"[^\n]+", text[span.start : span.end]):
+        start = span.start + part.start()
+        surface = part.group().strip()
+        start += len(part.group()) - len(part.group().lstrip())
+        evidence = "ner"
+        the = LEADING_THE.match(surface)
+        if the:
+            start += the.end()
+            surface = surface[the.end() :]
+        stripped, cut, titled = strip_titles(surface)
+        if titled:
+            start += cut
+            surface = stripped
+            evidence = "title"
+        lead = len(surface) - len(surface.lstrip(QUOTE_MARKS))
+        start += lead
+        surface = strip_possessive(surface[lead:].rstrip(QUOTE_MARKS)).rstrip(".,;:" + QUOTE_MARKS)
+        if not _keep(surface):
+            continue
+        same = span.end - span.start == len(surface) and span.language == "ru"
+        normal = span.normal if same else surface
+        mentions.append(Mention(start, start + len(surface), surface, span.label, normal, evidence=evidence))
+    return mentions
+
+
+def _keep(surface: str) -> bool:
+    if len(surface) < 2 or not any(c.isupper() for c in surface):
+        return False
+    folded = fold(surface)
+    singular = folded[:-1] if folded.endswith("s") else folded
+    if folded in _lexicon()["generic"] or folded in demonyms() or singular in demonyms():
+        return False
+    first = folded.split(" ")[0]
+    # "Kazakh Media", "Russian-Kazakh": a demonym first is a description, not a name.
+    return not (first in demonyms() and fold(surface) not in gazetteer_index())
+
+
+def find_extra_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Web outlets (Abai.kz) and gazetteer names that the model did not tag."""
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in OUTLET.finditer(text):
+        if free(match.start(), match.end()):
+            found.append(Mention(match.start(), match.end(), match.group(), "organization", match.group(), "outlet"))
+            taken.append((match.start(), match.end()))
+    for match in _gazetteer_pattern().finditer(text):
+        if free(match.start(), match.end()):
+            entry = gazetteer_index()[fold(match.group())]
+            found.append(Mention(match.start(), match.end(), match.group(), entry.type, match.group(), "gazetteer"))
+            taken.append((match.start(), match.end()))
+    return found
+
+
+@cache
+def _gazetteer_pattern() -> re.Pattern[str]:
+    forms: set[str] = set()
+    from elitewatch.datafiles import organizations, places
+
+    for entry in (*places(), *organizations()):
+        forms.update(form for form in entry.forms if len(form) > 2 and any(c.isupper() for c in form))
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+class UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _group_key(mention: Mention) -> str:
+    entry = gazetteer_index().get(fold(mention.normal)) or gazetteer_index().get(fold(mention.text))
+    if entry is not None:
+        return f"gazetteer:{entry.type}:{entry.name}"
+    return name_key(mention.normal)
+
+
+def _token_at(tokens: list[Token], starts: list[int], offset: int) -> int | None:
+    import bisect
+
+    position = bisect.bisect_right(starts, offset) - 1
+    if position < 0:
+        return None
+    return position
+
+
+def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: Counter[str]) -> None:
+    lexicon = _lexicon()
+    votes[mention.type] += 1.0
+    words = mention.text.split()
+    last = fold(words[-1]) if words else ""
+    if mention.evidence == "title":
+        votes["person"] += TITLE_VOTE
+    if mention.evidence == "outlet" or OUTLET.fullmatch(mention.text):
+        votes["organization"] += GAZETTEER_VOTE
+    if any(fold(word) in lexicon["org_words"] for word in words):
+        votes["organization"] += ORG_WORD_VOTE
+    if mention.text.isupper() and len(mention.text) > 1:
+        votes["organization"] += ACRONYM_VOTE
+    elif any(last.endswith(suffix) and len(last) > len(suffix) + 2 for suffix in lexicon["suffixes"]):
+        votes["person"] += SURNAME_SHAPE_VOTE
+    tokens = parsed.tokens
+    first = _token_at(tokens, starts, mention.start)
+    if first is None:
+        return
+    previous = first - 1
+    if previous >= 0 and tokens[previous].end <= mention.start and _is_title_word(tokens[previous].text):
+        votes["person"] += TITLE_VOTE
+    # The mention's syntactic head: the token in it whose head lies outside it.
+    inside = [t for t in tokens[first : first + 8] if t.start < mention.end]
+    for token in inside:
+        head = tokens[token.head]
+        if head.start >= mention.end or head.end <= mention.start:
+            language = "en" if token.lemma.isascii() else "ru"
+            if token.dep.startswith("nsubj") and head.lemma in speech_verbs(language):
+                votes["person"] += SPEAKER_VOTE
+            break
+
+
+def _link_brackets(text: str, mentions: list[Mention], uf: UnionFind, group_of: list[int]) -> None:
+    """"Imangali Nurgaliuly [Tasmagambetov]", "Keiki-batyr (Nurmagambet Kokeimbaiuly)", "... (SCO)"."""
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    for i, mention in enumerate(mentions):
+        match = BRACKETED.match(text, mention.end)
+        if not match:
+            continue
+        j = by_start.get(match.start(1))
+        if j is not None and mentions[j].end == match.end(1):
+            uf.union(group_of[i], group_of[j])
+
+
+def _link_surnames(groups: list[Group], uf: UnionFind) -> None:
+    """A one-word name joins the one full name in the document that ends (or starts) with it."""
+    full_by_part: dict[str, list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        if group.gazetteer or group.tokens < 2:
+            continue
+        for mention in group.mentions:
+            keys = token_keys(mention.normal)
+            if len(keys) >= 2:
+                for part in {keys[-1], keys[0]}:
+                    if index not in full_by_part[part]:
+                        full_by_part[part].append(index)
+    for index, group in enumerate(groups):
+        if group.gazetteer or group.tokens != 1:
+            continue
+        key = next(iter(group.keys))
+        candidates = full_by_part.get(key, [])
+        if not candidates:
+            continue
+        roots = {uf.find(c) for c in candidates}
+        if len(roots) == 1:
+            uf.union(index, candidates[0])
+        else:  # several people share the surname: the most mentioned one
+            best = max(candidates, key=lambda c: len(groups[c].mentions))
+            uf.union(index, best)
+
+
+def _canonical_name(mentions: list[Mention], entity_type: str, gazetteer: str | None) -> str:
+    if gazetteer:
+        return gazetteer
+    forms = Counter(m.normal for m in mentions)
+
+    def rank(form: str) -> tuple[int, int, int, int]:
+        latin = 1 if form.isascii() or any("a" <= c.lower() <= "z" for c in form) else 0
+        return (latin if entity_type == "person" else 0, len(token_keys(form)), forms[form], len(form))
+
+    return max(forms, key=rank)
+
+
+def _propagate(text: str, entities: list[LocalEntity]) -> None:
+    """Every further occurrence of a name the document already uses is a mention too.
+
+    The model tags a name in one sentence and misses it in the next; once a form is known
+    to name an entity here, each occurrence of it (a whole word, not inside another mention)
+    is that entity.
+    """
+    taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    starts = [a for a, _ in taken]
+    forms: dict[str, LocalEntity] = {}
+    for entity in entities:
+        for form in entity.forms:
+            if len(form) >= 3 and form[0].isupper() and form in text:
+                forms.setdefault(form, entity)
+    if not forms:
+        return
+    pattern = re.compile(
+        r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w\-])"
+    )
+    import bisect
+
+    for match in pattern.finditer(text):
+        position = bisect.bisect_right(starts, match.start()) - 1
+        overlaps = any(
+            a < match.end() and match.start() < b for a, b in taken[max(0, position - 1) : position + 2]
+        )
+        if overlaps:
+            continue
+        entity = forms[match.group()]
+        entity.mentions.append(
+            Mention(match.start(), match.end(), match.group(), entity.type, match.group(), entity.index, "propagated")
+        )
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: m.start)
+
+
+def extract_entities(parsed: Parsed) -> list[LocalEntity]:
+    text = parsed.doc.text
+    # 1. clean spans, add missing mentions
+    starts = [t.start for t in parsed.tokens]
+    mentions: list[Mention] = []
+    for span in join_adjacent(extend_names(parsed.spans, parsed, starts), text):
+        for mention in clean_span(span, text):
+            trimmed = trim_function_words(mention, parsed, starts) if span.language == "en" else mention
+            if trimmed is not None:
+                mentions.append(trimmed)
+    mentions.extend(find_extra_mentions(text, [(m.start, m.end) for m in mentions]))
+    mentions.sort(key=lambda m: m.start)
+    if not mentions:
+        return []
+    # 2. group by key and join what the text joins
+    keys = [_group_key(m) for m in mentions]
+    key_index: dict[str, int] = {}
+    groups: list[Group] = []
+    group_of: list[int] = []
+    for mention, key in zip(mentions, keys, strict=True):
+        if not key:
+            group_of.append(-1)
+            continue
+        if key not in key_index:
+            key_index[key] = len(groups)
+            groups.append(Group(keys={key}, gazetteer=key.split(":", 2)[2] if key.startswith("gazetteer:") else None))
+        group_of.append(key_index[key])
+        groups[key_index[key]].mentions.append(mention)
+    for mention, g in zip(mentions, group_of, strict=True):
+        if g >= 0:
+            _vote(mention, parsed, starts, groups[g].votes)
+    for group in groups:
+        if group.gazetteer:
+            entry_type = next(iter(group.keys)).split(":")[1]
+            group.votes[entry_type] += GAZETTEER_VOTE * len(group.mentions)
+    uf = UnionFind(len(groups))
+    valid = [i for i, g in enumerate(group_of) if g >= 0]
+    _link_brackets(text, [mentions[i] for i in valid], uf, [group_of[i] for i in valid])
+    _link_surnames(groups, uf)
+    # 3. merge joined groups, decide types
+    merged: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(groups)):
+        merged[uf.find(index)].append(index)
+    entities: list[LocalEntity] = []
+    for members in merged.values():
+        votes: Counter[str] = Counter()
+        cluster_mentions: list[Mention] = []
+        gazetteer = None
+        for member in members:
+            votes.update(groups[member].votes)
+            cluster_mentions.extend(groups[member].mentions)
+            gazetteer = gazetteer or groups[member].gazetteer
+        entity_type, top = votes.most_common(1)[0]
+        cluster_mentions.sort(key=lambda m: m.start)
+        entity = LocalEntity(
+            index=len(entities),
+            type=entity_type,
+            name=_canonical_name(cluster_mentions, entity_type, gazetteer),
+            confidence=round(top / max(sum(votes.values()), 1e-9), 3),
+        )
+        for mention in cluster_mentions:
+            mention.type = entity_type
+            mention.cluster = entity.index
+            entity.forms.add(mention.text)
+            if mention.normal != mention.text:
+                entity.forms.add(mention.normal)
+        entity.mentions = cluster_mentions
+        entities.append(entity)
+    _propagate(text, entities)
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for index, entity in enumerate(entities):
+        entity.index = index
+        for mention in entity.mentions:
+            mention.cluster = index
+    return entities

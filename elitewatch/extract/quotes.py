@@ -1,0 +1,528 @@
+"""Direct quotes and their speakers, in English and Russian.
+
+Stages:
+ 1. segments: text between quotation marks (“…”, "…", «…» with nesting, „…“), speech introduced
+    by a dash at the start of a paragraph («— …, — сказал X»), and a dash that continues a quote
+    after its attribution; a quote left open at a paragraph's end closes there unless the next
+    paragraph opens with a quotation mark (the convention for quotes over several paragraphs);
+ 2. filters: names and titles in quotation marks ("Risk Assessment Group", “Oreshnik”, a headline
+    after "entitled") and short scare quotes without a speech verb are not quotes;
+ 3. attribution: the nearest cue around the segment — a speech verb (data/lexicon/speech_verbs.yaml)
+    whose grammatical subject is the speaker, or "according to X" / «по словам X»; a pronoun
+    subject resolves to the person the text is about at that point; a quote standing alone in its
+    paragraph takes the subject of the paragraph that introduces it;
+ 4. merging: “A,” said X. “B.” is one quote of X; a segment without its own cue right after an
+    attributed one in the same paragraph keeps that speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from elitewatch.datafiles import speech_lexicon, speech_verbs
+from elitewatch.model import LocalEntity, Mention, Parsed, Quote, Token
+from elitewatch.temporal import date_in_attribution
+
+EXTRACTOR = "quotes"
+VERSION = "1"
+
+OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+DASHES = "—–"
+PARAGRAPH = re.compile(r"[^\n]+")
+DASH_START = re.compile(r"\s*[—–]\s+")
+# Inside a dash-introduced or guillemet quote: ", — сказал X. — " separates quote and attribution.
+DASH_BREAK = re.compile(r"(?<=[,.!?…])\s+[—–]\s+")
+CONTINUATION = re.compile(r"(?<=[.!?…\"”»])\s*[—–]\s+(?=\w)")
+SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-ZА-ЯЁ“«\"—–]|\s*$)")
+PERSON_PRONOUNS = frozenset({"he", "she", "он", "она"})
+GROUP_PRONOUNS = frozenset({"they", "они"})
+TITLE_CUES = re.compile(
+    r"(?:entitled|titled|headlined|headlines?(?: such as)?|newspaper|magazine|book|film|movie|song|album|"
+    r"show|program(?:me)?|operation|campaign|slogan|hashtag|called the|named|dubbed|под названием|газет[аеыу]|"
+    r"журнал[аеу]?|статье|книг[аеиу]|фильм[аеу]?|операци[яию]|движени[яеию]|партии|партия|партию)\W*$",
+    re.IGNORECASE,
+)
+INTRODUCING = re.compile(r"(?:[:\-–—]|\(quoting\)\s*[-–—]?)\s*$", re.IGNORECASE)
+QUOTE_WORDS = re.compile(r"\b(?:quot\w*|цитир\w*|said it|put it)\b", re.IGNORECASE)
+# A segment this short is a scare quote unless a speech verb governs it directly.
+MIN_WORDS = 3
+# ... and "directly" means the cue is at most this many characters away.
+SHORT_QUOTE_DISTANCE = 30
+LIST_GLUE = re.compile(r"[\s,;]*(?:(?:and|or|и|или)\s*)?")
+# A cue farther than this (characters) from the segment does not attribute it.
+MAX_CUE_DISTANCE = 160
+
+
+@dataclass
+class Segment:
+    start: int  # the quoted words, without the marks
+    end: int
+    paragraph: int
+    kind: str  # "mark" or "dash"
+    open_at: int  # position of the opening mark (or dash)
+    close_at: int  # position just after the closing mark (or the end of the words)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    token: int | None  # speech verb token
+    speaker: int | None  # LocalEntity index
+    kind: str  # "verb", "according", "context"
+    lemma: str = ""
+
+
+@cache
+def _according_pattern() -> re.Pattern[str]:
+    lexicon = speech_lexicon()
+    phrases = [*lexicon.get("according_en", []), *lexicon.get("according_ru", [])]
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+# 1. segments -------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
+    segments: list[Segment] = []
+    open_from_previous = False
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        opener: str | None = None
+        depth = 0
+        seg_start = 0
+        open_at = 0
+        while i < p_end:
+            char = text[i]
+            if opener is None:
+                if char in OPENERS and not (char == '"' and i > p_start and text[i - 1].isalnum()):
+                    opener, depth, open_at, seg_start = char, 1, i, i + 1
+            elif char == opener and opener == "«":
+                depth += 1
+            elif char in OPENERS[opener]:
+                depth -= 1
+                if depth == 0:
+                    segments.append(Segment(seg_start, i, number, "mark", open_at, i + 1))
+                    opener = None
+            i += 1
+        if opener is not None and opener != '"':
+            # Unclosed: the quote runs to the paragraph's end.
+            segments.append(Segment(seg_start, p_end, number, "mark", open_at, p_end))
+        open_from_previous = opener is not None
+    del open_from_previous
+    return segments
+
+
+def _dash_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
+    """Speech introduced by a dash at a paragraph's start: «— Текст, — сказал X. — Ещё»."""
+    segments: list[Segment] = []
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        lead = DASH_START.match(text, p_start, p_end)
+        if not lead:
+            continue
+        start = lead.end()
+        closing = text.find("”", start, p_end)
+        limit = closing if closing != -1 else p_end
+        parts = _split_on_dash_breaks(text, start, limit)
+        for index, (a, b) in enumerate(parts):
+            if index % 2 == 0:
+                segments.append(Segment(a, b, number, "dash", a - 1, b))
+    return segments
+
+
+def _split_on_dash_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut [start, end) at ", — " breaks: quote, attribution, quote, …"""
+    parts: list[tuple[int, int]] = []
+    cursor = start
+    for match in DASH_BREAK.finditer(text, start, end):
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    parts.append((cursor, end))
+    return parts
+
+
+def _split_guillemet_attributions(text: str, segments: list[Segment], parsed: Parsed) -> list[Segment]:
+    """«Текст, — уточнил Белов. — Ещё текст»: the attribution sits inside the marks."""
+    result: list[Segment] = []
+    for segment in segments:
+        parts = _split_on_dash_breaks(text, segment.start, segment.end)
+        if len(parts) < 3 or not _has_speech_verb(parsed, parts[1][0], parts[1][1]):
+            result.append(segment)
+            continue
+        for index, (a, b) in enumerate(parts):
+            if index % 2 == 0:
+                result.append(Segment(a, b, segment.paragraph, segment.kind, a, b))
+    return result
+
+
+def _continuation_segments(text: str, paragraphs: list[tuple[int, int]], found: list[Segment]) -> list[Segment]:
+    """“…,” X said in 2000. — Therefore, …: a dash after the attribution goes on quoting X."""
+    extra: list[Segment] = []
+    by_paragraph: dict[int, list[Segment]] = {}
+    for segment in found:
+        by_paragraph.setdefault(segment.paragraph, []).append(segment)
+    for number, quoted in by_paragraph.items():
+        p_start, p_end = paragraphs[number]
+        last_end = max(s.close_at for s in quoted)
+        for match in CONTINUATION.finditer(text, last_end, p_end):
+            if any(s.start <= match.start() < s.end for s in quoted):
+                continue
+            extra.append(Segment(match.end(), p_end, number, "dash", match.start(), p_end))
+            break
+    return extra
+
+
+def find_segments(parsed: Parsed) -> tuple[list[Segment], list[tuple[int, int]]]:
+    text = parsed.doc.text
+    paragraphs = _paragraphs(text)
+    marks = _mark_segments(text, paragraphs)
+    dashes = _dash_segments(text, paragraphs)
+    # A dash-introduced quote that closes with ” was also seen as a mark segment's end: keep the dash one.
+    marks = [m for m in marks if not any(d.start <= m.open_at < d.end for d in dashes)]
+    segments = sorted(marks + dashes, key=lambda s: s.start)
+    segments = _split_guillemet_attributions(text, segments, parsed)
+    segments += _continuation_segments(text, paragraphs, segments)
+    segments = [_trim(text, s) for s in sorted(segments, key=lambda s: s.start)]
+    return [s for s in segments if s.end > s.start], paragraphs
+
+
+def _trim(text: str, segment: Segment) -> Segment:
+    words = text[segment.start : segment.end]
+    left = len(words) - len(words.lstrip(" \t—–-"))
+    right = len(words.rstrip(" \t,—–-"))
+    segment.end = segment.start + right
+    segment.start += left
+    return segment
+
+
+# 2. filters --------------------------------------------------------------------------------
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def looks_like_name(words: str) -> bool:
+    """“Risk Assessment Group”, “Oreshnik”, “PRODUCT OF NAZARBAYEV”: every word capitalized."""
+    tokens = re.findall(r"[^\W\d_][\w\-’']*", words)
+    if not tokens or len(tokens) > 6 or re.search(r"[.!?,;:]\s+\w", words.strip()):
+        return False
+    small = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "и", "в"}
+    return all(t[0].isupper() or t.lower() in small for t in tokens)
+
+
+def _is_title(text: str, segment: Segment, paragraph_start: int) -> bool:
+    before = text[max(paragraph_start, segment.open_at - 40) : segment.open_at]
+    return bool(TITLE_CUES.search(before))
+
+
+# 3. attribution ----------------------------------------------------------------------------
+
+
+class Context:
+    """Indexes over one document that the attribution rules share."""
+
+    def __init__(
+        self, parsed: Parsed, entities: list[LocalEntity], segments: list[Segment], quoted: list[Segment] | None = None
+    ) -> None:
+        self.parsed = parsed
+        self.text = parsed.doc.text
+        self.tokens = parsed.tokens
+        self.starts = [t.start for t in parsed.tokens]
+        self.children: dict[int, list[int]] = {}
+        for token in parsed.tokens:
+            if token.head != token.i:
+                self.children.setdefault(token.head, []).append(token.i)
+        self.segments = segments
+        self.quoted_spans = [(s.open_at, s.close_at) for s in (quoted or segments)]
+        self.mentions: list[Mention] = sorted(
+            (m for e in entities for m in e.mentions), key=lambda m: m.start
+        )
+        self.mention_starts = [m.start for m in self.mentions]
+        self.entities = entities
+
+    def quoted(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted_spans)
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        a = bisect.bisect_left(self.starts, start)
+        b = bisect.bisect_left(self.starts, end)
+        return self.tokens[a:b]
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        index = bisect.bisect_right(self.mention_starts, start) - 1
+        for candidate in self.mentions[max(0, index - 1) : index + 2]:
+            if candidate.start <= start and end <= candidate.end + 2:
+                return candidate
+        return None
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        a = bisect.bisect_left(self.mention_starts, start)
+        b = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[a:b] if not self.quoted(m.start)]
+
+    def salient(self, before: int, types: tuple[str, ...] = ("person",)) -> int | None:
+        """The entity the text is about at `before`: the last person named outside quotes."""
+        index = bisect.bisect_left(self.mention_starts, before) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if mention.type in types and not self.quoted(mention.start):
+                return mention.cluster
+            index -= 1
+        return None
+
+    def subtree(self, root: int, limit: int = 40) -> list[int]:
+        found = [root]
+        queue = [root]
+        while queue and len(found) < limit:
+            for child in self.children.get(queue.pop(), []):
+                found.append(child)
+                queue.append(child)
+        return sorted(found)
+
+
+def _has_speech_verb(parsed: Parsed, start: int, end: int) -> bool:
+    for token in parsed.tokens:
+        if start <= token.start < end and _is_speech_verb(token):
+            return True
+    return False
+
+
+def _is_speech_verb(token: Token) -> bool:
+    language = "en" if token.lemma.isascii() else "ru"
+    return token.pos in ("VERB", "AUX", "NOUN") and token.lemma in speech_verbs(language) and (
+        token.pos != "NOUN" or language == "en" and token.lemma in {"quote"}
+    )
+
+
+def _subject(context: Context, verb: int) -> int | None:
+    node = verb
+    for _ in range(4):
+        for child in context.children.get(node, []):
+            if context.tokens[child].dep.startswith("nsubj"):
+                return child
+        token = context.tokens[node]
+        if token.head == node or token.dep not in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "parataxis", "acl:relcl"):
+            return None
+        node = token.head
+    return None
+
+
+def _entity_of_token(context: Context, index: int, before: int) -> int | None:
+    token = context.tokens[index]
+    mention = context.mention_at(token.start, token.end)
+    if mention is not None and not context.quoted(mention.start):
+        return mention.cluster
+    lowered = token.text.lower()
+    if lowered in PERSON_PRONOUNS:
+        return context.salient(min(before, token.start))
+    if lowered in GROUP_PRONOUNS:
+        return None
+    for child in context.subtree(index):
+        child_token = context.tokens[child]
+        mention = context.mention_at(child_token.start, child_token.end)
+        if mention is not None and mention.type in ("person", "organization") and not context.quoted(mention.start):
+            return mention.cluster
+    return None
+
+
+def _verb_cues(context: Context, start: int, end: int, anchor: int) -> list[Cue]:
+    cues: list[Cue] = []
+    for token in context.tokens_between(start, end):
+        if context.quoted(token.start) or not _is_speech_verb(token):
+            continue
+        subject = _subject(context, token.i)
+        speaker = _entity_of_token(context, subject, anchor) if subject is not None else None
+        if speaker is None and (subject is None or context.tokens[subject].pos != "PRON"):
+            # No subject, or one that names no entity (a misparse such as "the following"):
+            # the name right beside the verb.
+            speaker = _nearest_mention(context, token, start, end)
+        cues.append(Cue(token.start, token.end, token.i, speaker, "verb", token.lemma))
+    return cues
+
+
+def _nearest_mention(context: Context, verb: Token, start: int, end: int) -> int | None:
+    """Without a parsed subject: the name right after the verb ("said X") or right before it."""
+    after = [m for m in context.mentions_between(verb.end, min(end, verb.end + 80)) if m.type != "place"]
+    if after:
+        return after[0].cluster
+    before = [m for m in context.mentions_between(max(start, verb.start - 120), verb.start) if m.type != "place"]
+    return before[-1].cluster if before else None
+
+
+def _according_cues(context: Context, start: int, end: int) -> list[Cue]:
+    cues = []
+    for match in _according_pattern().finditer(context.text, start, end):
+        following = [m for m in context.mentions_between(match.end(), min(end + 1, match.end() + 60)) if m.type != "place"]
+        if following:
+            cues.append(Cue(match.start(), match.end(), None, following[0].cluster, "according"))
+    return cues
+
+
+def _window_before(context: Context, segment: Segment, previous_end: int, p_start: int) -> int:
+    limit = max(previous_end, p_start, segment.open_at - 300)
+    text = context.text[limit : segment.open_at]
+    ends = list(SENTENCE_END.finditer(text))
+    return limit + ends[-1].end() if ends else limit
+
+
+def _window_after(context: Context, segment: Segment, next_start: int, p_end: int) -> int:
+    limit = min(next_start, p_end, segment.close_at + 300)
+    match = SENTENCE_END.search(context.text, segment.close_at, limit)
+    return match.end() if match else limit
+
+
+def attribute(context: Context, segment: Segment, before_start: int, after_end: int) -> Cue | None:
+    before = _verb_cues(context, before_start, segment.open_at, segment.open_at)
+    before += _according_cues(context, before_start, segment.open_at)
+    after = _verb_cues(context, segment.close_at, after_end, segment.open_at)
+    after += _according_cues(context, segment.close_at, after_end)
+    best: tuple[float, Cue] | None = None
+    for cue in before:
+        distance = segment.open_at - cue.end
+        best = _closer(best, distance, cue)
+    for cue in after:
+        distance = cue.start - segment.close_at - 10  # “…,” X said: the usual place of a cue
+        best = _closer(best, distance, cue)
+    if best is None or best[0] > MAX_CUE_DISTANCE:
+        return None
+    return best[1]
+
+
+def _closer(best: tuple[float, Cue] | None, distance: float, cue: Cue) -> tuple[float, Cue]:
+    if cue.speaker is None:
+        distance += 1000  # a cue without a speaker only wins when nothing else is there
+    return (distance, cue) if best is None or distance < best[0] else best
+
+
+def _introducing_subject(context: Context, paragraphs: list[tuple[int, int]], number: int) -> Cue | None:
+    """A quote alone in its paragraph: the speaker is the subject of the paragraph that brings it in."""
+    if number == 0:
+        return None
+    p_start, p_end = paragraphs[number - 1]
+    intro = context.text[p_start:p_end].strip()
+    if not (INTRODUCING.search(intro) or QUOTE_WORDS.search(intro) or _has_speech_verb(context.parsed, p_start, p_end)):
+        return None
+    for back in range(number - 1, max(-1, number - 4), -1):
+        a, b = paragraphs[back]
+        sentences = [s for s in context.parsed.sentences if a <= s.start < b]
+        for sentence in reversed(sentences):
+            speaker = _sentence_subject(context, sentence.start, sentence.end)
+            if speaker is not None:
+                return Cue(sentence.start, sentence.end, None, speaker, "context")
+    return None
+
+
+def _sentence_subject(context: Context, start: int, end: int) -> int | None:
+    for token in context.tokens_between(start, end):
+        if token.dep.startswith("nsubj") and context.tokens[token.head].dep == "ROOT" or (
+            token.dep.startswith("nsubj") and context.tokens[token.head].head == token.head
+        ):
+            if token.text.lower() in GROUP_PRONOUNS or token.pos == "PRON" and token.text.lower() not in PERSON_PRONOUNS:
+                continue
+            speaker = _entity_of_token(context, token.i, token.start)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+# 4. assembly -------------------------------------------------------------------------------
+
+
+def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None) -> list[Quote]:
+    text = parsed.doc.text
+    segments, paragraphs = find_segments(parsed)
+    kept: list[Segment] = []
+    title: Segment | None = None
+    for s in segments:
+        words = text[s.start : s.end]
+        listed = title is not None and title.paragraph == s.paragraph and LIST_GLUE.fullmatch(text[title.close_at : s.open_at])
+        if looks_like_name(words):
+            continue
+        if listed or _is_title(text, s, paragraphs[s.paragraph][0]):
+            title = s
+            continue
+        kept.append(s)
+    context = Context(parsed, entities, kept, segments)
+    quotes: list[Quote] = []
+    previous: tuple[Segment, Cue, Quote] | None = None
+    for index, segment in enumerate(kept):
+        p_start, p_end = paragraphs[segment.paragraph]
+        previous_end = kept[index - 1].close_at if index else p_start
+        next_start = kept[index + 1].open_at if index + 1 < len(kept) else p_end
+        before_start = _window_before(context, segment, previous_end, p_start)
+        after_end = _window_after(context, segment, next_start, p_end)
+        cue = attribute(context, segment, before_start, after_end)
+        words = text[segment.start : segment.end]
+        if _word_count(words) < MIN_WORDS and not _direct(cue, segment):
+            continue
+        same_paragraph = previous is not None and previous[0].paragraph == segment.paragraph
+        if previous is not None and same_paragraph and (cue is None or cue.token == previous[1].token):
+            prev_segment, prev_cue, prev_quote = previous
+            between = text[prev_segment.close_at : segment.open_at]
+            if segment.kind == "mark" and prev_cue.start >= prev_segment.close_at and prev_cue.end <= segment.open_at:
+                _extend(prev_quote, text, segment)
+                previous = (segment, prev_cue, prev_quote)
+                continue
+            if cue is None and len(between) < 200:
+                cue = prev_cue
+        standalone = segment.open_at - p_start <= 1 and segment.close_at >= p_end - 2
+        if cue is None and standalone:
+            cue = _introducing_subject(context, paragraphs, segment.paragraph)
+        if cue is None or cue.speaker is None:
+            previous = None
+            continue
+        speaker = entities[cue.speaker]
+        quote = Quote(
+            start=segment.start,
+            end=segment.end,
+            text=words.strip(),
+            speaker=cue.speaker,
+            speaker_text=speaker.name,
+            attribution_start=cue.start,
+            attribution_end=cue.end,
+            said_on=date_in_attribution(text, cue.end, after_end if cue.start > segment.start else segment.open_at, anchor)
+            if cue.kind == "verb"
+            else None,
+            confidence={"verb": 0.9, "according": 0.85, "context": 0.6}[cue.kind],
+            language="ru" if _cyrillic(words) else "en",
+        )
+        quotes.append(quote)
+        previous = (segment, cue, quote)
+    return quotes
+
+
+@cache
+def SHORT_QUOTE_VERBS() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return frozenset(speech_lexicon().get("short_quote_verbs", []))
+
+
+def context_lemma(cue: Cue) -> str:
+    return cue.lemma
+
+
+def _direct(cue: Cue | None, segment: Segment) -> bool:
+    """A short quote counts only as the object of a speech verb right beside it ("called it “X”")."""
+    if cue is None or cue.kind != "verb" or cue.token is None:
+        return False
+    if context_lemma(cue) not in SHORT_QUOTE_VERBS():
+        return False
+    distance = segment.open_at - cue.end if cue.end <= segment.open_at else cue.start - segment.close_at
+    return distance <= SHORT_QUOTE_DISTANCE
+
+
+def _extend(quote: Quote, text: str, segment: Segment) -> None:
+    quote.text = f"{quote.text} {text[segment.start : segment.end].strip()}"
+    quote.end = segment.end
+
+
+def _cyrillic(text: str) -> bool:
+    return sum("\u0400" <= c <= "\u04ff" for c in text) > len(text) / 4

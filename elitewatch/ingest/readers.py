@@ -1,0 +1,240 @@
+"""Readers for the input formats: .txt, .md, .html, .json and .jsonl, files, folders and stdin.
+
+Each reader turns bytes into Documents and never raises for one bad input: it reports the
+input and the reason in a ReadResult so that the good inputs still go in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from elitewatch.errors import InputError
+from elitewatch.model import Document
+
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
+SIDECAR_SUFFIX = ".meta.json"
+METADATA_FIELDS = ("id", "title", "url", "outlet", "author", "published")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
+
+
+@dataclass
+class ReadResult:
+    documents: list[Document] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+
+    def refuse(self, source: str, reason: str) -> None:
+        self.refused.append((source, reason))
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 by BOM, else the detected charset."""
+    if not data.strip():
+        raise InputError("empty input", source=source)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary content, not text", source=source)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("cannot detect the text encoding", source=source)
+    return str(best)
+
+
+def _clean_metadata(meta: dict[str, Any]) -> dict[str, str]:
+    cleaned: dict[str, str] = {}
+    for key in METADATA_FIELDS:
+        value = meta.get(key)
+        if value is None or value == "":
+            continue
+        cleaned[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return cleaned
+
+
+def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        raise InputError(f"front matter is not valid YAML ({error.__class__.__name__})", source=source) from None
+    if not isinstance(meta, dict):
+        return {}, text
+    # Blank out the front matter rather than cutting it, so offsets still point into the file.
+    return _clean_metadata(meta), " " * match.end() + text[match.end() :]
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+    if not sidecar.exists():
+        return {}
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"sidecar is not valid JSON ({error})", source=str(sidecar)) from None
+    return _clean_metadata(meta) if isinstance(meta, dict) else {}
+
+
+def _document(doc_id: str, text: str, source: str, meta: dict[str, str]) -> Document:
+    if not text.strip():
+        raise InputError("no text in the document", source=source)
+    return Document(
+        id=meta.get("id") or doc_id,
+        text=text,
+        source=source,
+        title=meta.get("title"),
+        url=meta.get("url"),
+        outlet=meta.get("outlet"),
+        author=meta.get("author"),
+        published=meta.get("published"),
+    )
+
+
+def html_to_document(doc_id: str, html: str, source: str, meta: dict[str, str]) -> Document:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text:
+        raise InputError("no article text found in the HTML", source=source)
+    found = {
+        "title": getattr(extracted, "title", None),
+        "author": getattr(extracted, "author", None),
+        "outlet": getattr(extracted, "sitename", None),
+        "url": getattr(extracted, "url", None),
+        "published": getattr(extracted, "date", None),
+    }
+    merged = {**_clean_metadata(found), **meta}
+    return _document(doc_id, text, source, merged)
+
+
+def read_records(text: str, source: str, result: ReadResult, *, jsonl: bool) -> None:
+    """JSON records with `text` and optional metadata; one bad line does not stop the others."""
+    if not jsonl:
+        try:
+            loaded = json.loads(text)
+        except ValueError as error:
+            result.refuse(source, f"not valid JSON ({error})")
+            return
+        records = loaded if isinstance(loaded, list) else [loaded]
+        numbered = list(enumerate(records, start=1))
+    else:
+        numbered = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                numbered.append((number, json.loads(line)))
+            except ValueError as error:
+                result.refuse(f"{source}:{number}", f"line {number} is not valid JSON ({error.args[0]})")
+    stem = Path(source).name.rsplit(".", 1)[0]
+    for number, record in numbered:
+        where = f"{source}:{number}"
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            result.refuse(where, f"record {number} has no text field")
+            continue
+        meta = _clean_metadata(record)
+        try:
+            result.documents.append(_document(f"{stem}-{number}", record["text"], where, meta))
+        except InputError as error:
+            result.refuse(where, str(error.args[0]))
+
+
+def read_file(path: Path, result: ReadResult) -> None:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        result.refuse(source, f"cannot read ({error.strerror or error})")
+        return
+    try:
+        text = decode(data, source)
+        suffix = path.suffix.lower()
+        if suffix in (".jsonl", ".ndjson"):
+            read_records(text, source, result, jsonl=True)
+            return
+        if suffix == ".json":
+            read_records(text, source, result, jsonl=False)
+            return
+        meta = _sidecar(path)
+        if suffix in HTML_SUFFIXES:
+            result.documents.append(html_to_document(path.stem, text, source, meta))
+            return
+        front, body = split_front_matter(text, source)
+        result.documents.append(_document(path.stem, body, source, {**front, **meta}))
+    except InputError as error:
+        result.refuse(source, str(error.args[0]))
+
+
+def iter_folder(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX):
+            yield path
+
+
+def read_stdin(result: ReadResult, stream: Any = None) -> None:
+    data = (stream or sys.stdin.buffer).read()
+    try:
+        text = decode(data, "<stdin>")
+    except InputError as error:
+        result.refuse("<stdin>", str(error.args[0]))
+        return
+    if text.lstrip().startswith("{"):
+        read_records(text, "<stdin>", result, jsonl=True)
+        return
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    front, body = split_front_matter(text, "<stdin>")
+    try:
+        result.documents.append(_document(f"stdin-{digest}", body, "<stdin>", front))
+    except InputError as error:
+        result.refuse("<stdin>", str(error.args[0]))
+
+
+def read_inputs(inputs: Iterable[str], *, max_chars: int, stdin: Any = None) -> ReadResult:
+    """Read every input (file, folder or "-" for standard input) into Documents."""
+    result = ReadResult()
+    for name in inputs:
+        if name == "-":
+            read_stdin(result, stdin)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = list(iter_folder(path))
+            if not files:
+                result.refuse(name, f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})")
+            for file in files:
+                read_file(file, result)
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                result.refuse(name, f"unsupported file type {path.suffix or '(none)'}")
+            else:
+                read_file(path, result)
+        else:
+            result.refuse(name, "no such file or folder")
+    kept = []
+    for document in result.documents:
+        if len(document.text) > max_chars:
+            result.refuse(document.source, f"{len(document.text):,} characters is over the limit of {max_chars:,}")
+        else:
+            kept.append(document)
+    result.documents = kept
+    return result

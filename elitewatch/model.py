@@ -1,0 +1,113 @@
+"""The in-memory shapes that flow through the pipeline, before they are stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("person", "organization", "place")
+
+
+@dataclass
+class Document:
+    """An article as read from its source, before analysis."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Token:
+    """A token in a language-neutral shape, so extractors work alike on spaCy and natasha output."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    sent: int
+
+
+@dataclass
+class Span:
+    """A named-entity span as the model found it, with offsets in the document."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # person, organization, place
+    normal: str  # lemma-normalized form (natasha) or the text itself
+    language: str
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    language: str
+
+
+@dataclass
+class Parsed:
+    """The NLP layer's output for one document: tokens, sentences and raw entity spans."""
+
+    doc: Document
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)  # characters of text per language
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    normal: str
+    cluster: int = -1  # index of the LocalEntity it belongs to
+    evidence: str = "ner"
+
+
+@dataclass
+class LocalEntity:
+    """One entity as seen inside one document: its name, type and every surface form."""
+
+    index: int
+    type: str
+    name: str
+    forms: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 1.0
+
+
+@dataclass
+class Quote:
+    start: int  # offsets of the quoted words (inside the marks), first to last segment
+    end: int
+    text: str
+    speaker: int | None  # LocalEntity index
+    speaker_text: str | None
+    attribution_start: int | None = None
+    attribution_end: int | None = None
+    said_on: str | None = None
+    confidence: float = 0.8
+    language: str = "en"
+
+
+@dataclass
+class Analysis:
+    """Everything extracted from one document."""
+
+    parsed: Parsed
+    entities: list[LocalEntity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)

