@@ -281,16 +281,27 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: Counter[st
             break
 
 
-def _link_brackets(text: str, mentions: list[Mention], uf: UnionFind, group_of: list[int]) -> None:
-    """"Imangali Nurgaliuly [Tasmagambetov]", "Keiki-batyr (Nurmagambet Kokeimbaiuly)", "... (SCO)"."""
-    by_start = {m.start: i for i, m in enumerate(mentions)}
-    for i, mention in enumerate(mentions):
+def _link_brackets(text: str, mentions: list[Mention], groups: list[Group], group_of: list[int], uf: UnionFind) -> None:
+    """"Imangali Nurgaliuly [Tasmagambetov]", "Keiki-batyr (Nurmagambet Kokeimbaiuly)", "... (SCO)".
+
+    What the brackets hold names the same entity as the name before them, when it is a name
+    this document uses elsewhere (by key, or as the surname of a full name).
+    """
+    by_key: dict[str, int] = {}
+    for index, group in enumerate(groups):
+        for mention in group.mentions:
+            by_key.setdefault(_group_key(mention), index)
+            keys = token_keys(mention.normal)
+            if len(keys) > 1:
+                by_key.setdefault(keys[-1], index)
+    for mention, group in zip(mentions, group_of, strict=True):
         match = BRACKETED.match(text, mention.end)
-        if not match:
+        if group < 0 or not match or not match.group(1)[:1].isupper():
             continue
-        j = by_start.get(match.start(1))
-        if j is not None and mentions[j].end == match.end(1):
-            uf.union(group_of[i], group_of[j])
+        inner = Mention(match.start(1), match.end(1), match.group(1), mention.type, match.group(1))
+        other = by_key.get(_group_key(inner))
+        if other is not None:
+            uf.union(group, other)
 
 
 def _link_surnames(groups: list[Group], uf: UnionFind) -> None:
@@ -404,8 +415,7 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
             entry_type = next(iter(group.keys)).split(":")[1]
             group.votes[entry_type] += GAZETTEER_VOTE * len(group.mentions)
     uf = UnionFind(len(groups))
-    valid = [i for i, g in enumerate(group_of) if g >= 0]
-    _link_brackets(text, [mentions[i] for i in valid], uf, [group_of[i] for i in valid])
+    _link_brackets(text, mentions, groups, group_of, uf)
     _link_surnames(groups, uf)
     # 3. merge joined groups, decide types
     merged: dict[int, list[int]] = defaultdict(list)

@@ -1,0 +1,316 @@
+"""The command line: each command opens the store, calls one library function, prints the result.
+
+Domain errors become one clear line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from elitewatch import __version__
+from elitewatch.errors import ElitewatchError
+from elitewatch.settings import DEFAULT_MAX_CHARS, Settings
+
+app = typer.Typer(
+    name="elitewatch",
+    help="Who holds which office, who met whom, who said what: facts from English and Russian news.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database.", envvar="ELITEWATCH_DB")]
+DEFAULT_DB_PATH = Path("elitewatch.db")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fails_cleanly(command: F) -> F:
+    """Turn an ElitewatchError into one line on stderr and exit code 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ElitewatchError as error:
+            err.print(f"error: {escape(str(error))}")
+            raise typer.Exit(1) from None
+        except sqlite3.DatabaseError as error:
+            err.print(f"error: database: {escape(str(error))}")
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def open_store(db: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+    from elitewatch.store import connect
+
+    conn = connect(db, readonly=readonly)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@app.command()
+@fails_cleanly
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    max_chars: Annotated[int, typer.Option(help="Refuse documents longer than this many characters.")] = DEFAULT_MAX_CHARS,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles (.txt .md .html .json .jsonl) and store their entities and quotes.
+
+    Example: elitewatch ingest ./articles
+    """
+    from elitewatch.pipeline import ingest as run_ingest
+
+    settings = Settings(db_path=db, max_chars=max_chars, progress=not quiet)
+    with open_store(db) as conn, _progress(enabled=not quiet) as update:
+        report = run_ingest(conn, inputs, settings, stdin=sys.stdin.buffer, progress=update)
+    for source, reason in report.refused:
+        err.print(f"refused: {escape(source)}: {escape(reason)}")
+    out.print(
+        f"ingested {report.ingested} ({len(report.added)} new, {len(report.replaced)} replaced), "
+        f"unchanged {len(report.unchanged)}, refused {len(report.refused)}"
+    )
+    if report.refused and not (report.ingested or report.unchanged):
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(*, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    if not enabled or not err.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield update
+
+
+@app.command()
+@fails_cleanly
+def entities(
+    db: DbOption = DEFAULT_DB_PATH,
+    type: Annotated[str | None, typer.Option("--type", help="person, organization or place.")] = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 30,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List entities, most mentioned first.
+
+    Example: elitewatch entities --type person
+    """
+    from elitewatch.query import list_entities
+
+    with open_store(db, readonly=True) as conn:
+        rows = list_entities(conn, type=type, limit=limit)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    table = Table("id", "type", "name", "mentions", "documents")
+    for row in rows:
+        table.add_row(str(row["id"]), row["type"], escape(row["name"]), str(row["mentions"]), str(row["documents"]))
+    out.print(table)
+
+
+@app.command()
+@fails_cleanly
+def person(
+    name: Annotated[str, typer.Argument(help="Any spelling, any script: Tokayev, Токаев.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """Show one person: every name form, the documents, the quotes.
+
+    Example: elitewatch person "Tasmagambetov"
+    """
+    from elitewatch.query import person_profile
+
+    with open_store(db, readonly=True) as conn:
+        profile = person_profile(conn, name)
+    if as_json:
+        out.print_json(data=profile)
+        return
+    out.print(f"[bold]{escape(profile['name'])}[/bold] ({profile['type']}, id {profile['id']})")
+    out.print(f"names: {escape(' · '.join(profile['aliases']))}")
+    out.print(f"documents ({len(profile['documents'])}):")
+    for doc in profile["documents"]:
+        out.print(f"  {escape(doc['id'])}  {escape(doc['published'] or '')}  {escape(doc['title'] or '')}  ({doc['mentions']} mentions)")
+    out.print(f"quotes ({len(profile['quotes'])}):")
+    for quote in profile["quotes"]:
+        when = quote["said_on"] or "date unknown"
+        out.print(f"  [{escape(when)}] “{escape(quote['text'])}”  ({escape(quote['doc_id'])})")
+    if profile["also"]:
+        out.print("also matching: " + escape(", ".join(f"{e['name']} ({e['type']}, id {e['id']})" for e in profile["also"])))
+
+
+@app.command()
+@fails_cleanly
+def quotes(
+    db: DbOption = DEFAULT_DB_PATH,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (any spelling).")] = None,
+    search: Annotated[str | None, typer.Option(help="Only quotes with these words.")] = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+) -> None:
+    """List direct quotes with their speakers.
+
+    Example: elitewatch quotes --speaker Tokayev --search neighbors
+    """
+    from elitewatch.query import search_quotes
+
+    with open_store(db, readonly=True) as conn:
+        rows = search_quotes(conn, speaker=speaker, text=search, limit=limit)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    for row in rows:
+        who = row["speaker"] or "unknown"
+        out.print(f"[bold]{escape(who)}[/bold] [{escape(row['said_on'] or '?')}] “{escape(row['text'])}” ({escape(row['doc_id'])})")
+
+
+@app.command()
+@fails_cleanly
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in the documents.")],
+    db: DbOption = DEFAULT_DB_PATH,
+    limit: Annotated[int, typer.Option(help="How many documents.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+) -> None:
+    """Full-text search over the documents.
+
+    Example: elitewatch search "credentials Kremlin"
+    """
+    from elitewatch.query import search_documents
+
+    with open_store(db, readonly=True) as conn:
+        rows = search_documents(conn, text, limit=limit)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    for row in rows:
+        out.print(f"[bold]{escape(row['id'])}[/bold] {escape(row['title'] or '')}\n  {escape(row['snippet'])}")
+
+
+@app.command()
+@fails_cleanly
+def export(
+    db: DbOption = DEFAULT_DB_PATH,
+    format: Annotated[str, typer.Option("--format", help="Only jsonl for now.")] = "jsonl",
+) -> None:
+    """Write every fact as JSON Lines (the records of gold/FORMAT.md) to standard output.
+
+    Example: elitewatch export --format jsonl > facts.jsonl
+    """
+    from elitewatch.query import export_records
+
+    if format != "jsonl":
+        raise ElitewatchError(f"unknown export format {format!r}; use jsonl")
+    with open_store(db, readonly=True) as conn:
+        for record in export_records(conn):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@app.command(name="eval")
+@fails_cleanly
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (gold/FORMAT.md).")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="The folder of texts the gold describes.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Scores as JSON.")] = False,
+) -> None:
+    """Ingest a corpus into a temporary database, export, and score against gold.
+
+    Example: elitewatch eval ../shared/gold/seeds.jsonl --corpus ../shared/corpus/seeds
+    """
+    from elitewatch.evaluation import load_jsonl, score
+    from elitewatch.ingest import read_inputs
+    from elitewatch.pipeline import ingest as run_ingest
+    from elitewatch.query import export_records
+
+    if not corpus.is_dir():
+        raise ElitewatchError("not a folder", source=str(corpus))
+    gold_records = load_jsonl(gold)
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "eval.db") as conn:
+        with _progress(enabled=True) as update:
+            run_ingest(conn, [str(corpus)], Settings(progress=False), progress=update)
+        exported = list(export_records(conn))
+    texts = [d.text for d in read_inputs([str(corpus)], max_chars=DEFAULT_MAX_CHARS).documents]
+    scores = score(gold_records, exported, texts)
+    if as_json:
+        out.print_json(data=scores.as_dict())
+        return
+    table = Table("kind", "gold", "exported", "matched", "precision", "recall", "F1", "date acc.")
+    for kind, s in scores.kinds.items():
+        accuracy = "—" if s.date_accuracy is None else f"{s.date_accuracy:.3f}"
+        table.add_row(kind, str(s.gold), str(s.exported), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", accuracy)
+    merge = scores.entity_merge
+    table.add_row("entity merge", str(merge.gold), str(merge.exported), str(merge.matched), f"{merge.precision:.3f}", f"{merge.recall:.3f}", f"{merge.f1:.3f}", "—")
+    out.print(table)
+    if scores.type_accuracy is not None:
+        out.print(f"entity type accuracy: {scores.type_accuracy:.3f}")
+    if scores.published_scored:
+        out.print(f"publication dates in range: {scores.published_right}/{scores.published_scored}")
+
+
+@app.command()
+@fails_cleanly
+def summary(db: DbOption = DEFAULT_DB_PATH) -> None:
+    """What the store holds: documents, people, organizations, quotes, the most quoted people.
+
+    Example: elitewatch summary
+    """
+    from elitewatch.query import corpus_summary
+
+    with open_store(db, readonly=True) as conn:
+        found = corpus_summary(conn)
+    languages = ", ".join(f"{n} {lang}" for lang, n in sorted(found["languages"].items()))
+    out.print(f"[bold]{found['documents']} documents[/bold] ({languages})")
+    out.print(f"{found['people']} people · {found['organizations']} organizations · {found['places']} places · {found['quotes']} quotes")
+    if found["most_quoted"]:
+        out.print("most quoted: " + escape(", ".join(f"{r['name']} ({r['quotes']})" for r in found["most_quoted"])))
+    if found["most_mentioned"]:
+        out.print("most mentioned: " + escape(", ".join(f"{r['name']} ({r['mentions']})" for r in found["most_mentioned"])))
+
+
+@app.command()
+def version() -> None:
+    """Print the version.
+
+    Example: elitewatch version
+    """
+    out.print(__version__)
+
+
+def _print_jsonl(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The ingest pipeline, one orchestrating function with numbered stages.
+
+ 1. read the inputs into Documents (refusals are reported, never raised);
+ 2. skip documents whose content the store already holds unchanged;
+ 3. detect each document's language and parse it (spaCy / natasha, batched);
+ 4. extract entities, then quotes;
+ 5. write each document with all its facts in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from elitewatch.extract import extract_entities, extract_quotes
+from elitewatch.ingest import detect_language, read_inputs
+from elitewatch.model import Analysis, Document, Parsed
+from elitewatch.nlp import parse_documents
+from elitewatch.settings import Settings
+from elitewatch.store.writer import WriteOutcome, is_unchanged, write_analysis
+
+# Documents analysed between two writes: large enough for spaCy batching, small enough that an
+# interrupted ingest loses little work.
+CHUNK = 32
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ingested(self) -> int:
+        return len(self.added) + len(self.replaced)
+
+
+def analyse(parsed: Parsed) -> Analysis:
+    entities = extract_entities(parsed)
+    quotes = extract_quotes(parsed, entities, anchor=parsed.doc.published)
+    return Analysis(parsed=parsed, entities=entities, quotes=quotes)
+
+
+def analyse_documents(documents: list[Document], settings: Settings) -> list[Analysis]:
+    for document in documents:
+        document.language = detect_language(document.text)
+    return [analyse(p) for p in parse_documents(documents, batch_size=settings.batch_size)]
+
+
+def ingest(
+    conn: sqlite3.Connection,
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    stdin: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    report = IngestReport()
+    # 1. read
+    read = read_inputs(inputs, max_chars=settings.max_chars, stdin=stdin)
+    report.refused.extend(read.refused)
+    # 2. skip unchanged
+    todo: list[Document] = []
+    seen: set[str] = set()
+    for document in read.documents:
+        if document.id in seen:
+            report.refused.append((document.source, f"duplicate document id {document.id!r} in this run"))
+            continue
+        seen.add(document.id)
+        if is_unchanged(conn, document):
+            report.unchanged.append(document.id)
+        else:
+            todo.append(document)
+    done = 0
+    if progress:
+        progress(done, len(todo))
+    for first in range(0, len(todo), CHUNK):
+        chunk = todo[first : first + CHUNK]
+        # 3–4. parse and extract
+        analyses = analyse_documents(chunk, settings)
+        # 5. write
+        for analysis in analyses:
+            outcome = write_analysis(conn, analysis)
+            {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(
+                outcome, report.unchanged
+            ).append(analysis.parsed.doc.id)
+            done += 1
+            if progress:
+                progress(done, len(todo))
+    return report

@@ -1,0 +1,21 @@
+"""Read-side functions shared by the CLI, the tests and (later) the HTTP API."""
+
+from elitewatch.query.export import export_records
+from elitewatch.query.queries import (
+    corpus_summary,
+    find_entities,
+    list_entities,
+    person_profile,
+    search_documents,
+    search_quotes,
+)
+
+__all__ = [
+    "corpus_summary",
+    "export_records",
+    "find_entities",
+    "list_entities",
+    "person_profile",
+    "search_documents",
+    "search_quotes",
+]

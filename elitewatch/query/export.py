@@ -1,0 +1,49 @@
+"""Export of every fact as JSON Lines, exactly the records of ../shared/gold/FORMAT.md."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+
+def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for row in conn.execute("SELECT id, language, published, published_how, title, outlet, author, url FROM documents ORDER BY id"):
+        yield {
+            "kind": "document",
+            "doc": row["id"],
+            "language": row["language"],
+            "published": row["published"],
+            "published_how": row["published_how"],
+            "title": row["title"],
+            "outlet": row["outlet"],
+            "author": row["author"],
+            "url": row["url"],
+        }
+    alias_rows: dict[int, list[str]] = {}
+    for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases ORDER BY entity_id, mentions DESC, alias"):
+        alias_rows.setdefault(entity_id, []).append(alias)
+    for row in conn.execute("SELECT id, type, name FROM entities ORDER BY id"):
+        yield {
+            "kind": "entity",
+            "id": row["id"],
+            "type": row["type"],
+            "name": row["name"],
+            "aliases": alias_rows.get(row["id"], []),
+        }
+    for row in conn.execute(
+        """SELECT q.*, de.entity_id FROM quotes q JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
+           ORDER BY q.doc_id, q.start"""
+    ):
+        yield {
+            "kind": "quote",
+            "doc": row["doc_id"],
+            "speaker": row["entity_id"],
+            "speaker_name": row["speaker_text"],
+            "text": row["text"],
+            "said_on": row["said_on"],
+            "start": row["start"],
+            "end": row["end"],
+            "confidence": row["confidence"],
+            "extractor": f"{row['extractor']}/{row['extractor_version']}",
+        }

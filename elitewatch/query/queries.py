@@ -1,0 +1,159 @@
+"""Queries over the store: entities, a person's profile, quotes, full-text search, a summary."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from elitewatch.errors import NotFoundError
+from elitewatch.resolve.names import name_key, strip_possessive
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    return [dict(row) for row in cursor.fetchall()]
+
+
+def fts_query(text: str) -> str:
+    """User words to a safe FTS5 query: every word must appear (prefix match on the last)."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return '""'
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def list_entities(conn: sqlite3.Connection, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    sql = """SELECT e.id, e.type, e.name,
+                    (SELECT COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
+                      WHERE de.entity_id = e.id) AS mentions,
+                    (SELECT COUNT(DISTINCT de.doc_id) FROM doc_entities de WHERE de.entity_id = e.id) AS documents
+             FROM entities e {where} ORDER BY mentions DESC, e.name LIMIT ?"""
+    if type:
+        return _rows(conn.execute(sql.format(where="WHERE e.type = ?"), (type, limit)))
+    return _rows(conn.execute(sql.format(where=""), (limit,)))
+
+
+def find_entities(conn: sqlite3.Connection, name: str, *, type: str | None = None) -> list[dict[str, Any]]:
+    """Entities whose name, alias or name key matches `name` (any script, any spelling)."""
+    name = strip_possessive(name)
+    key = name_key(name)
+    rows = conn.execute(
+        """SELECT DISTINCT e.id, e.type, e.name FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id
+           WHERE e.key = ? OR e.surname = ? OR e.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE""",
+        (key, key, name, name),
+    ).fetchall()
+    found = [dict(r) for r in rows if type is None or r["type"] == type]
+    if not found:
+        keys = set(key.split())
+        for row in conn.execute("SELECT id, type, name, key FROM entities"):
+            if keys and keys <= set(row["key"].split()) and (type is None or row["type"] == type):
+                found.append({"id": row["id"], "type": row["type"], "name": row["name"]})
+    return found
+
+
+def aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY mentions DESC, alias", (entity_id,))]
+
+
+def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
+    matches = find_entities(conn, name, type="person") or find_entities(conn, name)
+    if not matches:
+        raise NotFoundError("no entity by that name", source=name)
+    # Several candidates: the most mentioned one, the rest listed as "also".
+    ranked = sorted(matches, key=lambda e: -_mention_count(conn, e["id"]))
+    entity = ranked[0]
+    entity_id = entity["id"]
+    documents = _rows(
+        conn.execute(
+            """SELECT d.id, d.title, d.published, d.language, COUNT(m.id) AS mentions
+               FROM doc_entities de JOIN documents d ON d.id = de.doc_id JOIN mentions m ON m.doc_entity_id = de.id
+               WHERE de.entity_id = ? GROUP BY d.id ORDER BY d.published, d.id""",
+            (entity_id,),
+        )
+    )
+    return {
+        **entity,
+        "aliases": aliases(conn, entity_id),
+        "documents": documents,
+        "quotes": search_quotes(conn, speaker_id=entity_id, limit=500),
+        "also": [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in ranked[1:]],
+    }
+
+
+def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
+    row = conn.execute(
+        "SELECT COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id WHERE de.entity_id = ?",
+        (entity_id,),
+    ).fetchone()
+    return int(row[0])
+
+
+def search_quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    speaker_id: int | None = None,
+    text: str | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker is not None:
+        ids = [e["id"] for e in find_entities(conn, speaker)]
+        if not ids:
+            return []
+        where.append(f"de.entity_id IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
+    if speaker_id is not None:
+        where.append("de.entity_id = ?")
+        params.append(speaker_id)
+    if text:
+        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(fts_query(text))
+    sql = f"""SELECT q.id, q.doc_id, q.text, q.said_on, q.start, q.end, q.language, q.confidence,
+                     de.entity_id AS speaker_id, e.name AS speaker, d.published, d.title
+              FROM quotes q JOIN documents d ON d.id = q.doc_id
+              LEFT JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
+              LEFT JOIN entities e ON e.id = de.entity_id
+              {"WHERE " + " AND ".join(where) if where else ""}
+              ORDER BY COALESCE(q.said_on, d.published) DESC, q.doc_id, q.start LIMIT ?"""
+    return _rows(conn.execute(sql, (*params, limit)))
+
+
+def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    return _rows(
+        conn.execute(
+            """SELECT d.id, d.title, d.published, d.language,
+                      snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet
+               FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+               WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?""",
+            (fts_query(text), limit),
+        )
+    )
+
+
+def corpus_summary(conn: sqlite3.Connection, *, top: int = 5) -> dict[str, Any]:
+    def count(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
+    most_quoted = _rows(
+        conn.execute(
+            """SELECT e.id, e.name, COUNT(*) AS quotes FROM quotes q
+               JOIN doc_entities de ON de.id = q.speaker_doc_entity_id JOIN entities e ON e.id = de.entity_id
+               GROUP BY e.id ORDER BY quotes DESC, e.name LIMIT ?""",
+            (top,),
+        )
+    )
+    languages = {r[0] or "?": r[1] for r in conn.execute("SELECT language, COUNT(*) FROM documents GROUP BY language")}
+    return {
+        "documents": count("SELECT COUNT(*) FROM documents"),
+        "languages": languages,
+        "people": count("SELECT COUNT(*) FROM entities WHERE type = 'person'"),
+        "organizations": count("SELECT COUNT(*) FROM entities WHERE type = 'organization'"),
+        "places": count("SELECT COUNT(*) FROM entities WHERE type = 'place'"),
+        "quotes": count("SELECT COUNT(*) FROM quotes WHERE speaker_doc_entity_id IS NOT NULL"),
+        "most_quoted": most_quoted,
+        "most_mentioned": list_entities(conn, type="person", limit=top),
+    }

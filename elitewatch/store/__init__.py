@@ -1,0 +1,6 @@
+"""The embedded SQLite store: migrations, writes of analysed documents, cross-document linking."""
+
+from elitewatch.store.db import connect, transaction
+from elitewatch.store.writer import WriteOutcome, write_analysis
+
+__all__ = ["WriteOutcome", "connect", "transaction", "write_analysis"]

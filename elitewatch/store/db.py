@@ -1,0 +1,73 @@
+"""Opening the database: WAL, foreign keys, registered migrations applied in order."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+from elitewatch.errors import StoreError
+
+MIGRATIONS = resources.files("elitewatch") / "store" / "migrations"
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    found = []
+    for item in MIGRATIONS.iterdir():
+        if item.name.endswith(".sql"):
+            number = int(item.name.split("_", 1)[0])
+            found.append((number, item.name, item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and if needed create and migrate) the store at `path`; ":memory:" works for tests."""
+    where = str(path)
+    try:
+        if readonly and where != ":memory:":
+            if not Path(where).exists():
+                raise StoreError("no database here; run `elitewatch ingest` first", source=where)
+            conn = sqlite3.connect(f"file:{where}?mode=ro", uri=True, timeout=30)
+        else:
+            conn = sqlite3.connect(where, timeout=30)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        return conn
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot open the database ({error})", source=where) from None
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    for number, name, sql in _migrations():
+        if number in done:
+            continue
+        try:
+            conn.executescript("BEGIN;" + sql + ";COMMIT;")
+        except sqlite3.DatabaseError as error:
+            conn.rollback()
+            raise StoreError(f"migration {name} failed ({error})") from None
+        conn.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, datetime('now'))", (number, name)
+        )
+        conn.commit()
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One short write transaction; everything in it lands or nothing does."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        conn.commit()

@@ -1,0 +1,103 @@
+"""Writing one analysed document: replace its facts in one transaction, link its entities."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict
+from datetime import UTC, datetime
+from enum import Enum
+
+from elitewatch.extract import entities as entity_extractor
+from elitewatch.extract import quotes as quote_extractor
+from elitewatch.model import Analysis, Document, LocalEntity
+from elitewatch.resolve.linker import link_entity, rebuild_aliases, remove_orphans
+from elitewatch.store.db import transaction
+
+PIPELINE_VERSION = f"{entity_extractor.EXTRACTOR}-{entity_extractor.VERSION}+{quote_extractor.EXTRACTOR}-{quote_extractor.VERSION}"
+
+
+class WriteOutcome(Enum):
+    ADDED = "added"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"
+
+
+def content_hash(document: Document) -> str:
+    payload = json.dumps({**asdict(document), "source": None, "pipeline": PIPELINE_VERSION}, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def is_unchanged(conn: sqlite3.Connection, document: Document) -> bool:
+    row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
+    return row is not None and row[0] == content_hash(document)
+
+
+def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome:
+    document = analysis.parsed.doc
+    digest = content_hash(document)
+    with transaction(conn):
+        row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
+        if row is not None and row[0] == digest:
+            return WriteOutcome.UNCHANGED
+        touched: set[int] = set()
+        if row is not None:
+            touched.update(
+                r[0] for r in conn.execute("SELECT entity_id FROM doc_entities WHERE doc_id = ?", (document.id,))
+            )
+            conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+        _insert_document(conn, document, digest)
+        local_ids = {entity.index: _insert_entity(conn, document.id, entity, touched) for entity in analysis.entities}
+        _insert_quotes(conn, analysis, local_ids)
+        remove_orphans(conn, touched)
+        rebuild_aliases(conn, touched)
+    return WriteOutcome.REPLACED if row is not None else WriteOutcome.ADDED
+
+
+def _insert_document(conn: sqlite3.Connection, document: Document, digest: str) -> None:
+    conn.execute(
+        """INSERT INTO documents (id, content_hash, source, title, url, outlet, author, published,
+                                  published_how, language, text, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            document.id, digest, document.source, document.title, document.url, document.outlet,
+            document.author, document.published, "metadata" if document.published else None,
+            document.language, document.text, datetime.now(UTC).isoformat(timespec="seconds"),
+        ),
+    )
+
+
+def _insert_entity(conn: sqlite3.Connection, doc_id: str, entity: LocalEntity, touched: set[int]) -> int:
+    entity_id = link_entity(conn, entity)
+    touched.add(entity_id)
+    cursor = conn.execute(
+        "INSERT INTO doc_entities (doc_id, local_no, entity_id, name, type, confidence) VALUES (?, ?, ?, ?, ?, ?)",
+        (doc_id, entity.index, entity_id, entity.name, entity.type, entity.confidence),
+    )
+    local_id = int(cursor.lastrowid or 0)
+    conn.executemany(
+        """INSERT INTO mentions (doc_id, doc_entity_id, start, end, text, normal, type, evidence, extractor, extractor_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (doc_id, local_id, m.start, m.end, m.text, m.normal, m.type, m.evidence,
+             entity_extractor.EXTRACTOR, entity_extractor.VERSION)
+            for m in entity.mentions
+        ],
+    )
+    return local_id
+
+
+def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+    doc_id = analysis.parsed.doc.id
+    conn.executemany(
+        """INSERT INTO quotes (doc_id, speaker_doc_entity_id, speaker_text, text, start, end, attribution_start,
+                              attribution_end, said_on, language, confidence, extractor, extractor_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (doc_id, local_ids.get(q.speaker) if q.speaker is not None else None, q.speaker_text, q.text,
+             q.start, q.end, q.attribution_start, q.attribution_end, q.said_on, q.language, q.confidence,
+             quote_extractor.EXTRACTOR, quote_extractor.VERSION)
+            for q in analysis.quotes
+        ],
+    )
