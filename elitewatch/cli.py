@@ -31,6 +31,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -53,6 +54,11 @@ def fails_cleanly(command: F) -> F:
         except sqlite3.DatabaseError as error:
             err.print(f"error: database: {escape(str(error))}")
             raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug, not bad input: still one line, and a distinct exit code
+            err.print(f"error: internal: {error.__class__.__name__}: {escape(str(error))}")
+            raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -246,17 +252,20 @@ def evaluate(
     """
     from elitewatch.evaluation import load_jsonl, score
     from elitewatch.ingest import read_inputs
+    from elitewatch.ingest.readers import iter_folder
     from elitewatch.pipeline import ingest as run_ingest
     from elitewatch.query import export_records
 
     if not corpus.is_dir():
         raise ElitewatchError("not a folder", source=str(corpus))
     gold_records = load_jsonl(gold)
+    # The gold file may sit inside the corpus folder: it is not one of the texts.
+    inputs = [str(p) for p in iter_folder(corpus) if p.resolve() != gold.resolve()]
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "eval.db") as conn:
         with _progress(enabled=True) as update:
-            run_ingest(conn, [str(corpus)], Settings(progress=False), progress=update)
+            run_ingest(conn, inputs, Settings(progress=False), progress=update)
         exported = list(export_records(conn))
-    texts = [d.text for d in read_inputs([str(corpus)], max_chars=DEFAULT_MAX_CHARS).documents]
+    texts = [d.text for d in read_inputs(inputs, max_chars=DEFAULT_MAX_CHARS).documents]
     scores = score(gold_records, exported, texts)
     if as_json:
         out.print_json(data=scores.as_dict())

@@ -83,6 +83,17 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
     return _clean_metadata(meta), " " * match.end() + text[match.end() :]
 
 
+SOFT_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n#>*\-+|0-9 ])")
+
+
+def unwrap_soft_breaks(text: str) -> str:
+    """Markdown wraps paragraphs over lines: a single line break inside one becomes a space.
+
+    The replacement keeps the text's length, so offsets still point into the file.
+    """
+    return SOFT_BREAK.sub(" ", text)
+
+
 def _sidecar(path: Path) -> dict[str, str]:
     sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
     if not sidecar.exists():
@@ -180,6 +191,8 @@ def read_file(path: Path, result: ReadResult) -> None:
             result.documents.append(html_to_document(path.stem, text, source, meta))
             return
         front, body = split_front_matter(text, source)
+        if suffix in MARKDOWN_SUFFIXES:
+            body = unwrap_soft_breaks(body)
         result.documents.append(_document(path.stem, body, source, {**front, **meta}))
     except InputError as error:
         result.refuse(source, str(error.args[0]))
