@@ -144,10 +144,13 @@ class Names:
 
 
 def keyword_found(keyword: str, text: str) -> bool:
-    """FORMAT.md: each word of the keyword, less its last two letters if longer than four, begins a word."""
+    """FORMAT.md: each word of the keyword, less its last two letters if longer than four, begins a word.
+
+    FORMAT.md's own example ("мэра" finds "мэр") trims a four-letter word too, so four counts.
+    """
     targets = words(text)
     for word in words(keyword):
-        stem = word[:-2] if len(word) > 4 else word
+        stem = word[:-2] if len(word) >= 4 else word
         if not any(t.startswith(stem) for t in targets):
             return False
     return True

@@ -353,10 +353,19 @@ def _propagate(text: str, entities: list[LocalEntity]) -> None:
     taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
     starts = [a for a, _ in taken]
     forms: dict[str, LocalEntity] = {}
+    surnames: dict[str, set[int]] = defaultdict(set)
     for entity in entities:
         for form in entity.forms:
             if len(form) >= 3 and form[0].isupper() and form in text:
                 forms.setdefault(form, entity)
+            words = form.split()
+            if entity.type == "person" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+                surnames[words[-1]].add(entity.index)
+    by_index = {entity.index: entity for entity in entities}
+    for surname, owners in surnames.items():
+        # A surname alone is a mention only when one person in the document bears it.
+        if len(owners) == 1 and surname in text:
+            forms.setdefault(surname, by_index[next(iter(owners))])
     if not forms:
         return
     pattern = re.compile(
@@ -372,6 +381,7 @@ def _propagate(text: str, entities: list[LocalEntity]) -> None:
         if overlaps:
             continue
         entity = forms[match.group()]
+        entity.forms.add(match.group())
         entity.mentions.append(
             Mention(match.start(), match.end(), match.group(), entity.type, match.group(), entity.index, "propagated")
         )

@@ -36,7 +36,7 @@ DASH_START = re.compile(r"\s*[—–]\s+")
 # Inside a dash-introduced or guillemet quote: ", — сказал X. — " separates quote and attribution.
 DASH_BREAK = re.compile(r"(?<=[,.!?…])\s+[—–]\s+")
 CONTINUATION = re.compile(r"(?<=[.!?…\"”»])\s*[—–]\s+(?=\w)")
-SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-ZА-ЯЁ“«\"—–]|\s*$)")
+SENTENCE_END = re.compile(r"[.!?…][”\"»’]?(?=\s+[A-ZА-ЯЁ“«\"—–]|\s*$)")
 PERSON_PRONOUNS = frozenset({"he", "she", "он", "она"})
 GROUP_PRONOUNS = frozenset({"they", "они"})
 TITLE_CUES = re.compile(
@@ -391,6 +391,12 @@ def _window_before(context: Context, segment: Segment, previous_end: int, p_star
 
 def _window_after(context: Context, segment: Segment, next_start: int, p_end: int) -> int:
     limit = min(next_start, p_end, segment.close_at + 300)
+    # “… the ruling elite.” According to X, …: a quote that ends its sentence and is followed by a
+    # new sentence has no attribution after it; that sentence belongs to the next quote.
+    following = context.text[segment.close_at : limit].lstrip()
+    ends_sentence = context.text[segment.end - 1 : segment.end] in (".", "!", "?", "…")
+    if ends_sentence and (_according_pattern().match(following) or following.startswith(("As ", "Как "))):
+        return segment.close_at
     match = SENTENCE_END.search(context.text, segment.close_at, limit)
     return match.end() if match else limit
 
@@ -483,7 +489,7 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         if _word_count(words) < MIN_WORDS or _is_fragment(words):
             continue
         same_paragraph = previous is not None and previous[0].paragraph == segment.paragraph
-        if previous is not None and same_paragraph and (cue is None or cue.token == previous[1].token):
+        if previous is not None and same_paragraph and (cue is None or cue.start == previous[1].start):
             prev_segment, prev_cue, prev_quote = previous
             between = text[prev_segment.close_at : segment.open_at]
             if segment.kind == "mark" and prev_cue.start >= prev_segment.close_at and prev_cue.end <= segment.open_at:
@@ -523,7 +529,9 @@ def _is_fragment(words: str) -> bool:
     are a partial quote whose speaker the sentence rarely states plainly; a quote that starts
     in lower case and is this short is left out."""
     stripped = words.strip()
-    return bool(stripped) and stripped[0].islower() and _word_count(stripped) < FRAGMENT_WORDS
+    if not stripped or _cyrillic(stripped):  # Russian quotes often start in lower case («по словам X, «…»»)
+        return False
+    return stripped[0].islower() and _word_count(stripped) < FRAGMENT_WORDS
 
 
 def _extend(quote: Quote, text: str, segment: Segment) -> None:

@@ -1,0 +1,46 @@
+from tests.helpers import analyse_text, entity
+
+
+def test_central_asian_names_typed_person_by_evidence() -> None:
+    # en_core_web_sm tags such names ORG; titles, speech verbs and surname shape outvote it.
+    analysis = analyse_text(
+        "The Secretary General of the CSTO, Imangali Tasmagambetov, spoke in Moscow. "
+        "Imangali Tasmagambetov began to make statements. Tasmagambetov said the alliance was ready."
+    )
+    assert entity(analysis, "Imangali Tasmagambetov") == ("person", "Imangali Tasmagambetov")
+    assert entity(analysis, "Tasmagambetov")[1] == "Imangali Tasmagambetov"
+
+
+def test_gazetteer_fixes_places_and_organizations() -> None:
+    analysis = analyse_text(
+        "Ak Orda angered the Kremlin. The CSTO (ОДКБ) met in Astana, and Kazakh officials attended."
+    )
+    assert entity(analysis, "Ak Orda") == ("organization", "Akorda")
+    assert entity(analysis, "CSTO")[0] == "organization"
+    assert entity(analysis, "Astana") == ("place", "Astana")
+    # A demonym is not an entity.
+    assert all("Kazakh" not in e.forms for e in analysis.entities)
+
+
+def test_surname_joins_full_name() -> None:
+    analysis = analyse_text("Nursultan Nazarbayev ruled for decades. Later Nazarbayev kept his party post.")
+    assert entity(analysis, "Nazarbayev")[1] == "Nursultan Nazarbayev"
+
+
+def test_brackets_join_aliases(seeds_db) -> None:  # type: ignore[no-untyped-def]
+    # "Imangali Nurgaliuly [Tasmagambetov]" in the first seed article.
+    rows = seeds_db.execute(
+        "SELECT DISTINCT entity_id FROM aliases WHERE alias IN ('Imangali Nurgaliuly', 'Imangali Tasmagambetov')"
+    ).fetchall()
+    assert len(rows) == 1
+
+
+def test_russian_names_are_lemmatized() -> None:
+    analysis = analyse_text("Журналисты встретились с Владимиром Путиным и Касым-Жомартом Токаевым в Москве.")
+    names = {e.name for e in analysis.entities if e.type == "person"}
+    assert "Владимир Путин" in names
+
+
+def test_web_outlets_are_organizations() -> None:
+    analysis = analyse_text("According to Azattyq.org, the decision was made in Astana.")
+    assert entity(analysis, "Azattyq.org") == ("organization", "Azattyq.org")

@@ -1,0 +1,26 @@
+"""Small helpers for tests that run the pipeline on a text written in the test."""
+
+from __future__ import annotations
+
+from elitewatch.model import Analysis, Document
+from elitewatch.pipeline import analyse_documents
+from elitewatch.settings import Settings
+
+
+def analyse_text(text: str, doc_id: str = "t", published: str | None = None) -> Analysis:
+    document = Document(id=doc_id, text=text, source="<test>", published=published)
+    return analyse_documents([document], Settings(progress=False))[0]
+
+
+def quotes_of(text: str, published: str | None = None) -> list[tuple[str | None, str]]:
+    """(speaker name, quoted words) for every quote found in `text`."""
+    analysis = analyse_text(text, published=published)
+    return [(q.speaker_text, q.text) for q in analysis.quotes]
+
+
+def entity(analysis: Analysis, form: str) -> tuple[str, str]:
+    """(type, canonical name) of the entity that has `form` among its forms."""
+    for found in analysis.entities:
+        if form in found.forms:
+            return found.type, found.name
+    raise AssertionError(f"no entity with the form {form!r}: {[e.forms for e in analysis.entities]}")

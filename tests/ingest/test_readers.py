@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from elitewatch.ingest import read_inputs
+
+LIMIT = 1_000_000
+
+
+def read(*paths: Path | str, limit: int = LIMIT):  # type: ignore[no-untyped-def]
+    return read_inputs([str(p) for p in paths], max_chars=limit)
+
+
+def test_plain_text_with_front_matter_keeps_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("---\ntitle: A title\npublished: 2023-12-05\n---\nTokayev met Putin.\n", encoding="utf-8")
+    result = read(path)
+    [document] = result.documents
+    assert document.id == "note"
+    assert document.title == "A title"
+    assert document.published == "2023-12-05"
+    # Front matter is blanked, not cut: offsets are offsets in the file.
+    assert document.text.index("Tokayev") == path.read_text(encoding="utf-8").index("Tokayev")
+
+
+def test_sidecar_metadata(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text about Astana.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"outlet": "Example", "id": "custom"}), encoding="utf-8")
+    [document] = read(tmp_path).documents
+    assert (document.id, document.outlet) == ("custom", "Example")
+
+
+def test_html_main_text_and_metadata() -> None:
+    root = Path(__file__).resolve().parents[2] / "examples" / "articles" / "abayev-credentials.html"
+    [document] = read(root).documents
+    assert "credentials" in document.text
+    assert "Home" not in document.text.split("\n")[0]
+    assert document.title and "ambassador" in document.title
+    assert document.published == "2023-12-06"
+
+
+def test_jsonl_bad_line_is_reported_and_good_lines_go_in(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        json.dumps({"id": "one", "text": "First text."}) + "\n{broken\n" + json.dumps({"text": "Second."}) + "\n",
+        encoding="utf-8",
+    )
+    result = read(path)
+    assert [d.id for d in result.documents] == ["one", "batch-3"]
+    [(source, reason)] = result.refused
+    assert source.endswith("batch.jsonl:2") and "line 2" in reason
+
+
+def test_bad_inputs_are_refused_with_reasons(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02" * 20)
+    result = read(tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "missing.txt")
+    reasons = dict(result.refused)
+    assert "empty" in reasons[str(tmp_path / "empty.txt")]
+    assert "binary" in reasons[str(tmp_path / "binary.txt")]
+    assert "no such file" in reasons[str(tmp_path / "missing.txt")]
+    assert result.documents == []
+
+
+def test_windows_1251_is_decoded(tmp_path: Path) -> None:
+    text = "Президент Казахстана Касым-Жомарт Токаев встретился с Владимиром Путиным в Москве."
+    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
+    [document] = read(tmp_path / "ru.txt").documents
+    assert document.text == text
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text("word " * 100, encoding="utf-8")
+    result = read(tmp_path / "big.txt", limit=50)
+    assert result.documents == []
+    assert "over the limit" in result.refused[0][1]
+
+
+def test_stdin_plain_text_and_jsonl() -> None:
+    plain = read_inputs(["-"], max_chars=LIMIT, stdin=io.BytesIO("Tokayev spoke in Astana.".encode()))
+    assert plain.documents[0].id.startswith("stdin-")
+    records = read_inputs(["-"], max_chars=LIMIT, stdin=io.BytesIO(b'{"id": "x", "text": "Hello there."}\n'))
+    assert records.documents[0].id == "x"

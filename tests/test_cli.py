@@ -1,0 +1,75 @@
+"""The CLI through Typer's runner: every command documented with an example, errors in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from elitewatch.cli import app
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "cli.db"
+    result = run("ingest", str(EXAMPLES), "--db", str(path), "-q")
+    assert result.exit_code == 0, result.output
+    assert "ingested 7" in result.output
+    return path
+
+
+def test_every_command_has_an_example() -> None:
+    for command in app.registered_commands:
+        assert command.callback is not None
+        assert "Example: elitewatch" in (command.callback.__doc__ or ""), command.name
+
+
+def test_query_commands(db: Path) -> None:
+    assert "Kassym-Jomart Tokayev" in run("entities", "--db", str(db)).output
+    person = run("person", "Токаев", "--db", str(db))
+    assert person.exit_code == 0 and "Kassym-Jomart Tokayev" in person.output and "Токаев" in person.output
+    quotes = run("quotes", "--speaker", "Tokaev", "--db", str(db))
+    assert "dialogue" in quotes.output
+    assert "abayev-credentials" in run("search", "credentials", "--db", str(db)).output
+    summary = run("summary", "--db", str(db))
+    assert "7 documents" in summary.output and "most quoted" in summary.output
+
+
+def test_export_is_format_md_jsonl(db: Path) -> None:
+    result = run("export", "--format", "jsonl", "--db", str(db))
+    records = [json.loads(line) for line in result.output.splitlines()]
+    kinds = {r["kind"] for r in records}
+    assert kinds == {"document", "entity", "quote"}
+    entity_ids = {r["id"] for r in records if r["kind"] == "entity"}
+    for quote in (r for r in records if r["kind"] == "quote"):
+        assert {"doc", "speaker", "text", "said_on"} <= quote.keys()
+        assert quote["speaker"] in entity_ids
+
+
+def test_errors_are_one_line_with_non_zero_exit(tmp_path: Path) -> None:
+    missing = run("person", "Nobody", "--db", str(tmp_path / "none.db"))
+    assert missing.exit_code == 1
+    assert missing.output.strip().count("\n") == 0 and "none.db" in missing.output
+    refused = run("ingest", str(tmp_path / "nothing-here.txt"), "--db", str(tmp_path / "x.db"), "-q")
+    assert refused.exit_code == 1 and "nothing-here.txt" in refused.output
+    assert "Traceback" not in refused.output
+
+
+def test_unknown_person_is_a_clear_error(db: Path) -> None:
+    result = run("person", "Zzyzx Qwerty", "--db", str(db))
+    assert result.exit_code == 1 and "Zzyzx Qwerty" in result.output
+
+
+def test_ingest_from_standard_input(tmp_path: Path) -> None:
+    line = json.dumps({"id": "piped", "text": "“Cooperation is the only way forward for us,” Vladimir Putin said."})
+    result = run("ingest", "-", "--db", str(tmp_path / "p.db"), "-q", input=line + "\n")
+    assert result.exit_code == 0 and "ingested 1" in result.output

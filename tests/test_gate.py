@@ -1,0 +1,49 @@
+"""Quality gate: extraction measured on ../shared by FORMAT.md's rules, held above floors.
+
+Floors only ever go up. Each is the figure measured when it was set, rounded down; the figure
+the issue asks for is noted where the product does not reach it yet.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from elitewatch.cli import app
+from tests.conftest import shared_path
+
+pytestmark = pytest.mark.gate
+
+# Seeds (measured 2026-11-22: quotes F1 0.957, entity merge F1 0.81, type accuracy 1.0).
+SEEDS_QUOTE_F1 = 0.85
+SEEDS_MERGE_F1 = 0.70
+SEEDS_TYPE_ACCURACY = 0.85
+# PolNeAR dev direct quotes: measured 0.688; issue #2 asks 0.70, not reached yet.
+POLNEAR_QUOTE_F1 = 0.68
+
+
+def evaluate(gold: str, corpus: str) -> dict:  # type: ignore[type-arg]
+    result = CliRunner().invoke(app, ["eval", gold, "--corpus", corpus, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict:  # type: ignore[type-arg]
+    return evaluate(str(shared_path("gold", "seeds.jsonl")), str(shared_path("corpus", "seeds")))
+
+
+def test_seeds_quotes(seeds: dict) -> None:  # type: ignore[type-arg]
+    assert seeds["quote"]["f1"] >= SEEDS_QUOTE_F1
+
+
+def test_seeds_entities(seeds: dict) -> None:  # type: ignore[type-arg]
+    assert seeds["entity_merge"]["f1"] >= SEEDS_MERGE_F1
+    assert seeds["entity_merge"]["type_accuracy"] >= SEEDS_TYPE_ACCURACY
+
+
+def test_polnear_direct_quotes() -> None:
+    scores = evaluate(str(shared_path("dev", "polnear", "gold.jsonl")), str(shared_path("dev", "polnear")))
+    assert scores["quote"]["f1"] >= POLNEAR_QUOTE_F1
