@@ -79,7 +79,9 @@ def open_store(db: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connecti
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
     db: DbOption = DEFAULT_DB_PATH,
-    max_chars: Annotated[int, typer.Option(help="Refuse documents longer than this many characters.")] = DEFAULT_MAX_CHARS,
+    max_chars: Annotated[
+        int, typer.Option(help="Refuse documents longer than this many characters.")
+    ] = DEFAULT_MAX_CHARS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read articles (.txt .md .html .json .jsonl) and store their entities and quotes.
@@ -163,13 +165,17 @@ def person(
     out.print(f"names: {escape(' · '.join(profile['aliases']))}")
     out.print(f"documents ({len(profile['documents'])}):")
     for doc in profile["documents"]:
-        out.print(f"  {escape(doc['id'])}  {escape(doc['published'] or '')}  {escape(doc['title'] or '')}  ({doc['mentions']} mentions)")
+        out.print(
+            f"  {escape(doc['id'])}  {escape(doc['published'] or '')}  {escape(doc['title'] or '')}  ({doc['mentions']} mentions)"
+        )
     out.print(f"quotes ({len(profile['quotes'])}):")
     for quote in profile["quotes"]:
         when = quote["said_on"] or "date unknown"
         out.print(f"  [{escape(when)}] “{escape(quote['text'])}”  ({escape(quote['doc_id'])})")
     if profile["also"]:
-        out.print("also matching: " + escape(", ".join(f"{e['name']} ({e['type']}, id {e['id']})" for e in profile["also"])))
+        out.print(
+            "also matching: " + escape(", ".join(f"{e['name']} ({e['type']}, id {e['id']})" for e in profile["also"]))
+        )
 
 
 @app.command()
@@ -194,7 +200,9 @@ def quotes(
         return
     for row in rows:
         who = row["speaker"] or "unknown"
-        out.print(f"[bold]{escape(who)}[/bold] [{escape(row['said_on'] or '?')}] “{escape(row['text'])}” ({escape(row['doc_id'])})")
+        out.print(
+            f"[bold]{escape(who)}[/bold] [{escape(row['said_on'] or '?')}] “{escape(row['text'])}” ({escape(row['doc_id'])})"
+        )
 
 
 @app.command()
@@ -273,9 +281,27 @@ def evaluate(
     table = Table("kind", "gold", "exported", "matched", "precision", "recall", "F1", "date acc.")
     for kind, s in scores.kinds.items():
         accuracy = "—" if s.date_accuracy is None else f"{s.date_accuracy:.3f}"
-        table.add_row(kind, str(s.gold), str(s.exported), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", accuracy)
+        table.add_row(
+            kind,
+            str(s.gold),
+            str(s.exported),
+            str(s.matched),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            accuracy,
+        )
     merge = scores.entity_merge
-    table.add_row("entity merge", str(merge.gold), str(merge.exported), str(merge.matched), f"{merge.precision:.3f}", f"{merge.recall:.3f}", f"{merge.f1:.3f}", "—")
+    table.add_row(
+        "entity merge",
+        str(merge.gold),
+        str(merge.exported),
+        str(merge.matched),
+        f"{merge.precision:.3f}",
+        f"{merge.recall:.3f}",
+        f"{merge.f1:.3f}",
+        "—",
+    )
     out.print(table)
     if scores.type_accuracy is not None:
         out.print(f"entity type accuracy: {scores.type_accuracy:.3f}")
@@ -296,11 +322,15 @@ def summary(db: DbOption = DEFAULT_DB_PATH) -> None:
         found = corpus_summary(conn)
     languages = ", ".join(f"{n} {lang}" for lang, n in sorted(found["languages"].items()))
     out.print(f"[bold]{found['documents']} documents[/bold] ({languages})")
-    out.print(f"{found['people']} people · {found['organizations']} organizations · {found['places']} places · {found['quotes']} quotes")
+    out.print(
+        f"{found['people']} people · {found['organizations']} organizations · {found['places']} places · {found['quotes']} quotes"
+    )
     if found["most_quoted"]:
         out.print("most quoted: " + escape(", ".join(f"{r['name']} ({r['quotes']})" for r in found["most_quoted"])))
     if found["most_mentioned"]:
-        out.print("most mentioned: " + escape(", ".join(f"{r['name']} ({r['mentions']})" for r in found["most_mentioned"])))
+        out.print(
+            "most mentioned: " + escape(", ".join(f"{r['name']} ({r['mentions']})" for r in found["most_mentioned"]))
+        )
 
 
 @app.command()

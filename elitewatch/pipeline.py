@@ -1,10 +1,10 @@
 """The ingest pipeline, one orchestrating function with numbered stages.
 
- 1. read the inputs into Documents (refusals are reported, never raised);
- 2. skip documents whose content the store already holds unchanged;
- 3. detect each document's language and parse it (spaCy / natasha, batched);
- 4. extract entities, then quotes;
- 5. write each document with all its facts in one transaction.
+1. read the inputs into Documents (refusals are reported, never raised);
+2. skip documents whose content the store already holds unchanged;
+3. detect each document's language and parse it (spaCy / natasha, batched);
+4. extract entities, then quotes;
+5. write each document with all its facts in one transaction.
 """
 
 from __future__ import annotations

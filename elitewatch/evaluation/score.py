@@ -51,8 +51,12 @@ class KindScore:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "gold": self.gold, "exported": self.exported, "matched": self.matched,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "gold": self.gold,
+            "exported": self.exported,
+            "matched": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
             "date_accuracy": None if self.date_accuracy is None else round(self.date_accuracy, 4),
         }
 
@@ -125,7 +129,10 @@ class Names:
         self.export: dict[Any, set[str]] = {}
         for record in export:
             if record["kind"] == "entity":
-                self.export[record["id"]] = {norm_name(record["name"]), *(norm_name(a) for a in record.get("aliases", []))}
+                self.export[record["id"]] = {
+                    norm_name(record["name"]),
+                    *(norm_name(a) for a in record.get("aliases", [])),
+                }
 
     def exported(self, ref: Any) -> set[str]:
         if ref in self.export:
@@ -187,7 +194,9 @@ def event_matches(gold: dict[str, Any], exported: dict[str, Any], names: Names) 
         if not any(names.same(participant, ref) for ref in exported_participants):
             return False
     gold_date, export_date = gold.get("date"), exported.get("date")
-    return not (gold_date and export_date and not (export_date.startswith(gold_date) or gold_date.startswith(export_date)))
+    return not (
+        gold_date and export_date and not (export_date.startswith(gold_date) or gold_date.startswith(export_date))
+    )
 
 
 MATCHERS = {"quote": quote_matches, "position": position_matches, "event": event_matches}

@@ -33,7 +33,9 @@ SPEAKER_VOTE = 2.0
 SURNAME_SHAPE_VOTE = 1.6
 ACRONYM_VOTE = 1.5
 
-OUTLET = re.compile(r"\b[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:kz|ru|com|org|net|uz|kg|by|ua|am|az|ge|tj|info|expert|news|media|io)\b")
+OUTLET = re.compile(
+    r"\b[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:kz|ru|com|org|net|uz|kg|by|ua|am|az|ge|tj|info|expert|news|media|io)\b"
+)
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
@@ -54,7 +56,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
 class Group:
     keys: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     gazetteer: str | None = None
 
     @property
@@ -107,7 +109,7 @@ def extend_names(spans: list[Span], parsed: Parsed, starts: list[int]) -> list[S
 
 
 def join_adjacent(spans: list[Span], text: str) -> list[Span]:
-    """"Kasym-Žomart" + "Tokaev": two person spans with only a space between are one name."""
+    """ "Kasym-Žomart" + "Tokaev": two person spans with only a space between are one name."""
     joined: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if joined and span.start < joined[-1].end:
@@ -119,8 +121,14 @@ def join_adjacent(spans: list[Span], text: str) -> list[Span]:
             and text[last.end : span.start] == " "
             and last.language == span.language
         ):
-            joined[-1] = Span(last.start, span.end, text[last.start : span.end], "person",
-                              f"{last.normal} {span.normal}", span.language)
+            joined[-1] = Span(
+                last.start,
+                span.end,
+                text[last.start : span.end],
+                "person",
+                f"{last.normal} {span.normal}",
+                span.language,
+            )
         else:
             joined.append(span)
     return joined
@@ -143,7 +151,7 @@ def trim_function_words(mention: Mention, parsed: Parsed, starts: list[int]) -> 
     surface = parsed.doc.text[start : mention.end]
     if not _keep(surface):
         return None
-    return Mention(start, mention.end, surface, mention.type, surface, mention.evidence)
+    return Mention(start, mention.end, surface, mention.type, surface, evidence=mention.evidence)
 
 
 def clean_span(span: Span, text: str) -> list[Mention]:
@@ -195,12 +203,16 @@ def find_extra_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention
 
     for match in OUTLET.finditer(text):
         if free(match.start(), match.end()):
-            found.append(Mention(match.start(), match.end(), match.group(), "organization", match.group(), "outlet"))
+            found.append(
+                Mention(match.start(), match.end(), match.group(), "organization", match.group(), evidence="outlet")
+            )
             taken.append((match.start(), match.end()))
     for match in _gazetteer_pattern().finditer(text):
         if free(match.start(), match.end()):
             entry = gazetteer_index()[fold(match.group())]
-            found.append(Mention(match.start(), match.end(), match.group(), entry.type, match.group(), "gazetteer"))
+            found.append(
+                Mention(match.start(), match.end(), match.group(), entry.type, match.group(), evidence="gazetteer")
+            )
             taken.append((match.start(), match.end()))
     return found
 
@@ -248,7 +260,7 @@ def _token_at(tokens: list[Token], starts: list[int], offset: int) -> int | None
     return position
 
 
-def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: Counter[str]) -> None:
+def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, float]) -> None:
     lexicon = _lexicon()
     votes[mention.type] += 1.0
     words = mention.text.split()
@@ -282,7 +294,7 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: Counter[st
 
 
 def _link_brackets(text: str, mentions: list[Mention], groups: list[Group], group_of: list[int], uf: UnionFind) -> None:
-    """"Imangali Nurgaliuly [Tasmagambetov]", "Keiki-batyr (Nurmagambet Kokeimbaiuly)", "... (SCO)".
+    """ "Imangali Nurgaliuly [Tasmagambetov]", "Keiki-batyr (Nurmagambet Kokeimbaiuly)", "... (SCO)".
 
     What the brackets hold names the same entity as the name before them, when it is a name
     this document uses elsewhere (by key, or as the surname of a full name).
@@ -294,14 +306,14 @@ def _link_brackets(text: str, mentions: list[Mention], groups: list[Group], grou
             keys = token_keys(mention.normal)
             if len(keys) > 1:
                 by_key.setdefault(keys[-1], index)
-    for mention, group in zip(mentions, group_of, strict=True):
+    for mention, owner in zip(mentions, group_of, strict=True):
         match = BRACKETED.match(text, mention.end)
-        if group < 0 or not match or not match.group(1)[:1].isupper():
+        if owner < 0 or not match or not match.group(1)[:1].isupper():
             continue
         inner = Mention(match.start(1), match.end(1), match.group(1), mention.type, match.group(1))
         other = by_key.get(_group_key(inner))
         if other is not None:
-            uf.union(group, other)
+            uf.union(owner, other)
 
 
 def _link_surnames(groups: list[Group], uf: UnionFind) -> None:
@@ -375,9 +387,7 @@ def _propagate(text: str, entities: list[LocalEntity]) -> None:
 
     for match in pattern.finditer(text):
         position = bisect.bisect_right(starts, match.start()) - 1
-        overlaps = any(
-            a < match.end() and match.start() < b for a, b in taken[max(0, position - 1) : position + 2]
-        )
+        overlaps = any(a < match.end() and match.start() < b for a, b in taken[max(0, position - 1) : position + 2])
         if overlaps:
             continue
         entity = forms[match.group()]
@@ -433,14 +443,15 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
         merged[uf.find(index)].append(index)
     entities: list[LocalEntity] = []
     for members in merged.values():
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = defaultdict(float)
         cluster_mentions: list[Mention] = []
         gazetteer = None
         for member in members:
-            votes.update(groups[member].votes)
+            for label, weight in groups[member].votes.items():
+                votes[label] += weight
             cluster_mentions.extend(groups[member].mentions)
             gazetteer = gazetteer or groups[member].gazetteer
-        entity_type, top = votes.most_common(1)[0]
+        entity_type, top = max(votes.items(), key=lambda item: item[1])
         cluster_mentions.sort(key=lambda m: m.start)
         entity = LocalEntity(
             index=len(entities),

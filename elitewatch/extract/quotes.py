@@ -171,7 +171,7 @@ def _continuation_segments(text: str, paragraphs: list[tuple[int, int]], found: 
     for segment in found:
         by_paragraph.setdefault(segment.paragraph, []).append(segment)
     for number, quoted in by_paragraph.items():
-        p_start, p_end = paragraphs[number]
+        p_end = paragraphs[number][1]
         last_end = max(s.close_at for s in quoted)
         for match in CONTINUATION.finditer(text, last_end, p_end):
             if any(s.start <= match.start() < s.end for s in quoted):
@@ -244,9 +244,7 @@ class Context:
                 self.children.setdefault(token.head, []).append(token.i)
         self.segments = segments
         self.quoted_spans = [(s.open_at, s.close_at) for s in (quoted or segments)]
-        self.mentions: list[Mention] = sorted(
-            (m for e in entities for m in e.mentions), key=lambda m: m.start
-        )
+        self.mentions: list[Mention] = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.entities = entities
 
@@ -291,16 +289,15 @@ class Context:
 
 
 def _has_speech_verb(parsed: Parsed, start: int, end: int) -> bool:
-    for token in parsed.tokens:
-        if start <= token.start < end and _is_speech_verb(token):
-            return True
-    return False
+    return any(start <= token.start < end and _is_speech_verb(token) for token in parsed.tokens)
 
 
 def _is_speech_verb(token: Token) -> bool:
     language = "en" if token.lemma.isascii() else "ru"
-    return token.pos in ("VERB", "AUX", "NOUN") and token.lemma in speech_verbs(language) and (
-        token.pos != "NOUN" or language == "en" and token.lemma in {"quote"}
+    return (
+        token.pos in ("VERB", "AUX", "NOUN")
+        and token.lemma in speech_verbs(language)
+        and (token.pos != "NOUN" or (language == "en" and token.lemma in {"quote"}))
     )
 
 
@@ -311,7 +308,16 @@ def _subject(context: Context, verb: int) -> int | None:
             if context.tokens[child].dep.startswith("nsubj"):
                 return child
         token = context.tokens[node]
-        if token.head == node or token.dep not in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "parataxis", "acl:relcl"):
+        if token.head == node or token.dep not in (
+            "xcomp",
+            "advcl",
+            "conj",
+            "ccomp",
+            "acl",
+            "relcl",
+            "parataxis",
+            "acl:relcl",
+        ):
             return None
         node = token.head
     return None
@@ -362,7 +368,9 @@ def _nearest_mention(context: Context, verb: Token, start: int, end: int) -> int
 def _according_cues(context: Context, start: int, end: int) -> list[Cue]:
     cues = []
     for match in _according_pattern().finditer(context.text, start, end):
-        following = [m for m in context.mentions_between(match.end(), min(end + 1, match.end() + 60)) if m.type != "place"]
+        following = [
+            m for m in context.mentions_between(match.end(), min(end + 1, match.end() + 60)) if m.type != "place"
+        ]
         if following:
             cues.append(Cue(match.start(), match.end(), None, following[0].cluster, "according"))
     return cues
@@ -447,10 +455,12 @@ def _introducing_subject(context: Context, paragraphs: list[tuple[int, int]], nu
 
 def _sentence_subject(context: Context, start: int, end: int) -> int | None:
     for token in context.tokens_between(start, end):
-        if token.dep.startswith("nsubj") and context.tokens[token.head].dep == "ROOT" or (
+        if (token.dep.startswith("nsubj") and context.tokens[token.head].dep == "ROOT") or (
             token.dep.startswith("nsubj") and context.tokens[token.head].head == token.head
         ):
-            if token.text.lower() in GROUP_PRONOUNS or token.pos == "PRON" and token.text.lower() not in PERSON_PRONOUNS:
+            if token.text.lower() in GROUP_PRONOUNS or (
+                token.pos == "PRON" and token.text.lower() not in PERSON_PRONOUNS
+            ):
                 continue
             speaker = _entity_of_token(context, token.i, token.start)
             if speaker is not None:
@@ -468,7 +478,11 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
     title: Segment | None = None
     for s in segments:
         words = text[s.start : s.end]
-        listed = title is not None and title.paragraph == s.paragraph and LIST_GLUE.fullmatch(text[title.close_at : s.open_at])
+        listed = (
+            title is not None
+            and title.paragraph == s.paragraph
+            and LIST_GLUE.fullmatch(text[title.close_at : s.open_at])
+        )
         if looks_like_name(words):
             continue
         if listed or _is_title(text, s, paragraphs[s.paragraph][0]):
@@ -513,7 +527,9 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
             speaker_text=speaker.name,
             attribution_start=cue.start,
             attribution_end=cue.end,
-            said_on=date_in_attribution(text, cue.end, after_end if cue.start > segment.start else segment.open_at, anchor)
+            said_on=date_in_attribution(
+                text, cue.end, after_end if cue.start > segment.start else segment.open_at, anchor
+            )
             if cue.kind == "verb"
             else None,
             confidence={"verb": 0.9, "signature": 0.9, "according": 0.85, "context": 0.6}[cue.kind],

@@ -66,6 +66,4 @@ def add_doc(target: Parsed, doc: Any, offset: int, sentence_base: int) -> None:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        target.spans.append(
-            Span(offset + ent.start_char, offset + ent.end_char, ent.text, label, ent.text, "en")
-        )
+        target.spans.append(Span(offset + ent.start_char, offset + ent.end_char, ent.text, label, ent.text, "en"))

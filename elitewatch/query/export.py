@@ -8,7 +8,9 @@ from typing import Any
 
 
 def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    for row in conn.execute("SELECT id, language, published, published_how, title, outlet, author, url FROM documents ORDER BY id"):
+    for row in conn.execute(
+        "SELECT id, language, published, published_how, title, outlet, author, url FROM documents ORDER BY id"
+    ):
         yield {
             "kind": "document",
             "doc": row["id"],
@@ -21,7 +23,9 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "url": row["url"],
         }
     alias_rows: dict[int, list[str]] = {}
-    for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases ORDER BY entity_id, mentions DESC, alias"):
+    for entity_id, alias in conn.execute(
+        "SELECT entity_id, alias FROM aliases ORDER BY entity_id, mentions DESC, alias"
+    ):
         alias_rows.setdefault(entity_id, []).append(alias)
     for row in conn.execute("SELECT id, type, name FROM entities ORDER BY id"):
         yield {

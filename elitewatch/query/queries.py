@@ -54,7 +54,12 @@ def find_entities(conn: sqlite3.Connection, name: str, *, type: str | None = Non
 
 
 def aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY mentions DESC, alias", (entity_id,))]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY mentions DESC, alias", (entity_id,)
+        )
+    ]
 
 
 def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:

@@ -59,7 +59,9 @@ def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str)
     others = conn.execute(
         "SELECT id FROM entities WHERE type = 'person' AND surname = ? AND id != ?", (surname, entity_id)
     ).fetchall()
-    full = [r[0] for r in others if conn.execute("SELECT key FROM entities WHERE id = ?", (r[0],)).fetchone()[0] != surname]
+    full = [
+        r[0] for r in others if conn.execute("SELECT key FROM entities WHERE id = ?", (r[0],)).fetchone()[0] != surname
+    ]
     if full:
         return  # several people with this surname: the lone surname stays ambiguous
     for (other,) in others:

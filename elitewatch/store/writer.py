@@ -15,7 +15,9 @@ from elitewatch.model import Analysis, Document, LocalEntity
 from elitewatch.resolve.linker import link_entity, rebuild_aliases, remove_orphans
 from elitewatch.store.db import transaction
 
-PIPELINE_VERSION = f"{entity_extractor.EXTRACTOR}-{entity_extractor.VERSION}+{quote_extractor.EXTRACTOR}-{quote_extractor.VERSION}"
+PIPELINE_VERSION = (
+    f"{entity_extractor.EXTRACTOR}-{entity_extractor.VERSION}+{quote_extractor.EXTRACTOR}-{quote_extractor.VERSION}"
+)
 
 
 class WriteOutcome(Enum):
@@ -61,9 +63,18 @@ def _insert_document(conn: sqlite3.Connection, document: Document, digest: str) 
                                   published_how, language, text, ingested_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
-            document.id, digest, document.source, document.title, document.url, document.outlet,
-            document.author, document.published, "metadata" if document.published else None,
-            document.language, document.text, datetime.now(UTC).isoformat(timespec="seconds"),
+            document.id,
+            digest,
+            document.source,
+            document.title,
+            document.url,
+            document.outlet,
+            document.author,
+            document.published,
+            "metadata" if document.published else None,
+            document.language,
+            document.text,
+            datetime.now(UTC).isoformat(timespec="seconds"),
         ),
     )
 
@@ -80,8 +91,18 @@ def _insert_entity(conn: sqlite3.Connection, doc_id: str, entity: LocalEntity, t
         """INSERT INTO mentions (doc_id, doc_entity_id, start, end, text, normal, type, evidence, extractor, extractor_version)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            (doc_id, local_id, m.start, m.end, m.text, m.normal, m.type, m.evidence,
-             entity_extractor.EXTRACTOR, entity_extractor.VERSION)
+            (
+                doc_id,
+                local_id,
+                m.start,
+                m.end,
+                m.text,
+                m.normal,
+                m.type,
+                m.evidence,
+                entity_extractor.EXTRACTOR,
+                entity_extractor.VERSION,
+            )
             for m in entity.mentions
         ],
     )
@@ -95,9 +116,21 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
                               attribution_end, said_on, language, confidence, extractor, extractor_version)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            (doc_id, local_ids.get(q.speaker) if q.speaker is not None else None, q.speaker_text, q.text,
-             q.start, q.end, q.attribution_start, q.attribution_end, q.said_on, q.language, q.confidence,
-             quote_extractor.EXTRACTOR, quote_extractor.VERSION)
+            (
+                doc_id,
+                local_ids.get(q.speaker) if q.speaker is not None else None,
+                q.speaker_text,
+                q.text,
+                q.start,
+                q.end,
+                q.attribution_start,
+                q.attribution_end,
+                q.said_on,
+                q.language,
+                q.confidence,
+                quote_extractor.EXTRACTOR,
+                quote_extractor.VERSION,
+            )
             for q in analysis.quotes
         ],
     )

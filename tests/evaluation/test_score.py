@@ -4,8 +4,21 @@ from elitewatch.evaluation.score import keyword_found
 GOLD = [
     {"kind": "entity", "type": "person", "name": "Kassym-Jomart Tokayev", "aliases": ["Tokayev", "Tokaev"]},
     {"kind": "entity", "type": "person", "name": "Vladimir Putin", "aliases": ["Putin"]},
-    {"kind": "quote", "doc": "d", "speaker": "Kassym-Jomart Tokayev", "text": "one two three four five", "said_on": "2019-04-09"},
-    {"kind": "quote", "doc": "d", "speaker": "Vladimir Putin", "text": "six seven eight", "said_on": None, "optional": True},
+    {
+        "kind": "quote",
+        "doc": "d",
+        "speaker": "Kassym-Jomart Tokayev",
+        "text": "one two three four five",
+        "said_on": "2019-04-09",
+    },
+    {
+        "kind": "quote",
+        "doc": "d",
+        "speaker": "Vladimir Putin",
+        "text": "six seven eight",
+        "said_on": None,
+        "optional": True,
+    },
 ]
 
 

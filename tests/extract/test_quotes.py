@@ -2,8 +2,10 @@ from tests.helpers import quotes_of
 
 
 def test_attribution_after_the_quote() -> None:
-    found = quotes_of("“We will defend our borders and our people,” Imangali Tasmagambetov said on December 4.",
-                      published="2024-12-10")
+    found = quotes_of(
+        "“We will defend our borders and our people,” Imangali Tasmagambetov said on December 4.",
+        published="2024-12-10",
+    )
     assert found == [("Imangali Tasmagambetov", "We will defend our borders and our people")]
 
 
@@ -87,7 +89,7 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
 def test_dash_continuation_after_attribution() -> None:
     text = (
         "“I would never have become who I am without the president,” Imangali Tasmagambetov said in 2000 in an "
-        "interview with the newspaper \"Respublika.\" — Therefore, I am a product of Nazarbayev."
+        'interview with the newspaper "Respublika." — Therefore, I am a product of Nazarbayev.'
     )
     found = quotes_of(text)
     assert [s for s, _ in found] == ["Imangali Tasmagambetov", "Imangali Tasmagambetov"]
@@ -115,4 +117,6 @@ def test_russian_dash_dialogue_and_po_slovam() -> None:
 
 def test_signature_after_a_quote() -> None:
     text = "“He is ignorant of our culture and lives, and he makes simple statements.” ― Pamela Padilla"
-    assert quotes_of(text) == [("Pamela Padilla", "He is ignorant of our culture and lives, and he makes simple statements.")]
+    assert quotes_of(text) == [
+        ("Pamela Padilla", "He is ignorant of our culture and lives, and he makes simple statements.")
+    ]

@@ -79,7 +79,7 @@ def test_size_limit(tmp_path: Path) -> None:
 
 
 def test_stdin_plain_text_and_jsonl() -> None:
-    plain = read_inputs(["-"], max_chars=LIMIT, stdin=io.BytesIO("Tokayev spoke in Astana.".encode()))
+    plain = read_inputs(["-"], max_chars=LIMIT, stdin=io.BytesIO(b"Tokayev spoke in Astana."))
     assert plain.documents[0].id.startswith("stdin-")
     records = read_inputs(["-"], max_chars=LIMIT, stdin=io.BytesIO(b'{"id": "x", "text": "Hello there."}\n'))
     assert records.documents[0].id == "x"

@@ -37,8 +37,12 @@ def test_ingest_is_idempotent_and_replaces_changed_documents(tmp_path: Path) -> 
     article.write_text("“Our alliance has never been weaker,” Kassym-Jomart Tokayev said in Astana.", encoding="utf-8")
     changed = ingest(conn, [str(folder)], SETTINGS)
     assert changed.replaced == ["a"]
-    speakers = [r[0] for r in conn.execute(
-        "SELECT e.name FROM quotes q JOIN doc_entities de ON de.id = q.speaker_doc_entity_id JOIN entities e ON e.id = de.entity_id")]
+    speakers = [
+        r[0]
+        for r in conn.execute(
+            "SELECT e.name FROM quotes q JOIN doc_entities de ON de.id = q.speaker_doc_entity_id JOIN entities e ON e.id = de.entity_id"
+        )
+    ]
     assert speakers == ["Kassym-Jomart Tokayev"]
     # Putin is gone with the old version: no orphan entity, no stale alias.
     assert conn.execute("SELECT COUNT(*) FROM entities WHERE name LIKE '%Putin%'").fetchone()[0] == 0
