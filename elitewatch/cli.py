@@ -23,7 +23,7 @@ from rich.table import Table
 
 from elitewatch import __version__
 from elitewatch.errors import ElitewatchError
-from elitewatch.settings import DEFAULT_MAX_CHARS, Settings
+from elitewatch.settings import DEFAULT_DB, DEFAULT_MAX_CHARS, Settings
 
 app = typer.Typer(
     name="elitewatch",
@@ -37,7 +37,6 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database.", envvar="ELITEWATCH_DB")]
-DEFAULT_DB_PATH = Path("elitewatch.db")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -78,7 +77,7 @@ def open_store(db: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connecti
 @fails_cleanly
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
-    db: DbOption = DEFAULT_DB_PATH,
+    db: DbOption = DEFAULT_DB,
     max_chars: Annotated[
         int, typer.Option(help="Refuse documents longer than this many characters.")
     ] = DEFAULT_MAX_CHARS,
@@ -90,7 +89,7 @@ def ingest(
     """
     from elitewatch.pipeline import ingest as run_ingest
 
-    settings = Settings(db_path=db, max_chars=max_chars, progress=not quiet)
+    settings = Settings(max_chars=max_chars)
     with open_store(db) as conn, _progress(enabled=not quiet) as update:
         report = run_ingest(conn, inputs, settings, stdin=sys.stdin.buffer, progress=update)
     for source, reason in report.refused:
@@ -121,7 +120,7 @@ def _progress(*, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 @app.command()
 @fails_cleanly
 def entities(
-    db: DbOption = DEFAULT_DB_PATH,
+    db: DbOption = DEFAULT_DB,
     type: Annotated[str | None, typer.Option("--type", help="person, organization or place.")] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 30,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
@@ -147,7 +146,7 @@ def entities(
 @fails_cleanly
 def person(
     name: Annotated[str, typer.Argument(help="Any spelling, any script: Tokayev, Токаев.")],
-    db: DbOption = DEFAULT_DB_PATH,
+    db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
     """Show one person: every name form, the documents, the quotes.
@@ -181,7 +180,7 @@ def person(
 @app.command()
 @fails_cleanly
 def quotes(
-    db: DbOption = DEFAULT_DB_PATH,
+    db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (any spelling).")] = None,
     search: Annotated[str | None, typer.Option(help="Only quotes with these words.")] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
@@ -209,7 +208,7 @@ def quotes(
 @fails_cleanly
 def search(
     text: Annotated[str, typer.Argument(help="Words to find in the documents.")],
-    db: DbOption = DEFAULT_DB_PATH,
+    db: DbOption = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="How many documents.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
 ) -> None:
@@ -231,7 +230,7 @@ def search(
 @app.command()
 @fails_cleanly
 def export(
-    db: DbOption = DEFAULT_DB_PATH,
+    db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option("--format", help="Only jsonl for now.")] = "jsonl",
 ) -> None:
     """Write every fact as JSON Lines (the records of gold/FORMAT.md) to standard output.
@@ -259,7 +258,6 @@ def evaluate(
     Example: elitewatch eval ../shared/gold/seeds.jsonl --corpus ../shared/corpus/seeds
     """
     from elitewatch.evaluation import load_jsonl, score
-    from elitewatch.ingest import read_inputs
     from elitewatch.ingest.readers import iter_folder
     from elitewatch.pipeline import ingest as run_ingest
     from elitewatch.query import export_records
@@ -271,9 +269,9 @@ def evaluate(
     inputs = [str(p) for p in iter_folder(corpus) if p.resolve() != gold.resolve()]
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "eval.db") as conn:
         with _progress(enabled=True) as update:
-            run_ingest(conn, inputs, Settings(progress=False), progress=update)
+            run_ingest(conn, inputs, Settings(), progress=update)
         exported = list(export_records(conn))
-    texts = [d.text for d in read_inputs(inputs, max_chars=DEFAULT_MAX_CHARS).documents]
+        texts = [row[0] for row in conn.execute("SELECT text FROM documents")]
     scores = score(gold_records, exported, texts)
     if as_json:
         out.print_json(data=scores.as_dict())
@@ -311,7 +309,7 @@ def evaluate(
 
 @app.command()
 @fails_cleanly
-def summary(db: DbOption = DEFAULT_DB_PATH) -> None:
+def summary(db: DbOption = DEFAULT_DB) -> None:
     """What the store holds: documents, people, organizations, quotes, the most quoted people.
 
     Example: elitewatch summary

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB = Path("elitewatch.db")
@@ -18,7 +17,5 @@ DEFAULT_BATCH_SIZE = 16
 
 @dataclass(frozen=True)
 class Settings:
-    db_path: Path = field(default_factory=lambda: Path(os.environ.get("ELITEWATCH_DB", str(DEFAULT_DB))))
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = DEFAULT_BATCH_SIZE
-    progress: bool = True

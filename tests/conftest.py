@@ -27,7 +27,7 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
     conn = connect(tmp_path_factory.mktemp("examples") / "examples.db")
-    ingest(conn, [str(EXAMPLES)], Settings(progress=False))
+    ingest(conn, [str(EXAMPLES)], Settings())
     yield conn
     conn.close()
 
@@ -36,7 +36,7 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Co
 def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
     seeds = shared_path("corpus", "seeds")
     conn = connect(tmp_path_factory.mktemp("seeds") / "seeds.db")
-    ingest(conn, [str(seeds)], Settings(progress=False))
+    ingest(conn, [str(seeds)], Settings())
     yield conn
     conn.close()
 

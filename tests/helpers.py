@@ -9,7 +9,7 @@ from elitewatch.settings import Settings
 
 def analyse_text(text: str, doc_id: str = "t", published: str | None = None) -> Analysis:
     document = Document(id=doc_id, text=text, source="<test>", published=published)
-    return analyse_documents([document], Settings(progress=False))[0]
+    return analyse_documents([document], Settings())[0]
 
 
 def quotes_of(text: str, published: str | None = None) -> list[tuple[str | None, str]]:

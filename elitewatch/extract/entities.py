@@ -11,13 +11,23 @@ Stages, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from elitewatch.datafiles import demonyms, fold, gazetteer_index, read_yaml, speech_verbs, titles
-from elitewatch.model import LocalEntity, Mention, Parsed, Span, Token
+from elitewatch.datafiles import (
+    demonyms,
+    fold,
+    gazetteer_index,
+    organizations,
+    places,
+    read_yaml,
+    speech_verbs,
+    titles,
+)
+from elitewatch.model import LocalEntity, Mention, Parsed, Span
 from elitewatch.resolve.names import name_key, strip_possessive, token_keys
 
 EXTRACTOR = "entities"
@@ -89,7 +99,7 @@ def extend_names(spans: list[Span], parsed: Parsed, starts: list[int]) -> list[S
     text = parsed.doc.text
     extended: list[Span] = []
     for span in spans:
-        index = _token_at(parsed.tokens, starts, span.end)
+        index = _token_at(starts, span.end)
         end = span.end
         while (
             span.label == "person"
@@ -136,7 +146,7 @@ def join_adjacent(spans: list[Span], text: str) -> list[Span]:
 
 def trim_function_words(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention | None:
     """Drop leading words that cannot begin a name ("Regarding Tokayev")."""
-    index = _token_at(parsed.tokens, starts, mention.start)
+    index = _token_at(starts, mention.start)
     if index is None or parsed.tokens[index].start != mention.start:
         return mention
     start = mention.start
@@ -194,34 +204,46 @@ def _keep(surface: str) -> bool:
     return not (first in demonyms() and fold(surface) not in gazetteer_index())
 
 
-def find_extra_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+class Occupied:
+    """The character ranges already taken by mentions, which never overlap one another."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [start for start, _ in self.ranges]
+
+    def free(self, start: int, end: int) -> bool:
+        # Disjoint ranges: only the last one starting before `end` can reach into [start, end).
+        position = bisect.bisect_left(self.starts, end) - 1
+        return position < 0 or self.ranges[position][1] <= start
+
+    def take(self, start: int, end: int) -> None:
+        position = bisect.bisect_left(self.starts, start)
+        self.ranges.insert(position, (start, end))
+        self.starts.insert(position, start)
+
+
+def find_extra_mentions(text: str, taken: Occupied) -> list[Mention]:
     """Web outlets (Abai.kz) and gazetteer names that the model did not tag."""
     found: list[Mention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
     for match in OUTLET.finditer(text):
-        if free(match.start(), match.end()):
+        if taken.free(match.start(), match.end()):
             found.append(
                 Mention(match.start(), match.end(), match.group(), "organization", match.group(), evidence="outlet")
             )
-            taken.append((match.start(), match.end()))
+            taken.take(match.start(), match.end())
     for match in _gazetteer_pattern().finditer(text):
-        if free(match.start(), match.end()):
+        if taken.free(match.start(), match.end()):
             entry = gazetteer_index()[fold(match.group())]
             found.append(
                 Mention(match.start(), match.end(), match.group(), entry.type, match.group(), evidence="gazetteer")
             )
-            taken.append((match.start(), match.end()))
+            taken.take(match.start(), match.end())
     return found
 
 
 @cache
 def _gazetteer_pattern() -> re.Pattern[str]:
     forms: set[str] = set()
-    from elitewatch.datafiles import organizations, places
-
     for entry in (*places(), *organizations()):
         forms.update(form for form in entry.forms if len(form) > 2 and any(c.isupper() for c in form))
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
@@ -251,9 +273,7 @@ def _group_key(mention: Mention) -> str:
     return name_key(mention.normal)
 
 
-def _token_at(tokens: list[Token], starts: list[int], offset: int) -> int | None:
-    import bisect
-
+def _token_at(starts: list[int], offset: int) -> int | None:
     position = bisect.bisect_right(starts, offset) - 1
     if position < 0:
         return None
@@ -276,7 +296,7 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, 
     elif any(last.endswith(suffix) and len(last) > len(suffix) + 2 for suffix in lexicon["suffixes"]):
         votes["person"] += SURNAME_SHAPE_VOTE
     tokens = parsed.tokens
-    first = _token_at(tokens, starts, mention.start)
+    first = _token_at(starts, mention.start)
     if first is None:
         return
     previous = first - 1
@@ -362,8 +382,7 @@ def _propagate(text: str, entities: list[LocalEntity]) -> None:
     to name an entity here, each occurrence of it (a whole word, not inside another mention)
     is that entity.
     """
-    taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
-    starts = [a for a, _ in taken]
+    taken = Occupied([(m.start, m.end) for e in entities for m in e.mentions])
     forms: dict[str, LocalEntity] = {}
     surnames: dict[str, set[int]] = defaultdict(set)
     for entity in entities:
@@ -383,17 +402,21 @@ def _propagate(text: str, entities: list[LocalEntity]) -> None:
     pattern = re.compile(
         r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w\-])"
     )
-    import bisect
-
     for match in pattern.finditer(text):
-        position = bisect.bisect_right(starts, match.start()) - 1
-        overlaps = any(a < match.end() and match.start() < b for a, b in taken[max(0, position - 1) : position + 2])
-        if overlaps:
+        if not taken.free(match.start(), match.end()):
             continue
         entity = forms[match.group()]
         entity.forms.add(match.group())
         entity.mentions.append(
-            Mention(match.start(), match.end(), match.group(), entity.type, match.group(), entity.index, "propagated")
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(),
+                entity.type,
+                match.group(),
+                entity.index,
+                evidence="propagated",
+            )
         )
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
@@ -409,7 +432,7 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
             trimmed = trim_function_words(mention, parsed, starts) if span.language == "en" else mention
             if trimmed is not None:
                 mentions.append(trimmed)
-    mentions.extend(find_extra_mentions(text, [(m.start, m.end) for m in mentions]))
+    mentions.extend(find_extra_mentions(text, Occupied([(m.start, m.end) for m in mentions])))
     mentions.sort(key=lambda m: m.start)
     if not mentions:
         return []

@@ -75,7 +75,6 @@ class Cue:
     token: int | None  # speech verb token
     speaker: int | None  # LocalEntity index
     kind: str  # "verb", "according", "signature", "context"
-    lemma: str = ""
 
 
 @cache
@@ -95,7 +94,6 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
     segments: list[Segment] = []
-    open_from_previous = False
     for number, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
         opener: str | None = None
@@ -118,8 +116,6 @@ def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
         if opener is not None and opener != '"':
             # Unclosed: the quote runs to the paragraph's end.
             segments.append(Segment(seg_start, p_end, number, "mark", open_at, p_end))
-        open_from_previous = opener is not None
-    del open_from_previous
     return segments
 
 
@@ -295,11 +291,7 @@ def _has_speech_verb(parsed: Parsed, start: int, end: int) -> bool:
 
 def _is_speech_verb(token: Token) -> bool:
     language = "en" if token.lemma.isascii() else "ru"
-    return (
-        token.pos in ("VERB", "AUX", "NOUN")
-        and token.lemma in speech_verbs(language)
-        and (token.pos != "NOUN" or (language == "en" and token.lemma in {"quote"}))
-    )
+    return token.pos in ("VERB", "AUX") and token.lemma in speech_verbs(language)
 
 
 def _subject(context: Context, verb: int) -> int | None:
@@ -353,7 +345,7 @@ def _verb_cues(context: Context, start: int, end: int, anchor: int) -> list[Cue]
             # No subject, or one that names no entity (a misparse such as "the following"):
             # the name right beside the verb.
             speaker = _nearest_mention(context, token, start, end)
-        cues.append(Cue(token.start, token.end, token.i, speaker, "verb", token.lemma))
+        cues.append(Cue(token.start, token.end, token.i, speaker, "verb"))
     return cues
 
 
@@ -380,7 +372,7 @@ def _according_cues(context: Context, start: int, end: int) -> list[Cue]:
 SIGNATURE = re.compile(r"[\s,.]*[—―–-]\s*")
 
 
-def _signature_cue(context: Context, segment: Segment, after_end: int) -> Cue | None:
+def _signature_cue(context: Context, segment: Segment) -> Cue | None:
     """“…” ― Pamela Padilla: a name right after a dash that follows the quote signs it."""
     match = SIGNATURE.match(context.text, segment.close_at)
     if not match:
@@ -411,7 +403,7 @@ def _window_after(context: Context, segment: Segment, next_start: int, p_end: in
 
 
 def attribute(context: Context, segment: Segment, before_start: int, after_end: int) -> Cue | None:
-    signed = _signature_cue(context, segment, after_end)
+    signed = _signature_cue(context, segment)
     if signed is not None:
         return signed
     before = _verb_cues(context, before_start, segment.open_at, segment.open_at)
@@ -456,9 +448,8 @@ def _introducing_subject(context: Context, paragraphs: list[tuple[int, int]], nu
 
 def _sentence_subject(context: Context, start: int, end: int) -> int | None:
     for token in context.tokens_between(start, end):
-        if (token.dep.startswith("nsubj") and context.tokens[token.head].dep == "ROOT") or (
-            token.dep.startswith("nsubj") and context.tokens[token.head].head == token.head
-        ):
+        # The subject of the sentence's root (its head is its own head, in spaCy and natasha alike).
+        if token.dep.startswith("nsubj") and context.tokens[token.head].head == token.head:
             if token.text.lower() in GROUP_PRONOUNS or (
                 token.pos == "PRON" and token.text.lower() not in PERSON_PRONOUNS
             ):
@@ -494,15 +485,15 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
     quotes: list[Quote] = []
     previous: tuple[Segment, Cue, Quote] | None = None
     for index, segment in enumerate(kept):
+        words = text[segment.start : segment.end]
+        if _word_count(words) < MIN_WORDS or _is_fragment(words):
+            continue
         p_start, p_end = paragraphs[segment.paragraph]
         previous_end = kept[index - 1].close_at if index else p_start
         next_start = kept[index + 1].open_at if index + 1 < len(kept) else p_end
         before_start = _window_before(context, segment, previous_end, p_start)
         after_end = _window_after(context, segment, next_start, p_end)
         cue = attribute(context, segment, before_start, after_end)
-        words = text[segment.start : segment.end]
-        if _word_count(words) < MIN_WORDS or _is_fragment(words):
-            continue
         same_paragraph = previous is not None and previous[0].paragraph == segment.paragraph
         if previous is not None and same_paragraph and (cue is None or cue.start == previous[1].start):
             prev_segment, prev_cue, prev_quote = previous

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -75,8 +76,6 @@ def _renumber(parsed: Parsed) -> None:
         token.head = by_old_index.get((token.sent, token.head), old_to_new[id(token)])
     sentence_of = {s.start: n for n, s in enumerate(parsed.sentences)}
     starts = sorted(sentence_of)
-    import bisect
-
     for new_index, token in enumerate(parsed.tokens):
         token.i = new_index
         position = bisect.bisect_right(starts, token.start) - 1

@@ -57,14 +57,11 @@ def _name_rank(name: str) -> tuple[int, int, int]:
 def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str) -> None:
     """A full name arrives after its surname was seen alone: the surname-only entity joins it."""
     others = conn.execute(
-        "SELECT id FROM entities WHERE type = 'person' AND surname = ? AND id != ?", (surname, entity_id)
+        "SELECT id, key FROM entities WHERE type = 'person' AND surname = ? AND id != ?", (surname, entity_id)
     ).fetchall()
-    full = [
-        r[0] for r in others if conn.execute("SELECT key FROM entities WHERE id = ?", (r[0],)).fetchone()[0] != surname
-    ]
-    if full:
+    if any(key != surname for _, key in others):
         return  # several people with this surname: the lone surname stays ambiguous
-    for (other,) in others:
+    for other, _ in others:
         conn.execute("UPDATE doc_entities SET entity_id = ? WHERE entity_id = ?", (entity_id, other))
         conn.execute("DELETE FROM entities WHERE id = ?", (other,))
 

@@ -6,7 +6,7 @@ from elitewatch.pipeline import ingest
 from elitewatch.settings import Settings
 from elitewatch.store import connect
 
-SETTINGS = Settings(progress=False)
+SETTINGS = Settings()
 
 
 def counts(conn) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
