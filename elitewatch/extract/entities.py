@@ -46,6 +46,8 @@ ACRONYM_VOTE = 1.5
 OUTLET = re.compile(
     r"\b[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:kz|ru|com|org|net|uz|kg|by|ua|am|az|ge|tj|info|expert|news|media|io)\b"
 )
+POSSESSIVE_NOUN = re.compile(r"['’]s?\s+([\w\-]+)")
+ENDS_POSSESSIVE = re.compile(r"['’]s?$")
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
@@ -59,6 +61,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "org_words": table["org_words_en"] | table["org_words_ru"],
         "suffixes": frozenset(names["surname_suffixes"]),
         "generic": frozenset(names["generic_words"]),
+        "relations": table["person_relations_en"],
     }
 
 
@@ -295,6 +298,8 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, 
         votes["organization"] += ACRONYM_VOTE
     elif any(last.endswith(suffix) and len(last) > len(suffix) + 2 for suffix in lexicon["suffixes"]):
         votes["person"] += SURNAME_SHAPE_VOTE
+    if _owns_person_relation(parsed.doc.text, mention):
+        votes["person"] += TITLE_VOTE
     tokens = parsed.tokens
     first = _token_at(starts, mention.start)
     if first is None:
@@ -311,6 +316,16 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, 
             if token.dep.startswith("nsubj") and head.lemma in speech_verbs(language):
                 votes["person"] += SPEAKER_VOTE
             break
+
+
+def _owns_person_relation(text: str, mention: Mention) -> bool:
+    """"Dauren Abayev’s predecessor", "Nazarbayev's daughter": only a person has these."""
+    owner_end = mention.end
+    ending = ENDS_POSSESSIVE.search(mention.text)
+    if ending:  # the span took the possessive in
+        owner_end -= len(ending.group())
+    match = POSSESSIVE_NOUN.match(text, owner_end)
+    return match is not None and fold(match.group(1)) in _lexicon()["relations"]
 
 
 def _link_brackets(text: str, mentions: list[Mention], groups: list[Group], group_of: list[int], uf: UnionFind) -> None:
