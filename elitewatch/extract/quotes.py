@@ -66,6 +66,11 @@ class Segment:
     kind: str  # "mark" or "dash"
     open_at: int  # position of the opening mark (or dash)
     close_at: int  # position just after the closing mark (or the end of the words)
+    last_paragraph: int = -1  # where the quote ends, when it runs over several paragraphs
+
+    def __post_init__(self) -> None:
+        if self.last_paragraph < 0:
+            self.last_paragraph = self.paragraph
 
 
 @dataclass
@@ -94,29 +99,43 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
     segments: list[Segment] = []
+    opener: str | None = None
+    depth = 0
+    seg_start = open_at = first = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
-        opener: str | None = None
-        depth = 0
-        seg_start = 0
-        open_at = 0
+        if opener is not None:
+            i = _reopening(text, p_start, p_end, opener)  # the quote goes on: skip the reopening mark
         while i < p_end:
             char = text[i]
             if opener is None:
                 if char in OPENERS and not (char == '"' and i > p_start and text[i - 1].isalnum()):
-                    opener, depth, open_at, seg_start = char, 1, i, i + 1
+                    opener, depth, open_at, seg_start, first = char, 1, i, i + 1, number
             elif char == opener and opener == "«":
                 depth += 1
             elif char in OPENERS[opener]:
                 depth -= 1
                 if depth == 0:
-                    segments.append(Segment(seg_start, i, number, "mark", open_at, i + 1))
+                    segments.append(Segment(seg_start, i, first, "mark", open_at, i + 1, number))
                     opener = None
             i += 1
-        if opener is not None and opener != '"':
+        if opener is None:
+            continue
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        if following is not None and _reopening(text, *following, opener) > following[0]:
+            continue  # quotes over several paragraphs: no closing mark, the next one reopens
+        if opener != '"':
             # Unclosed: the quote runs to the paragraph's end.
-            segments.append(Segment(seg_start, p_end, number, "mark", open_at, p_end))
+            segments.append(Segment(seg_start, p_end, first, "mark", open_at, p_end, number))
+        opener = None
     return segments
+
+
+def _reopening(text: str, p_start: int, p_end: int, opener: str) -> int:
+    """Where the words of a continued quote begin in the next paragraph, or p_start if it does not reopen."""
+    stripped = len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+    at = p_start + stripped
+    return at + 1 if at < p_end and text[at] == opener else p_start
 
 
 def _dash_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
@@ -157,7 +176,7 @@ def _split_guillemet_attributions(text: str, segments: list[Segment], parsed: Pa
             continue
         for index, (a, b) in enumerate(parts):
             if index % 2 == 0:
-                result.append(Segment(a, b, segment.paragraph, segment.kind, a, b))
+                result.append(Segment(a, b, segment.paragraph, segment.kind, a, b, segment.last_paragraph))
     return result
 
 
@@ -486,15 +505,15 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
     previous: tuple[Segment, Cue, Quote] | None = None
     for index, segment in enumerate(kept):
         words = text[segment.start : segment.end]
-        if _word_count(words) < MIN_WORDS or _is_fragment(words):
+        if _word_count(words) < MIN_WORDS:
             continue
-        p_start, p_end = paragraphs[segment.paragraph]
+        p_start, p_end = paragraphs[segment.paragraph][0], paragraphs[segment.last_paragraph][1]
         previous_end = kept[index - 1].close_at if index else p_start
         next_start = kept[index + 1].open_at if index + 1 < len(kept) else p_end
         before_start = _window_before(context, segment, previous_end, p_start)
         after_end = _window_after(context, segment, next_start, p_end)
         cue = attribute(context, segment, before_start, after_end)
-        same_paragraph = previous is not None and previous[0].paragraph == segment.paragraph
+        same_paragraph = previous is not None and previous[0].last_paragraph == segment.paragraph
         if previous is not None and same_paragraph and (cue is None or cue.start == previous[1].start):
             prev_segment, prev_cue, prev_quote = previous
             between = text[prev_segment.close_at : segment.open_at]
@@ -507,14 +526,14 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         standalone = segment.open_at - p_start <= 1 and segment.close_at >= p_end - 2
         if cue is None and standalone:
             cue = _introducing_subject(context, paragraphs, segment.paragraph)
-        if cue is None or cue.speaker is None:
+        if cue is None or cue.speaker is None or (_is_fragment(words) and not _states_speaker(context, cue, segment)):
             previous = None
             continue
         speaker = entities[cue.speaker]
         quote = Quote(
             start=segment.start,
             end=segment.end,
-            text=words.strip(),
+            text=_quoted_words(words),
             speaker=cue.speaker,
             speaker_text=speaker.name,
             attribution_start=cue.start,
@@ -542,8 +561,28 @@ def _is_fragment(words: str) -> bool:
     return stripped[0].islower() and _word_count(stripped) < FRAGMENT_WORDS
 
 
+PARAGRAPH_REOPENING = re.compile(r"\s*\n\s*[“«„\"]?")
+
+
+def _quoted_words(words: str) -> str:
+    """The words of a quote, its paragraphs joined by a space without the reopening marks."""
+    return PARAGRAPH_REOPENING.sub(" ", words.strip())
+
+
+def _states_speaker(context: Context, cue: Cue, segment: Segment) -> bool:
+    """A fragment is kept when its own sentence says plainly whose words they are: "according to X,
+    “…”" before the marks, in the same sentence. Speech verbs are not enough: on PolNeAR, keeping
+    fragments after a verb with a parsed subject ("called it “a big problem”") added 46 quotes
+    and one match (F1 0.705 -> 0.646)."""
+    if cue.end > segment.open_at or context.text.count("\n", cue.end, segment.open_at):
+        return False
+    if SENTENCE_END.search(context.text, cue.end, segment.open_at):
+        return False
+    return cue.kind == "according"
+
+
 def _extend(quote: Quote, text: str, segment: Segment) -> None:
-    quote.text = f"{quote.text} {text[segment.start : segment.end].strip()}"
+    quote.text = f"{quote.text} {_quoted_words(text[segment.start : segment.end])}"
     quote.end = segment.end
 
 

@@ -42,6 +42,13 @@ def test_according_to_and_as_x_explains() -> None:
     assert [speaker for speaker, _ in found] == ["Akhas Tazhutov", "Akhas Tazhutov"]
 
 
+def test_short_fragment_kept_only_with_its_source_in_the_sentence() -> None:
+    kept = quotes_of("According to Kassym-Jomart Tokayev, “continuity is the main principle” of policy.")
+    assert kept == [("Kassym-Jomart Tokayev", "continuity is the main principle")]
+    # The same words lifted into the writer's sentence, the speaker only nearby: a fragment, left out.
+    assert quotes_of("Kassym-Jomart Tokayev spoke. The talks were “a real step forward for us” in May.") == []
+
+
 def test_pronoun_speaker_resolves_to_the_person_in_focus() -> None:
     text = (
         "Imangali Tasmagambetov spoke at a press conference in Moscow.\n\n"
@@ -84,6 +91,21 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
     [(speaker, words)] = quotes_of(text)
     assert speaker == "Abai.kz"
     assert "second paragraph" not in words
+
+
+def test_quote_over_several_paragraphs() -> None:
+    # The convention: no closing mark at a paragraph's end, the next paragraph reopens the quote.
+    text = (
+        "Yerlan Karin told the forum: “Our first task is to keep the region stable and predictable.\n\n"
+        "“Our second task is to make sure that trade routes through the Caspian stay open.”\n\n"
+        "The forum closed on Friday with a short statement from the organizers."
+    )
+    [(speaker, words)] = quotes_of(text)
+    assert speaker == "Yerlan Karin"
+    assert words == (
+        "Our first task is to keep the region stable and predictable. "
+        "Our second task is to make sure that trade routes through the Caspian stay open."
+    )
 
 
 def test_dash_continuation_after_attribution() -> None:
