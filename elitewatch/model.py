@@ -105,9 +105,48 @@ class Quote:
 
 
 @dataclass
+class Position:
+    """An office held, as one sentence states it."""
+
+    person: int  # LocalEntity index
+    role: str
+    org: int | None  # LocalEntity index of the organization or country, when it is a named entity
+    org_text: str | None
+    sentence_start: int
+    sentence_end: int
+    evidence_start: int  # the role phrase
+    evidence_end: int
+    pattern: str  # title, apposition, copula, appointment, predecessor, successor
+    start: str | None = None
+    end: str | None = None
+    as_of: str | None = None
+    confidence: float = 0.7
+
+
+@dataclass
+class Event:
+    type: str
+    participants: list[int]  # LocalEntity indexes
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence_start: int
+    sentence_end: int
+    date: str | None = None
+    place: int | None = None
+    place_text: str | None = None
+    confidence: float = 0.7
+
+
+@dataclass
 class Analysis:
     """Everything extracted from one document."""
 
     parsed: Parsed
     entities: list[LocalEntity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    published: str | None = None  # from metadata, else inferred from the text
+    published_how: str | None = None
+    published_confidence: float | None = None

@@ -20,6 +20,7 @@ from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
 from elitewatch.settings import Settings
 from elitewatch.store.writer import WriteOutcome, is_unchanged, write_analysis
+from elitewatch.temporal.published import infer_published
 
 # Documents analysed between two writes: large enough for spaCy batching, small enough that an
 # interrupted ingest loses little work.
@@ -39,9 +40,25 @@ class IngestReport:
 
 
 def analyse(parsed: Parsed) -> Analysis:
-    entities = extract_entities(parsed)
-    quotes = extract_quotes(parsed, entities, anchor=parsed.doc.published)
-    return Analysis(parsed=parsed, entities=entities, quotes=quotes)
+    analysis = Analysis(parsed=parsed)
+    _date_document(analysis)
+    anchor = analysis.published
+    analysis.entities = extract_entities(parsed)
+    analysis.quotes = extract_quotes(parsed, analysis.entities, anchor=anchor)
+    return analysis
+
+
+def _date_document(analysis: Analysis) -> None:
+    """The publication date: metadata always wins; else inferred from the text, with how and how sure."""
+    document = analysis.parsed.doc
+    if document.published:
+        analysis.published, analysis.published_how, analysis.published_confidence = document.published, "metadata", 1.0
+        return
+    inferred = infer_published(document.text)
+    if inferred is not None:
+        analysis.published = inferred.value
+        analysis.published_how = f"inferred: {inferred.method} ({inferred.evidence})"
+        analysis.published_confidence = inferred.confidence
 
 
 def analyse_documents(documents: list[Document], settings: Settings) -> list[Analysis]:

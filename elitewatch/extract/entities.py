@@ -319,7 +319,7 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, 
 
 
 def _owns_person_relation(text: str, mention: Mention) -> bool:
-    """"Dauren Abayev’s predecessor", "Nazarbayev's daughter": only a person has these."""
+    """ "Dauren Abayev’s predecessor", "Nazarbayev's daughter": only a person has these."""
     owner_end = mention.end
     ending = ENDS_POSSESSIVE.search(mention.text)
     if ending:  # the span took the possessive in

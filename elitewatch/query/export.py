@@ -9,7 +9,8 @@ from typing import Any
 
 def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     for row in conn.execute(
-        "SELECT id, language, published, published_how, title, outlet, author, url FROM documents ORDER BY id"
+        "SELECT id, language, published, published_how, published_confidence, title, outlet, author, url"
+        " FROM documents ORDER BY id"
     ):
         yield {
             "kind": "document",
@@ -17,6 +18,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "language": row["language"],
             "published": row["published"],
             "published_how": row["published_how"],
+            "published_confidence": row["published_confidence"],
             "title": row["title"],
             "outlet": row["outlet"],
             "author": row["author"],

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from enum import Enum
 
+from elitewatch import temporal
 from elitewatch.extract import entities as entity_extractor
 from elitewatch.extract import quotes as quote_extractor
 from elitewatch.model import Analysis, Document, LocalEntity
@@ -17,6 +18,7 @@ from elitewatch.store.db import transaction
 
 PIPELINE_VERSION = (
     f"{entity_extractor.EXTRACTOR}-{entity_extractor.VERSION}+{quote_extractor.EXTRACTOR}-{quote_extractor.VERSION}"
+    f"+temporal-{temporal.VERSION}"
 )
 
 
@@ -27,7 +29,10 @@ class WriteOutcome(Enum):
 
 
 def content_hash(document: Document) -> str:
-    payload = json.dumps({**asdict(document), "source": None, "pipeline": PIPELINE_VERSION}, sort_keys=True)
+    # The language is derived during analysis: leaving it out lets an unchanged file be skipped before parsing.
+    payload = json.dumps(
+        {**asdict(document), "source": None, "language": None, "pipeline": PIPELINE_VERSION}, sort_keys=True
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -49,7 +54,7 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
                 r[0] for r in conn.execute("SELECT entity_id FROM doc_entities WHERE doc_id = ?", (document.id,))
             )
             conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
-        _insert_document(conn, document, digest)
+        _insert_document(conn, analysis, digest)
         local_ids = {entity.index: _insert_entity(conn, document.id, entity, touched) for entity in analysis.entities}
         _insert_quotes(conn, analysis, local_ids)
         remove_orphans(conn, touched)
@@ -57,11 +62,12 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
     return WriteOutcome.REPLACED if row is not None else WriteOutcome.ADDED
 
 
-def _insert_document(conn: sqlite3.Connection, document: Document, digest: str) -> None:
+def _insert_document(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> None:
+    document = analysis.parsed.doc
     conn.execute(
         """INSERT INTO documents (id, content_hash, source, title, url, outlet, author, published,
-                                  published_how, language, text, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                  published_how, published_confidence, language, text, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             document.id,
             digest,
@@ -70,8 +76,9 @@ def _insert_document(conn: sqlite3.Connection, document: Document, digest: str) 
             document.url,
             document.outlet,
             document.author,
-            document.published,
-            "metadata" if document.published else None,
+            analysis.published,
+            analysis.published_how,
+            analysis.published_confidence,
             document.language,
             document.text,
             datetime.now(UTC).isoformat(timespec="seconds"),
