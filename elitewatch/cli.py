@@ -149,7 +149,7 @@ def person(
     db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
-    """Show one person: every name form, the documents, the quotes.
+    """Show one person: every name form, the career as a timeline, the documents, the quotes.
 
     Example: elitewatch person "Tasmagambetov"
     """
@@ -162,6 +162,9 @@ def person(
         return
     out.print(f"[bold]{escape(profile['name'])}[/bold] ({profile['type']}, id {profile['id']})")
     out.print(f"names: {escape(' · '.join(profile['aliases']))}")
+    out.print(f"career ({len(profile['career'])}):")
+    for row in profile["career"]:
+        out.print(f"  {escape(_term(row)):<24} {escape(_office(row))}  ({escape(row['doc_id'])}, {row['pattern']})")
     out.print(f"documents ({len(profile['documents'])}):")
     for doc in profile["documents"]:
         out.print(
@@ -175,6 +178,22 @@ def person(
         out.print(
             "also matching: " + escape(", ".join(f"{e['name']} ({e['type']}, id {e['id']})" for e in profile["also"]))
         )
+
+
+def _term(row: dict[str, Any]) -> str:
+    """ "2019-03-20 – …", "1985 – 1991", "as of 2024-10-30", "(former)"."""
+    if row["start"] or row["end"]:
+        return f"{row['start'] or '?'} – {row['end'] or ('ended' if row['ended'] else '…')}"
+    if row["as_of"]:
+        return f"as of {row['as_of']}" + (" (former)" if row["ended"] else "")
+    return "former" if row["ended"] else "date unknown"
+
+
+def _office(row: dict[str, Any]) -> str:
+    org = row["org"]
+    if not org or org.lower() in row["role"].lower():
+        return str(row["role"])
+    return f"{row['role']} — {org}"
 
 
 @app.command()

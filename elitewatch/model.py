@@ -120,6 +120,7 @@ class Position:
     start: str | None = None
     end: str | None = None
     as_of: str | None = None
+    ended: bool = False  # "former", "ex-", a predecessor: the term is over, its end maybe unknown
     confidence: float = 0.7
 
 

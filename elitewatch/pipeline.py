@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from elitewatch.extract import extract_entities, extract_quotes
+from elitewatch.extract import extract_entities, extract_positions, extract_quotes
 from elitewatch.ingest import detect_language, read_inputs
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
@@ -45,6 +45,7 @@ def analyse(parsed: Parsed) -> Analysis:
     anchor = analysis.published
     analysis.entities = extract_entities(parsed)
     analysis.quotes = extract_quotes(parsed, analysis.entities, anchor=anchor)
+    analysis.positions = extract_positions(parsed, analysis.entities, anchor=anchor)
     return analysis
 
 

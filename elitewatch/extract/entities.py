@@ -305,7 +305,15 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, 
     if first is None:
         return
     previous = first - 1
-    if previous >= 0 and tokens[previous].end <= mention.start and _is_title_word(tokens[previous].text):
+    # «председатель Исламского комитета»: in Russian a role before an organization governs it (genitive),
+    # so it is evidence of a person only for what the model did not call an organization.
+    genitive_reading = mention.type == "organization" and not tokens[first].lemma.isascii()
+    if (
+        previous >= 0
+        and tokens[previous].end <= mention.start
+        and _is_title_word(tokens[previous].text)
+        and not genitive_reading
+    ):
         votes["person"] += TITLE_VOTE
     # The mention's syntactic head: the token in it whose head lies outside it.
     inside = [t for t in tokens[first : first + 8] if t.start < mention.end]

@@ -53,3 +53,27 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "confidence": row["confidence"],
             "extractor": f"{row['extractor']}/{row['extractor_version']}",
         }
+    for row in conn.execute(
+        """SELECT p.*, person.entity_id AS person_id, org.entity_id AS org_id, org.name AS org_name
+             FROM positions p
+             JOIN doc_entities person ON person.id = p.person_doc_entity_id
+             LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id
+            ORDER BY p.doc_id, p.evidence_start"""
+    ):
+        yield {
+            "kind": "position",
+            "doc": row["doc_id"],
+            "person": row["person_id"],
+            "role": row["role"],
+            "org": row["org_id"] if row["org_id"] is not None else row["org_text"],
+            "org_name": row["org_name"] or row["org_text"],
+            "start": row["start"],
+            "end": row["end"],
+            "as_of": row["as_of"],
+            "ended": bool(row["ended"]),
+            "pattern": row["pattern"],
+            "sentence": [row["sentence_start"], row["sentence_end"]],
+            "evidence": [row["evidence_start"], row["evidence_end"]],
+            "confidence": row["confidence"],
+            "extractor": f"{row['extractor']}/{row['extractor_version']}",
+        }

@@ -82,9 +82,33 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
         **entity,
         "aliases": aliases(conn, entity_id),
         "documents": documents,
+        "career": career(conn, entity_id),
         "quotes": search_quotes(conn, speaker_id=entity_id, limit=500),
         "also": [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in ranked[1:]],
     }
+
+
+def career(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
+    """Every office the documents give this person, ordered in time (start, else the date the text shows
+    the person in post, else the document's date), each with the sentence it came from."""
+    rows = _rows(
+        conn.execute(
+            """SELECT p.role, COALESCE(org.name, p.org_text) AS org, org.entity_id AS org_id, p.start, p.end,
+                      p.as_of, p.ended, p.pattern, p.confidence, p.doc_id, d.published,
+                      p.sentence_start, p.sentence_end,
+                      substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start) AS sentence
+                 FROM positions p
+                 JOIN doc_entities person ON person.id = p.person_doc_entity_id
+                 JOIN documents d ON d.id = p.doc_id
+                 LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id
+                WHERE person.entity_id = ?""",
+            (entity_id,),
+        )
+    )
+    for row in rows:
+        row["ended"] = bool(row["ended"])
+        row["when"] = row["start"] or row["as_of"] or row["end"] or row["published"] or ""
+    return sorted(rows, key=lambda r: (r["when"], r["doc_id"], r["sentence_start"]))
 
 
 def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:

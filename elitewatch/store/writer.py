@@ -11,6 +11,7 @@ from enum import Enum
 
 from elitewatch import temporal
 from elitewatch.extract import entities as entity_extractor
+from elitewatch.extract import positions as position_extractor
 from elitewatch.extract import quotes as quote_extractor
 from elitewatch.model import Analysis, Document, LocalEntity
 from elitewatch.resolve.linker import link_entity, rebuild_aliases, remove_orphans
@@ -18,7 +19,7 @@ from elitewatch.store.db import transaction
 
 PIPELINE_VERSION = (
     f"{entity_extractor.EXTRACTOR}-{entity_extractor.VERSION}+{quote_extractor.EXTRACTOR}-{quote_extractor.VERSION}"
-    f"+temporal-{temporal.VERSION}"
+    f"+{position_extractor.EXTRACTOR}-{position_extractor.VERSION}+temporal-{temporal.VERSION}"
 )
 
 
@@ -57,6 +58,7 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
         _insert_document(conn, analysis, digest)
         local_ids = {entity.index: _insert_entity(conn, document.id, entity, touched) for entity in analysis.entities}
         _insert_quotes(conn, analysis, local_ids)
+        _insert_positions(conn, analysis, local_ids)
         remove_orphans(conn, touched)
         rebuild_aliases(conn, touched)
     return WriteOutcome.REPLACED if row is not None else WriteOutcome.ADDED
@@ -139,5 +141,36 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
                 quote_extractor.VERSION,
             )
             for q in analysis.quotes
+        ],
+    )
+
+
+def _insert_positions(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+    conn.executemany(
+        """INSERT INTO positions (doc_id, person_doc_entity_id, role, org_doc_entity_id, org_text, start, end, as_of,
+                                  ended, sentence_start, sentence_end, evidence_start, evidence_end, pattern,
+                                  confidence, extractor, extractor_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                analysis.parsed.doc.id,
+                local_ids[p.person],
+                p.role,
+                local_ids.get(p.org) if p.org is not None else None,
+                p.org_text,
+                p.start,
+                p.end,
+                p.as_of,
+                int(p.ended),
+                p.sentence_start,
+                p.sentence_end,
+                p.evidence_start,
+                p.evidence_end,
+                p.pattern,
+                p.confidence,
+                position_extractor.EXTRACTOR,
+                position_extractor.VERSION,
+            )
+            for p in analysis.positions
         ],
     )

@@ -12,6 +12,7 @@ CREATE TABLE positions (
     start TEXT,
     end TEXT,
     as_of TEXT,
+    ended INTEGER NOT NULL DEFAULT 0,  -- the text says the term is over ("former"), even without its end
     sentence_start INTEGER NOT NULL,
     sentence_end INTEGER NOT NULL,
     evidence_start INTEGER NOT NULL,

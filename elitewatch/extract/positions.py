@@ -1,0 +1,667 @@
+"""Offices held: who holds (or held) which post, where, and since or until when.
+
+Every person mention is looked at for the constructions that state an office
+(the words are data: data/lexicon/positions.yaml):
+
+1. title before the name: "Kazakh President Kassym-Jomart Tokayev", "CSTO Secretary General Imangali
+   Tasmagambetov", "the head of the Risk Assessment Group Dosym Satpaev", «мэра Москвы Юрия Лужкова»,
+   «депутат …, сопредседатель движения «Солидарность» Михаил Вельмакин» (a list of roles);
+2. apposition after it: "Dosym Satpaev, director of the Risk Assessment Group", «Виктор Хренин, министр
+   обороны Беларуси», "the appointment of Dauren Abayev as ambassador";
+3. a verb of service whose subject (or object) is the person: "X was appointed Ambassador …", "X became
+   akim of Atyrau", "X headed the government", «X назначен на должность …», «X возглавлял …»;
+4. succession: "X, Y’s predecessor as ambassador" gives X the office, ended when Y's began.
+
+The role is the phrase as written (Russian roles are put in the nominative up to their head noun); the
+organization is the first named entity of the phrase (a country for an adjective: Kazakh → Kazakhstan),
+the one after "to" first ("Ambassador of Kazakhstan to Russia": Russia). "former", "ex-", "then-" end
+the term. Dates: a verb that starts a term takes its sentence's date as the start ("from 1985 to 1991"
+gives start and end); otherwise the sentence's date, or the publication date, is when the text shows
+the person in the post (`as_of`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from elitewatch.datafiles import demonyms, fold, gazetteer_index, read_yaml
+from elitewatch.model import LocalEntity, Mention, Parsed, Position, Sentence, Token
+from elitewatch.temporal import TimeExpr, find_dates
+
+EXTRACTOR = "positions"
+VERSION = "1"
+
+# How many tokens a role phrase, with its complement, may span.
+MAX_PHRASE = 12
+COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ"})
+QUOTE_CHARS = "«»“”\"„'’"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    roles: tuple[tuple[str, ...], ...]  # longest first
+    modifiers: frozenset[str]
+    ended: frozenset[str]
+    joins: frozenset[str]
+    org_first: frozenset[str]
+    service: frozenset[str]
+    starts: frozenset[str]
+    leading: dict[str, str]
+    succession: dict[str, str]
+    appointment_nouns: frozenset[str]
+    synonyms: dict[str, str]
+    pronouns: frozenset[str]
+    not_held: frozenset[str]
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    data: dict[str, Any] = read_yaml("lexicon/positions.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in data.get(f"{key}_{language}", []))
+
+    every_role = [*data[f"roles_{language}"], *data.get(f"occupations_{language}", [])]
+    roles = sorted({tuple(str(r).split()) for r in every_role}, key=len, reverse=True)
+    return Lexicon(
+        roles=tuple(roles),
+        modifiers=words("modifiers"),
+        ended=words("ended"),
+        joins=words("joins"),
+        org_first=words("org_first"),
+        service=words("service_verbs"),
+        starts=words("starts"),
+        leading=dict(data.get(f"leading_verbs_{language}", {})),
+        succession=dict(data.get(f"succession_{language}", {})),
+        appointment_nouns=words("appointment_nouns"),
+        synonyms={str(k): str(v) for k, v in data.get(f"synonyms_{language}", {}).items()},
+        pronouns=words("pronouns"),
+        not_held=words("not_held"),
+    )
+
+
+@dataclass
+class Phrase:
+    first: int  # token indexes, inclusive
+    head_end: int  # last token of the role words
+    last: int
+    ended: bool
+
+
+class Document:
+    """Token and mention indexes over one parsed document."""
+
+    def __init__(self, parsed: Parsed, entities: list[LocalEntity]) -> None:
+        self.parsed = parsed
+        self.text = parsed.doc.text
+        self.tokens = parsed.tokens
+        self.starts = [t.start for t in parsed.tokens]
+        self.entities = entities
+        self.mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.children: dict[int, list[int]] = {}
+        for token in parsed.tokens:
+            if token.head != token.i:
+                self.children.setdefault(token.head, []).append(token.i)
+
+    def language(self, token: Token) -> str:
+        return "ru" if any("\u0400" <= c <= "\u04ff" for c in token.text) or not token.lemma.isascii() else "en"
+
+    def word(self, token: Token, language: str) -> str:
+        return token.lemma if language == "ru" else token.text.lower()
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def mention_in(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
+        a = bisect.bisect_left(self.mention_starts, start)
+        b = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[a:b] if m.end <= end and m.type in types]
+
+    def mention_of_token(self, index: int) -> Mention | None:
+        token = self.tokens[index]
+        position = bisect.bisect_right(self.mention_starts, token.start) - 1
+        if position >= 0 and self.mentions[position].start <= token.start < self.mentions[position].end:
+            return self.mentions[position]
+        return None
+
+
+# role phrases ------------------------------------------------------------------------------
+
+
+def _role_ending_at(doc: Document, end: int, language: str, floor: int) -> int | None:
+    """The first token of role words that end at token `end` ("secretary general"), if any."""
+    lex = lexicon(language)
+    for role in lex.roles:
+        first = end - len(role) + 1
+        if first < floor:
+            continue
+        if all(doc.word(doc.tokens[first + k], language) == role[k] for k in range(len(role))):
+            return first
+    return None
+
+
+def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[int, bool]:
+    """Take in modifiers, country adjectives and named organizations before the role words."""
+    lex = lexicon(language)
+    ended = False
+    index = first - 1
+    while index >= floor:
+        token = doc.tokens[index]
+        word = doc.word(token, language).strip("-")
+        mention = doc.mention_of_token(index)
+        if word in lex.modifiers or f"{word}-" in lex.modifiers or word in lex.ended:
+            ended = ended or word in lex.ended or f"{word}-" in lex.ended
+        elif fold(token.text) in demonyms() or (mention is not None and mention.type in ("organization", "place")) or (token.text in "-–" and index > floor):
+            pass
+        elif language == "ru" and token.pos == "ADJ":
+            pass  # «подмосковного губернатора»
+        elif language == "en" and token.pos in ("PROPN", "NOUN") and token.text[:1].isupper():
+            pass  # "Senate speaker", "Presidential Administration deputy head"
+        elif token.text == ")":
+            opening = next(
+                (k for k in range(index - 1, max(floor, index - 8) - 1, -1) if doc.tokens[k].text == "("), None
+            )
+            if opening is None:
+                break
+            index = opening  # "the current CSTO (Eurasian military alliance) Secretary General"
+        else:
+            break
+        first = index
+        index -= 1
+    while first < len(doc.tokens) and doc.tokens[first].text.lower() in ("the", "a", "an"):
+        first += 1
+    return first, ended
+
+
+def _complement_end(doc: Document, start: int, limit: int, language: str) -> int:
+    """The last token of what completes the role: "of the CSTO", "to Russia", «обороны Беларуси»."""
+    lex = lexicon(language)
+    last = start - 1
+    index = start
+    joined = False  # after "of"/"to", common nouns belong to the complement: "assistant to the president"
+    while index <= limit:
+        token = doc.tokens[index]
+        word = token.text.lower()
+        mention = doc.mention_of_token(index)
+        if mention is not None and mention.type == "person":
+            break  # "appointed by President Tokayev": the next name is not part of the office
+        if language == "en":
+            fits = (
+                word in lex.joins or token.pos in ("DET", "PROPN") or mention is not None or token.text in QUOTE_CHARS
+            )
+            fits = fits or (token.pos in ("NOUN", "ADJ") and (last >= start or joined)) or word in ("-",)
+        else:
+            fits = token.pos in COMPLEMENT_POS or token.text in QUOTE_CHARS or word in ("по", "в", "на", "при", "от")
+            fits = fits and not (token.pos == "CCONJ" and index == start)
+        if not fits:
+            break
+        if (language == "en" and token.pos in ("DET", "CCONJ")) or word in lex.joins or token.text in '“«„"':
+            joined = joined or word in lex.joins
+            index += 1  # never end on a function word or an opening mark
+            continue
+        last = index
+        index += 1
+    return last
+
+
+def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
+    """Role phrases that stand right before the name, nearest first, through a list ("A, B Name")."""
+    phrases: list[Phrase] = []
+    end = name_first - 1
+    sentence = doc.tokens[name_first].sent
+    floor = name_first
+    while floor > 0 and doc.tokens[floor - 1].sent == sentence:
+        floor -= 1
+    while end >= floor:
+        if doc.tokens[end].text in (",",) and not phrases and language == "en":
+            end -= 1  # "the Kazakh President, Kassym-Jomart Tokayev"
+        found = None
+        for head_end in range(end, max(floor, end - MAX_PHRASE) - 1, -1):
+            first = _role_ending_at(doc, head_end, language, floor)
+            if first is None:
+                continue
+            if head_end == end or _complement_end(doc, head_end + 1, end, language) == end:
+                found = (first, head_end)
+            break
+        if found is None:
+            break
+        # «советник руководителя партии», "deputy head of …": a role that governs the role after it
+        while found[0] - 1 >= floor and (outer := _role_ending_at(doc, found[0] - 1, language, floor)) is not None:
+            found = (outer, found[1])
+        first, ended = _extend_left(doc, found[0], floor, language)
+        phrases.append(Phrase(first, found[1], end, ended))
+        end = first - 1
+        if end >= floor and doc.tokens[end].text in (",", "и", "and"):
+            end -= 1
+            continue
+        break
+    return phrases
+
+
+def _starts_role(doc: Document, index: int, language: str) -> bool:
+    return any(
+        index + len(role) <= len(doc.tokens)
+        and all(doc.word(doc.tokens[index + k], language) == role[k] for k in range(len(role)))
+        for role in lexicon(language).roles
+    )
+
+
+def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase | None:
+    """A role phrase starting at token `start` (after modifiers): "director of the Risk Assessment Group"."""
+    lex = lexicon(language)
+    index = start
+    ended = False
+    describing = 0  # "another energetic former prime minister"
+    while index <= limit:
+        token = doc.tokens[index]
+        word = doc.word(token, language).strip("-")
+        mention = doc.mention_of_token(index)
+        if word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:
+            ended = ended or word in lex.ended or f"{word}-" in lex.ended
+        elif token.pos in ("DET", "ADJ") and describing < 3 and not _starts_role(doc, index, language):
+            describing += 1
+        elif not (
+            fold(token.text) in demonyms() or (mention is not None and mention.type in ("organization", "place"))
+        ):
+            break
+        index += 1
+    for role in lex.roles:
+        head_end = index + len(role) - 1
+        if head_end > limit:
+            continue
+        if all(doc.word(doc.tokens[index + k], language) == role[k] for k in range(len(role))):
+            last = max(head_end, _complement_end(doc, head_end + 1, limit, language))
+            return Phrase(start, head_end, last, ended)
+    return None
+
+
+# the constructions -------------------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    person: int
+    phrase: Phrase
+    pattern: str
+    trigger: Token | None = None  # a verb of service, for the dates
+
+
+def _name_tokens(doc: Document, mention: Mention) -> tuple[int, int]:
+    first = doc.token_at(mention.start)
+    last = doc.token_at(max(mention.start, mention.end - 1))
+    return first, last
+
+
+def _sentence_limit(doc: Document, index: int) -> int:
+    sentence = doc.tokens[index].sent
+    last = index
+    while last + 1 < len(doc.tokens) and doc.tokens[last + 1].sent == sentence:
+        last += 1
+    return last
+
+
+def _appositions(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+    found: list[Found] = []
+    limit = _sentence_limit(doc, last)
+    after = last + 1
+    if after > limit:
+        return found
+    lex = lexicon(language)
+    separator = doc.tokens[after].text
+    if separator in (",", "(", "—", "–"):
+        start = after + 1
+        if start <= limit and doc.tokens[start].text.lower() in ("the", "a", "an"):
+            start += 1
+        phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
+        if phrase is not None and not _names_follow(doc, phrase):
+            found.append(Found(mention.cluster, phrase, "apposition"))
+        else:
+            found.extend(_succession(doc, mention, start, limit, language))
+    elif doc.word(doc.tokens[after], language) in ("as", "в", "на") and first > 0:
+        # "the appointment of Dauren Abayev as ambassador"
+        before = {doc.word(doc.tokens[k], language) for k in range(max(0, first - 3), first)}
+        if before & lex.appointment_nouns:
+            start = after + 1
+            if start <= limit and doc.tokens[start].text.lower() in ("the", "a", "an", "должность", "пост"):
+                start += 1
+            phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
+            if phrase is not None:
+                found.append(Found(mention.cluster, phrase, "appointment"))
+    return found
+
+
+def _succession(doc: Document, mention: Mention, start: int, limit: int, language: str) -> list[Found]:
+    """ "Ermek Kosherbayev, Dauren Abayev’s predecessor as Ambassador …": both held that office."""
+    lex = lexicon(language)
+    other = doc.mention_of_token(start)
+    if other is None or other.type != "person":
+        return []
+    index = doc.token_at(max(other.start, other.end - 1)) + 1
+    while index <= limit and doc.tokens[index].text in ("'s", "’s", "'", "’"):
+        index += 1
+    if index > limit or doc.word(doc.tokens[index], language) not in lex.succession:
+        return []
+    index += 1
+    if index <= limit and doc.word(doc.tokens[index], language) in ("as", "на", "в"):
+        index += 1
+    phrase = role_after(doc, index, language, min(limit, index + MAX_PHRASE))
+    if phrase is None:
+        return []
+    order = lex.succession[doc.word(doc.tokens[index - 2], language)] if index >= 2 else "before"
+    mine = Phrase(phrase.first, phrase.head_end, phrase.last, order == "before")
+    return [
+        Found(mention.cluster, mine, "predecessor" if order == "before" else "successor"),
+        Found(other.cluster, phrase, "succession"),
+    ]
+
+
+def _service_verb(doc: Document, first: int, last: int, language: str) -> Token | None:
+    """The verb of service whose subject (or object, for "appointed X") is the name."""
+    lex = lexicon(language)
+    for index in range(first, last + 1):
+        token = doc.tokens[index]
+        head = doc.tokens[token.head]
+        if head.i == token.i:
+            continue
+        if token.dep.startswith("nsubj") or (token.dep in ("obj", "dobj") and head.lemma in lex.starts):
+            if head.lemma in lex.service or head.lemma in lex.leading:
+                return head
+            # "Nazarbayev intends to remain in charge as chairperson": the verb the subject's verb governs
+            for child in doc.children.get(head.i, []):
+                verb = doc.tokens[child]
+                if verb.dep == "xcomp" and (verb.lemma in lex.service or verb.lemma in lex.leading):
+                    return verb
+    # A misparsed subject ("From 1985 to 1991 X served as …" parses X as an object of "to"): the verb right after the name.
+    following = last + 1
+    if following < len(doc.tokens) and doc.tokens[following].pos in ("VERB", "AUX"):
+        verb = doc.tokens[following]
+        if verb.lemma in lex.service and verb.sent == doc.tokens[last].sent:
+            return verb
+    return None
+
+
+MODALS = frozenset({"could", "would", "might", "may", "should", "can", "must", "бы", "может", "могут", "мог", "могла"})
+
+
+def _verbal(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+    verb = _service_verb(doc, first, last, language)
+    if verb is None or any(doc.tokens[c].text.lower() in MODALS for c in doc.children.get(verb.i, [])):
+        return []  # no verb of service, or a hypothetical one ("could become the next president")
+    lex = lexicon(language)
+    limit = _sentence_limit(doc, verb.i)
+    if verb.lemma in lex.leading:
+        # "headed the government": the verb is the role, its object the organization
+        objects = [c for c in doc.children.get(verb.i, []) if doc.tokens[c].dep in ("obj", "dobj")]
+        if objects:
+            obj = objects[0]
+            end = _complement_end(doc, obj, min(limit, obj + MAX_PHRASE), language)
+            return [Found(mention.cluster, Phrase(verb.i, verb.i, max(obj, end), False), "leading", verb)]
+        return []
+    start = max(verb.i, last) + 1
+    stop = min(limit, start + MAX_PHRASE)
+    found: list[Found] = []
+    index = start
+    while index <= stop:
+        other = doc.mention_of_token(index)
+        if other is not None and other.type == "person" and other.cluster != mention.cluster:
+            break  # the role after another person belongs to that person
+        phrase = role_after(doc, index, language, min(limit, index + MAX_PHRASE))
+        if phrase is None or _titles_a_name(doc, phrase):
+            if found and doc.tokens[index].text in (",", "and", "и") and index == found[-1].phrase.last + 1:
+                index += 1
+                continue
+            if found:
+                break
+            index += 1
+            continue
+        found.append(Found(mention.cluster, phrase, "service", verb))
+        # "as chairperson of NurOtan and lifelong head of the National Security Council"
+        index = phrase.last + 1
+        stop = min(limit, index + MAX_PHRASE)
+    return found
+
+
+def _names_follow(doc: Document, phrase: Phrase) -> bool:
+    """ "X, the current CSTO Secretary General Imangali Tasmagambetov": a title of the next name, not of X."""
+    for index in range(phrase.last + 1, min(len(doc.tokens), phrase.last + 4)):
+        other = doc.mention_of_token(index)
+        if other is not None and other.type == "person":
+            return True
+    return False
+
+
+def _titles_a_name(doc: Document, phrase: Phrase) -> bool:
+    following = phrase.last + 1
+    if following >= len(doc.tokens):
+        return False
+    other = doc.mention_of_token(following)
+    return other is not None and other.type == "person"
+
+
+def _pronoun_subjects(doc: Document) -> list[Found]:
+    """ "he was an assistant to the president", "he became akim": the person the text is about."""
+    found: list[Found] = []
+    for token in doc.tokens:
+        language = doc.language(token)
+        if token.text.lower() not in lexicon(language).pronouns or not token.dep.startswith("nsubj"):
+            continue
+        person = _referent(doc, token)
+        if person is None:
+            continue
+        found.extend(_verbal(doc, person, token.i, token.i, language))
+    return found
+
+
+def _referent(doc: Document, pronoun: Token) -> Mention | None:
+    """The last person named earlier in the pronoun's paragraph; at a paragraph's start, the person the
+    document is most about (the last name before it is often someone quoted, not the subject)."""
+    paragraph_start = doc.text.rfind("\n", 0, pronoun.start) + 1
+    position = bisect.bisect_left(doc.mention_starts, pronoun.start) - 1
+    for mention in reversed(doc.mentions[: position + 1]):
+        if mention.start < paragraph_start:
+            break
+        if mention.type == "person":
+            return mention
+    counts: dict[int, int] = {}
+    for mention in doc.mentions:
+        if mention.type == "person":
+            counts[mention.cluster] = counts.get(mention.cluster, 0) + 1
+    if not counts:
+        return None
+    topic = max(counts, key=lambda cluster: counts[cluster])
+    return doc.entities[topic].mentions[0]
+
+
+# dates and assembly ------------------------------------------------------------------------
+
+
+def _sentence_of(doc: Document, index: int) -> Sentence:
+    offset = doc.tokens[index].start
+    for sentence in doc.parsed.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    token = doc.tokens[index]
+    return Sentence(token.start, token.end, "en")
+
+
+def _dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
+    return [e for e in find_dates(doc.text, sentence.start, sentence.end, anchor) if e.value is not None]
+
+
+def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
+    start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
+    lex = lexicon(language)
+    candidates = [m for m in doc.mention_in(start, end, ("organization", "place")) if m.cluster != person]
+    preferred = [
+        m
+        for m in candidates
+        if doc.word(doc.tokens[max(0, doc.token_at(m.start) - 1)], language) in lex.org_first
+        or doc.word(doc.tokens[max(0, doc.token_at(m.start) - 2)], language) in lex.org_first
+    ]
+    chosen = next(iter(preferred or candidates), None)
+    if chosen is not None:
+        return chosen.cluster, _balanced(doc.entities[chosen.cluster].name)
+    for index in range(phrase.first, phrase.last + 1):
+        country = demonyms().get(fold(doc.tokens[index].text))
+        if country:
+            return None, country
+    if phrase.last > phrase.head_end:
+        tail = doc.text[doc.tokens[phrase.head_end + 1].start : end]
+        tail = re.sub(r"^(?:of|to|at|for|in)\s+(?:the\s+)?", "", tail.strip())
+        return None, _balanced(tail) or None
+    return None, None
+
+
+def _balanced(text: str) -> str:
+    """Drop a quotation mark whose partner lies outside the phrase: director of the “Risk Assessment Group"."""
+    for opening, closing in (("“", "”"), ("«", "»")):
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    return text.strip()
+
+
+def _role_text(doc: Document, phrase: Phrase, language: str) -> str:
+    return _balanced(_raw_role_text(doc, phrase, language))
+
+
+def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
+    start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
+    if language != "ru":
+        text = doc.text[start:end]
+        return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).strip(" ,")
+    words = []
+    for index in range(phrase.first, phrase.last + 1):
+        token = doc.tokens[index]
+        words.append(token.lemma if index <= phrase.head_end and token.pos in ("NOUN", "ADJ", "PROPN") else token.text)
+    text = " ".join(words)
+    return re.sub(r"\s+([»”,.])", r"\1", re.sub(r"([«“])\s+", r"\1", text))
+
+
+def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None) -> list[Position]:
+    doc = Document(parsed, entities)
+    if not doc.tokens:
+        return []
+    found: list[Found] = []
+    for mention in doc.mentions:
+        if mention.type != "person":
+            continue
+        first, last = _name_tokens(doc, mention)
+        language = doc.language(doc.tokens[first])
+        for phrase in role_before(doc, first, language):
+            found.append(Found(mention.cluster, phrase, "title"))
+        found.extend(_appositions(doc, mention, first, last, language))
+        found.extend(_verbal(doc, mention, first, last, language))
+    found.extend(_pronoun_subjects(doc))
+    positions = [_position(doc, item, anchor) for item in found]
+    return _merge([p for p in positions if p is not None])
+
+
+def _position(doc: Document, item: Found, anchor: str | None) -> Position | None:
+    language = doc.language(doc.tokens[item.phrase.head_end])
+    role = _role_text(doc, item.phrase, language)
+    lex = lexicon(language)
+    if not role or any(
+        doc.word(doc.tokens[k], language) in lex.not_held for k in range(item.phrase.first, item.phrase.head_end)
+    ):
+        return None
+    org, org_text = _org(doc, item.phrase, item.person, language)
+    sentence = _sentence_of(doc, item.phrase.first)
+    position = Position(
+        person=item.person,
+        role=role,
+        org=org,
+        org_text=org_text,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        evidence_start=doc.tokens[item.phrase.first].start,
+        evidence_end=doc.tokens[item.phrase.last].end,
+        pattern=item.pattern,
+        ended=item.phrase.ended,
+        confidence={"title": 0.8, "apposition": 0.8, "appointment": 0.75, "service": 0.7, "leading": 0.6}.get(
+            item.pattern, 0.65
+        ),
+    )
+    dates = _dates(doc, sentence, anchor)
+    lex = lexicon(language)
+    starts = item.trigger is not None and item.trigger.lemma in lex.starts
+    ranges = [d for d in dates if d.end_value and d.parts.kind == "range"]
+    if ranges:
+        position.start, position.end = ranges[0].value, ranges[0].end_value
+    elif starts and dates:
+        position.start = dates[0].value
+    elif dates and item.pattern in ("title", "apposition"):
+        position.as_of = dates[0].value
+    elif not position.ended and item.pattern in ("title", "apposition") and anchor:
+        position.as_of = anchor
+    return position
+
+
+def _head(role: str) -> str:
+    """The office a role names, without its place: "Kazakh Ambassador to Russia" -> "ambassador"."""
+    words = _key_words(role)
+    for language in ("en", "ru"):
+        for candidate in lexicon(language).roles:
+            joined = " ".join(candidate)
+            if re.search(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", words):
+                return joined
+    return words
+
+
+def _key_words(role: str) -> str:
+    role = role.lower()
+    for language in ("en", "ru"):
+        for word, same in lexicon(language).synonyms.items():
+            role = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", same, role)
+    return " ".join(re.findall(r"[\w-]+", role))
+
+
+def _key(position: Position) -> tuple[int, str]:
+    role = position.role.lower()
+    for language in ("en", "ru"):
+        for word, same in lexicon(language).synonyms.items():
+            role = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", same, role)
+    words = re.findall(r"[\w-]+", role)
+    return position.person, " ".join(w for w in words if w not in ("the", "a", "an", "of"))
+
+
+def _merge(positions: list[Position]) -> list[Position]:
+    """One record per person and office in a document: "President Tokayev" joins "Kazakh President Tokayev"."""
+    merged: list[Position] = []
+    for position in sorted(positions, key=lambda p: (p.org is None and p.org_text is None, p.evidence_start)):
+        same = next((m for m in merged if _same_office(m, position)), None)
+        if same is None:
+            merged.append(position)
+            continue
+        same.start = same.start or position.start
+        same.end = same.end or position.end
+        same.as_of = same.as_of or position.as_of
+        same.ended = same.ended or position.ended
+    return sorted(merged, key=lambda p: p.evidence_start)
+
+
+def _same_office(a: Position, b: Position) -> bool:
+    if a.person != b.person:
+        return False
+    role_a, role_b = _key(a)[1], _key(b)[1]
+    if not (role_b in role_a or role_a in role_b or _head(a.role) == _head(b.role)):
+        return False
+    if b.org is None and b.org_text is None:
+        return True
+    if a.org is not None and a.org == b.org:
+        return True
+    return _country(a.org_text) is not None and _country(a.org_text) == _country(b.org_text)
+
+
+def _country(name: str | None) -> str | None:
+    """The country a place belongs to ("Moscow" -> "Russia"), for comparing offices' places."""
+    if not name:
+        return None
+    entry = gazetteer_index().get(fold(name))
+    if entry is None:
+        return demonyms().get(fold(name)) or fold(name)
+    return entry.country or entry.name

@@ -1,0 +1,66 @@
+from tests.helpers import position_dates, positions_of
+
+
+def test_title_before_the_name_with_country_adjective_and_organization() -> None:
+    found = positions_of(
+        "Kazakh President Kassym-Jomart Tokayev met CSTO Secretary General Imangali Tasmagambetov in Astana.",
+        published="2023-12-05",
+    )
+    assert ("Kassym-Jomart Tokayev", "Kazakh President", "Kazakhstan") in found
+    assert ("Imangali Tasmagambetov", "CSTO Secretary General", "Collective Security Treaty Organization") in found
+
+
+def test_apposition_after_the_name() -> None:
+    found = positions_of("“Nothing surprising,” says Dosym Satpaev, director of the “Risk Assessment Group.”")
+    assert found == [("Dosym Satpaev", "director of the Risk Assessment Group", "Risk Assessment Group")]
+
+
+def test_russian_title_in_the_genitive_is_put_in_the_nominative() -> None:
+    found = positions_of(
+        "Акция потребовала отставки мэра Москвы Юрия Лужкова и подмосковного губернатора Бориса Громова."
+    )
+    assert ("Юрий Лужков", "мэр Москвы", "Moscow") in found
+    assert ("Борис Громов", "подмосковный губернатор", None) in found
+
+
+def test_russian_list_of_roles_before_one_name() -> None:
+    found = positions_of(
+        "Среди задержанных оказался депутат муниципального собрания района Отрадное, сопредседатель "
+        "московского отделения движения «Солидарность» Михаил Вельмакин."
+    )
+    roles = {role for person, role, _ in found if person == "Михаил Вельмакин"}
+    assert roles == {
+        "депутат муниципального собрания района Отрадное",
+        "сопредседатель московского отделения движения «Солидарность»",
+    }
+
+
+def test_appointment_verb_dates_the_start_and_a_range_gives_start_and_end() -> None:
+    dates = position_dates("Ermek Kosherbayev was appointed Ambassador to Russia on January 29, 2020.")
+    assert dates == [("Ambassador to Russia", "2020-01-29", None, None, False)]
+    dates = position_dates(
+        "From 1985 to 1991 Kassym-Jomart Tokayev served as first secretary of the Soviet embassy in China."
+    )
+    assert [(start, end) for _, start, end, _, _ in dates] == [("1985", "1991")]
+
+
+def test_former_ends_the_term_and_next_is_not_held() -> None:
+    dates = position_dates("Akzhan Kazhegeldin, another energetic former prime minister, declared his ambitions.")
+    assert dates == [("another energetic former prime minister", None, None, None, True)]
+    assert positions_of("Imangali Tasmagambetov could become the next president.") == []
+
+
+def test_pronoun_subject_at_a_paragraph_start_is_the_person_the_text_is_about() -> None:
+    text = (
+        "Imangali Tasmagambetov rose fast. Imangali Tasmagambetov was loyal.\n\n"
+        "“He was always ambitious,” said Dimash Alzhanov.\n\n"
+        "At 37, he was an assistant to the president."
+    )
+    assert ("Imangali Tasmagambetov", "assistant to the president", "president") in positions_of(text)
+
+
+def test_one_record_per_office_in_a_document() -> None:
+    found = positions_of(
+        "The Russian head of state Vladimir Putin spoke. Later President Putin left.", published="2023-12-05"
+    )
+    assert found == [("Vladimir Putin", "Russian head of state", "Russia")]
