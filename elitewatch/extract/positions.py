@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from elitewatch.datafiles import demonyms, fold, gazetteer_index, read_yaml
@@ -107,6 +108,16 @@ class Document:
         for token in parsed.tokens:
             if token.head != token.i:
                 self.children.setdefault(token.head, []).append(token.i)
+        self.sentences = sorted(parsed.sentences, key=lambda s: s.start)
+        self.sentence_starts = [s.start for s in self.sentences]
+
+    @cached_property
+    def topic(self) -> Mention | None:
+        """The first mention of the person named most often: whom the document is about."""
+        counts = Counter(m.cluster for m in self.mentions if m.type == "person")
+        if not counts:
+            return None
+        return self.entities[counts.most_common(1)[0][0]].mentions[0]
 
     def language(self, token: Token) -> str:
         return "ru" if any("\u0400" <= c <= "\u04ff" for c in token.text) or not token.lemma.isascii() else "en"
@@ -133,14 +144,20 @@ class Document:
 # role phrases ------------------------------------------------------------------------------
 
 
+def _spells(doc: Document, first: int, role: tuple[str, ...], language: str) -> bool:
+    """Do the tokens from `first` on spell these role words?"""
+    return (
+        first >= 0
+        and first + len(role) <= len(doc.tokens)
+        and all(doc.word(doc.tokens[first + k], language) == word for k, word in enumerate(role))
+    )
+
+
 def _role_ending_at(doc: Document, end: int, language: str, floor: int) -> int | None:
     """The first token of role words that end at token `end` ("secretary general"), if any."""
-    lex = lexicon(language)
-    for role in lex.roles:
+    for role in lexicon(language).roles:
         first = end - len(role) + 1
-        if first < floor:
-            continue
-        if all(doc.word(doc.tokens[first + k], language) == role[k] for k in range(len(role))):
+        if first >= floor and _spells(doc, first, role, language):
             return first
     return None
 
@@ -156,7 +173,11 @@ def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[
         mention = doc.mention_of_token(index)
         if word in lex.modifiers or f"{word}-" in lex.modifiers or word in lex.ended:
             ended = ended or word in lex.ended or f"{word}-" in lex.ended
-        elif fold(token.text) in demonyms() or (mention is not None and mention.type in ("organization", "place")) or (token.text in "-–" and index > floor):
+        elif (
+            fold(token.text) in demonyms()
+            or (mention is not None and mention.type in ("organization", "place"))
+            or (token.text in "-–" and index > floor)
+        ):
             pass
         elif language == "ru" and token.pos == "ADJ":
             pass  # «подмосковного губернатора»
@@ -244,11 +265,7 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
 
 
 def _starts_role(doc: Document, index: int, language: str) -> bool:
-    return any(
-        index + len(role) <= len(doc.tokens)
-        and all(doc.word(doc.tokens[index + k], language) == role[k] for k in range(len(role)))
-        for role in lexicon(language).roles
-    )
+    return any(_spells(doc, index, role, language) for role in lexicon(language).roles)
 
 
 def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase | None:
@@ -272,9 +289,7 @@ def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase |
         index += 1
     for role in lex.roles:
         head_end = index + len(role) - 1
-        if head_end > limit:
-            continue
-        if all(doc.word(doc.tokens[index + k], language) == role[k] for k in range(len(role))):
+        if head_end <= limit and _spells(doc, index, role, language):
             last = max(head_end, _complement_end(doc, head_end + 1, limit, language))
             return Phrase(start, head_end, last, ended)
     return None
@@ -344,15 +359,16 @@ def _succession(doc: Document, mention: Mention, start: int, limit: int, languag
     index = doc.token_at(max(other.start, other.end - 1)) + 1
     while index <= limit and doc.tokens[index].text in ("'s", "’s", "'", "’"):
         index += 1
-    if index > limit or doc.word(doc.tokens[index], language) not in lex.succession:
+    noun = doc.word(doc.tokens[index], language) if index <= limit else ""
+    if noun not in lex.succession:
         return []
+    order = lex.succession[noun]
     index += 1
     if index <= limit and doc.word(doc.tokens[index], language) in ("as", "на", "в"):
         index += 1
     phrase = role_after(doc, index, language, min(limit, index + MAX_PHRASE))
     if phrase is None:
         return []
-    order = lex.succession[doc.word(doc.tokens[index - 2], language)] if index >= 2 else "before"
     mine = Phrase(phrase.first, phrase.head_end, phrase.last, order == "before")
     return [
         Found(mention.cluster, mine, "predecessor" if order == "before" else "successor"),
@@ -467,25 +483,17 @@ def _referent(doc: Document, pronoun: Token) -> Mention | None:
             break
         if mention.type == "person":
             return mention
-    counts: dict[int, int] = {}
-    for mention in doc.mentions:
-        if mention.type == "person":
-            counts[mention.cluster] = counts.get(mention.cluster, 0) + 1
-    if not counts:
-        return None
-    topic = max(counts, key=lambda cluster: counts[cluster])
-    return doc.entities[topic].mentions[0]
+    return doc.topic
 
 
 # dates and assembly ------------------------------------------------------------------------
 
 
 def _sentence_of(doc: Document, index: int) -> Sentence:
-    offset = doc.tokens[index].start
-    for sentence in doc.parsed.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
     token = doc.tokens[index]
+    found = bisect.bisect_right(doc.sentence_starts, token.start) - 1
+    if found >= 0 and token.start < doc.sentences[found].end:
+        return doc.sentences[found]
     return Sentence(token.start, token.end, "en")
 
 
@@ -601,6 +609,7 @@ def _position(doc: Document, item: Found, anchor: str | None) -> Position | None
     return position
 
 
+@cache
 def _head(role: str) -> str:
     """The office a role names, without its place: "Kazakh Ambassador to Russia" -> "ambassador"."""
     words = _key_words(role)
@@ -612,7 +621,9 @@ def _head(role: str) -> str:
     return words
 
 
+@cache
 def _key_words(role: str) -> str:
+    """The role in lower case, its words put in one language by the synonyms ("генсек" -> "secretary general")."""
     role = role.lower()
     for language in ("en", "ru"):
         for word, same in lexicon(language).synonyms.items():
@@ -621,11 +632,7 @@ def _key_words(role: str) -> str:
 
 
 def _key(position: Position) -> tuple[int, str]:
-    role = position.role.lower()
-    for language in ("en", "ru"):
-        for word, same in lexicon(language).synonyms.items():
-            role = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", same, role)
-    words = re.findall(r"[\w-]+", role)
+    words = _key_words(position.role).split()
     return position.person, " ".join(w for w in words if w not in ("the", "a", "an", "of"))
 
 

@@ -322,7 +322,8 @@ def _valid(year: int, month: int, day: int | None) -> bool:
     return 1 <= month <= 12 and (day is None or 1 <= day <= calendar.monthrange(year, month)[1])
 
 
-def _add(day: date, amount: int, unit: str) -> date:
+def add_period(day: date, amount: int, unit: str) -> date:
+    """`day` moved by `amount` days, weeks, months, years or decades (month ends clamp)."""
     if unit == "day":
         return day + timedelta(days=amount)
     if unit == "week":
@@ -394,7 +395,7 @@ def _normalize_relative(expr: TimeExpr, anchor_day: date | None) -> TimeExpr:
             return replace(expr, value=f"{year:04d}-{parts.month:02d}", precision="month", anchor="publication")
         return replace(expr, value=f"{year:04d}", precision="year", anchor="publication")
     if parts.unit == "month":
-        day = _add(anchor_day.replace(day=1), parts.shift, "month")
+        day = add_period(anchor_day.replace(day=1), parts.shift, "month")
         return replace(expr, value=_iso(day, "month"), precision="month", anchor="publication")
     if parts.unit == "week":
         monday = anchor_day - timedelta(days=anchor_day.weekday()) + timedelta(weeks=parts.shift)
@@ -430,7 +431,7 @@ def _normalize_offset(expr: TimeExpr, anchor_day: date | None, previous: TimeExp
     else:
         base, used = parse_iso(previous.value) or date.min, "previous"
         precision = previous.precision or _precision_of(previous.value)
-    day = _add(base, parts.shift, unit)
+    day = add_period(base, parts.shift, unit)
     # "six months later" is no more precise than its unit, nor than the date it counts from
     coarsest = {"day": "day", "week": "day", "month": "month"}.get(unit, "year")
     precision = min(precision, coarsest, key=lambda p: PRECISIONS.index(p) if p in PRECISIONS else 1)

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from elitewatch.datafiles import DATA
-from elitewatch.temporal.normalize import TimeExpr, _add, lexicon, normalize, parse_iso, scan
+from elitewatch.temporal.normalize import TimeExpr, add_period, lexicon, normalize, parse_iso, scan
 
 SENTENCE_START = re.compile(r"[.!?…\n]\s")
 # How far before a date a future marker may stand, within its sentence.
@@ -165,7 +165,7 @@ def _latest_past_day(past: list[TimeExpr], year: int) -> tuple[date, TimeExpr] |
         first = parse_iso(value)
         if first is None or first.year != year:
             continue
-        after = first + timedelta(days=1) if len(value) == 10 else _add(first, 1, "month")
+        after = _just_after(value, first)
         if latest is None or after > latest[0]:
             latest = (after, expr)
     return latest
@@ -181,5 +181,9 @@ def _from_known_event(text: str) -> Inferred | None:
         return None
     first = parse_iso(latest[0])
     assert first is not None
-    after = _add(first, 1, "month") if len(latest[0]) == 7 else first + timedelta(days=1)
-    return Inferred(after.isoformat(), "after a known event the text names", 0.3, latest[1])
+    return Inferred(_just_after(latest[0], first).isoformat(), "after a known event the text names", 0.3, latest[1])
+
+
+def _just_after(value: str, first: date) -> date:
+    """The first day after a date at its precision: the next day after a day, the next month after a month."""
+    return first + timedelta(days=1) if len(value) == 10 else add_period(first, 1, "month")
