@@ -3,7 +3,7 @@
 1. read the inputs into Documents (refusals are reported, never raised);
 2. skip documents whose content the store already holds unchanged;
 3. detect each document's language and parse it (spaCy / natasha, batched);
-4. extract entities, then quotes;
+4. extract entities, then quotes, offices held and events (a quote said at an event takes its date);
 5. write each document with all its facts in one transaction.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from elitewatch.extract import extract_entities, extract_positions, extract_quotes
+from elitewatch.extract import date_quotes, extract_entities, extract_events, extract_positions, extract_quotes
 from elitewatch.ingest import detect_language, read_inputs
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
@@ -46,6 +46,8 @@ def analyse(parsed: Parsed) -> Analysis:
     analysis.entities = extract_entities(parsed)
     analysis.quotes = extract_quotes(parsed, analysis.entities, anchor=anchor)
     analysis.positions = extract_positions(parsed, analysis.entities, anchor=anchor)
+    analysis.events = extract_events(parsed, analysis.entities, anchor=anchor, positions=analysis.positions)
+    date_quotes(parsed.doc.text, analysis.quotes, analysis.events)
     return analysis
 
 

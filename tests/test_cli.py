@@ -48,7 +48,7 @@ def test_export_is_format_md_jsonl(db: Path) -> None:
     result = run("export", "--format", "jsonl", "--db", str(db))
     records = [json.loads(line) for line in result.output.splitlines()]
     kinds = {r["kind"] for r in records}
-    assert kinds == {"document", "entity", "quote", "position"}
+    assert kinds == {"document", "entity", "quote", "position", "event"}
     entity_ids = {r["id"] for r in records if r["kind"] == "entity"}
     for quote in (r for r in records if r["kind"] == "quote"):
         assert {"doc", "speaker", "text", "said_on"} <= quote.keys()
@@ -56,6 +56,9 @@ def test_export_is_format_md_jsonl(db: Path) -> None:
     for position in (r for r in records if r["kind"] == "position"):
         assert {"doc", "person", "role", "org", "start", "end", "as_of"} <= position.keys()
         assert position["person"] in entity_ids
+    for event in (r for r in records if r["kind"] == "event"):
+        assert {"doc", "type", "participants", "date", "place"} <= event.keys()
+        assert event["participants"] and set(event["participants"]) <= entity_ids
     assert all(r["published"] for r in records if r["kind"] == "document")  # every sample has a date
 
 

@@ -22,14 +22,13 @@ the person in the post (`as_of`).
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from typing import Any
 
 from elitewatch.datafiles import demonyms, fold, gazetteer_index, read_yaml
+from elitewatch.extract.document import Document, referent, sentence_of
 from elitewatch.model import LocalEntity, Mention, Parsed, Position, Sentence, Token
 from elitewatch.temporal import TimeExpr, find_dates
 
@@ -91,54 +90,6 @@ class Phrase:
     head_end: int  # last token of the role words
     last: int
     ended: bool
-
-
-class Document:
-    """Token and mention indexes over one parsed document."""
-
-    def __init__(self, parsed: Parsed, entities: list[LocalEntity]) -> None:
-        self.parsed = parsed
-        self.text = parsed.doc.text
-        self.tokens = parsed.tokens
-        self.starts = [t.start for t in parsed.tokens]
-        self.entities = entities
-        self.mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
-        self.children: dict[int, list[int]] = {}
-        for token in parsed.tokens:
-            if token.head != token.i:
-                self.children.setdefault(token.head, []).append(token.i)
-        self.sentences = sorted(parsed.sentences, key=lambda s: s.start)
-        self.sentence_starts = [s.start for s in self.sentences]
-
-    @cached_property
-    def topic(self) -> Mention | None:
-        """The first mention of the person named most often: whom the document is about."""
-        counts = Counter(m.cluster for m in self.mentions if m.type == "person")
-        if not counts:
-            return None
-        return self.entities[counts.most_common(1)[0][0]].mentions[0]
-
-    def language(self, token: Token) -> str:
-        return "ru" if any("\u0400" <= c <= "\u04ff" for c in token.text) or not token.lemma.isascii() else "en"
-
-    def word(self, token: Token, language: str) -> str:
-        return token.lemma if language == "ru" else token.text.lower()
-
-    def token_at(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-    def mention_in(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
-        a = bisect.bisect_left(self.mention_starts, start)
-        b = bisect.bisect_left(self.mention_starts, end)
-        return [m for m in self.mentions[a:b] if m.end <= end and m.type in types]
-
-    def mention_of_token(self, index: int) -> Mention | None:
-        token = self.tokens[index]
-        position = bisect.bisect_right(self.mention_starts, token.start) - 1
-        if position >= 0 and self.mentions[position].start <= token.start < self.mentions[position].end:
-            return self.mentions[position]
-        return None
 
 
 # role phrases ------------------------------------------------------------------------------
@@ -466,35 +417,14 @@ def _pronoun_subjects(doc: Document) -> list[Found]:
         language = doc.language(token)
         if token.text.lower() not in lexicon(language).pronouns or not token.dep.startswith("nsubj"):
             continue
-        person = _referent(doc, token)
+        person = referent(doc, token)
         if person is None:
             continue
         found.extend(_verbal(doc, person, token.i, token.i, language))
     return found
 
 
-def _referent(doc: Document, pronoun: Token) -> Mention | None:
-    """The last person named earlier in the pronoun's paragraph; at a paragraph's start, the person the
-    document is most about (the last name before it is often someone quoted, not the subject)."""
-    paragraph_start = doc.text.rfind("\n", 0, pronoun.start) + 1
-    position = bisect.bisect_left(doc.mention_starts, pronoun.start) - 1
-    for mention in reversed(doc.mentions[: position + 1]):
-        if mention.start < paragraph_start:
-            break
-        if mention.type == "person":
-            return mention
-    return doc.topic
-
-
 # dates and assembly ------------------------------------------------------------------------
-
-
-def _sentence_of(doc: Document, index: int) -> Sentence:
-    token = doc.tokens[index]
-    found = bisect.bisect_right(doc.sentence_starts, token.start) - 1
-    if found >= 0 and token.start < doc.sentences[found].end:
-        return doc.sentences[found]
-    return Sentence(token.start, token.end, "en")
 
 
 def _dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
@@ -578,7 +508,7 @@ def _position(doc: Document, item: Found, anchor: str | None) -> Position | None
     ):
         return None
     org, org_text = _org(doc, item.phrase, item.person, language)
-    sentence = _sentence_of(doc, item.phrase.first)
+    sentence = sentence_of(doc, item.phrase.first)
     position = Position(
         person=item.person,
         role=role,
@@ -610,7 +540,7 @@ def _position(doc: Document, item: Found, anchor: str | None) -> Position | None
 
 
 @cache
-def _head(role: str) -> str:
+def office_head(role: str) -> str:
     """The office a role names, without its place: "Kazakh Ambassador to Russia" -> "ambassador"."""
     words = _key_words(role)
     for language in ("en", "ru"):
@@ -655,16 +585,16 @@ def _same_office(a: Position, b: Position) -> bool:
     if a.person != b.person:
         return False
     role_a, role_b = _key(a)[1], _key(b)[1]
-    if not (role_b in role_a or role_a in role_b or _head(a.role) == _head(b.role)):
+    if not (role_b in role_a or role_a in role_b or office_head(a.role) == office_head(b.role)):
         return False
     if b.org is None and b.org_text is None:
         return True
     if a.org is not None and a.org == b.org:
         return True
-    return _country(a.org_text) is not None and _country(a.org_text) == _country(b.org_text)
+    return country_of(a.org_text) is not None and country_of(a.org_text) == country_of(b.org_text)
 
 
-def _country(name: str | None) -> str | None:
+def country_of(name: str | None) -> str | None:
     """The country a place belongs to ("Moscow" -> "Russia"), for comparing offices' places."""
     if not name:
         return None

@@ -77,3 +77,28 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "confidence": row["confidence"],
             "extractor": f"{row['extractor']}/{row['extractor_version']}",
         }
+    participants: dict[int, list[str]] = {}
+    for row in conn.execute(
+        """SELECT ep.event_id, de.entity_id FROM event_participants ep
+             JOIN doc_entities de ON de.id = ep.doc_entity_id ORDER BY ep.event_id, ep.rowid"""
+    ):
+        participants.setdefault(row["event_id"], []).append(row["entity_id"])
+    for row in conn.execute(
+        """SELECT e.*, place.entity_id AS place_id FROM events e
+             LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id
+            ORDER BY e.doc_id, e.trigger_start"""
+    ):
+        yield {
+            "kind": "event",
+            "doc": row["doc_id"],
+            "type": row["type"],
+            "participants": list(dict.fromkeys(participants.get(row["id"], []))),
+            "date": row["date"],
+            "place": row["place_id"] if row["place_id"] is not None else row["place_text"],
+            "place_name": row["place_text"],
+            "trigger": row["trigger"],
+            "sentence": [row["sentence_start"], row["sentence_end"]],
+            "evidence": [row["trigger_start"], row["trigger_end"]],
+            "confidence": row["confidence"],
+            "extractor": f"{row['extractor']}/{row['extractor_version']}",
+        }

@@ -11,6 +11,7 @@ from enum import Enum
 
 from elitewatch import temporal
 from elitewatch.extract import entities as entity_extractor
+from elitewatch.extract import events as event_extractor
 from elitewatch.extract import positions as position_extractor
 from elitewatch.extract import quotes as quote_extractor
 from elitewatch.model import Analysis, Document, LocalEntity
@@ -19,7 +20,8 @@ from elitewatch.store.db import transaction
 
 PIPELINE_VERSION = (
     f"{entity_extractor.EXTRACTOR}-{entity_extractor.VERSION}+{quote_extractor.EXTRACTOR}-{quote_extractor.VERSION}"
-    f"+{position_extractor.EXTRACTOR}-{position_extractor.VERSION}+temporal-{temporal.VERSION}"
+    f"+{position_extractor.EXTRACTOR}-{position_extractor.VERSION}+{event_extractor.EXTRACTOR}-{event_extractor.VERSION}"
+    f"+temporal-{temporal.VERSION}"
 )
 
 
@@ -59,6 +61,7 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
         local_ids = {entity.index: _insert_entity(conn, document.id, entity, touched) for entity in analysis.entities}
         _insert_quotes(conn, analysis, local_ids)
         _insert_positions(conn, analysis, local_ids)
+        _insert_events(conn, analysis, local_ids)
         remove_orphans(conn, touched)
         rebuild_aliases(conn, touched)
     return WriteOutcome.REPLACED if row is not None else WriteOutcome.ADDED
@@ -174,3 +177,31 @@ def _insert_positions(conn: sqlite3.Connection, analysis: Analysis, local_ids: d
             for p in analysis.positions
         ],
     )
+
+
+def _insert_events(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+    for event in analysis.events:
+        cursor = conn.execute(
+            """INSERT INTO events (doc_id, type, date, place_doc_entity_id, place_text, trigger, trigger_start,
+                                   trigger_end, sentence_start, sentence_end, confidence, extractor, extractor_version)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                analysis.parsed.doc.id,
+                event.type,
+                event.date,
+                local_ids.get(event.place) if event.place is not None else None,
+                event.place_text,
+                event.trigger,
+                event.trigger_start,
+                event.trigger_end,
+                event.sentence_start,
+                event.sentence_end,
+                event.confidence,
+                event_extractor.EXTRACTOR,
+                event_extractor.VERSION,
+            ),
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_participants (event_id, doc_entity_id) VALUES (?, ?)",
+            [(cursor.lastrowid, local_ids[p]) for p in event.participants],
+        )

@@ -421,6 +421,17 @@ def _weekday_near(anchor_day: date, parts: Parts) -> date:
     return anchor_day - timedelta(days=back)
 
 
+def _representative_day(expr: TimeExpr) -> date:
+    """The day a dated expression stands for when counting from it: "the end of November" is its last day."""
+    first = parse_iso(expr.value) or date.min
+    if expr.precision == "month" and expr.parts.part in ("end", "middle"):
+        last = calendar.monthrange(first.year, first.month)[1]
+        return first.replace(day=last if expr.parts.part == "end" else 15)
+    if expr.precision == "year" and expr.parts.part in ("end", "middle"):
+        return first.replace(month=12 if expr.parts.part == "end" else 6, day=31 if expr.parts.part == "end" else 30)
+    return first
+
+
 def _normalize_offset(expr: TimeExpr, anchor_day: date | None, previous: TimeExpr | None) -> TimeExpr:
     parts = expr.parts
     unit = parts.unit or "year"
@@ -429,7 +440,7 @@ def _normalize_offset(expr: TimeExpr, anchor_day: date | None, previous: TimeExp
             return expr
         base, used, precision = anchor_day, "publication", "day"
     else:
-        base, used = parse_iso(previous.value) or date.min, "previous"
+        base, used = _representative_day(previous), "previous"
         precision = previous.precision or _precision_of(previous.value)
     day = add_period(base, parts.shift, unit)
     # "six months later" is no more precise than its unit, nor than the date it counts from
@@ -444,11 +455,29 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | 
     result: list[TimeExpr] = []
     previous: TimeExpr | None = None
     for expr in scan(text, start, end):
-        done = normalize(expr, anchor, previous)
+        year_from = _year_anchor(text, expr, previous)
+        done = normalize(expr, year_from or anchor, previous)
+        if year_from is not None and done.value is not None:
+            done = replace(done, anchor="previous")
         if done.value is not None and done.parts.kind != "elapsed":
             previous = done
         result.append(done)
     return result
+
+
+def _year_anchor(text: str, expr: TimeExpr, previous: TimeExpr | None) -> str | None:
+    """A day and month without a year take the year of a full date before them in the same sentence:
+    "appointed by the decree of January 29, 2020, and on February 5 he presented …"."""
+    if (
+        expr.parts.kind != "date"
+        or expr.parts.year is not None
+        or previous is None
+        or previous.anchor != "explicit"
+        or previous.precision != "day"
+        or re.search(r"[.!?]\s", text[previous.end : expr.start])
+    ):
+        return None
+    return previous.value
 
 
 def date_in_attribution(text: str, start: int, end: int, anchor: str | None) -> str | None:

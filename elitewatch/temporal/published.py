@@ -165,7 +165,8 @@ def _latest_past_day(past: list[TimeExpr], year: int) -> tuple[date, TimeExpr] |
         first = parse_iso(value)
         if first is None or first.year != year:
             continue
-        after = _just_after(value, first)
+        # "a week later" than the end of a month falls somewhere in the next: only its first day is sure
+        after = first + timedelta(days=1) if expr.parts.kind == "offset" else _just_after(value, first)
         if latest is None or after > latest[0]:
             latest = (after, expr)
     return latest

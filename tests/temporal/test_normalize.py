@@ -29,6 +29,18 @@ def test_later_counts_from_the_previous_date_ago_from_the_anchor() -> None:
     assert found == [("2000", "2000", None), ("Two years later", "2002", None), ("a year ago", "2023", None)]
     found = values("They met on April 3. A week later they signed.", "2019-04-20")
     assert found[1] == ("A week later", "2019-04-10", None)
+    # counted from the end of the month, and no more precise than the month it counts from
+    found = values("He spoke at the end of November. A week later he held a press conference.", "2024-12-10")
+    assert found[1] == ("A week later", "2024-12", None)
+
+
+def test_a_day_without_year_takes_the_year_of_a_full_date_before_it_in_the_sentence() -> None:
+    text = "He was appointed by the decree of January 29, 2020, and on February 5 he presented. On March 3 he left."
+    assert values(text, "2023-12-08") == [
+        ("January 29, 2020", "2020-01-29", None),
+        ("February 5", "2020-02-05", None),
+        ("March 3", "2023-03-03", None),
+    ]
 
 
 def test_ranges_decades_and_parts_of_months() -> None:
@@ -68,5 +80,5 @@ def test_russian_forms() -> None:
 
 
 def test_without_an_anchor_only_explicit_dates_have_values() -> None:
-    found = find_dates("On December 4, 2023 and on December 5 he spoke.")
+    found = find_dates("On December 4, 2023 he spoke. On December 5 he left.")
     assert [(e.value, e.anchor) for e in found] == [("2023-12-04", "explicit"), (None, "explicit")]

@@ -1,0 +1,98 @@
+"""One parsed document with the indexes the extractors share: tokens by offset, mentions by token,
+dependency children, sentences, and the person a pronoun most likely stands for."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from functools import cached_property
+
+from elitewatch.model import LocalEntity, Mention, Parsed, Sentence, Token
+
+
+class Document:
+    """Token and mention indexes over one parsed document."""
+
+    def __init__(self, parsed: Parsed, entities: list[LocalEntity]) -> None:
+        self.parsed = parsed
+        self.text = parsed.doc.text
+        self.tokens = parsed.tokens
+        self.starts = [t.start for t in parsed.tokens]
+        self.entities = entities
+        self.mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.children: dict[int, list[int]] = {}
+        for token in parsed.tokens:
+            if token.head != token.i:
+                self.children.setdefault(token.head, []).append(token.i)
+        self.sentences = sorted(parsed.sentences, key=lambda s: s.start)
+        self.sentence_starts = [s.start for s in self.sentences]
+
+    @cached_property
+    def topic(self) -> Mention | None:
+        """The first mention of the person named most often: whom the document is about."""
+        counts = Counter(m.cluster for m in self.mentions if m.type == "person")
+        if not counts:
+            return None
+        return self.entities[counts.most_common(1)[0][0]].mentions[0]
+
+    def language(self, token: Token) -> str:
+        return "ru" if any("\u0400" <= c <= "\u04ff" for c in token.text) or not token.lemma.isascii() else "en"
+
+    def word(self, token: Token, language: str) -> str:
+        return token.lemma if language == "ru" else token.text.lower()
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def mention_in(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
+        a = bisect.bisect_left(self.mention_starts, start)
+        b = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[a:b] if m.end <= end and m.type in types]
+
+    def is_subject(self, mention: Mention) -> bool:
+        """Is the mention the subject of its clause (its head word, or the word it names)?"""
+        first = self.token_at(mention.start)
+        for index in range(first, len(self.tokens)):
+            token = self.tokens[index]
+            if token.start >= mention.end:
+                break
+            if not (mention.start <= self.tokens[token.head].start < mention.end):
+                return token.dep.startswith("nsubj")
+        return False
+
+    def mention_of_token(self, index: int) -> Mention | None:
+        token = self.tokens[index]
+        position = bisect.bisect_right(self.mention_starts, token.start) - 1
+        if position >= 0 and self.mentions[position].start <= token.start < self.mentions[position].end:
+            return self.mentions[position]
+        return None
+
+
+def sentence_of(doc: Document, index: int) -> Sentence:
+    token = doc.tokens[index]
+    found = bisect.bisect_right(doc.sentence_starts, token.start) - 1
+    if found >= 0 and token.start < doc.sentences[found].end:
+        return doc.sentences[found]
+    return Sentence(token.start, token.end, "en")
+
+
+def referent(doc: Document, pronoun: Token, topic: bool = True) -> Mention | None:
+    """The person named earlier in the pronoun's paragraph, a subject before any other ("Kosherbayev was
+    appointed by President Tokayev’s decree …; he presented his credentials": Kosherbayev); with none and
+    `topic`, the person the document is most about (at a paragraph's start the last name is often someone
+    quoted, not the subject)."""
+    paragraph_start = doc.text.rfind("\n", 0, pronoun.start) + 1
+    position = bisect.bisect_left(doc.mention_starts, pronoun.start) - 1
+    persons = []
+    for mention in reversed(doc.mentions[: position + 1]):
+        if mention.start < paragraph_start:
+            break
+        if mention.type == "person":
+            persons.append(mention)
+    subject = next((m for m in persons if doc.is_subject(m)), None)
+    if subject is not None:
+        return subject
+    if persons:
+        return persons[0]
+    return doc.topic if topic else None
