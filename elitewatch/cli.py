@@ -6,6 +6,7 @@ Domain errors become one clear line on stderr and a non-zero exit code, never a 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from elitewatch import __version__
-from elitewatch.errors import ElitewatchError
+from elitewatch.errors import ElitewatchError, InputError
 from elitewatch.settings import DEFAULT_DB, DEFAULT_MAX_CHARS, Settings
 
 app = typer.Typer(
@@ -173,7 +174,10 @@ def person(
     out.print(f"quotes ({len(profile['quotes'])}):")
     for quote in profile["quotes"]:
         when = quote["said_on"] or "date unknown"
-        out.print(f"  [{escape(when)}] “{escape(quote['text'])}”  ({escape(quote['doc_id'])})")
+        out.print(escape(f"  [{when}] “{quote['text']}”  ({quote['doc_id']})"))
+    out.print(f"events ({len(profile['events'])}):")
+    for event in profile["events"]:
+        out.print(f"  {_event_line(event)}")
     if profile["also"]:
         out.print(
             "also matching: " + escape(", ".join(f"{e['name']} ({e['type']}, id {e['id']})" for e in profile["also"]))
@@ -194,6 +198,50 @@ def _office(row: dict[str, Any]) -> str:
     if not org or org.lower() in row["role"].lower():
         return str(row["role"])
     return f"{row['role']} — {org}"
+
+
+def _event_line(event: dict[str, Any]) -> str:
+    """ "[2023-12-04] credentials: Dauren Abayev, Vladimir Putin — Kremlin (doc)"."""
+    who = ", ".join(p["name"] for p in event["participants"])
+    place = f" — {event['place']}" if event["place"] else ""
+    when = event["date"] or "date unknown"
+    return escape(f"[{when}] {event['type']}: {who}{place}  ({event['doc_id']})")
+
+
+@app.command()
+@fails_cleanly
+def events(
+    db: DbOption = DEFAULT_DB,
+    type: Annotated[
+        str | None, typer.Option("--type", help="appointment, resignation, credentials, meeting, visit, …")
+    ] = None,
+    person: Annotated[str | None, typer.Option(help="Only events this person took part in (any spelling).")] = None,
+    since: Annotated[str | None, typer.Option("--from", help="From this date on (2023, 2023-12, 2023-12-04).")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Up to this date, inclusive.")] = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+) -> None:
+    """List events (who met whom, who was appointed, visits, press conferences…) oldest first.
+
+    Example: elitewatch events --type meeting --person Putin --from 2019 --to 2023-12
+    """
+    from elitewatch.extract.events import EVENT_TYPES
+    from elitewatch.query import search_events
+
+    if type is not None and type not in EVENT_TYPES:
+        raise InputError(f"unknown event type; use one of {', '.join(EVENT_TYPES)}", source=type)
+    for value in (since, until):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise InputError("dates are written 2023, 2023-12 or 2023-12-04", source=value)
+    with open_store(db, readonly=True) as conn:
+        rows = search_events(conn, type=type, person=person, since=since, until=until, limit=limit)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    if not rows:
+        out.print("no events match")
+    for row in rows:
+        out.print(_event_line(row))
 
 
 @app.command()

@@ -38,3 +38,11 @@ def position_dates(
     """(role, start, end, as_of, ended) for every office found in `text`."""
     analysis = analyse_text(text, published=published)
     return [(p.role, p.start, p.end, p.as_of, p.ended) for p in analysis.positions]
+
+
+def events_of(text: str, published: str | None = None) -> list[tuple[str, list[str], str | None, str | None]]:
+    """(type, participant names, date, place) for every event found in `text`."""
+    analysis = analyse_text(text, published=published)
+    return [
+        (e.type, [analysis.entities[p].name for p in e.participants], e.date, e.place_text) for e in analysis.events
+    ]

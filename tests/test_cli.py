@@ -70,6 +70,21 @@ def test_person_shows_the_career_as_a_timeline(db: Path) -> None:
     assert all(row["sentence"] and row["doc_id"] for row in career)
 
 
+def test_events_filter_by_type_person_and_dates(db: Path) -> None:
+    rows = [json.loads(line) for line in run("events", "--db", str(db), "--json").output.splitlines()]
+    assert {"credentials", "visit", "appointment"} <= {r["type"] for r in rows}
+    dated = [r["date"] for r in rows if r["date"]]
+    assert dated == sorted(dated)
+    visits = run("events", "--type", "visit", "--person", "Токаев", "--from", "2019", "--to", "2019-04", "--db", str(db))
+    assert visits.exit_code == 0 and "visit: Kassym-Jomart Tokayev" in visits.output and "2019-04" in visits.output
+    assert "credentials" not in visits.output
+    person = run("person", "Abayev", "--db", str(db), "--json")
+    assert any(e["type"] == "credentials" and e["date"] == "2023-12-04" for e in json.loads(person.output)["events"])
+    wrong = run("events", "--type", "party", "--db", str(db))
+    assert wrong.exit_code == 1 and "press_conference" in wrong.output
+    assert run("events", "--from", "last year", "--db", str(db)).exit_code == 1
+
+
 def test_errors_are_one_line_with_non_zero_exit(tmp_path: Path) -> None:
     missing = run("person", "Nobody", "--db", str(tmp_path / "none.db"))
     assert missing.exit_code == 1

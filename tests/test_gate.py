@@ -26,6 +26,10 @@ POLNEAR_QUOTE_F1 = 0.70
 # the issue asks 0.55 — not reached yet; these floors hold what is there while it is raised.
 SEEDS_POSITION_F1 = 0.74
 FACTRUEVAL_POSITION_F1 = 0.42
+# Typed events (issue #3): seeds measured 0.867, the issue asks 0.70. Dates of matched events: 1.0.
+SEEDS_EVENT_F1 = 0.86
+SEEDS_EVENT_DATE_ACCURACY = 0.95
+SEEDS_QUOTE_DATE_ACCURACY = 0.95
 
 
 def evaluate(gold: str, corpus: str) -> dict:  # type: ignore[type-arg]
@@ -56,6 +60,16 @@ def test_seeds_publication_dates_in_range(seeds: dict) -> None:  # type: ignore[
 
 def test_seeds_positions(seeds: dict) -> None:  # type: ignore[type-arg]
     assert seeds["position"]["f1"] >= SEEDS_POSITION_F1
+
+
+def test_seeds_events(seeds: dict) -> None:  # type: ignore[type-arg]
+    assert seeds["event"]["f1"] >= SEEDS_EVENT_F1
+    assert seeds["event"]["date_accuracy"] >= SEEDS_EVENT_DATE_ACCURACY
+
+
+def test_seeds_quote_dates(seeds: dict) -> None:  # type: ignore[type-arg]
+    # said_on from the attribution, else from the press conference or address the quote was said at
+    assert seeds["quote"]["date_accuracy"] >= SEEDS_QUOTE_DATE_ACCURACY
 
 
 def test_factrueval_positions() -> None:

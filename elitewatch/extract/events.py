@@ -78,6 +78,7 @@ class Lexicon:
     negations: frozenset[str]
     hypothetical: frozenset[str]
     place_prepositions: frozenset[str]
+    destination_prepositions: frozenset[str]
     partner_prepositions: frozenset[str]
     support_verbs: frozenset[str]
     occasion_words: frozenset[str]
@@ -110,6 +111,7 @@ def lexicon(language: str) -> Lexicon:
         negations=frozenset(str(w) for w in data["negations"].get(language, [])),
         hypothetical=frozenset(str(w) for w in data["hypothetical"].get(language, [])),
         place_prepositions=frozenset(str(w) for w in data["place_prepositions"].get(language, [])),
+        destination_prepositions=frozenset(str(w) for w in data["destination_prepositions"].get(language, [])),
         partner_prepositions=frozenset(str(w) for w in data["partner_prepositions"].get(language, [])),
         support_verbs=frozenset(str(w) for w in data["support_verbs"].get(language, [])),
         occasion_words=frozenset(str(w) for w in data["occasion_words"].get(language, [])),
@@ -120,7 +122,7 @@ def lexicon(language: str) -> Lexicon:
 @cache
 def settings() -> dict[str, frozenset[str]]:
     data: dict[str, Any] = read_yaml("lexicon/events.yaml")
-    return {key: frozenset(data.get(key, [])) for key in ("within_visits", "speech_events")}
+    return {key: frozenset(data.get(key, [])) for key in ("within_visits", "speech_events", "several_parties")}
 
 
 @dataclass
@@ -183,6 +185,8 @@ def _trigger_at(doc: Document, index: int, language: str) -> Trigger | None:
     token = doc.tokens[index]
     if token.pos not in TRIGGER_POS or token.dep in ("prep", "case", "mark"):  # "according to", "regarding"
         return None
+    if (mention := doc.mention_of_token(index)) is not None and mention.type in ("organization", "place"):
+        return None  # "Collective Security Treaty Organization" is no treaty
     for form in dict.fromkeys(_forms(doc.tokens[index])):
         for words, event_type in lex.triggers.get(form, ()):
             if _spells(doc, index, words):
@@ -332,9 +336,12 @@ def _entity_of(
         return mention.cluster if mention.type in types else None
     word = token.text.lower()
     if token.pos == "PRON" and _personal(word):
+        bound = _bound_subject(doc, index) if token.dep == "poss" else None
+        if bound is not None:  # "X presented his credentials": his is X
+            return bound
         person = referent(doc, token, topic=False)
         return person.cluster if person is not None and "person" in types else None
-    if holders is not None and token.pos in ("NOUN", "PROPN") and "person" in types:
+    if holders is not None and token.pos in ("NOUN", "PROPN") and "person" in types and not _predicative(doc, index):
         return holders.holder(doc, index)
     return None
 
@@ -346,6 +353,32 @@ def _personal_pronouns() -> frozenset[str]:
     for language in ("en", "ru"):
         words.update(str(w) for w in data.get(f"pronouns_{language}", []))
     return frozenset(words | {"his", "her", "him", "его", "её", "ее", "ему", "ей", "им", "ним", "нему", "неё", "нее"})
+
+
+def _predicative(doc: Document, index: int) -> bool:
+    """ "resigning as President", "became president": the role is said of someone, it names no one."""
+    token = doc.tokens[index]
+    if token.dep in ("attr", "oprd", "appos", "compound", "xcomp"):
+        return True
+    introduced = [doc.tokens[token.head], *(doc.tokens[k] for k in doc.children.get(index, []))]
+    return any(t.text.lower() in ("as", "как", "качестве") for t in introduced)
+
+
+def _bound_subject(doc: Document, index: int) -> int | None:
+    """The person who is the subject of a possessive's clause, or of the clause it depends on."""
+    for verb in _clause_chain(doc, clause_verb(doc, index)):
+        subjects = _subjects(doc, verb)
+        if not subjects:
+            continue
+        for subject in subjects:
+            if subject == index or doc.tokens[subject].pos == "PRON":
+                return None
+            for k in _subtree(doc, subject, limit=40, stop=CLAUSE_DEPS | {"conj"}):
+                mention = doc.mention_of_token(k)
+                if mention is not None and mention.type == "person" and doc.tokens[k].dep != "poss":
+                    return mention.cluster
+        return None
+    return None
 
 
 def _personal(word: str) -> bool:
@@ -362,18 +395,47 @@ def _antecedent(doc: Document, index: int) -> int | None:
     clause = clause_verb(doc, index)
     head = doc.tokens[clause].head
     if doc.tokens[clause].dep in ("relcl", "acl:relcl") and head != clause:
+        # "X and Y, who …": the relative clause hangs on the last of a coordination, it stands for all
+        while doc.tokens[head].dep == "conj" and doc.tokens[head].head != head:
+            head = doc.tokens[head].head
         return head
     return None
 
 
-def _mentions_under(
-    doc: Document, root: int, holders: RoleHolders | None = None, stop: frozenset[str] = CLAUSE_DEPS
-) -> list[int]:
-    """Entities named in a phrase, not those inside a possessive of another noun ("Abayev’s predecessor")."""
+def _phrase_tokens(doc: Document, root: int) -> list[int]:
+    """The words of a phrase or clause that may name its participants: not those of another clause, of a
+    possessive of another noun ("Dauren Abayev’s predecessor"), or after "after"/"before" (another event)."""
+    result: list[int] = []
+    stack = [root]
+    while stack and len(result) < 80:
+        index = stack.pop()
+        result.append(index)
+        for child in doc.children.get(index, []):
+            token = doc.tokens[child]
+            if _opens_clause(token, CLAUSE_DEPS):
+                continue
+            if token.dep == "poss" and index != root and doc.mention_of_token(index) is None:
+                continue
+            if token.dep in ("prep", "case") and token.text.lower() in lexicon(doc.language(token)).sequence_words:
+                continue
+            stack.append(child)
+    return sorted(result)
+
+
+def _located(doc: Document, index: int) -> bool:
+    """An organization named as where something happened ("at a ceremony in the Kremlin") takes no part."""
+    mention = doc.mention_of_token(index)
+    if mention is None or mention.type != "organization":
+        return False
+    words = lexicon(doc.language(doc.tokens[index])).place_prepositions
+    return _introduced_by(doc, _phrase_top(doc, mention), words)
+
+
+def _mentions_under(doc: Document, root: int, holders: RoleHolders | None = None) -> list[int]:
+    """Entities named in a phrase (pronouns and "who" stand for theirs)."""
     found: list[int] = []
-    for index in _subtree(doc, root, limit=60, stop=stop):
-        token = doc.tokens[index]
-        if token.dep == "poss" and token.head != root and doc.mention_of_token(token.head) is None:
+    for index in _phrase_tokens(doc, root):
+        if _located(doc, index):
             continue
         antecedent = _antecedent(doc, index)
         if antecedent is not None:
@@ -422,9 +484,9 @@ def _own_participants(doc: Document, trigger: Trigger, holders: RoleHolders) -> 
 
 def _clause_entities(doc: Document, verb: int, holders: RoleHolders) -> list[int]:
     found: list[int] = []
-    for index in _clause_tokens(doc, verb):
+    for index in _phrase_tokens(doc, verb):
         token = doc.tokens[index]
-        if token.dep == "poss" and doc.mention_of_token(token.head) is None and token.head != verb:
+        if _located(doc, index):
             continue
         antecedent = _antecedent(doc, index)
         if antecedent is not None:
@@ -607,17 +669,33 @@ def _phrase_top(doc: Document, mention: Mention) -> int:
     return head if doc.tokens[head].pos == "ADP" else top
 
 
+def _under_role(doc: Document, index: int, stop: int) -> bool:
+    """Is the phrase part of an office ("ambassador of Kazakhstan to China"), not where the event was?"""
+    for _ in range(MAX_CLIMB):
+        head = doc.tokens[index].head
+        if head in (index, stop):
+            return False
+        token = doc.tokens[head]
+        language = doc.language(token)
+        if (doc.word(token, language),) in position_lexicon(language).roles:
+            return True
+        index = head
+    return False
+
+
 def _place(doc: Document, trigger: Trigger, verb: int) -> Mention | None:
     lex = lexicon(trigger.language)
+    words = lex.place_prepositions | (lex.destination_prepositions if trigger.type == "visit" else frozenset())
     scopes = [_subtree(doc, trigger.head, limit=40, stop=CLAUSE_DEPS)]
     if verb != trigger.head:
         scopes.append(_clause_tokens(doc, verb))
     for scope in scopes:
         for index in scope:
             mention = doc.mention_of_token(index)
-            if mention is None or mention.type != "place" or doc.tokens[index].start != mention.start:
+            if mention is None or mention.type == "person" or doc.tokens[index].start != mention.start:
                 continue
-            if _introduced_by(doc, _phrase_top(doc, mention), lex.place_prepositions):
+            top = _phrase_top(doc, mention)
+            if _introduced_by(doc, top, words) and not _under_role(doc, top, trigger.head):
                 return mention
     return None
 
@@ -641,13 +719,13 @@ def extract_events(
         if _generic_plural(doc, trigger, own):
             continue
         participants = _participants(doc, trigger, holders)
-        persons = [e for e in participants if doc.entities[e].type == "person"]
-        if not participants or (trigger.needs_two and len(persons) < 2):
+        named = [e for e in participants if doc.entities[e].type == "person"]
+        if not participants or (trigger.needs_two and len(named) < 2):
             continue
         verb = clause_verb(doc, trigger.head)
         found.append(Found(trigger, participants, _event_date(doc, trigger, sites, taken), _place(doc, trigger, verb)))
     _date_within_visits(found)
-    return _merge([_event(doc, item) for item in found])
+    return _merge([_event(doc, item) for item in found], {e.index for e in entities if e.type == "person"})
 
 
 def _date_within_visits(found: list[Found]) -> None:
@@ -683,11 +761,11 @@ def _event(doc: Document, item: Found) -> Event:
     )
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], persons: set[int]) -> list[Event]:
     """One event per type, overlapping participants and agreeing dates: the visit named five times is one."""
     merged: list[Event] = []
     for event in events:
-        same = next((m for m in merged if _same_event(m, event)), None)
+        same = next((m for m in merged if _same_event(m, event, persons)), None)
         if same is None:
             merged.append(event)
             continue
@@ -700,11 +778,14 @@ def _merge(events: list[Event]) -> list[Event]:
     return merged
 
 
-def _same_event(a: Event, b: Event) -> bool:
+def _same_event(a: Event, b: Event, persons: set[int]) -> bool:
+    """Same type, agreeing dates, and the same people: for a meeting or an agreement all of one's among the
+    other's; for an event of one principal (a visit, credentials, an address), one person in common."""
     if a.type != b.type:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    if not (pa <= pb or pb <= pa):
+    shared_person = bool(pa & pb & persons) and a.type not in settings()["several_parties"]
+    if not (pa <= pb or pb <= pa or shared_person):
         return False
     # places are not compared: "a visit to Moscow" and "the visit to the Russian Federation" are one
     return not (a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)))

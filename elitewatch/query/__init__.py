@@ -7,6 +7,7 @@ from elitewatch.query.queries import (
     list_entities,
     person_profile,
     search_documents,
+    search_events,
     search_quotes,
 )
 
@@ -17,5 +18,6 @@ __all__ = [
     "list_entities",
     "person_profile",
     "search_documents",
+    "search_events",
     "search_quotes",
 ]

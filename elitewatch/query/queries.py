@@ -84,6 +84,7 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
         "documents": documents,
         "career": career(conn, entity_id),
         "quotes": search_quotes(conn, speaker_id=entity_id, limit=500),
+        "events": search_events(conn, participant_id=entity_id, limit=500),
         "also": [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in ranked[1:]],
     }
 
@@ -109,6 +110,68 @@ def career(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
         row["ended"] = bool(row["ended"])
         row["when"] = row["start"] or row["as_of"] or row["end"] or row["published"] or ""
     return sorted(rows, key=lambda r: (r["when"], r["doc_id"], r["sentence_start"]))
+
+
+def search_events(
+    conn: sqlite3.Connection,
+    *,
+    type: str | None = None,
+    person: str | None = None,
+    participant_id: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Events by type, participant (a name in any spelling, or an entity id) and date range, oldest first;
+    each with its participants, place and source sentence. Undated events come last, by publication."""
+    where: list[str] = []
+    params: list[Any] = []
+    if type:
+        where.append("e.type = ?")
+        params.append(type)
+    ids = [participant_id] if participant_id is not None else []
+    if person:
+        ids.extend(e["id"] for e in find_entities(conn, person))
+        if not ids:
+            return []
+    if ids:
+        marks = ",".join("?" * len(ids))
+        where.append(
+            f"""e.id IN (SELECT ep.event_id FROM event_participants ep
+                          JOIN doc_entities de ON de.id = ep.doc_entity_id WHERE de.entity_id IN ({marks}))"""
+        )
+        params.extend(ids)
+    if since:
+        where.append("COALESCE(e.date, d.published) >= ?")
+        params.append(since)
+    if until:  # "2023-12" takes in every day of December
+        where.append("substr(COALESCE(e.date, d.published), 1, ?) <= ?")
+        params.extend([len(until), until])
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    events = _rows(
+        conn.execute(
+            f"""SELECT e.id, e.type, e.date, e.trigger, COALESCE(place.name, e.place_text) AS place,
+                       place.entity_id AS place_id, e.confidence, e.doc_id, d.title, d.published,
+                       e.sentence_start, e.sentence_end,
+                       substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+                  FROM events e JOIN documents d ON d.id = e.doc_id
+                  LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id
+                  {clause}
+                 ORDER BY e.date IS NULL, e.date, d.published, e.doc_id, e.trigger_start
+                 LIMIT ?""",
+            [*params, limit],
+        )
+    )
+    for event in events:
+        event["participants"] = _rows(
+            conn.execute(
+                """SELECT DISTINCT ent.id, ent.name, ent.type FROM event_participants ep
+                     JOIN doc_entities de ON de.id = ep.doc_entity_id JOIN entities ent ON ent.id = de.entity_id
+                    WHERE ep.event_id = ? ORDER BY ep.rowid""",
+                (event["id"],),
+            )
+        )
+    return events
 
 
 def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
