@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from elitewatch.extract import date_quotes, extract_entities, extract_events, extract_positions, extract_quotes
+from elitewatch.extract import (
+    date_positions,
+    date_quotes,
+    extract_entities,
+    extract_events,
+    extract_positions,
+    extract_quotes,
+)
 from elitewatch.ingest import detect_language, read_inputs
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
@@ -48,6 +55,7 @@ def analyse(parsed: Parsed) -> Analysis:
     analysis.positions = extract_positions(parsed, analysis.entities, anchor=anchor)
     analysis.events = extract_events(parsed, analysis.entities, anchor=anchor, positions=analysis.positions)
     date_quotes(parsed.doc.text, analysis.quotes, analysis.events)
+    date_positions(analysis.positions, analysis.events)
     return analysis
 
 

@@ -831,3 +831,20 @@ def date_quotes(text: str, quotes: list[Quote], events: list[Event]) -> None:
 
 def _paragraph(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
+
+
+def date_positions(positions: list[Position], events: list[Event]) -> None:
+    """An office the text shows being taken ("X, who assumed office on March 20", "X was appointed … by the
+    decree of January 29, 2020") starts on the date of that appointment, told in the same sentence."""
+    for position in positions:
+        if position.start is not None:
+            continue
+        for event in events:
+            if (
+                event.type == "appointment"
+                and event.date
+                and position.person in event.participants
+                and event.sentence_start == position.sentence_start
+            ):
+                position.start = event.date
+                break

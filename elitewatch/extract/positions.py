@@ -35,6 +35,8 @@ from elitewatch.temporal import TimeExpr, find_dates
 EXTRACTOR = "positions"
 VERSION = "1"
 
+# The longest paragraph read as a caption, whose one date dates all its sentences.
+CAPTION_CHARS = 300
 # How many tokens a role phrase, with its complement, may span.
 MAX_PHRASE = 12
 COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ"})
@@ -431,6 +433,18 @@ def _dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeEx
     return [e for e in find_dates(doc.text, sentence.start, sentence.end, anchor) if e.value is not None]
 
 
+def _caption_dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
+    """A short paragraph dated once, like a photo caption ("… and Viktor Khrenin. Minsk, 30 October 2024"):
+    its date is the date of each of its sentences."""
+    start = doc.text.rfind("\n", 0, sentence.start) + 1
+    end = doc.text.find("\n", sentence.end)
+    end = len(doc.text) if end == -1 else end
+    if end - start > CAPTION_CHARS:
+        return []
+    dates = [e for e in find_dates(doc.text, start, end, anchor) if e.value is not None]
+    return dates if len(dates) == 1 else []
+
+
 def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
     start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
     lex = lexicon(language)
@@ -496,7 +510,7 @@ def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str |
         found.extend(_verbal(doc, mention, first, last, language))
     found.extend(_pronoun_subjects(doc))
     positions = [_position(doc, item, anchor) for item in found]
-    return _merge([p for p in positions if p is not None])
+    return _merge([p for p in positions if p is not None], anchor)
 
 
 def _position(doc: Document, item: Found, anchor: str | None) -> Position | None:
@@ -524,7 +538,7 @@ def _position(doc: Document, item: Found, anchor: str | None) -> Position | None
             item.pattern, 0.65
         ),
     )
-    dates = _dates(doc, sentence, anchor)
+    dates = _dates(doc, sentence, anchor) or _caption_dates(doc, sentence, anchor)
     lex = lexicon(language)
     starts = item.trigger is not None and item.trigger.lemma in lex.starts
     ranges = [d for d in dates if d.end_value and d.parts.kind == "range"]
@@ -532,8 +546,8 @@ def _position(doc: Document, item: Found, anchor: str | None) -> Position | None
         position.start, position.end = ranges[0].value, ranges[0].end_value
     elif starts and dates:
         position.start = dates[0].value
-    elif dates and item.pattern in ("title", "apposition"):
-        position.as_of = dates[0].value
+    elif dates and item.pattern in ("title", "apposition", "service"):
+        position.as_of = dates[0].value  # "In 2017, while serving as Deputy Prime Minister"
     elif not position.ended and item.pattern in ("title", "apposition") and anchor:
         position.as_of = anchor
     return position
@@ -566,7 +580,7 @@ def _key(position: Position) -> tuple[int, str]:
     return position.person, " ".join(w for w in words if w not in ("the", "a", "an", "of"))
 
 
-def _merge(positions: list[Position]) -> list[Position]:
+def _merge(positions: list[Position], anchor: str | None = None) -> list[Position]:
     """One record per person and office in a document: "President Tokayev" joins "Kazakh President Tokayev"."""
     merged: list[Position] = []
     for position in sorted(positions, key=lambda p: (p.org is None and p.org_text is None, p.evidence_start)):
@@ -576,7 +590,8 @@ def _merge(positions: list[Position]) -> list[Position]:
             continue
         same.start = same.start or position.start
         same.end = same.end or position.end
-        same.as_of = same.as_of or position.as_of
+        if position.as_of and (not same.as_of or same.as_of == anchor):  # a date the text gives beats the default
+            same.as_of = position.as_of
         same.ended = same.ended or position.ended
     return sorted(merged, key=lambda p: p.evidence_start)
 

@@ -64,3 +64,15 @@ def test_one_record_per_office_in_a_document() -> None:
         "The Russian head of state Vladimir Putin spoke. Later President Putin left.", published="2023-12-05"
     )
     assert found == [("Vladimir Putin", "Russian head of state", "Russia")]
+
+
+def test_an_office_taken_in_an_appointment_starts_on_its_date_and_a_caption_dates_its_sentences() -> None:
+    found = position_dates(
+        "Acting president Kassym-Jomart Tokayev, who assumed office on March 20, spoke on April 9.\n\n"
+        "Министр иностранных дел Казахстана Мурат Нуртлеу. Астана, 12 марта 2024 года",
+        published="2024-12-05",
+    )
+    assert found == [
+        ("Acting president", "2024-03-20", None, "2024-03-20", False),
+        ("министр иностранных дел Казахстана", None, None, "2024-03-12", False),
+    ]
