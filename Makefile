@@ -21,6 +21,7 @@ demo: $(STAMP)
 	@echo "  $(BIN)/elitewatch person Tokayev"
 	@echo "  $(BIN)/elitewatch person Токаев"
 	@echo "  $(BIN)/elitewatch quotes --search security"
+	@echo "  $(BIN)/elitewatch events --person Tokayev"
 	@echo "  $(BIN)/elitewatch search credentials"
 	@echo "  $(BIN)/elitewatch export --format jsonl | head"
 
