@@ -212,7 +212,7 @@ def _event_line(event: dict[str, Any]) -> str:
 @fails_cleanly
 def events(
     db: DbOption = DEFAULT_DB,
-    type: Annotated[
+    event_type: Annotated[
         str | None, typer.Option("--type", help="appointment, resignation, credentials, meeting, visit, …")
     ] = None,
     person: Annotated[str | None, typer.Option(help="Only events this person took part in (any spelling).")] = None,
@@ -228,13 +228,13 @@ def events(
     from elitewatch.extract.events import EVENT_TYPES
     from elitewatch.query import search_events
 
-    if type is not None and type not in EVENT_TYPES:
-        raise InputError(f"unknown event type; use one of {', '.join(EVENT_TYPES)}", source=type)
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise InputError(f"unknown event type; use one of {', '.join(EVENT_TYPES)}", source=event_type)
     for value in (since, until):
         if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             raise InputError("dates are written 2023, 2023-12 or 2023-12-04", source=value)
     with open_store(db, readonly=True) as conn:
-        rows = search_events(conn, type=type, person=person, since=since, until=until, limit=limit)
+        rows = search_events(conn, type=event_type, person=person, since=since, until=until, limit=limit)
     if as_json:
         _print_jsonl(rows)
         return

@@ -23,6 +23,7 @@ agree are one event in a document.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -37,18 +38,8 @@ from elitewatch.temporal import TimeExpr, find_dates
 EXTRACTOR = "events"
 VERSION = "1"
 
-EVENT_TYPES = (
-    "appointment",
-    "resignation",
-    "credentials",
-    "meeting",
-    "visit",
-    "press_conference",
-    "address",
-    "interview",
-    "agreement",
-    "election",
-)
+# The types, in the order of data/lexicon/events.yaml (the events table's CHECK lists the same).
+EVENT_TYPES = tuple(str(t) for t in read_yaml("lexicon/events.yaml")["types"])
 # Dependencies that open a clause of its own: its words are not the words of the clause above it.
 CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "xcomp"})
 # Dependencies that open a clause only when they join a verb ("X came and met Y"), not a noun ("X and Y").
@@ -57,7 +48,6 @@ VERB_CLAUSE_DEPS = frozenset({"conj", "appos"})
 CONTROL_DEPS = frozenset({"xcomp", "acl", "advcl", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "nsubjpass", "nsubj:pass", "iobj"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "который", "которые", "которая"})
 VERB_POS = frozenset({"VERB", "AUX"})
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "X"})
 PARTICIPANT_TYPES = ("person", "organization")
@@ -77,6 +67,9 @@ class Lexicon:
     gatherings: frozenset[str]
     negations: frozenset[str]
     hypothetical: frozenset[str]
+    personal_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    predicative_words: frozenset[str]
     place_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
     partner_prepositions: frozenset[str]
@@ -88,39 +81,40 @@ class Lexicon:
 @cache
 def lexicon(language: str) -> Lexicon:
     data: dict[str, Any] = read_yaml("lexicon/events.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in data[key].get(language, []))
+
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for event_type, languages in data["types"].items():
         for trigger in languages.get(language, []):
-            words = tuple(str(trigger).lower().split())
-            by_first.setdefault(words[0], []).append((words, event_type))
-    triggers = {k: tuple(sorted(v, key=lambda item: len(item[0]), reverse=True)) for k, v in by_first.items()}
-    plural = frozenset(
-        str(t).lower()
-        for languages in data["types"].values()
-        for t in languages.get(language, [])
-        if " " not in str(t) and str(t).endswith("s")
-    )
+            sequence = tuple(str(trigger).lower().split())
+            by_first.setdefault(sequence[0], []).append((sequence, event_type))
     return Lexicon(
-        triggers=triggers,
-        plural_triggers=plural,
-        attendance=frozenset(tuple(str(w).lower().split()) for w in data["attendance"].get(language, [])),
+        triggers={k: tuple(sorted(v, key=lambda item: len(item[0]), reverse=True)) for k, v in by_first.items()},
+        plural_triggers=frozenset(w for w in by_first if (w,) in dict(by_first[w]) and w.endswith("s")),
+        attendance=frozenset(tuple(w.lower().split()) for w in words("attendance")),
         attendance_type=str(data["attendance"]["type"]),
-        hosting=frozenset(str(w) for w in data["hosting"].get(language, [])),
+        hosting=words("hosting"),
         hosting_type=str(data["hosting"]["type"]),
-        gatherings=frozenset(str(w) for w in data["gatherings"].get(language, [])),
-        negations=frozenset(str(w) for w in data["negations"].get(language, [])),
-        hypothetical=frozenset(str(w) for w in data["hypothetical"].get(language, [])),
-        place_prepositions=frozenset(str(w) for w in data["place_prepositions"].get(language, [])),
-        destination_prepositions=frozenset(str(w) for w in data["destination_prepositions"].get(language, [])),
-        partner_prepositions=frozenset(str(w) for w in data["partner_prepositions"].get(language, [])),
-        support_verbs=frozenset(str(w) for w in data["support_verbs"].get(language, [])),
-        occasion_words=frozenset(str(w) for w in data["occasion_words"].get(language, [])),
-        sequence_words=frozenset(str(w) for w in data["sequence_words"].get(language, [])),
+        gatherings=words("gatherings"),
+        negations=words("negations"),
+        hypothetical=words("hypothetical"),
+        personal_pronouns=words("personal_pronouns"),
+        relative_pronouns=words("relative_pronouns"),
+        predicative_words=words("predicative_words"),
+        place_prepositions=words("place_prepositions"),
+        destination_prepositions=words("destination_prepositions"),
+        partner_prepositions=words("partner_prepositions"),
+        support_verbs=words("support_verbs"),
+        occasion_words=words("occasion_words"),
+        sequence_words=words("sequence_words"),
     )
 
 
 @cache
-def settings() -> dict[str, frozenset[str]]:
+def groups() -> dict[str, frozenset[str]]:
+    """Event types that behave alike (data/lexicon/events.yaml): within visits, speech events, several parties."""
     data: dict[str, Any] = read_yaml("lexicon/events.yaml")
     return {key: frozenset(data.get(key, [])) for key in ("within_visits", "speech_events", "several_parties")}
 
@@ -334,8 +328,8 @@ def _entity_of(
     mention = doc.mention_of_token(index)
     if mention is not None:
         return mention.cluster if mention.type in types else None
-    word = token.text.lower()
-    if token.pos == "PRON" and _personal(word):
+    lex = lexicon(doc.language(token))
+    if token.pos == "PRON" and token.text.lower() in lex.personal_pronouns:
         bound = _bound_subject(doc, index) if token.dep == "poss" else None
         if bound is not None:  # "X presented his credentials": his is X
             return bound
@@ -346,22 +340,14 @@ def _entity_of(
     return None
 
 
-@cache
-def _personal_pronouns() -> frozenset[str]:
-    data: dict[str, Any] = read_yaml("lexicon/positions.yaml")
-    words: set[str] = set()
-    for language in ("en", "ru"):
-        words.update(str(w) for w in data.get(f"pronouns_{language}", []))
-    return frozenset(words | {"his", "her", "him", "его", "её", "ее", "ему", "ей", "им", "ним", "нему", "неё", "нее"})
-
-
 def _predicative(doc: Document, index: int) -> bool:
     """ "resigning as President", "became president": the role is said of someone, it names no one."""
     token = doc.tokens[index]
     if token.dep in ("attr", "oprd", "appos", "compound", "xcomp"):
         return True
     introduced = [doc.tokens[token.head], *(doc.tokens[k] for k in doc.children.get(index, []))]
-    return any(t.text.lower() in ("as", "как", "качестве") for t in introduced)
+    words = lexicon(doc.language(token)).predicative_words
+    return any(t.text.lower() in words for t in introduced)
 
 
 def _bound_subject(doc: Document, index: int) -> int | None:
@@ -381,16 +367,11 @@ def _bound_subject(doc: Document, index: int) -> int | None:
     return None
 
 
-def _personal(word: str) -> bool:
-    return word in _personal_pronouns()
-
-
 def _antecedent(doc: Document, index: int) -> int | None:
     """The noun a relative pronoun stands for: "Miller and Ozerets, who meet today" -> "Miller"."""
     token = doc.tokens[index]
-    if token.pos not in ("PRON", "DET") or not (
-        token.lemma in RELATIVE_PRONOUNS or token.text.lower() in RELATIVE_PRONOUNS
-    ):
+    relative = lexicon(doc.language(token)).relative_pronouns
+    if token.pos not in ("PRON", "DET") or not (token.lemma in relative or token.text.lower() in relative):
         return None
     clause = clause_verb(doc, index)
     head = doc.tokens[clause].head
@@ -447,21 +428,22 @@ def _mentions_under(doc: Document, root: int, holders: RoleHolders | None = None
     return found
 
 
-def _participants(doc: Document, trigger: Trigger, holders: RoleHolders) -> list[int]:
+def _participants(doc: Document, trigger: Trigger, own: list[int], holders: RoleHolders) -> list[int]:
+    """For a verb, those of its clause; for a noun, its `own` and those of the verb it hangs on."""
     head = doc.tokens[trigger.head]
     verb = clause_verb(doc, trigger.head)
     found: list[int] = []
     if _is_verb(head):
         found.extend(_clause_entities(doc, verb, holders))
     else:
-        found.extend(_own_participants(doc, trigger, holders))
+        found.extend(own)
         found.extend(_noun_subject(doc, trigger, verb, holders))
     borrows = _is_verb(head) or doc.tokens[verb].lemma.lower() in lexicon(trigger.language).support_verbs
     if borrows and not any(doc.entities[e].type == "person" for e in found) and not _subjects(doc, verb):
         for parent in _clause_chain(doc, verb)[1:]:
-            subjects = [e for s in _subjects(doc, parent) for e in _mentions_under(doc, s, holders)]
-            if subjects or _subjects(doc, parent):
-                found.extend(subjects)
+            subjects = _subjects(doc, parent)
+            if subjects:
+                found.extend(e for s in subjects for e in _mentions_under(doc, s, holders))
                 break
     return list(dict.fromkeys(e for e in found if doc.entities[e].type in PARTICIPANT_TYPES))
 
@@ -483,22 +465,12 @@ def _own_participants(doc: Document, trigger: Trigger, holders: RoleHolders) -> 
 
 
 def _clause_entities(doc: Document, verb: int, holders: RoleHolders) -> list[int]:
-    found: list[int] = []
-    for index in _phrase_tokens(doc, verb):
-        token = doc.tokens[index]
-        if _located(doc, index):
-            continue
-        antecedent = _antecedent(doc, index)
-        if antecedent is not None:
-            found.extend(_mentions_under(doc, antecedent, holders))
-            continue
-        entity = _entity_of(doc, index, holders=holders)
-        if entity is not None:
-            found.append(entity)
-        elif token.dep in SUBJECT_DEPS and token.head == verb:
-            country = _entity_of(doc, index, ("place",))  # countries act: "Russia and Kazakhstan signed"
-            if country is not None:
-                found.append(country)
+    """Those named in a verb's clause, and countries as its subject ("Russia and Kazakhstan signed")."""
+    found = _mentions_under(doc, verb, holders)
+    for subject in _subjects(doc, verb):
+        country = _entity_of(doc, subject, ("place",))
+        if country is not None:
+            found.append(country)
     return found
 
 
@@ -598,6 +570,17 @@ class DateSite:
     governor: int  # the word it is attached to
 
 
+class DateSites:
+    """The document's dated expressions in text order, found by offset."""
+
+    def __init__(self, sites: list[DateSite]) -> None:
+        self.sites = sites
+        self.starts = [s.expr.start for s in sites]
+
+    def between(self, start: int, end: int) -> list[DateSite]:
+        return self.sites[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
 def _date_sites(doc: Document, anchor: str | None) -> list[DateSite]:
     sites = []
     for expr in find_dates(doc.text, 0, len(doc.text), anchor):
@@ -638,10 +621,9 @@ def _in_sequence(doc: Document, trigger: Trigger) -> bool:
     return _introduced_by(doc, head, words) or _introduced_by(doc, trigger.head, words)
 
 
-def _event_date(doc: Document, trigger: Trigger, sites: list[DateSite], taken: set[int]) -> TimeExpr | None:
+def _event_date(doc: Document, trigger: Trigger, sites: DateSites, taken: set[int]) -> TimeExpr | None:
     sentence = sentence_of(doc, trigger.head)
-    start = bisect.bisect_left([s.expr.start for s in sites], sentence.start)
-    near = [s for s in sites[start:] if s.expr.start < sentence.end]
+    near = sites.between(sentence.start, sentence.end)
     if not near:
         return None
     position = doc.tokens[trigger.head].start
@@ -712,13 +694,13 @@ def extract_events(
     holders = RoleHolders(positions or [])
     triggers = [t for t in find_triggers(doc) if not _denied(doc, t)]
     taken = {clause_verb(doc, t.head) for t in triggers}
-    sites = sorted(_date_sites(doc, anchor), key=lambda s: s.expr.start)
+    sites = DateSites(sorted(_date_sites(doc, anchor), key=lambda s: s.expr.start))
     found: list[Found] = []
     for trigger in triggers:
         own = [] if _is_verb(doc.tokens[trigger.head]) else _own_participants(doc, trigger, holders)
         if _generic_plural(doc, trigger, own):
             continue
-        participants = _participants(doc, trigger, holders)
+        participants = _participants(doc, trigger, own, holders)
         named = [e for e in participants if doc.entities[e].type == "person"]
         if not participants or (trigger.needs_two and len(named) < 2):
             continue
@@ -730,7 +712,7 @@ def extract_events(
 
 def _date_within_visits(found: list[Found]) -> None:
     """An undated meeting takes the date of the latest dated visit before it by one of its participants."""
-    within = settings()["within_visits"]
+    within = groups()["within_visits"]
     for number, item in enumerate(found):
         if item.date is not None or item.trigger.type not in within:
             continue
@@ -784,7 +766,7 @@ def _same_event(a: Event, b: Event, persons: set[int]) -> bool:
     if a.type != b.type:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    shared_person = bool(pa & pb & persons) and a.type not in settings()["several_parties"]
+    shared_person = bool(pa & pb & persons) and a.type not in groups()["several_parties"]
     if not (pa <= pb or pb <= pa or shared_person):
         return False
     # places are not compared: "a visit to Moscow" and "the visit to the Russian Federation" are one
@@ -799,38 +781,33 @@ def date_quotes(text: str, quotes: list[Quote], events: list[Event]) -> None:
     each other: a quote with no date of its own, in the paragraph of an event its speaker took part in,
     was said that day; an event known only to the month takes the day a participant's quote in it or in
     the next paragraphs gives ("a week later, during a press conference …" then "he said on December 4")."""
-    speech = settings()["speech_events"]
-    for event in events:
-        if event.type not in speech or not event.date or len(event.date) >= 10:
+    speech = [e for e in events if e.type in groups()["speech_events"]]
+    if not speech or not quotes:
+        return
+    lines = [m.start() for m in re.finditer("\n", text)]
+    quote_paragraph = [bisect.bisect_left(lines, q.start) for q in quotes]
+    for event in speech:
+        if not event.date or len(event.date) >= 10:
             continue
-        paragraph = _paragraph(text, event.trigger_start)
-        for quote in quotes:
+        paragraph = bisect.bisect_left(lines, event.trigger_start)
+        for quote, where in zip(quotes, quote_paragraph, strict=True):
             if (
                 quote.said_on
                 and len(quote.said_on) == 10
                 and quote.said_on.startswith(event.date)
                 and quote.speaker in event.participants
-                and paragraph <= _paragraph(text, quote.start) <= paragraph + FOLLOWING_PARAGRAPHS
+                and paragraph <= where <= paragraph + FOLLOWING_PARAGRAPHS
             ):
                 event.date = quote.said_on
                 break
-    for quote in quotes:
+    event_paragraph = [bisect.bisect_left(lines, e.trigger_start) for e in speech]
+    for quote, where in zip(quotes, quote_paragraph, strict=True):
         if quote.said_on is not None or quote.speaker is None:
             continue
-        paragraph = _paragraph(text, quote.start)
-        for event in events:
-            if (
-                event.type in speech
-                and event.date is not None
-                and quote.speaker in event.participants
-                and _paragraph(text, event.trigger_start) == paragraph
-            ):
+        for event, paragraph in zip(speech, event_paragraph, strict=True):
+            if event.date is not None and quote.speaker in event.participants and paragraph == where:
                 quote.said_on = event.date
                 break
-
-
-def _paragraph(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset)
 
 
 def date_positions(positions: list[Position], events: list[Event]) -> None:

@@ -434,7 +434,7 @@ def _dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeEx
 
 
 def _caption_dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
-    """A short paragraph dated once, like a photo caption ("… and Viktor Khrenin. Minsk, 30 October 2024"):
+    """A short paragraph dated once, like a photo caption ("The two ministers. Minsk, 30 October 2024"):
     its date is the date of each of its sentences."""
     start = doc.text.rfind("\n", 0, sentence.start) + 1
     end = doc.text.find("\n", sentence.end)

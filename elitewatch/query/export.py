@@ -51,7 +51,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "start": row["start"],
             "end": row["end"],
             "confidence": row["confidence"],
-            "extractor": f"{row['extractor']}/{row['extractor_version']}",
+            "extractor": _extractor(row),
         }
     for row in conn.execute(
         """SELECT p.*, person.entity_id AS person_id, org.entity_id AS org_id, org.name AS org_name
@@ -75,7 +75,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "sentence": [row["sentence_start"], row["sentence_end"]],
             "evidence": [row["evidence_start"], row["evidence_end"]],
             "confidence": row["confidence"],
-            "extractor": f"{row['extractor']}/{row['extractor_version']}",
+            "extractor": _extractor(row),
         }
     participants: dict[int, list[str]] = {}
     for row in conn.execute(
@@ -100,5 +100,10 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "sentence": [row["sentence_start"], row["sentence_end"]],
             "evidence": [row["trigger_start"], row["trigger_end"]],
             "confidence": row["confidence"],
-            "extractor": f"{row['extractor']}/{row['extractor_version']}",
+            "extractor": _extractor(row),
         }
+
+
+def _extractor(row: sqlite3.Row) -> str:
+    """ "positions/1": which extractor, at which version, made the record."""
+    return f"{row['extractor']}/{row['extractor_version']}"
