@@ -56,7 +56,7 @@ def places() -> tuple[GazetteerEntry, ...]:
                 kind=row["kind"],
                 country=row["country"],
                 forms=tuple(forms),
-                adjectives=tuple(_split(row["adjectives_en"])),
+                adjectives=(*_split(row["adjectives_en"]), *_split(row.get("adjectives_ru") or "")),
             )
         )
     return tuple(entries)
@@ -109,6 +109,12 @@ def demonyms() -> dict[str, str]:
         for adjective in entry.adjectives:
             table[fold(adjective)] = entry.country or entry.name
     return table
+
+
+def demonym(text: str, lemma: str = "") -> str | None:
+    """The country a word names as an adjective: "Kazakh", «итальянского» (by its lemma) -> the country."""
+    table = demonyms()
+    return table.get(fold(text)) or (table.get(fold(lemma)) if lemma else None)
 
 
 @cache

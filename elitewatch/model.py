@@ -35,6 +35,7 @@ class Token:
     dep: str
     head: int
     sent: int
+    case: str = ""  # grammatical case where the model gives one ("Nom", "Gen", …): Russian
 
 
 @dataclass

@@ -75,7 +75,9 @@ def test_events_filter_by_type_person_and_dates(db: Path) -> None:
     assert {"credentials", "visit", "appointment"} <= {r["type"] for r in rows}
     dated = [r["date"] for r in rows if r["date"]]
     assert dated == sorted(dated)
-    visits = run("events", "--type", "visit", "--person", "Токаев", "--from", "2019", "--to", "2019-04", "--db", str(db))
+    visits = run(
+        "events", "--type", "visit", "--person", "Токаев", "--from", "2019", "--to", "2019-04", "--db", str(db)
+    )
     assert visits.exit_code == 0 and "visit: Kassym-Jomart Tokayev" in visits.output and "2019-04" in visits.output
     assert "credentials" not in visits.output
     person = run("person", "Abayev", "--db", str(db), "--json")

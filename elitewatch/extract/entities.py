@@ -49,6 +49,7 @@ OUTLET = re.compile(
 POSSESSIVE_NOUN = re.compile(r"['’]s?\s+([\w\-]+)")
 ENDS_POSSESSIVE = re.compile(r"['’]s?$")
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
+SPAN_PART = re.compile(r"[^\n()\[\]]+")  # a span's pieces between line breaks and brackets
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 
@@ -168,12 +169,20 @@ def trim_function_words(mention: Mention, parsed: Parsed, starts: list[int]) -> 
 
 
 def clean_span(span: Span, text: str) -> list[Mention]:
-    """Split a model span at line breaks and trim it to the name itself."""
+    """Split a model span at line breaks and brackets and trim it to the name itself.
+
+    "Джоэл Саймон (Joel Simon)" and "the Shanghai Cooperation Organization (SCO" are two names each:
+    the one outside the brackets and the one inside; _link_brackets joins them later.
+    """
     mentions: list[Mention] = []
-    for part in re.finditer(r"[^\n]+", text[span.start : span.end]):
+    parts = list(SPAN_PART.finditer(text[span.start : span.end]))
+    normals = [n.group().strip() for n in SPAN_PART.finditer(span.normal)]
+    for number, part in enumerate(parts):
         start = span.start + part.start()
         surface = part.group().strip()
         start += len(part.group()) - len(part.group().lstrip())
+        if not surface:
+            continue
         evidence = "ner"
         the = LEADING_THE.match(surface)
         if the:
@@ -189,10 +198,60 @@ def clean_span(span: Span, text: str) -> list[Mention]:
         surface = strip_possessive(surface[lead:].rstrip(QUOTE_MARKS)).rstrip(".,;:" + QUOTE_MARKS)
         if not _keep(surface):
             continue
-        same = span.end - span.start == len(surface) and span.language == "ru"
-        normal = span.normal if same else surface
+        normal = surface
+        if span.language == "ru" and len(normals) == len(parts):
+            normal = restore_yo(_normal_of(surface, part.group().strip(), normals[number]), surface)
         mentions.append(Mention(start, start + len(surface), surface, span.label, normal, evidence=evidence))
     return mentions
+
+
+def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
+    """A Russian person's name the span normalizer left inflected ("Барак Обамой", "Маехары") takes the
+    lemmas of its words that the morphology puts in an oblique case. (Not organizations: their
+    dependent words stay inflected, «Институт этнологии».)"""
+    first = _token_at(starts, mention.start)
+    words = mention.normal.split(" ")
+    if first is None:
+        return mention
+    tokens = [t for t in parsed.tokens[first : first + len(words) + 1] if t.start < mention.end]
+    if len(tokens) != len(words):
+        return mention
+    changed = False
+    for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
+        if token.case in ("", "Nom") or word != token.text or token.lemma == word.lower() or not token.lemma:
+            continue
+        words[k] = "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
+        changed = True
+    if not changed:
+        return mention
+    return Mention(mention.start, mention.end, mention.text, mention.type, " ".join(words), evidence=mention.evidence)
+
+
+def _normal_of(surface: str, whole: str, normal: str) -> str:
+    """The lemmatized form of what is left of a span: "президентом Обамой" -> "Обама", not "Обамой"."""
+    if surface == whole:
+        return normal
+    surface_words, whole_words, normal_words = surface.split(), whole.split(), normal.split()
+    if len(whole_words) == len(normal_words) and whole_words[-len(surface_words) :] == surface_words:
+        return " ".join(normal_words[-len(surface_words) :])
+    return surface
+
+
+def restore_yo(normal: str, surface: str) -> str:
+    """Put back the ё the lemmatizer turned into е: "Игоря Щеголёва" -> "Игорь Щеголёв", not "Щеголев"."""
+    if "ё" not in surface.lower():
+        return normal
+    normal_words, surface_words = normal.split(" "), surface.split(" ")
+    if len(normal_words) != len(surface_words):
+        return normal
+    restored = []
+    for lemma, word in zip(normal_words, surface_words, strict=True):
+        letters = list(lemma)
+        for index, char in enumerate(word[: len(letters)]):
+            if char in "ёЁ" and letters[index] in "еЕ":
+                letters[index] = char
+        restored.append("".join(letters))
+    return " ".join(restored)
 
 
 def _keep(surface: str) -> bool:
@@ -452,7 +511,12 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
     mentions: list[Mention] = []
     for span in join_adjacent(extend_names(parsed.spans, parsed, starts), text):
         for mention in clean_span(span, text):
-            trimmed = trim_function_words(mention, parsed, starts) if span.language == "en" else mention
+            if span.language == "en":
+                trimmed = trim_function_words(mention, parsed, starts)
+            elif mention.type == "person":
+                trimmed = relemmatize(mention, parsed, starts)
+            else:
+                trimmed = mention
             if trimmed is not None:
                 mentions.append(trimmed)
     mentions.extend(find_extra_mentions(text, Occupied([(m.start, m.end) for m in mentions])))

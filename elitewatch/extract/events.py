@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from elitewatch.datafiles import demonyms, fold, read_yaml
+from elitewatch.datafiles import demonym, read_yaml
 from elitewatch.extract.document import Document, referent, sentence_of
 from elitewatch.extract.positions import country_of, office_head
 from elitewatch.extract.positions import lexicon as position_lexicon
@@ -314,7 +314,7 @@ class RoleHolders:
             mention = doc.mention_of_token(k)
             if mention is not None and mention.type == "place":
                 return country_of(doc.entities[mention.cluster].name)
-            country = demonyms().get(fold(doc.tokens[k].text))
+            country = demonym(doc.tokens[k].text, doc.tokens[k].lemma)
             if country:
                 return country_of(country)
         return None

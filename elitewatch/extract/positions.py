@@ -23,11 +23,12 @@ the person in the post (`as_of`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from elitewatch.datafiles import demonyms, fold, gazetteer_index, read_yaml
+from elitewatch.datafiles import demonym, demonyms, fold, gazetteer_index, read_yaml
 from elitewatch.extract.document import Document, referent, sentence_of
 from elitewatch.model import LocalEntity, Mention, Parsed, Position, Sentence, Token
 from elitewatch.temporal import TimeExpr, find_dates
@@ -39,7 +40,8 @@ VERSION = "1"
 CAPTION_CHARS = 300
 # How many tokens a role phrase, with its complement, may span.
 MAX_PHRASE = 12
-COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ"})
+COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "X"})  # X: Latin names in Russian
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
 QUOTE_CHARS = "«»“”\"„'’"
 
 
@@ -58,6 +60,8 @@ class Lexicon:
     synonyms: dict[str, str]
     pronouns: frozenset[str]
     not_held: frozenset[str]
+    national: tuple[str, ...]
+    country_words: frozenset[str]
 
 
 @cache
@@ -83,6 +87,8 @@ def lexicon(language: str) -> Lexicon:
         synonyms={str(k): str(v) for k, v in data.get(f"synonyms_{language}", {}).items()},
         pronouns=words("pronouns"),
         not_held=words("not_held"),
+        national=tuple(sorted(words("national_offices"))),
+        country_words=words("country_words"),
     )
 
 
@@ -102,8 +108,13 @@ def _spells(doc: Document, first: int, role: tuple[str, ...], language: str) -> 
     return (
         first >= 0
         and first + len(role) <= len(doc.tokens)
-        and all(doc.word(doc.tokens[first + k], language) == word for k, word in enumerate(role))
+        and all(_is_word(doc, doc.tokens[first + k], word, language) for k, word in enumerate(role))
     )
+
+
+def _is_word(doc: Document, token: Token, word: str, language: str) -> bool:
+    """A role word, in its dictionary form or (a dependent one, «заместитель министра») as written."""
+    return doc.word(token, language) == word or token.text.lower() == word
 
 
 def _role_ending_at(doc: Document, end: int, language: str, floor: int) -> int | None:
@@ -127,8 +138,9 @@ def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[
         if word in lex.modifiers or f"{word}-" in lex.modifiers or word in lex.ended:
             ended = ended or word in lex.ended or f"{word}-" in lex.ended
         elif (
-            fold(token.text) in demonyms()
-            or (mention is not None and mention.type in ("organization", "place"))
+            demonym(token.text, token.lemma) is not None
+            # "CSTO Secretary General"; a Russian name before a role is not its organization («в Москву министра»)
+            or (mention is not None and mention.type in ("organization", "place") and language == "en")
             or (token.text in "-–" and index > floor)
         ):
             pass
@@ -164,6 +176,8 @@ def _complement_end(doc: Document, start: int, limit: int, language: str) -> int
         mention = doc.mention_of_token(index)
         if mention is not None and mention.type == "person":
             break  # "appointed by President Tokayev": the next name is not part of the office
+        if mention is None and token.text[:1].isupper() and token.pos not in NAME_POS and index > start:
+            break  # a capitalized word that is no name begins a sentence the segmenter missed («… в Грузии По …»)
         if language == "en":
             fits = (
                 word in lex.joins or token.pos in ("DET", "PROPN") or mention is not None or token.text in QUOTE_CHARS
@@ -221,6 +235,11 @@ def _starts_role(doc: Document, index: int, language: str) -> bool:
     return any(_spells(doc, index, role, language) for role in lexicon(language).roles)
 
 
+def _describes(token: Token) -> bool:
+    """A word that describes the role noun after it: "another energetic", «управляющий (директор)»."""
+    return token.pos in ("DET", "ADJ") or (token.pos == "VERB" and token.dep == "amod")
+
+
 def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase | None:
     """A role phrase starting at token `start` (after modifiers): "director of the Risk Assessment Group"."""
     lex = lexicon(language)
@@ -233,10 +252,11 @@ def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase |
         mention = doc.mention_of_token(index)
         if word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:
             ended = ended or word in lex.ended or f"{word}-" in lex.ended
-        elif token.pos in ("DET", "ADJ") and describing < 3 and not _starts_role(doc, index, language):
+        elif _describes(token) and describing < 3 and not _starts_role(doc, index, language):
             describing += 1
         elif not (
-            fold(token.text) in demonyms() or (mention is not None and mention.type in ("organization", "place"))
+            demonym(token.text, token.lemma) is not None
+            or (mention is not None and mention.type in ("organization", "place"))
         ):
             break
         index += 1
@@ -281,6 +301,8 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
         return found
     lex = lexicon(language)
     separator = doc.tokens[after].text
+    if separator == "-" and doc.text[doc.tokens[after].start - 1 : doc.tokens[after].start] == " ":
+        separator = "—"  # a hyphen typed for a dash: "Крис Хелмбрехт - управляющий директор"
     if separator in (",", "(", "—", "–"):
         start = after + 1
         if start <= limit and doc.tokens[start].text.lower() in ("the", "a", "an"):
@@ -401,6 +423,8 @@ def _names_follow(doc: Document, phrase: Phrase) -> bool:
         other = doc.mention_of_token(index)
         if other is not None and other.type == "person":
             return True
+        if doc.tokens[index].text in (",", ";") or doc.tokens[index].pos == "CCONJ":
+            return False  # "X - director of Y, and Z - …": a list of people, each with their role
     return False
 
 
@@ -459,10 +483,13 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
     if chosen is not None:
         return chosen.cluster, _balanced(doc.entities[chosen.cluster].name)
     for index in range(phrase.first, phrase.last + 1):
-        country = demonyms().get(fold(doc.tokens[index].text))
+        country = demonym(doc.tokens[index].text, doc.tokens[index].lemma)
         if country:
             return None, country
     if phrase.last > phrase.head_end:
+        tail_words = [doc.word(doc.tokens[k], language) for k in range(phrase.head_end + 1, phrase.last + 1)]
+        if all(word in lex.country_words or word in lex.joins for word in tail_words):
+            return None, None  # «глава государства»: the country is not named here (see _imply_countries)
         tail = doc.text[doc.tokens[phrase.head_end + 1].start : end]
         tail = re.sub(r"^(?:of|to|at|for|in)\s+(?:the\s+)?", "", tail.strip())
         return None, _balanced(tail) or None
@@ -487,9 +514,12 @@ def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
         text = doc.text[start:end]
         return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).strip(" ,")
     words = []
+    head_seen = False  # the head noun and the words agreeing with it before it are put in the nominative
     for index in range(phrase.first, phrase.last + 1):
         token = doc.tokens[index]
-        words.append(token.lemma if index <= phrase.head_end and token.pos in ("NOUN", "ADJ", "PROPN") else token.text)
+        nominative = index <= phrase.head_end and not head_seen and token.pos in ("NOUN", "ADJ", "PROPN")
+        words.append(token.lemma if nominative else token.text)
+        head_seen = head_seen or token.pos == "NOUN"
     text = " ".join(words)
     return re.sub(r"\s+([»”,.])", r"\1", re.sub(r"([«“])\s+", r"\1", text))
 
@@ -509,8 +539,95 @@ def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str |
         found.extend(_appositions(doc, mention, first, last, language))
         found.extend(_verbal(doc, mention, first, last, language))
     found.extend(_pronoun_subjects(doc))
-    positions = [_position(doc, item, anchor) for item in found]
-    return _merge([p for p in positions if p is not None], anchor)
+    positions = _merge([p for p in (_position(doc, item, anchor) for item in found) if p is not None], anchor)
+    _imply_countries(doc, positions)
+    return positions
+
+
+# the country of a national office named without one ------------------------------------------
+
+IMPLIED_CONFIDENCE = 0.5
+
+
+def _imply_countries(doc: Document, positions: list[Position]) -> None:
+    """ "Prime Minister Silvio Berlusconi", «глава государства Дмитрий Медведев»: an office a country has,
+    named without the country, is the office of the country the person is said to be from (another office
+    of theirs, "his French counterpart"), else of the country the document is about."""
+    about: list[str | None] = []  # the document's country, found once when first needed
+    for position in positions:
+        if position.org is not None or position.org_text or not _national(position.role):
+            continue
+        country = _person_country(doc, position.person, positions)
+        if country is None:
+            if not about:
+                about.append(_document_country(doc))
+            country = about[0]
+        if country is None:
+            continue
+        position.org_text = country
+        position.org = _country_entity(doc, country)
+        position.confidence = min(position.confidence, IMPLIED_CONFIDENCE)
+
+
+def _national(role: str) -> bool:
+    text = " ".join(re.findall(r"[\w-]+", role.lower()))
+    keys = _key_words(role)
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(office)}(?![\w-])", candidate)
+        for language in ("en", "ru")
+        for office in lexicon(language).national
+        for candidate in (text, keys)
+    )
+
+
+def _country(name: str | None) -> str | None:
+    """The country a name is, if it is one."""
+    entry = gazetteer_index().get(fold(name)) if name else None
+    return entry.name if entry is not None and entry.kind == "country" else None
+
+
+def _person_country(doc: Document, person: int, positions: list[Position]) -> str | None:
+    """The country the text ties the person to: another office of theirs, or an adjective before the name."""
+    for other in positions:
+        if other.person == person and other.confidence > IMPLIED_CONFIDENCE:
+            named = doc.entities[other.org].name if other.org is not None else other.org_text
+            if _country(named):
+                return _country(named)
+    for mention in doc.entities[person].mentions:
+        first = doc.token_at(mention.start)
+        for index in range(first - 1, max(-1, first - 4), -1):
+            token = doc.tokens[index]
+            if token.sent != doc.tokens[first].sent or token.pos in ("PUNCT", "VERB", "AUX"):
+                break
+            country = _country(demonym(token.text, token.lemma))
+            if country:
+                return country  # "his French counterpart Nicolas Sarkozy"
+    return None
+
+
+def _document_country(doc: Document) -> str | None:
+    """The country the document names most often (places in it, adjectives), if one leads."""
+    counts: Counter[str] = Counter()
+    for mention in doc.mentions:
+        if mention.type == "place":
+            entry = gazetteer_index().get(fold(doc.entities[mention.cluster].name))
+            if entry is not None and entry.country:
+                counts[entry.country] += 1
+    for token in doc.tokens:
+        country = _country(demonym(token.text, token.lemma))
+        if country:
+            counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _country_entity(doc: Document, country: str) -> int | None:
+    for entity in doc.entities:
+        if entity.type == "place" and _country(entity.name) == country:
+            return entity.index
+    return None
 
 
 def _position(doc: Document, item: Found, anchor: str | None) -> Position | None:

@@ -56,6 +56,7 @@ def parse_block(target: Parsed, block: Block) -> None:
                     dep=token.rel or "",
                     head=ids.get(token.head_id, i),
                     sent=base + n,
+                    case=(token.feats or {}).get("Case", ""),
                 )
             )
     for span in doc.spans:

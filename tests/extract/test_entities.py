@@ -49,3 +49,14 @@ def test_web_outlets_are_organizations() -> None:
 def test_possessive_relation_makes_a_person() -> None:
     # The small model tags this name ORG; only a person has a son, a predecessor or a widow.
     assert entity(analyse_text("Berdimuhamedow’s son took over in 2022."), "Berdimuhamedow")[0] == "person"
+
+
+def test_a_name_in_brackets_after_a_name_is_the_same_entity_and_yo_is_kept() -> None:
+    analysis = analyse_text(
+        "Об этом сказал руководитель КЗЖ Джоэл Саймон (Joel Simon). По словам главы Минкомсвязи Игоря Щеголёва, "
+        "правила изменятся. Реформу начал президент Барак Обама, её продолжил Конгресс."
+    )
+    people = {e.name: e.forms for e in analysis.entities if e.type == "person"}
+    assert "Джоэл Саймон" in people["Joel Simon"]
+    assert "Игорь Щеголёв" in people
+    assert not any("(" in name for e in analysis.entities for name in (e.name, *e.forms))

@@ -76,3 +76,34 @@ def test_an_office_taken_in_an_appointment_starts_on_its_date_and_a_caption_date
         ("Acting president", "2024-03-20", None, "2024-03-20", False),
         ("министр иностранных дел Казахстана", None, None, "2024-03-12", False),
     ]
+
+
+def test_a_national_office_without_its_country_takes_the_persons_or_the_documents_country() -> None:
+    found = positions_of(
+        "Барак Обама принимает в Белом доме своего французского коллегу, президента Николя Саркози. "
+        "Вашингтон и Париж обсудят Афганистан."
+    )
+    assert ("Николя Саркози", "президент", "France") in found  # «французского коллегу»
+    found = positions_of(
+        "Выборы в Италии назначены на апрель. Премьер-министр Сильвио Берлускони обвинил соперников во лжи. "
+        "Итальянские газеты спорят."
+    )
+    assert ("Сильвио Берлускони", "премьер-министр", "Italy") in found
+    # No country leads: none is guessed, and a role that is no national office never takes one.
+    assert positions_of("Премьер-министр Сильвио Берлускони обвинил соперников во лжи.") == [
+        ("Сильвио Берлускони", "премьер-министр", None)
+    ]
+    found = positions_of("В Италии и в Италии снова спорят. Певец Майкл Джексон, музыкальный король, умер.")
+    assert all(org is None for _, _, org in found)
+
+
+def test_dash_apposition_and_dependent_words_of_a_role() -> None:
+    found = positions_of(
+        "Выступят Крис Хелмбрехт - управляющий директор агентства Kollektiv, и Кирилл Разлогов - директор "
+        "Российского института культурологии. Посол встретился с заместителем министра иностранных дел "
+        "Грузии Александром Налбандовым."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Крис Хелмбрехт", "управляющий директор агентства Kollektiv") in roles
+    assert ("Кирилл Разлогов", "директор Российского института культурологии") in roles
+    assert ("Александр Налбандов", "заместитель министра иностранных дел Грузии") in roles
