@@ -170,10 +170,15 @@ def _complement_end(doc: Document, start: int, limit: int, language: str) -> int
     last = start - 1
     index = start
     joined = False  # after "of"/"to", common nouns belong to the complement: "assistant to the president"
+    quotes = 0  # quotation marks opened in the complement: the next one closes («…», „…“)
     while index <= limit:
         token = doc.tokens[index]
         word = token.text.lower()
         mention = doc.mention_of_token(index)
+        if token.text == "(" and (closing := _bracketed_name_end(doc, index, limit)) is not None:
+            last = index = closing  # «Объединённого фронта … (ОФДД)»
+            index += 1
+            continue
         if mention is not None and mention.type == "person":
             break  # "appointed by President Tokayev": the next name is not part of the office
         if mention is None and token.text[:1].isupper() and token.pos not in NAME_POS and index > start:
@@ -184,17 +189,30 @@ def _complement_end(doc: Document, start: int, limit: int, language: str) -> int
             )
             fits = fits or (token.pos in ("NOUN", "ADJ") and (last >= start or joined)) or word in ("-",)
         else:
-            fits = token.pos in COMPLEMENT_POS or token.text in QUOTE_CHARS or word in ("по", "в", "на", "при", "от")
-            fits = fits and not (token.pos == "CCONJ" and index == start)
+            fits = token.pos in COMPLEMENT_POS or token.text in QUOTE_CHARS or word in lex.joins
+            fits = (fits or mention is not None) and not (token.pos == "CCONJ" and index == start)
         if not fits:
             break
-        if (language == "en" and token.pos in ("DET", "CCONJ")) or word in lex.joins or token.text in '“«„"':
+        opening = token.text in "«„" or (token.text in '“"' and quotes == 0)
+        if token.text in QUOTE_CHARS and token.text not in "'’":
+            quotes = quotes + 1 if opening else max(0, quotes - 1)
+        if (language == "en" and token.pos in ("DET", "CCONJ")) or word in lex.joins or opening:
             joined = joined or word in lex.joins
             index += 1  # never end on a function word or an opening mark
             continue
         last = index
         index += 1
     return last
+
+
+def _bracketed_name_end(doc: Document, opening: int, limit: int) -> int | None:
+    """The closing bracket of "(ОФДД)", "(SCO)": a name or acronym in brackets inside a role's complement."""
+    for index in range(opening + 1, min(limit, opening + 6) + 1):
+        if doc.tokens[index].text == ")":
+            inside = range(opening + 1, index)
+            named = all(doc.mention_of_token(k) is not None or doc.tokens[k].text.isupper() for k in inside)
+            return index if inside and named else None
+    return None
 
 
 def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
@@ -205,6 +223,7 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
     floor = name_first
     while floor > 0 and doc.tokens[floor - 1].sent == sentence:
         floor -= 1
+    agree = ""  # Russian roles stacked without a comma agree in case: «наблюдатель от ОБСЕ португальский парламентарий»
     while end >= floor:
         if doc.tokens[end].text in (",",) and not phrases and language == "en":
             end -= 1  # "the Kazakh President, Kassym-Jomart Tokayev"
@@ -216,16 +235,25 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
             if head_end == end or _complement_end(doc, head_end + 1, end, language) == end:
                 found = (first, head_end)
             break
-        if found is None:
+        if found is None or (agree and doc.tokens[found[0]].case != agree):
             break
         # «советник руководителя партии», "deputy head of …": a role that governs the role after it
-        while found[0] - 1 >= floor and (outer := _role_ending_at(doc, found[0] - 1, language, floor)) is not None:
+        # (in Russian the governed one is in the genitive: not «кабинета министров глава правительства»)
+        while (
+            found[0] - 1 >= floor
+            and (language != "ru" or doc.tokens[found[0]].case == "Gen")
+            and (outer := _role_ending_at(doc, found[0] - 1, language, floor)) is not None
+        ):
             found = (outer, found[1])
         first, ended = _extend_left(doc, found[0], floor, language)
         phrases.append(Phrase(first, found[1], end, ended))
         end = first - 1
         if end >= floor and doc.tokens[end].text in (",", "и", "and"):
             end -= 1
+            agree = ""
+            continue
+        if language == "ru" and doc.tokens[first].case:
+            agree = doc.tokens[first].case
             continue
         break
     return phrases
@@ -498,7 +526,8 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
 
 def _balanced(text: str) -> str:
     """Drop a quotation mark whose partner lies outside the phrase: director of the “Risk Assessment Group"."""
-    for opening, closing in (("“", "”"), ("«", "»")):
+    pairs = (("„", "“"), ("«", "»")) if "„" in text else (("“", "”"), ("«", "»"))
+    for opening, closing in pairs:
         if text.count(opening) != text.count(closing):
             text = text.replace(opening, "").replace(closing, "")
     return text.strip()
@@ -518,10 +547,10 @@ def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
     for index in range(phrase.first, phrase.last + 1):
         token = doc.tokens[index]
         nominative = index <= phrase.head_end and not head_seen and token.pos in ("NOUN", "ADJ", "PROPN")
-        words.append(token.lemma if nominative else token.text)
+        spacing = doc.text[doc.tokens[index - 1].end : token.start] if index > phrase.first else ""
+        words.append((" " if spacing else "") + (token.lemma if nominative else token.text))
         head_seen = head_seen or token.pos == "NOUN"
-    text = " ".join(words)
-    return re.sub(r"\s+([»”,.])", r"\1", re.sub(r"([«“])\s+", r"\1", text))
+    return "".join(words)
 
 
 def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None) -> list[Position]:
@@ -555,8 +584,9 @@ def _imply_countries(doc: Document, positions: list[Position]) -> None:
     of theirs, "his French counterpart"), else of the country the document is about."""
     about: list[str | None] = []  # the document's country, found once when first needed
     for position in positions:
-        if position.org is not None or position.org_text or not _national(position.role):
-            continue
+        named = position.org is not None or (position.org_text and not position.org_text.islower())
+        if named or _country(position.org_text) or not _national(position.role):
+            continue  # a named organization or country; a lower-case rest is a portfolio: «министр по делам разведки»
         country = _person_country(doc, position.person, positions)
         if country is None:
             if not about:
@@ -606,7 +636,7 @@ def _person_country(doc: Document, person: int, positions: list[Position]) -> st
 
 
 def _document_country(doc: Document) -> str | None:
-    """The country the document names most often (places in it, adjectives), if one leads."""
+    """The country the document names most often (places in it, adjectives), if one leads (or is the only one)."""
     counts: Counter[str] = Counter()
     for mention in doc.mentions:
         if mention.type == "place":
@@ -618,7 +648,7 @@ def _document_country(doc: Document) -> str | None:
         if country:
             counts[country] += 1
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 
