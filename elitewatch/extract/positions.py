@@ -38,6 +38,7 @@ VERSION = "1"
 
 # The longest paragraph read as a caption, whose one date dates all its sentences.
 CAPTION_CHARS = 300
+CAPTION_TAIL = 6  # what may follow a caption's date: «года», "г.", a footnote number
 # How many tokens a role phrase, with its complement, may span.
 MAX_PHRASE = 12
 COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "X"})  # X: Latin names in Russian
@@ -51,6 +52,7 @@ class Lexicon:
     modifiers: frozenset[str]
     ended: frozenset[str]
     joins: frozenset[str]
+    complement_stops: frozenset[str]
     org_first: frozenset[str]
     service: frozenset[str]
     starts: frozenset[str]
@@ -59,9 +61,13 @@ class Lexicon:
     appointment_nouns: frozenset[str]
     synonyms: dict[str, str]
     pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
     not_held: frozenset[str]
     national: tuple[str, ...]
     country_words: frozenset[str]
+    birth_words: frozenset[str]
+    age_before: frozenset[str]
+    age_after: frozenset[str]
 
 
 @cache
@@ -78,6 +84,7 @@ def lexicon(language: str) -> Lexicon:
         modifiers=words("modifiers"),
         ended=words("ended"),
         joins=words("joins"),
+        complement_stops=words("complement_stops"),
         org_first=words("org_first"),
         service=words("service_verbs"),
         starts=words("starts"),
@@ -86,9 +93,13 @@ def lexicon(language: str) -> Lexicon:
         appointment_nouns=words("appointment_nouns"),
         synonyms={str(k): str(v) for k, v in data.get(f"synonyms_{language}", {}).items()},
         pronouns=words("pronouns"),
+        object_pronouns=words("object_pronouns"),
         not_held=words("not_held"),
         national=tuple(sorted(words("national_offices"))),
         country_words=words("country_words"),
+        birth_words=words("birth_words"),
+        age_before=words("age_before"),
+        age_after=words("age_after"),
     )
 
 
@@ -181,6 +192,8 @@ def _complement_end(doc: Document, start: int, limit: int, language: str) -> int
             continue
         if mention is not None and mention.type == "person":
             break  # "appointed by President Tokayev": the next name is not part of the office
+        if mention is None and doc.word(token, language) in lex.complement_stops:
+            break
         if mention is None and token.text[:1].isupper() and token.pos not in NAME_POS and index > start:
             break  # a capitalized word that is no name begins a sentence the segmenter missed («… в Грузии По …»)
         if language == "en":
@@ -478,6 +491,33 @@ def _pronoun_subjects(doc: Document) -> list[Found]:
     return found
 
 
+def _pronoun_objects(doc: Document) -> list[Found]:
+    """ "recall Imangali Tasmagambetov from retirement and promote him to the post of …": the pronoun object
+    of a verb that starts a term is the person object before it in the sentence, else the one named before."""
+    found: list[Found] = []
+    for token in doc.tokens:
+        language = doc.language(token)
+        lex = lexicon(language)
+        if token.text.lower() not in lex.object_pronouns or token.dep not in ("obj", "dobj"):
+            continue
+        if doc.tokens[token.head].lemma not in lex.starts:
+            continue
+        person = _object_before(doc, token) or referent(doc, token, topic=False)
+        if person is not None:
+            found.extend(_verbal(doc, person, token.i, token.i, language))
+    return found
+
+
+def _object_before(doc: Document, pronoun: Token) -> Mention | None:
+    for index in range(pronoun.i - 1, -1, -1):
+        if doc.tokens[index].sent != pronoun.sent:
+            return None
+        mention = doc.mention_of_token(index)
+        if mention is not None and mention.type == "person" and doc.tokens[index].dep in ("obj", "dobj"):
+            return mention
+    return None
+
+
 # dates and assembly ------------------------------------------------------------------------
 
 
@@ -486,15 +526,20 @@ def _dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeEx
 
 
 def _caption_dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
-    """A short paragraph dated once, like a photo caption ("The two ministers. Minsk, 30 October 2024"):
-    its date is the date of each of its sentences."""
+    """A short paragraph dated once at its end or start, like a photo caption ("The two ministers. Minsk,
+    30 October 2024"): its date is the date of each of its sentences."""
     start = doc.text.rfind("\n", 0, sentence.start) + 1
     end = doc.text.find("\n", sentence.end)
     end = len(doc.text) if end == -1 else end
     if end - start > CAPTION_CHARS:
         return []
     dates = [e for e in find_dates(doc.text, start, end, anchor) if e.value is not None]
-    return dates if len(dates) == 1 else []
+    if len(dates) != 1:
+        return []
+    # a caption's date closes (or opens) it: "… Minsk, 30 October 2024"; a date inside tells something else
+    before, after = doc.text[start : dates[0].start], doc.text[dates[0].end : end]
+    closes = len(after.strip()) <= CAPTION_TAIL  # "… 30 октября 2024 года", a footnote mark after it
+    return dates if closes or not before.strip(" (\t") else []
 
 
 def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
@@ -568,7 +613,9 @@ def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str |
         found.extend(_appositions(doc, mention, first, last, language))
         found.extend(_verbal(doc, mention, first, last, language))
     found.extend(_pronoun_subjects(doc))
-    positions = _merge([p for p in (_position(doc, item, anchor) for item in found) if p is not None], anchor)
+    found.extend(_pronoun_objects(doc))
+    ages = Ages(doc, anchor)
+    positions = _merge([p for p in (_position(doc, item, anchor, ages) for item in found) if p is not None], anchor)
     _imply_countries(doc, positions)
     return positions
 
@@ -660,7 +707,7 @@ def _country_entity(doc: Document, country: str) -> int | None:
     return None
 
 
-def _position(doc: Document, item: Found, anchor: str | None) -> Position | None:
+def _position(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Position | None:
     language = doc.language(doc.tokens[item.phrase.head_end])
     role = _role_text(doc, item.phrase, language)
     lex = lexicon(language)
@@ -685,9 +732,13 @@ def _position(doc: Document, item: Found, anchor: str | None) -> Position | None
             item.pattern, 0.65
         ),
     )
-    dates = _dates(doc, sentence, anchor) or _caption_dates(doc, sentence, anchor)
-    lex = lexicon(language)
     starts = item.trigger is not None and item.trigger.lemma in lex.starts
+    dates = _dates(doc, sentence, anchor)
+    year = ages.year_of(item.person, item.trigger) if item.trigger is not None and not dates else None
+    if year is not None:  # "at 39 he took the position of Deputy Prime Minister"; "at 45 he headed …"
+        position.start, position.as_of = (year, None) if starts else (None, year)
+        return position
+    dates = dates or _caption_dates(doc, sentence, anchor)
     ranges = [d for d in dates if d.end_value and d.parts.kind == "range"]
     if ranges:
         position.start, position.end = ranges[0].value, ranges[0].end_value
@@ -698,6 +749,101 @@ def _position(doc: Document, item: Found, anchor: str | None) -> Position | None
     elif not position.ended and item.pattern in ("title", "apposition") and anchor:
         position.as_of = anchor
     return position
+
+
+class Ages:
+    """Birth years the document gives ("born in 1956", «родился в 1956 году») and the ages it dates a verb
+    with ("at 39 he took …", "at the age of 45 he headed …", «в 39 лет он занял …»)."""
+
+    def __init__(self, doc: Document, anchor: str | None) -> None:
+        self.doc = doc
+        self.anchor = anchor
+        self._born: dict[int, int] | None = None
+
+    def year_of(self, person: int, verb: Token) -> str | None:
+        """The year the person was the age the verb's clause gives, when their birth year is known."""
+        born = self.born.get(person)
+        if born is None:
+            return None
+        age = self.age_at(verb)
+        return str(born + age) if age is not None else None
+
+    @property
+    def born(self) -> dict[int, int]:
+        if self._born is None:
+            self._born = self._birth_years()
+        return self._born
+
+    def _birth_years(self) -> dict[int, int]:
+        doc = self.doc
+        years: dict[int, int] = {}
+        for token in doc.tokens:
+            language = doc.language(token)
+            if doc.word(token, language) not in lexicon(language).birth_words:
+                continue
+            sentence = sentence_of(doc, token.i)
+            dates = [d for d in _dates(doc, sentence, self.anchor) if d.start >= token.start and d.value]
+            person = self._born_person(token)
+            if dates and person is not None and person not in years:
+                years[person] = int(dates[0].value[:4])  # type: ignore[index]
+        return years
+
+    def _born_person(self, born: Token) -> int | None:
+        """Who was born: the subject of "born" (a pronoun's referent), else the last name before it."""
+        doc = self.doc
+        for child in doc.children.get(born.i, []):
+            token = doc.tokens[child]
+            if token.dep.startswith("nsubj"):
+                mention = doc.mention_of_token(child)
+                if mention is not None and mention.type == "person":
+                    return mention.cluster
+                if token.pos == "PRON":
+                    person = referent(doc, token)
+                    return person.cluster if person is not None else None
+        for index in range(born.i - 1, -1, -1):
+            if doc.tokens[index].sent != born.sent:
+                break
+            mention = doc.mention_of_token(index)
+            if mention is not None and mention.type == "person":
+                return mention.cluster  # "Imangali Tasmagambetov (born 1956)"
+        return None
+
+    def age_at(self, verb: Token) -> int | None:
+        """The age a number in the verb's own clause gives: the verb it depends on is this one."""
+        doc = self.doc
+        for token in doc.tokens:
+            if token.sent != verb.sent or not token.text.isdigit() or not 10 <= int(token.text) <= 100:
+                continue
+            if self._is_age(token) and self._clause_verb(token) == verb.i:
+                return int(token.text)
+        return None
+
+    def _is_age(self, number: Token) -> bool:
+        doc = self.doc
+        following = doc.tokens[number.i + 1] if number.i + 1 < len(doc.tokens) else None
+        if following is not None and following.sent != number.sent:
+            following = None
+        language = doc.language(following) if following is not None else "en"
+        lex = lexicon(language)
+        before = {doc.word(doc.tokens[k], language) for k in range(max(0, number.i - 3), number.i)}
+        if not before & lex.age_before:
+            return False
+        if language == "ru":
+            return following is not None and doc.word(following, language) in lex.age_after  # «в 39 лет»
+        # not "at 39 percent", "at 10 Downing Street"
+        return following is None or not (following.pos in ("NOUN", "PROPN", "NUM") or following.text in ("%", "-"))
+
+    def _clause_verb(self, token: Token) -> int | None:
+        doc = self.doc
+        index = token.i
+        for _ in range(8):
+            head = doc.tokens[index].head
+            if head == index:
+                return None
+            index = head
+            if doc.tokens[index].pos in ("VERB", "AUX") and doc.tokens[index].dep not in ("aux", "auxpass", "cop"):
+                return index
+        return None
 
 
 @cache

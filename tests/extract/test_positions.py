@@ -134,3 +134,31 @@ def test_a_portfolio_is_no_organization_and_the_country_is_implied() -> None:
         "Израиль не поедет на саммит. Вместо премьера Иерусалим представит министр по делам разведки Дан Меридор."
     )
     assert ("Дан Меридор", "министр по делам разведки", "Israel") in found
+
+
+def test_an_age_dates_an_office_when_the_birth_year_is_known() -> None:
+    text = (
+        "Imangali Tasmagambetov was born in 1956 in Atyrau. At 37, he was an assistant to the president, "
+        "at 39 he took the position of Deputy Prime Minister, and at the age of 45 he headed the government."
+    )
+    dates = {role: (start, as_of) for role, start, _, as_of, _ in position_dates(text)}
+    assert dates["assistant to the president"] == (None, "1993")
+    assert dates["Deputy Prime Minister"] == ("1995", None)
+    assert dates["headed the government"] == (None, "2001")
+    russian = position_dates("Имангали Тасмагамбетов родился в 1956 году. В 39 лет он занял пост вице-премьера.")
+    assert [(role, start) for role, start, *_ in russian] == [("вице-премьер", "1995")]
+    # No birth year: an age dates nothing; a number that is no age is not read as one.
+    assert position_dates("At 39 Imangali Tasmagambetov took the position of Deputy Prime Minister.")[0][1] is None
+    unrelated = position_dates(
+        "Imangali Tasmagambetov was born in 1956. At 50 percent approval, he took the position of akim."
+    )
+    assert unrelated[0][1] is None
+
+
+def test_a_pronoun_object_of_an_appointment_verb_takes_the_office_and_its_range() -> None:
+    dates = position_dates(
+        "The leadership took the initiative to recall Imangali Tasmagambetov from retirement and promote him "
+        "to the post of CSTO Secretary General for the period from 2023 through 2025.",
+        published="2024-04-01",
+    )
+    assert dates == [("CSTO Secretary General", "2023", "2025", None, False)]
