@@ -163,9 +163,10 @@ def person(
         return
     out.print(f"[bold]{escape(profile['name'])}[/bold] ({profile['type']}, id {profile['id']})")
     out.print(f"names: {escape(' · '.join(profile['aliases']))}")
-    out.print(f"career ({len(profile['career'])}):")
-    for row in profile["career"]:
-        out.print(f"  {escape(_term(row)):<24} {escape(_office(row))}  ({escape(row['doc_id'])}, {row['pattern']})")
+    out.print(f"career ({len(profile['offices'])} offices):")
+    for office in profile["offices"]:
+        sources = ", ".join(dict.fromkeys(f"{s['doc_id']} {s['pattern']}" for s in office["sources"]))
+        out.print(f"  {escape(_term(office)):<30} {escape(_office(office))}  ({escape(sources)})")
     out.print(f"documents ({len(profile['documents'])}):")
     for doc in profile["documents"]:
         out.print(
@@ -184,13 +185,15 @@ def person(
         )
 
 
-def _term(row: dict[str, Any]) -> str:
-    """ "2019-03-20 – …", "1985 – 1991", "as of 2024-10-30", "(former)"."""
-    if row["start"] or row["end"]:
-        return f"{row['start'] or '?'} – {row['end'] or ('ended' if row['ended'] else '…')}"
-    if row["as_of"]:
-        return f"as of {row['as_of']}" + (" (former)" if row["ended"] else "")
-    return "former" if row["ended"] else "date unknown"
+def _term(office: dict[str, Any]) -> str:
+    """ "2019-03-20 – …", "1985 – 1991", "as of 2024-10-30", "seen 2023-05-09 … 2024-10-30", "former"."""
+    if office["start"] or office["end"]:
+        return f"{office['start'] or '?'} – {office['end'] or ('ended' if office['ended'] else '…')}"
+    seen = office["seen"]
+    if seen:
+        when = f"as of {seen[0]}" if len(seen) == 1 else f"seen {seen[0]} … {seen[-1]}"
+        return when + (" (former)" if office["ended"] else "")
+    return "former" if office["ended"] else "date unknown"
 
 
 def _office(row: dict[str, Any]) -> str:

@@ -820,7 +820,7 @@ def date_positions(positions: list[Position], events: list[Event]) -> None:
             if (
                 event.type == "appointment"
                 and event.date
-                and position.person in event.participants
+                and event.participants[:1] == [position.person]  # the one appointed, not who appointed
                 and event.sentence_start == position.sentence_start
             ):
                 position.start = event.date

@@ -65,6 +65,7 @@ class Lexicon:
     not_held: frozenset[str]
     national: tuple[str, ...]
     country_words: frozenset[str]
+    interim: frozenset[str]
     birth_words: frozenset[str]
     age_before: frozenset[str]
     age_after: frozenset[str]
@@ -97,6 +98,7 @@ def lexicon(language: str) -> Lexicon:
         not_held=words("not_held"),
         national=tuple(sorted(words("national_offices"))),
         country_words=words("country_words"),
+        interim=words("interim"),
         birth_words=words("birth_words"),
         age_before=words("age_before"),
         age_after=words("age_after"),
@@ -579,7 +581,10 @@ def _balanced(text: str) -> str:
 
 
 def _role_text(doc: Document, phrase: Phrase, language: str) -> str:
-    return _balanced(_raw_role_text(doc, phrase, language))
+    """The role as written, less an aside in brackets ("CSTO (Eurasian military alliance) Secretary General");
+    an acronym in brackets stays («… против диктатуры (ОФДД)»)."""
+    text = re.sub(r"\s*\([^()]*\s[^()]*\)", "", _raw_role_text(doc, phrase, language))
+    return _balanced(text)
 
 
 def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
@@ -647,13 +652,15 @@ def _imply_countries(doc: Document, positions: list[Position]) -> None:
 
 
 def _national(role: str) -> bool:
-    text = " ".join(re.findall(r"[\w-]+", role.lower()))
-    keys = _key_words(role)
+    """Is the role's office one a country has ("Deputy Prime Minister", «глава государства»), not an office
+    merely near one ("assistant to the president")?"""
+    head = office_head(role)
+    words = " ".join(re.findall(r"[\w-]+", role.lower()))
     return any(
-        re.search(rf"(?<![\w-]){re.escape(office)}(?![\w-])", candidate)
+        office == head
+        or (office.startswith(head + " ") and re.search(rf"(?<![\w-]){re.escape(office)}(?![\w-])", words))
         for language in ("en", "ru")
         for office in lexicon(language).national
-        for candidate in (text, keys)
     )
 
 
@@ -844,6 +851,15 @@ class Ages:
             if doc.tokens[index].pos in ("VERB", "AUX") and doc.tokens[index].dep not in ("aux", "auxpass", "cop"):
                 return index
         return None
+
+
+@cache
+def career_office(role: str) -> str:
+    """The office a career row names, for joining rows across documents: its head, marked when interim
+    ("Kazakhstani acting president" -> "acting president", "President of Kazakhstan" -> "president")."""
+    words = set(re.findall(r"[\w-]+", role.lower()))
+    interim = any(words & lexicon(language).interim for language in ("en", "ru"))
+    return ("acting " if interim else "") + office_head(role)
 
 
 @cache

@@ -82,7 +82,8 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
         **entity,
         "aliases": aliases(conn, entity_id),
         "documents": documents,
-        "career": career(conn, entity_id),
+        "career": (rows := career(conn, entity_id)),
+        "offices": offices(rows),
         "quotes": search_quotes(conn, speaker_id=entity_id, limit=500),
         "events": search_events(conn, participant_id=entity_id, limit=500),
         "also": [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in ranked[1:]],
@@ -110,6 +111,52 @@ def career(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
         row["ended"] = bool(row["ended"])
         row["when"] = row["start"] or row["as_of"] or row["end"] or row["published"] or ""
     return sorted(rows, key=lambda r: (r["when"], r["doc_id"], r["sentence_start"]))
+
+
+def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The career with one row per office: the rows of every document that name the same office in the same
+    organization or country ("CSTO Secretary General", "генсек ОДКБ") joined, with the earliest start, the
+    latest end, the dates the texts show the person in post, and every source."""
+    from elitewatch.extract.positions import career_office
+
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    heads = {}
+    for row in career_rows:  # an office named without its place joins the one group of that office with one
+        head = heads[id(row)] = career_office(row["role"])
+        if row["org"]:
+            groups.setdefault((head, row["org"].casefold()), {})
+    for row in sorted(career_rows, key=lambda r: not r["org"]):
+        head = heads[id(row)]
+        places = [key for key in groups if key[0] == head]
+        org = (row["org"] or "").casefold() or (places[0][1] if len(places) == 1 else "")
+        key = (head, org)
+        group = groups.get(key)
+        if not group:
+            group = groups[key] = {
+                "role": row["role"],
+                "org": row["org"],
+                "org_id": row["org_id"],
+                "start": None,
+                "end": None,
+                "seen": [],
+                "ended": False,
+                "sources": [],
+            }
+        if row["start"] and not group["start"]:
+            group["role"] = row["role"]  # the row that dates the taking of office names it
+        if row["org"] and not group["org"]:
+            group["org"], group["org_id"] = row["org"], row["org_id"]
+        group["start"] = min(filter(None, [group["start"], row["start"]]), default=None)
+        group["end"] = max(filter(None, [group["end"], row["end"]]), default=None)
+        if row["as_of"]:
+            group["seen"] = sorted({*group["seen"], row["as_of"]})
+        group["ended"] = group["ended"] or row["ended"]
+        group["sources"].append(
+            {key: row[key] for key in ("doc_id", "pattern", "sentence", "sentence_start", "sentence_end")}
+        )
+    for group in groups.values():
+        group["when"] = group["start"] or next(iter(group["seen"]), None) or group["end"] or ""
+    return sorted(groups.values(), key=lambda g: (g["when"] or "9999", g["role"]))
 
 
 def search_events(

@@ -1,4 +1,5 @@
 from elitewatch.query import person_profile, search_documents, search_quotes
+from elitewatch.query.queries import offices
 
 
 def test_person_by_any_spelling(examples_db) -> None:  # type: ignore[no-untyped-def]
@@ -15,3 +16,37 @@ def test_quote_and_document_search(examples_db) -> None:  # type: ignore[no-unty
     assert search_documents(examples_db, "credentials")[0]["id"] == "abayev-credentials"
     # Words a user types never break the FTS query.
     assert isinstance(search_documents(examples_db, 'AND "OR ( NEAR'), list)
+
+
+def _row(role: str, org: str | None, doc: str, start: str | None = None, as_of: str | None = None) -> dict:  # type: ignore[type-arg]
+    return {
+        "role": role,
+        "org": org,
+        "org_id": None,
+        "start": start,
+        "end": None,
+        "as_of": as_of,
+        "ended": False,
+        "pattern": "title",
+        "doc_id": doc,
+        "sentence": f"… {role} …",
+        "sentence_start": 0,
+        "sentence_end": 10,
+    }
+
+
+def test_career_offices_join_the_same_office_across_documents_and_scripts() -> None:
+    rows = [
+        _row("current CSTO Secretary General", "Collective Security Treaty Organization", "a", as_of="2023-05-09"),
+        _row("CSTO Secretary General", "Collective Security Treaty Organization", "b", start="2023"),
+        _row("генсек ОДКБ", "Collective Security Treaty Organization", "c", as_of="2024-10-30"),
+        _row("Kazakhstani acting president", "Kazakhstan", "d", start="2019-03-20"),
+        _row("President", None, "e", as_of="2022-02-01"),
+        _row("Kazakh President", "Kazakhstan", "f", as_of="2023-05-09"),
+    ]
+    grouped = {(o["role"], o["start"], tuple(o["seen"]), len(o["sources"])) for o in offices(rows)}
+    assert grouped == {
+        ("CSTO Secretary General", "2023", ("2023-05-09", "2024-10-30"), 3),
+        ("Kazakhstani acting president", "2019-03-20", (), 1),  # acting is an office of its own
+        ("Kazakh President", None, ("2022-02-01", "2023-05-09"), 2),  # no place named: joins its one office
+    }
