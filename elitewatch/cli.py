@@ -316,6 +316,30 @@ def export(
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+@app.command(name="eval-names")
+@fails_cleanly
+def evaluate_names(
+    pairs: Annotated[Path, typer.Argument(help="Name pairs: latin<TAB>к и р и л л и ц а (dev/translit).")],
+    every: Annotated[bool, typer.Option("--all", help="Score every pair, not only the held-out fifth.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Scores as JSON.")] = False,
+) -> None:
+    """Measure name matching across scripts: true pairs that match, random non-pairs that do not.
+
+    Example: elitewatch eval-names ../shared/dev/translit/wd_russian_20.tsv
+    """
+    from elitewatch.evaluation.translit import held_out, load_pairs, score_translit
+
+    loaded = load_pairs(pairs)
+    result = score_translit(loaded if every else held_out(loaded))
+    if as_json:
+        out.print_json(data=result.as_dict())
+        return
+    out.print(
+        f"{result.pairs} pairs{'' if every else ' (held out)'}: recall {result.recall:.4f}; "
+        f"{result.negatives} random non-pairs: false matches {result.false_match_rate:.4f}"
+    )
+
+
 @app.command(name="eval")
 @fails_cleanly
 def evaluate(

@@ -31,7 +31,7 @@ from elitewatch.model import LocalEntity, Mention, Parsed, Span
 from elitewatch.resolve.names import name_key, strip_possessive, token_keys
 
 EXTRACTOR = "entities"
-VERSION = "1"
+VERSION = "2"
 
 # Vote weights. A model label is one vote per mention; evidence outweighs it because the small
 # English model is systematically wrong on Central Asian names (about half of the seeds' person

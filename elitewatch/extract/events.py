@@ -36,7 +36,7 @@ from elitewatch.model import Event, LocalEntity, Mention, Parsed, Position, Quot
 from elitewatch.temporal import TimeExpr, find_dates
 
 EXTRACTOR = "events"
-VERSION = "1"
+VERSION = "2"
 
 # The types, in the order of data/lexicon/events.yaml (the events table's CHECK lists the same).
 EVENT_TYPES = tuple(str(t) for t in read_yaml("lexicon/events.yaml")["types"])

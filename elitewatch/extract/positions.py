@@ -34,7 +34,7 @@ from elitewatch.model import LocalEntity, Mention, Parsed, Position, Sentence, T
 from elitewatch.temporal import TimeExpr, find_dates
 
 EXTRACTOR = "positions"
-VERSION = "1"
+VERSION = "2"
 
 # The longest paragraph read as a caption, whose one date dates all its sentences.
 CAPTION_CHARS = 300
