@@ -42,6 +42,7 @@ class GazetteerEntry:
     country: str
     forms: tuple[str, ...]  # every name form, English and Russian, acronyms included
     adjectives: tuple[str, ...]
+    typos: tuple[str, ...] = ()  # acronyms with two neighbouring letters swapped: "CTSO" for "CSTO"
 
 
 @cache
@@ -75,6 +76,7 @@ def organizations() -> tuple[GazetteerEntry, ...]:
                 country="",
                 forms=tuple(forms),
                 adjectives=(),
+                typos=tuple(typo for form in forms for typo in acronym_typos(form)),
             )
         )
     return tuple(entries)
@@ -98,7 +100,18 @@ def gazetteer_index() -> dict[str, GazetteerEntry]:
     for entry in (*places(), *organizations()):
         for form in entry.forms:
             index.setdefault(fold(form), entry)
+    for entry in organizations():  # after every real form: a typo never hides a name
+        for typo in entry.typos:
+            index.setdefault(fold(typo), entry)
     return index
+
+
+def acronym_typos(form: str) -> list[str]:
+    """An acronym of four letters or more with two neighbouring letters swapped ("CTSO"), a common typo."""
+    if len(form) < 4 or not form.isalpha() or not form.isupper():
+        return []
+    swapped = (form[:i] + form[i + 1] + form[i] + form[i + 2 :] for i in range(len(form) - 1))
+    return [typo for typo in swapped if typo != form]
 
 
 @cache
@@ -147,3 +160,9 @@ def cyrillic_table() -> dict[str, str]:
 @cache
 def latin_rules() -> tuple[tuple[str, str], ...]:
     return tuple((row["pattern"], row["replacement"]) for row in _read_tsv("translit/latin_rules.tsv"))
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    """Legal forms organization names carry ("JSC", «ТОО»), folded."""
+    return frozenset(str(form).casefold() for form in read_yaml("lexicon/names.yaml").get("legal_forms", []))

@@ -16,6 +16,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein
 
 from elitewatch.datafiles import (
     demonyms,
@@ -28,7 +31,7 @@ from elitewatch.datafiles import (
     titles,
 )
 from elitewatch.model import LocalEntity, Mention, Parsed, Span
-from elitewatch.resolve.names import name_key, strip_possessive, token_keys
+from elitewatch.resolve.names import name_key, strip_legal_form, strip_possessive, token_keys
 
 EXTRACTOR = "entities"
 VERSION = "2"
@@ -42,6 +45,7 @@ TITLE_VOTE = 2.5
 SPEAKER_VOTE = 2.0
 SURNAME_SHAPE_VOTE = 1.6
 ACRONYM_VOTE = 1.5
+MISSPELLING_MIN = 6  # the shortest surname whose one-letter difference is read as a typo
 
 OUTLET = re.compile(
     r"\b[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:kz|ru|com|org|net|uz|kg|by|ua|am|az|ge|tj|info|expert|news|media|io)\b"
@@ -50,6 +54,7 @@ POSSESSIVE_NOUN = re.compile(r"['’]s?\s+([\w\-]+)")
 ENDS_POSSESSIVE = re.compile(r"['’]s?$")
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
 SPAN_PART = re.compile(r"[^\n()\[\]]+")  # a span's pieces between line breaks and brackets
+HYPHEN_WORD = re.compile(r"-(\w+)")
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 
@@ -63,6 +68,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "suffixes": frozenset(names["surname_suffixes"]),
         "generic": frozenset(names["generic_words"]),
         "relations": table["person_relations_en"],
+        "hyphen_titles": frozenset(fold(word) for word in names["hyphen_titles"]),
     }
 
 
@@ -116,6 +122,9 @@ def extend_names(spans: list[Span], parsed: Parsed, starts: list[int]) -> list[S
         ):
             index += 1
             end = parsed.tokens[index].end
+        title = HYPHEN_WORD.match(text, end)
+        if title and fold(title.group(1)) in _lexicon()["hyphen_titles"]:
+            end = title.end()  # "Keiki-batyr"
         if end != span.end:
             span = Span(span.start, end, text[span.start : end], span.label, text[span.start : end], span.language)
         extended.append(span)
@@ -156,8 +165,9 @@ def trim_function_words(mention: Mention, parsed: Parsed, starts: list[int]) -> 
     start = mention.start
     while index < len(parsed.tokens) and parsed.tokens[index].end < mention.end:
         token = parsed.tokens[index]
-        if token.pos not in FUNCTION_POS:
-            break
+        starts_sentence = index == 0 or parsed.tokens[index - 1].sent != token.sent
+        if token.pos not in FUNCTION_POS or (token.text[:1].isupper() and not starts_sentence):
+            break  # a capitalized word inside a sentence is the name's, whatever the tagger says ("Transmashholding")
         index += 1
         start = parsed.tokens[index].start
     if start == mention.start:
@@ -308,6 +318,7 @@ def _gazetteer_pattern() -> re.Pattern[str]:
     forms: set[str] = set()
     for entry in (*places(), *organizations()):
         forms.update(form for form in entry.forms if len(form) > 2 and any(c.isupper() for c in form))
+        forms.update(entry.typos)
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
@@ -329,10 +340,13 @@ class UnionFind:
 
 
 def _group_key(mention: Mention) -> str:
-    entry = gazetteer_index().get(fold(mention.normal)) or gazetteer_index().get(fold(mention.text))
+    """One key for every form of a name: its gazetteer entry, else its name key ("Transmashholding JSC" and
+    "Transmashholding" share one: legal forms are left out)."""
+    forms = (mention.normal, mention.text, strip_legal_form(mention.normal))
+    entry = next((gazetteer_index()[fold(f)] for f in forms if fold(f) in gazetteer_index()), None)
     if entry is not None:
         return f"gazetteer:{entry.type}:{entry.name}"
-    return name_key(mention.normal)
+    return name_key(strip_legal_form(mention.normal))
 
 
 def _token_at(starts: list[int], offset: int) -> int | None:
@@ -445,6 +459,28 @@ def _link_surnames(groups: list[Group], uf: UnionFind) -> None:
             uf.union(index, best)
 
 
+def _link_misspellings(groups: list[Group], uf: UnionFind) -> None:
+    """ "Михаил Саакашвили" and "Михаил Сааакашвили" in one document: full names with the same given name
+    whose surnames differ by one letter (in a surname of six or more) are one person misspelled."""
+    full: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        if group.gazetteer:
+            continue
+        for key in group.keys:
+            parts = key.split(" ")
+            if len(parts) == 2:
+                for given, surname in (parts, parts[::-1]):
+                    full[given].append((index, surname))
+    for candidates in full.values():
+        for (a, surname_a), (b, surname_b) in combinations(candidates, 2):
+            if a != b and min(len(surname_a), len(surname_b)) >= MISSPELLING_MIN and _one_edit(surname_a, surname_b):
+                uf.union(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    return a != b and Levenshtein.distance(a, b) <= 1
+
+
 def _canonical_name(mentions: list[Mention], entity_type: str, gazetteer: str | None) -> str:
     if gazetteer:
         return gazetteer
@@ -468,7 +504,12 @@ def _propagate(text: str, entities: list[LocalEntity]) -> None:
     forms: dict[str, LocalEntity] = {}
     surnames: dict[str, set[int]] = defaultdict(set)
     for entity in entities:
-        for form in entity.forms:
+        names = set(entity.forms)
+        if entity.type == "organization":
+            names |= {
+                strip_legal_form(form) for form in entity.forms
+            }  # "Transmashholding JSC", then "Transmashholding"
+        for form in names:
             if len(form) >= 3 and form[0].isupper() and form in text:
                 forms.setdefault(form, entity)
             words = form.split()
@@ -547,6 +588,7 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
     uf = UnionFind(len(groups))
     _link_brackets(text, mentions, groups, group_of, uf)
     _link_surnames(groups, uf)
+    _link_misspellings(groups, uf)
     # 3. merge joined groups, decide types
     merged: dict[int, list[int]] = defaultdict(list)
     for index in range(len(groups)):

@@ -63,7 +63,9 @@ class Lexicon:
     pronouns: frozenset[str]
     object_pronouns: frozenset[str]
     not_held: frozenset[str]
+    candidacy: frozenset[str]
     national: tuple[str, ...]
+    single_holder: frozenset[str]
     country_words: frozenset[str]
     interim: frozenset[str]
     birth_words: frozenset[str]
@@ -96,7 +98,9 @@ def lexicon(language: str) -> Lexicon:
         pronouns=words("pronouns"),
         object_pronouns=words("object_pronouns"),
         not_held=words("not_held"),
+        candidacy=words("candidacy"),
         national=tuple(sorted(words("national_offices"))),
+        single_holder=words("single_holder"),
         country_words=words("country_words"),
         interim=words("interim"),
         birth_words=words("birth_words"),
@@ -639,11 +643,12 @@ def _imply_countries(doc: Document, positions: list[Position]) -> None:
         named = position.org is not None or (position.org_text and not position.org_text.islower())
         if named or _country(position.org_text) or not _national(position.role):
             continue  # a named organization or country; a lower-case rest is a portfolio: «министр по делам разведки»
-        country = _person_country(doc, position.person, positions)
+        taken = _held_elsewhere(doc, position, positions)
+        country = _person_country(doc, position.person, positions) or _office_country(doc, position.role, taken)
         if country is None:
             if not about:
                 about.append(_document_country(doc))
-            country = about[0]
+            country = about[0] if about[0] not in taken else None
         if country is None:
             continue
         position.org_text = country
@@ -689,6 +694,51 @@ def _person_country(doc: Document, person: int, positions: list[Position]) -> st
     return None
 
 
+@cache
+def _single_holder_heads() -> frozenset[str]:
+    return frozenset(office_head(office) for language in ("en", "ru") for office in lexicon(language).single_holder)
+
+
+def _held_elsewhere(doc: Document, position: Position, positions: list[Position]) -> set[str]:
+    """Countries whose one holder of this office is someone else in the document ("President of Russia
+    Vladimir Putin": Russia is not the country of "President Tokayev")."""
+    head = office_head(position.role)
+    if head not in _single_holder_heads():
+        return set()
+    taken = set()
+    for other in positions:
+        if (
+            other.person != position.person
+            and other.confidence > IMPLIED_CONFIDENCE
+            and office_head(other.role) == head
+        ):
+            country = _country(doc.entities[other.org].name if other.org is not None else other.org_text)
+            if country:
+                taken.add(country)
+    return taken
+
+
+def _office_country(doc: Document, role: str, taken: set[str]) -> str | None:
+    """The one country the document gives this office anywhere, named or not ("the Kazakh President"),
+    less those whose holder is someone else."""
+    countries = _office_countries(doc).get(office_head(role), set()) - taken
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _office_countries(doc: Document) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for index, token in enumerate(doc.tokens[:-1]):
+        country = _country(demonym(token.text, token.lemma))
+        if country is None:
+            continue
+        language = doc.language(doc.tokens[index + 1])
+        for role in lexicon(language).roles:
+            if _spells(doc, index + 1, role, language):
+                found.setdefault(office_head(" ".join(role)), set()).add(country)
+                break
+    return found
+
+
 def _document_country(doc: Document) -> str | None:
     """The country the document names most often (places in it, adjectives), if one leads (or is the only one)."""
     counts: Counter[str] = Counter()
@@ -722,6 +772,9 @@ def _position(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Pos
         doc.word(doc.tokens[k], language) in lex.not_held for k in range(item.phrase.first, item.phrase.head_end)
     ):
         return None
+    before = range(max(0, item.phrase.first - 3), item.phrase.first)
+    if any(doc.word(doc.tokens[k], language) in lex.candidacy for k in before):
+        return None  # «экс-кандидат в президенты Беларуси», "candidate for president"
     org, org_text = _org(doc, item.phrase, item.person, language)
     sentence = sentence_of(doc, item.phrase.first)
     position = Position(
@@ -909,7 +962,10 @@ def _same_office(a: Position, b: Position) -> bool:
     if a.person != b.person:
         return False
     role_a, role_b = _key(a)[1], _key(b)[1]
-    if not (role_b in role_a or role_a in role_b or office_head(a.role) == office_head(b.role)):
+    head_a, head_b = office_head(a.role), office_head(b.role)
+    # "CSTO secretary" is the "CSTO Secretary General" when the organization is the same one
+    shortened = a.org is not None and a.org == b.org and (head_a.startswith(head_b) or head_b.startswith(head_a))
+    if not (role_b in role_a or role_a in role_b or head_a == head_b or shortened):
         return False
     if b.org is None and b.org_text is None:
         return True

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from elitewatch.model import LocalEntity
-from elitewatch.resolve.names import name_key, surname_key, token_keys
+from elitewatch.resolve.names import name_key, strip_legal_form, strip_possessive, surname_key, token_keys
 
 
 def entity_key(entity: LocalEntity) -> str:
-    return name_key(entity.name)
+    return name_key(strip_legal_form(entity.name) if entity.type == "organization" else entity.name)
 
 
 def link_entity(conn: sqlite3.Connection, entity: LocalEntity) -> int:
@@ -75,6 +75,8 @@ def remove_orphans(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
 
 
 def rebuild_aliases(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
+    """Every surface form of the entity's mentions (and its lemmatized form), then the forms the names
+    imply (derived_aliases), counted as seen 0 times."""
     for entity_id in entity_ids:
         conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
         conn.execute(
@@ -87,3 +89,25 @@ def rebuild_aliases(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None
                ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions""",
             (entity_id, entity_id),
         )
+        row = conn.execute("SELECT type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            continue  # removed as an orphan
+        entity_type = row[0]
+        seen = [row[0] for row in conn.execute("SELECT alias FROM aliases WHERE entity_id = ?", (entity_id,))]
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, mentions) VALUES (?, ?, 0)",
+            [(entity_id, alias) for alias in derived_aliases(entity_type, seen)],
+        )
+
+
+def derived_aliases(entity_type: str, names: Iterable[str]) -> list[str]:
+    """Forms a reader would use for the same entity: a person's surname alone ("Kassym-Jomart Tokayev" ->
+    "Tokayev"), an organization's name without its legal form ("Transmashholding JSC" -> "Transmashholding")."""
+    derived: list[str] = []
+    for name in names:
+        words = strip_possessive(name).split()
+        if entity_type == "person" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            derived.append(words[-1])
+        if entity_type == "organization" and strip_legal_form(name) != name:
+            derived.append(strip_legal_form(name))
+    return [alias for alias in dict.fromkeys(derived) if alias not in names]

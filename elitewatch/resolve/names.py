@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from elitewatch.datafiles import cyrillic_table, latin_rules, read_yaml
+from elitewatch.datafiles import cyrillic_table, latin_rules, legal_forms, read_yaml
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 NON_LETTERS = re.compile(r"[^a-z ]+")
@@ -26,6 +26,15 @@ def _compiled_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def strip_possessive(text: str) -> str:
     return POSSESSIVE.sub("", text.strip())
+
+
+def strip_legal_form(name: str) -> str:
+    """An organization's name without the legal forms after it: "Kazakhstan Temir Zholy JSC NC" -> "Kazakhstan
+    Temir Zholy" (names.yaml). A name that is nothing but a legal form stays."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(",") in legal_forms():
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
 
 
 @cache

@@ -60,3 +60,20 @@ def test_a_name_in_brackets_after_a_name_is_the_same_entity_and_yo_is_kept() -> 
     assert "Джоэл Саймон" in people["Joel Simon"]
     assert "Игорь Щеголёв" in people
     assert not any("(" in name for e in analysis.entities for name in (e.name, *e.forms))
+
+
+def test_legal_forms_hyphen_titles_acronym_typos_and_misspelled_surnames() -> None:
+    analysis = analyse_text(
+        "Kazakhstan Temir Zholy JSC NC signed with Transmashholding JSC. Transmashholding will deliver. "
+        "The CTSO secretary spoke. Tasmagambetov initiated the state-level burial of the remains of Keiki-batyr "
+        "(Nurmagambet Kokeimbaiuly). The skull of one of the leaders of the 1916 uprising against Tsarist Russia "
+        "had been kept for decades in St. Petersburg.\n\n"
+        "Михаил Сааакашвили уверенно лидирует. Президент Михаил Саакашвили заявил о победе."
+    )
+    by_name = {e.name: (e.type, e.forms) for e in analysis.entities}
+    assert by_name["Kazakhstan Temir Zholy"] == ("organization", {"Kazakhstan Temir Zholy JSC NC"})
+    assert by_name["Transmashholding JSC"][1] >= {"Transmashholding JSC", "Transmashholding"}
+    assert "CTSO" in by_name["Collective Security Treaty Organization"][1]
+    keiki = next(e for e in analysis.entities if "Keiki-batyr" in e.forms)
+    assert keiki.type == "person" and "Nurmagambet Kokeimbaiuly" in keiki.forms
+    assert len([e for e in analysis.entities if "акашвили" in e.name]) == 1

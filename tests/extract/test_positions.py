@@ -162,3 +162,12 @@ def test_a_pronoun_object_of_an_appointment_verb_takes_the_office_and_its_range(
         published="2024-04-01",
     )
     assert dates == [("CSTO Secretary General", "2023", "2025", None, False)]
+
+
+def test_a_candidacy_is_no_office_and_a_country_held_by_another_is_not_implied() -> None:
+    assert positions_of("Экс-кандидат в президенты Беларуси Андрей Санников был приговорен.") == []
+    found = positions_of(
+        "The visit of the Kazakh President to Russia was short. President of Russia Vladimir Putin met "
+        "President Kassym-Jomart Tokayev in Moscow, Russia's capital."
+    )
+    assert ("Kassym-Jomart Tokayev", "President", "Kazakhstan") in found

@@ -42,3 +42,12 @@ def test_spellings_across_systems_are_the_same_part(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), [("Tokayev", "Назарбаев"), ("Ivanov", "Петров"), ("Zhu", "Ли")])
 def test_different_names_are_not_the_same_part(a: str, b: str) -> None:
     assert not same_part(a, b), part_similarity(a, b)
+
+
+def test_derived_aliases_of_people_and_organizations() -> None:
+    from elitewatch.resolve.linker import derived_aliases
+
+    assert derived_aliases("person", ["Kassym-Jomart Tokayev", "Tokayev"]) == []
+    assert derived_aliases("person", ["Dauren Abayev’s"]) == ["Abayev"]
+    assert derived_aliases("organization", ["Kazakhstan Temir Zholy JSC NC"]) == ["Kazakhstan Temir Zholy"]
+    assert derived_aliases("place", ["Almaty City"]) == []
