@@ -316,6 +316,135 @@ def export(
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+TypeOption = Annotated[str | None, typer.Option("--type", help="person, organization or place.")]
+
+
+@app.command()
+@fails_cleanly
+def merge(
+    a: Annotated[str, typer.Argument(help="A name of the entity that stays.")],
+    b: Annotated[str, typer.Argument(help="A name of the entity that joins it.")],
+    db: DbOption = DEFAULT_DB,
+    type: TypeOption = None,
+) -> None:
+    """Say two entities are one. Kept by name: it survives re-ingestion and wins over the resolver.
+
+    Example: elitewatch merge "Kassym-Jomart Tokayev" "Tokaev K."
+    """
+    from elitewatch.resolve.resolver import judge, one_entity
+    from elitewatch.store.db import transaction
+
+    with open_store(db) as conn, transaction(conn):
+        first, second = one_entity(conn, a, type), one_entity(conn, b, type)
+        if first["type"] != second["type"]:
+            raise InputError(f"{first['name']} is a {first['type']}, {second['name']} a {second['type']}", source=b)
+        judge(conn, "merge", first["type"], first["name"], second["name"])
+        kept = one_entity(conn, first["name"], first["type"])
+    out.print(f"merged: {escape(kept['name'])} ({kept['type']}, id {kept['id']})")
+
+
+@app.command()
+@fails_cleanly
+def split(
+    entity: Annotated[str, typer.Argument(help="A name of the entity.")],
+    alias: Annotated[str, typer.Argument(help="The name that is someone (or something) else.")],
+    db: DbOption = DEFAULT_DB,
+    type: TypeOption = None,
+) -> None:
+    """Take a name out of an entity: the documents that use it get an entity of their own.
+
+    Example: elitewatch split "Nursultan Nazarbayev" "Nazarbayeva"
+    """
+    from elitewatch.resolve.resolver import judge, one_entity
+    from elitewatch.store.db import transaction
+
+    with open_store(db) as conn, transaction(conn):
+        found = one_entity(conn, entity, type)
+        judge(conn, "split", found["type"], found["name"], alias)
+        parts = [r for r in conn.execute("SELECT id, name FROM entities WHERE name = ? COLLATE NOCASE", (alias,))]
+    if not parts:
+        raise InputError(f"no document names {found['name']} as this", source=alias)
+    out.print(
+        f"split: {escape(alias)} (id {parts[0]['id']}) from {escape(found['name'])} (id {found['id']}); "
+        "kept for later ingests"
+    )
+
+
+@app.command()
+@fails_cleanly
+def review(
+    db: DbOption = DEFAULT_DB,
+    accept: Annotated[list[int] | None, typer.Option("--accept", help="Merge this pair (its number).")] = None,
+    reject: Annotated[list[int] | None, typer.Option("--reject", help="Keep this pair apart (its number).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+) -> None:
+    """The pairs the resolver was unsure of, with its score and reasons; accept or reject them by number.
+
+    Example: elitewatch review; elitewatch review --accept 3 --reject 4
+    """
+    from elitewatch.resolve.resolver import decide_candidate, review_candidates
+    from elitewatch.store.db import transaction
+
+    with open_store(db) as conn:
+        with transaction(conn):
+            for number in accept or []:
+                pair = decide_candidate(conn, number, accept=True)
+                out.print(f"merged: {escape(str(pair['a_name']))} = {escape(str(pair['b_name']))}")
+            for number in reject or []:
+                pair = decide_candidate(conn, number, accept=False)
+                out.print(f"kept apart: {escape(str(pair['a_name']))} ≠ {escape(str(pair['b_name']))}")
+        pairs = review_candidates(conn)
+    if as_json:
+        _print_jsonl(pairs)
+        return
+    if not pairs:
+        out.print("nothing to review")
+    for pair in pairs:
+        out.print(
+            f"[bold]{pair['number']}[/bold]  {escape(str(pair['a_name']))} (id {pair['a']}) ? "
+            f"{escape(str(pair['b_name']))} (id {pair['b']})  {pair['type']}, score {pair['score']:.2f}"
+        )
+        for reason in pair["reasons"]:  # type: ignore[attr-defined]
+            out.print(f"      {escape(str(reason))}")
+
+
+@app.command(name="ids")
+@fails_cleanly
+def external_ids(
+    table: Annotated[Path, typer.Argument(help="CSV with columns name, wikidata (and optionally type).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Attach Wikidata ids to entities from your own table; kept for entities ingested later.
+
+    Example: elitewatch ids people.csv   (name,wikidata: "Kassym-Jomart Tokayev,Q1113436")
+    """
+    import csv
+
+    from elitewatch.resolve.resolver import apply_judgements, entities_named, set_external_id
+    from elitewatch.store.db import transaction
+
+    try:
+        rows = list(csv.DictReader(table.read_text(encoding="utf-8-sig").splitlines()))
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read the table ({error})", source=str(table)) from None
+    if not rows or not {"name", "wikidata"} <= set(rows[0]):
+        raise InputError("the table needs the columns name and wikidata", source=str(table))
+    matched = 0
+    with open_store(db) as conn, transaction(conn):
+        for number, row in enumerate(rows, start=2):
+            qid = (row.get("wikidata") or "").strip()
+            if not re.fullmatch(r"Q\d+", qid):
+                raise InputError(f"line {number}: {qid!r} is not a Wikidata id (Q123)", source=str(table))
+            found = entities_named(conn, row["name"], row.get("type") or None)
+            for entity in found[:1]:
+                set_external_id(conn, entity["type"], entity["name"], qid)
+                matched += 1
+            if not found:
+                set_external_id(conn, row.get("type") or "person", row["name"], qid)
+        apply_judgements(conn)
+    out.print(f"{len(rows)} ids read, {matched} attached to entities in the store; the rest wait for their names")
+
+
 @app.command(name="eval-names")
 @fails_cleanly
 def evaluate_names(

@@ -31,7 +31,7 @@ from elitewatch.datafiles import (
     titles,
 )
 from elitewatch.model import LocalEntity, Mention, Parsed, Span
-from elitewatch.resolve.names import name_key, strip_legal_form, strip_possessive, token_keys
+from elitewatch.resolve.names import compare_names, name_key, strip_legal_form, strip_possessive, token_keys
 
 EXTRACTOR = "entities"
 VERSION = "2"
@@ -45,6 +45,7 @@ TITLE_VOTE = 2.5
 SPEAKER_VOTE = 2.0
 SURNAME_SHAPE_VOTE = 1.6
 ACRONYM_VOTE = 1.5
+SAME_NAME = 0.75  # compare_names score of a name and its spelling in brackets: "Джоэл Саймон (Joel Simon)"
 MISSPELLING_MIN = 6  # the shortest surname whose one-letter difference is read as a typo
 
 OUTLET = re.compile(
@@ -410,26 +411,49 @@ def _owns_person_relation(text: str, mention: Mention) -> bool:
 
 
 def _link_brackets(text: str, mentions: list[Mention], groups: list[Group], group_of: list[int], uf: UnionFind) -> None:
-    """ "Imangali Nurgaliuly [Tasmagambetov]", "Keiki-batyr (Nurmagambet Kokeimbaiuly)", "... (SCO)".
+    """ "Imangali Nurgaliuly [Tasmagambetov]", "Джоэл Саймон (Joel Simon)", "… Organization (SCO)".
 
-    What the brackets hold names the same entity as the name before them, when it is a name
-    this document uses elsewhere (by key, or as the surname of a full name).
+    What the brackets hold names the same entity as the name before them when the document uses it
+    elsewhere too (by key, or as the surname of a full name), when it spells the same name in another
+    script, or when it is the name's acronym; not "Веселин Топалов (Bulgaria)".
     """
-    by_key: dict[str, int] = {}
+    by_key: dict[str, set[int]] = defaultdict(set)
     for index, group in enumerate(groups):
         for mention in group.mentions:
-            by_key.setdefault(_group_key(mention), index)
+            by_key[_group_key(mention)].add(index)
             keys = token_keys(mention.normal)
             if len(keys) > 1:
-                by_key.setdefault(keys[-1], index)
+                by_key[keys[-1]].add(index)
     for mention, owner in zip(mentions, group_of, strict=True):
         match = BRACKETED.match(text, mention.end)
         if owner < 0 or not match or not match.group(1)[:1].isupper():
             continue
         inner = Mention(match.start(1), match.end(1), match.group(1), mention.type, match.group(1))
-        other = by_key.get(_group_key(inner))
-        if other is not None:
-            uf.union(owner, other)
+        for other in by_key.get(_group_key(inner), set()) - {owner}:
+            elsewhere = any(not match.start(1) <= m.start < match.end(1) for m in groups[other].mentions)
+            # another name of the same thing: "Keiki-batyr (Nurmagambet Kokeimbaiuly)"; not a known place or
+            # organization, nor an acronym of something else: "Веселин Топалов (Bulgaria)", «Иван Петров (ЛДПР)»
+            other_name = not inner.text.isupper() and not groups[other].gazetteer and not groups[owner].gazetteer
+            if (
+                elsewhere
+                or other_name
+                or _same_name(mention.normal, inner.text)
+                or _acronym_of(inner.text, mention.normal)
+            ):
+                uf.union(owner, other)
+
+
+def _same_name(outer: str, inner: str) -> bool:
+    """One name in two scripts or spellings: "Джоэл Саймон" and "Joel Simon"."""
+    return len(token_keys(outer)) > 1 and compare_names(outer, inner).score >= SAME_NAME
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """ "SCO" of "Shanghai Cooperation Organization", «ОДКБ» of «Организация Договора о коллективной безопасности»."""
+    if not acronym.isupper() or len(acronym) < 2:
+        return False
+    initials = "".join(word[0] for word in re.findall(r"[\w]+", name) if word[0].isupper() or len(word) > 3)
+    return initials.upper().startswith(acronym.upper()) or acronym.upper() in initials.upper()
 
 
 def _link_surnames(groups: list[Group], uf: UnionFind) -> None:

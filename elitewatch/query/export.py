@@ -29,13 +29,14 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         "SELECT entity_id, alias FROM aliases ORDER BY entity_id, mentions DESC, alias"
     ):
         alias_rows.setdefault(entity_id, []).append(alias)
-    for row in conn.execute("SELECT id, type, name FROM entities ORDER BY id"):
+    for row in conn.execute("SELECT id, type, name, wikidata FROM entities ORDER BY id"):
         yield {
             "kind": "entity",
             "id": row["id"],
             "type": row["type"],
             "name": row["name"],
             "aliases": alias_rows.get(row["id"], []),
+            "wikidata": row["wikidata"],
         }
     for row in conn.execute(
         """SELECT q.*, de.entity_id FROM quotes q JOIN doc_entities de ON de.id = q.speaker_doc_entity_id

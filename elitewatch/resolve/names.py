@@ -144,3 +144,96 @@ def name_key(name: str) -> str:
 def surname_key(name: str) -> str:
     keys = token_keys(name)
     return keys[-1] if keys else ""
+
+
+# Comparing whole names by their parts -----------------------------------------------------------
+
+SAME_SURNAME = 0.8  # a surname pair below this is two names, however alike the rest
+
+
+@dataclass
+class NameMatch:
+    """How alike two names are (0..1), and why."""
+
+    score: float
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class NamePart:
+    text: str
+    key: str
+    initial: bool
+    patronymic: bool
+
+
+@cache
+def _patronymic_endings() -> tuple[str, ...]:
+    return tuple(str(e) for e in read_yaml("lexicon/names.yaml").get("patronymic_endings", []))
+
+
+def name_parts(name: str) -> list[NamePart]:
+    """A name's parts: "Kassym-Jomart Tokayev" -> [Kassym-Jomart, Tokayev]; "Н. Кан" -> [Н. (initial), Кан]."""
+    parts = []
+    for word in BRACKETS.sub(" ", strip_possessive(name)).split():
+        key = "".join(token_keys(word))
+        if not key:
+            continue
+        letters = word.strip(".")
+        initial = len(letters) <= 2 and (word.endswith(".") or len(letters) == 1)
+        patronymic = not initial and key.endswith(_patronymic_endings())
+        parts.append(NamePart(word, key, initial, patronymic))
+    return parts
+
+
+def compare_names(a: str, b: str) -> NameMatch:
+    """Compare two person names part by part, in any script and order: the surnames must agree (not a
+    masculine and a feminine form); given names must agree, or one be the other's initial, or one name
+    lack it; a patronymic only one name gives is no difference."""
+    parts_a, parts_b = name_parts(a), name_parts(b)
+    full_a = [p for p in parts_a if not p.initial]
+    full_b = [p for p in parts_b if not p.initial]
+    if not full_a or not full_b:
+        return NameMatch(0.0, ["no name part to compare"])
+    # The surname: last against last ("Kassym-Jomart Tokayev"), or first against last when one name puts
+    # the surname first ("Лужков Юрий"); the better pairing, last against last when they tie.
+    names_a = [p for p in full_a if not p.patronymic] or full_a
+    names_b = [p for p in full_b if not p.patronymic] or full_b
+    pairings = [(names_a[-1], names_b[-1]), (names_a[0], names_b[-1]), (names_a[-1], names_b[0])]
+    scored = [(part_similarity(x.text, y.text), x, y) for x, y in pairings]
+    surname_score, surname_a, surname_b = next((item for item in scored if item[0] >= SAME_SURNAME), scored[0])
+    reasons = [f"surname {surname_a.text} ~ {surname_b.text} {surname_score:.2f}"]
+    if _gender_pair(surname_a.key, surname_b.key):
+        return NameMatch(0.1, [*reasons, "masculine and feminine forms: two people"])
+    if surname_score < SAME_SURNAME:
+        return NameMatch(round(surname_score / 2, 3), [*reasons, "surnames differ"])
+    rest_a = [p for p in parts_a if p is not surname_a]
+    rest_b = [p for p in parts_b if p is not surname_b]
+    score = surname_score
+    given_a = [p for p in rest_a if not p.patronymic]
+    given_b = [p for p in rest_b if not p.patronymic]
+    if given_a and given_b:
+        x, y = given_a[0], given_b[0]
+        if x.initial or y.initial:
+            same = x.key[:1] == y.key[:1]
+            reasons.append(f"initial {x.text} ~ {y.text} {'agrees' if same else 'differs'}")
+            score *= 0.95 if same else 0.2
+        else:
+            given = part_similarity(x.text, y.text)
+            reasons.append(f"given name {x.text} ~ {y.text} {given:.2f}")
+            score *= 1.0 if given >= phonetic().same_part else 0.2
+    else:
+        reasons.append("one name gives the surname only")
+        score *= 0.75
+    patronymics = [(x, y) for x in rest_a for y in rest_b if x.patronymic and y.patronymic]
+    for x, y in patronymics[:1]:
+        similarity = part_similarity(x.text, y.text)
+        reasons.append(f"patronymic {x.text} ~ {y.text} {similarity:.2f}")
+        score *= 1.0 if similarity >= phonetic().same_part else 0.3
+    return NameMatch(round(score, 3), reasons)
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """ "nazarbaev" / "nazarbaeva", "tokaev" / "tokaeva": one surname's feminine form is another person."""
+    short, long = sorted((a, b), key=len)
+    return long == short + "a" and len(short) >= 4

@@ -15,7 +15,8 @@ from elitewatch.extract import events as event_extractor
 from elitewatch.extract import positions as position_extractor
 from elitewatch.extract import quotes as quote_extractor
 from elitewatch.model import Analysis, Document, LocalEntity
-from elitewatch.resolve.linker import link_entity, rebuild_aliases, remove_orphans
+from elitewatch.resolve.linker import rebuild_aliases, remove_orphans
+from elitewatch.resolve.resolver import apply_judgements, resolve_entity
 from elitewatch.store.db import transaction
 
 PIPELINE_VERSION = (
@@ -58,13 +59,34 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
             )
             conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
         _insert_document(conn, analysis, digest)
-        local_ids = {entity.index: _insert_entity(conn, document.id, entity, touched) for entity in analysis.entities}
+        local_ids = _link_entities(conn, document.id, analysis.entities, touched)
         _insert_quotes(conn, analysis, local_ids)
         _insert_positions(conn, analysis, local_ids)
         _insert_events(conn, analysis, local_ids)
         remove_orphans(conn, touched)
-        rebuild_aliases(conn, touched)
+        rebuild_aliases(conn, [t for t in touched if _exists(conn, t)])
+        apply_judgements(conn)
     return WriteOutcome.REPLACED if row is not None else WriteOutcome.ADDED
+
+
+def _exists(conn: sqlite3.Connection, entity_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
+
+
+def _link_entities(
+    conn: sqlite3.Connection, doc_id: str, entities: list[LocalEntity], touched: set[int]
+) -> dict[int, int]:
+    """Resolve the document's entities, the ones with a full name first: the canonical entities they
+    resolve to are the context the others are compared in ("named with Putin and Nazarbayev elsewhere")."""
+    order = sorted(entities, key=lambda e: (e.type == "person" and len(e.name.split()) == 1, e.index))
+    context: list[int] = []
+    local_ids: dict[int, int] = {}
+    for entity in order:
+        entity_id = resolve_entity(conn, entity, context)
+        context.append(entity_id)
+        touched.add(entity_id)
+        local_ids[entity.index] = _insert_entity(conn, doc_id, entity, entity_id)
+    return local_ids
 
 
 def _insert_document(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> None:
@@ -91,9 +113,7 @@ def _insert_document(conn: sqlite3.Connection, analysis: Analysis, digest: str) 
     )
 
 
-def _insert_entity(conn: sqlite3.Connection, doc_id: str, entity: LocalEntity, touched: set[int]) -> int:
-    entity_id = link_entity(conn, entity)
-    touched.add(entity_id)
+def _insert_entity(conn: sqlite3.Connection, doc_id: str, entity: LocalEntity, entity_id: int) -> int:
     cursor = conn.execute(
         "INSERT INTO doc_entities (doc_id, local_no, entity_id, name, type, confidence) VALUES (?, ?, ?, ?, ?, ?)",
         (doc_id, entity.index, entity_id, entity.name, entity.type, entity.confidence),

@@ -1,0 +1,365 @@
+"""Cross-document resolution: which canonical entity a document's entity is, and the judgements people make.
+
+For each entity of a new document, in order:
+
+1. a judgement that split this name off an entity sends it to the split-off entity;
+2. the same name key and type (Tokayev = Tokaev = Токаев) is the same entity; so is a form that exactly one
+   entity of the type already lists as an alias ("SCO" after "Shanghai Cooperation Organization (SCO)");
+3. a surname alone joins the one person in the store with that surname;
+4. otherwise the candidates that share the first letters of the surname's key are scored (name parts, and
+   the entities the document shares with the candidate's documents): above MERGE the names are one
+   entity; above SUGGEST a new entity is made and the pair kept for `elitewatch review`, with its reasons.
+
+People's judgements (`merge`, `split`, `reject`) are stored by name, so they survive re-ingestion and a
+rebuilt store, and `apply_judgements` runs after every ingest: they win over everything above.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from elitewatch.errors import InputError, NotFoundError
+from elitewatch.model import LocalEntity
+from elitewatch.resolve.linker import entity_key, rebuild_aliases
+from elitewatch.resolve.names import compare_names, name_key, strip_possessive, surname_key, token_keys
+
+MERGE = 0.85  # a name match this good (context included) is the same entity
+SUGGEST = 0.5  # from here up to MERGE the pair goes to review
+CONTEXT_BONUS = 0.05  # per entity the document shares with the candidate's documents
+CONTEXT_MAX = 0.1
+BLOCK = 3  # candidates share this many first letters of the surname key
+SPLIT_MARK = "|split"
+
+
+@dataclass
+class Candidate:
+    entity_id: int
+    name: str
+    score: float
+    reasons: list[str]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# linking one document's entity ---------------------------------------------------------------
+
+
+def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Iterable[int] = ()) -> int:
+    """The canonical entity id of a document's entity; `context`: the canonical ids the same document's
+    other entities already have."""
+    if (split_from := _split_judgement(conn, entity)) is not None:
+        return _split_entity(conn, entity.type, entity.name, split_from)
+    key = entity_key(entity)
+    row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity.type, key)).fetchone()
+    if row is not None:
+        _maybe_rename(conn, int(row[0]), entity.name)
+        return int(row[0])
+    if (by_alias := _unique_alias_owner(conn, entity)) is not None:
+        return by_alias
+    if entity.type == "person" and len(token_keys(entity.name)) == 1:
+        rows = conn.execute(
+            "SELECT id FROM entities WHERE type = 'person' AND surname = ? AND key != ? AND key NOT LIKE ?",
+            (key, key, f"%{SPLIT_MARK}"),
+        ).fetchall()
+        if len(rows) == 1:
+            return int(rows[0][0])
+    best = _best_candidate(conn, entity, set(context)) if entity.type == "person" else None
+    if best is not None and best.score >= MERGE:
+        _maybe_rename(conn, best.entity_id, entity.name)
+        return best.entity_id
+    entity_id = _create(conn, entity.type, entity.name, key)
+    exists = best is not None and conn.execute("SELECT 1 FROM entities WHERE id = ?", (best.entity_id,)).fetchone()
+    if best is not None and exists and best.entity_id != entity_id and best.score >= SUGGEST:  # not absorbed
+        conn.execute(
+            "INSERT OR REPLACE INTO candidates (a, b, score, reasons) VALUES (?, ?, ?, ?)",
+            (best.entity_id, entity_id, best.score, json.dumps(best.reasons, ensure_ascii=False)),
+        )
+    return entity_id
+
+
+def _create(conn: sqlite3.Connection, entity_type: str, name: str, key: str) -> int:
+    surname = surname_key(name) if entity_type == "person" else None
+    cursor = conn.execute(
+        "INSERT INTO entities (type, name, key, surname, created_at) VALUES (?, ?, ?, ?, ?)",
+        (entity_type, name, key, surname, now()),
+    )
+    entity_id = int(cursor.lastrowid or 0)
+    if surname and len(token_keys(name)) > 1:
+        _absorb_surname_only(conn, entity_id, surname)
+    return entity_id
+
+
+def _maybe_rename(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
+    """The canonical name is the fullest Latin form seen; of equally full ones, the one most used."""
+    current = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
+    if name != current and name_rank(conn, entity_id, name) > name_rank(conn, entity_id, current):
+        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+
+
+def name_rank(conn: sqlite3.Connection, entity_id: int, name: str) -> tuple[int, int, int, int]:
+    latin = int(any("a" <= c.lower() <= "z" for c in name))
+    used = conn.execute(
+        "SELECT COUNT(*) FROM doc_entities WHERE entity_id = ? AND name = ?", (entity_id, name)
+    ).fetchone()[0]
+    return (latin, len(token_keys(name)), int(used), len(name))
+
+
+def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str) -> None:
+    """A full name arrives after its surname was seen alone: the surname-only entity joins it."""
+    others = conn.execute(
+        "SELECT id, key FROM entities WHERE type = 'person' AND surname = ? AND id != ? AND key NOT LIKE ?",
+        (surname, entity_id, f"%{SPLIT_MARK}"),
+    ).fetchall()
+    if any(key != surname for _, key in others):
+        return  # several people with this surname: the lone surname stays ambiguous
+    for other, _ in others:
+        merge_entities(conn, entity_id, other)
+
+
+def _unique_alias_owner(conn: sqlite3.Connection, entity: LocalEntity) -> int | None:
+    """The one entity of this type that already lists one of these forms (not a lone surname of a person)."""
+    forms = [f for f in {entity.name, *entity.forms} if entity.type != "person" or len(token_keys(f)) > 1]
+    if not forms:
+        return None
+    marks = ",".join("?" * len(forms))
+    rows = conn.execute(
+        f"""SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id
+            WHERE e.type = ? AND a.alias COLLATE NOCASE IN ({marks}) AND e.key NOT LIKE ?""",
+        (entity.type, *forms, f"%{SPLIT_MARK}"),
+    ).fetchall()
+    return int(rows[0][0]) if len(rows) == 1 else None
+
+
+def _best_candidate(conn: sqlite3.Connection, entity: LocalEntity, context: set[int]) -> Candidate | None:
+    """The best-scoring person in the store whose surname key starts like this one's."""
+    surname = surname_key(entity.name)
+    if len(surname) < BLOCK:
+        return None
+    rows = conn.execute(
+        "SELECT id, name FROM entities WHERE type = 'person' AND substr(surname, 1, ?) = ? AND key NOT LIKE ?",
+        (BLOCK, surname[:BLOCK], f"%{SPLIT_MARK}"),
+    ).fetchall()
+    rejected = _rejected_names(conn, entity)
+    best: Candidate | None = None
+    for row in rows:
+        names = [row["name"], *_full_aliases(conn, int(row["id"]))]
+        if rejected & {n.casefold() for n in names}:
+            continue
+        match = max((compare_names(entity.name, name) for name in names), key=lambda m: m.score)
+        shared = _shared_context(conn, int(row["id"]), context)
+        score = match.score
+        reasons = list(match.reasons)
+        if shared and score >= SUGGEST:
+            bonus = min(CONTEXT_MAX, CONTEXT_BONUS * len(shared))
+            score = min(1.0, score + bonus)
+            reasons.append(f"named with the same entities elsewhere: {', '.join(shared[:5])} (+{bonus:.2f})")
+        if best is None or score > best.score:
+            best = Candidate(int(row["id"]), row["name"], round(score, 3), reasons)
+    return best
+
+
+def _full_aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? AND mentions > 0", (entity_id,))
+        if len(token_keys(r[0])) > 1
+    ]
+
+
+def _shared_context(conn: sqlite3.Connection, entity_id: int, context: set[int]) -> list[str]:
+    """Names of the context entities that appear in the documents of `entity_id`."""
+    if not context:
+        return []
+    marks = ",".join("?" * len(context))
+    rows = conn.execute(
+        f"""SELECT DISTINCT e.name FROM doc_entities mine
+              JOIN doc_entities other ON other.doc_id = mine.doc_id
+              JOIN entities e ON e.id = other.entity_id
+             WHERE mine.entity_id = ? AND other.entity_id IN ({marks}) AND other.entity_id != ?""",
+        (entity_id, *context, entity_id),
+    ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+# judgements ------------------------------------------------------------------------------------
+
+
+def entities_named(conn: sqlite3.Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
+    """Entities whose canonical name, key or an alias (seen in a text) is this name; split-off entities
+    only by their own name."""
+    name = strip_possessive(name)
+    rows = conn.execute(
+        """SELECT DISTINCT e.id, e.type, e.name FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id
+            WHERE (e.key = ? OR e.name = ? COLLATE NOCASE OR (a.alias = ? COLLATE NOCASE AND a.mentions > 0))
+              AND (? IS NULL OR e.type = ?)
+            ORDER BY e.id""",
+        (name_key(name), name, name, entity_type, entity_type),
+    ).fetchall()
+    return list(rows)
+
+
+def judged_entities(conn: sqlite3.Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
+    """The entities a name in a judgement means: those whose canonical name it is, else those it names."""
+    rows = entities_named(conn, name, entity_type)
+    exact = [r for r in rows if str(r["name"]).casefold() == strip_possessive(name).casefold()]
+    return exact or rows
+
+
+def one_entity(conn: sqlite3.Connection, name: str, entity_type: str | None = None) -> sqlite3.Row:
+    """The entity a user means by a name or an id number; an error listing them when it means several."""
+    if name.isdigit():
+        row = conn.execute("SELECT id, type, name FROM entities WHERE id = ?", (int(name),)).fetchone()
+        if row is None:
+            raise NotFoundError("no entity with this id", source=name)
+        return row
+    rows = judged_entities(conn, name, entity_type)
+    if not rows:
+        raise NotFoundError("no entity by that name", source=name)
+    if len(rows) > 1:
+        listed = "; ".join(f"{r['name']} ({r['type']}, id {r['id']})" for r in rows)
+        raise InputError(f"several entities have this name: {listed}; give --type or a fuller name", source=name)
+    return rows[0]
+
+
+def judge(conn: sqlite3.Connection, kind: str, entity_type: str, a: str, b: str) -> None:
+    """Record a judgement (the newest one on a pair of names replaces the others) and carry them all out."""
+    conn.execute(
+        "DELETE FROM judgements WHERE type = ? AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
+        (entity_type, a, b, b, a),
+    )
+    conn.execute(
+        "INSERT INTO judgements (kind, type, a, b, created_at) VALUES (?, ?, ?, ?, ?)",
+        (kind, entity_type, a, b, now()),
+    )
+    apply_judgements(conn)
+
+
+def apply_judgements(conn: sqlite3.Connection) -> None:
+    """Carry out every judgement in the order made: they win over what the resolver decided."""
+    for row in conn.execute("SELECT kind, type, a, b FROM judgements ORDER BY id").fetchall():
+        kind, entity_type, a, b = row
+        if kind == "split":
+            for entity in judged_entities(conn, a, entity_type):
+                split_alias(conn, int(entity["id"]), b)
+            continue
+        ids_a = {int(r["id"]) for r in judged_entities(conn, a, entity_type)}
+        ids_b = {int(r["id"]) for r in judged_entities(conn, b, entity_type)}
+        if kind == "merge" and len(ids_a) == 1 and len(ids_b) == 1 and ids_a != ids_b:
+            keep, gone = sorted((*ids_a, *ids_b))
+            merge_entities(conn, keep, gone)
+        elif kind == "reject":
+            for x in ids_a:
+                for y in ids_b:
+                    conn.execute("DELETE FROM candidates WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)", (x, y, y, x))
+    _apply_external_ids(conn)
+
+
+def merge_entities(conn: sqlite3.Connection, keep: int, gone: int) -> None:
+    """`gone`'s documents become `keep`'s; `keep` takes the fuller Latin name."""
+    if keep == gone:
+        return
+    name = conn.execute("SELECT name FROM entities WHERE id = ?", (gone,)).fetchone()
+    conn.execute("UPDATE doc_entities SET entity_id = ? WHERE entity_id = ?", (keep, gone))
+    conn.execute("DELETE FROM candidates WHERE a = ? OR b = ?", (gone, gone))
+    conn.execute("DELETE FROM entities WHERE id = ?", (gone,))
+    if name is not None:
+        _maybe_rename(conn, keep, name[0])
+    rebuild_aliases(conn, [keep])
+
+
+def split_alias(conn: sqlite3.Connection, entity_id: int, alias: str) -> int | None:
+    """Take the documents' entities named `alias` out of `entity_id` into an entity of their own."""
+    rows = conn.execute(
+        """SELECT DISTINCT de.id FROM doc_entities de LEFT JOIN mentions m ON m.doc_entity_id = de.id
+            WHERE de.entity_id = ? AND (de.name = ? COLLATE NOCASE OR m.text = ? COLLATE NOCASE
+                                        OR m.normal = ? COLLATE NOCASE)""",
+        (entity_id, alias, alias, alias),
+    ).fetchall()
+    total = conn.execute("SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    if not rows or len(rows) == total:
+        return None  # nothing to take out, or everything: the entity is this alias
+    entity_type = conn.execute("SELECT type FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
+    new_id = _split_entity(conn, entity_type, alias, entity_id)
+    conn.executemany("UPDATE doc_entities SET entity_id = ? WHERE id = ?", [(new_id, r[0]) for r in rows])
+    rebuild_aliases(conn, [entity_id, new_id])
+    return new_id
+
+
+def _split_entity(conn: sqlite3.Connection, entity_type: str, name: str, split_from: int) -> int:
+    key = name_key(name) + SPLIT_MARK
+    row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity_type, key)).fetchone()
+    if row is not None:
+        return int(row[0])
+    cursor = conn.execute(
+        "INSERT INTO entities (type, name, key, surname, created_at) VALUES (?, ?, ?, NULL, ?)",
+        (entity_type, name, key, now()),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _split_judgement(conn: sqlite3.Connection, entity: LocalEntity) -> int | None:
+    """The entity this document entity's name was split off from, if a judgement says so."""
+    forms = {f.casefold() for f in {entity.name, *entity.forms}}
+    for a, b in conn.execute("SELECT a, b FROM judgements WHERE kind = 'split' AND type = ?", (entity.type,)):
+        if b.casefold() in forms and entity.name.casefold() == b.casefold():
+            owners = entities_named(conn, a, entity.type)
+            if owners:
+                return int(owners[0]["id"])
+    return None
+
+
+def _rejected_names(conn: sqlite3.Connection, entity: LocalEntity) -> set[str]:
+    """Names a judgement says this name is not."""
+    name = entity.name.casefold()
+    rejected = set()
+    for a, b in conn.execute("SELECT a, b FROM judgements WHERE kind = 'reject' AND type = ?", (entity.type,)):
+        if a.casefold() == name:
+            rejected.add(b.casefold())
+        elif b.casefold() == name:
+            rejected.add(a.casefold())
+    return rejected
+
+
+# review and external ids ---------------------------------------------------------------------------
+
+
+def review_candidates(conn: sqlite3.Connection) -> list[dict[str, object]]:
+    """The pairs the resolver was unsure of, best first, with the reasons it gave."""
+    rows = conn.execute(
+        """SELECT c.rowid AS number, c.a, ea.name AS a_name, c.b, eb.name AS b_name, ea.type, c.score, c.reasons
+             FROM candidates c JOIN entities ea ON ea.id = c.a JOIN entities eb ON eb.id = c.b
+            ORDER BY c.score DESC, c.rowid"""
+    ).fetchall()
+    return [{**dict(r), "reasons": json.loads(r["reasons"])} for r in rows]
+
+
+def decide_candidate(conn: sqlite3.Connection, number: int, accept: bool) -> dict[str, object]:
+    row = conn.execute(
+        """SELECT ea.type, ea.name AS a_name, eb.name AS b_name FROM candidates c
+             JOIN entities ea ON ea.id = c.a JOIN entities eb ON eb.id = c.b WHERE c.rowid = ?""",
+        (number,),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError("no such pair to review (see `elitewatch review`)", source=str(number))
+    judge(conn, "merge" if accept else "reject", row["type"], row["a_name"], row["b_name"])
+    return dict(row)
+
+
+def set_external_id(conn: sqlite3.Connection, entity_type: str, name: str, wikidata: str) -> None:
+    conn.execute(
+        """INSERT INTO external_ids (type, name, wikidata, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (type, name) DO UPDATE SET wikidata = excluded.wikidata""",
+        (entity_type, name, wikidata, now()),
+    )
+
+
+def _apply_external_ids(conn: sqlite3.Connection) -> None:
+    for entity_type, name, wikidata in conn.execute("SELECT type, name, wikidata FROM external_ids").fetchall():
+        for entity in entities_named(conn, name, entity_type):
+            conn.execute("UPDATE entities SET wikidata = ? WHERE id = ?", (wikidata, entity["id"]))

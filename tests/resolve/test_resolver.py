@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from elitewatch.cli import app
+from elitewatch.pipeline import ingest
+from elitewatch.settings import Settings
+from elitewatch.store import connect
+
+ENGLISH = (
+    "Kazakh President Kassym-Jomart Tokayev met Russian President Vladimir Putin in Moscow on Monday. "
+    "Tokayev said the CSTO would stay. Imangali Tasmagambetov, the CSTO Secretary General, agreed."
+)
+RUSSIAN = (
+    "Президент Казахстана Касым-Жомарт Токаев встретился с президентом России Владимиром Путиным в Москве. "
+    "Токаев заявил, что ОДКБ сохранится. Генсек ОДКБ Имангали Тасмагамбетов согласился."
+)
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def people(conn) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    rows = conn.execute(
+        """SELECT e.name, a.alias FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE e.type = 'person'"""
+    ).fetchall()
+    found: dict[str, set[str]] = {}
+    for name, alias in rows:
+        found.setdefault(name, set()).add(alias)
+    return found
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_an_english_and_a_russian_document_give_one_entity_per_person(tmp_path: Path) -> None:
+    write(tmp_path / "in", "en", ENGLISH)
+    write(tmp_path / "in", "ru", RUSSIAN)
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [str(tmp_path / "in")], Settings())
+    found = people(conn)
+    assert set(found) == {"Kassym-Jomart Tokayev", "Vladimir Putin", "Imangali Tasmagambetov"}
+    assert {"Tokayev", "Касым-Жомарт Токаев", "Токаев"} <= found["Kassym-Jomart Tokayev"]
+    assert {"Владимир Путин", "Vladimir Putin"} <= found["Vladimir Putin"]
+    assert "Имангали Тасмагамбетов" in found["Imangali Tasmagambetov"]
+    organizations = conn.execute("SELECT COUNT(*) FROM entities WHERE type = 'organization'").fetchone()[0]
+    assert organizations == 1  # CSTO = ОДКБ
+
+
+def test_spellings_across_documents_join_and_different_people_stay_apart(tmp_path: Path) -> None:
+    write(tmp_path / "in", "a", "Prime Minister Benjamin Netanyahu met Nursultan Nazarbayev and Ramzan Kadyrov.")
+    write(tmp_path / "in", "b", "Binyamin Netanyahu spoke with Dariga Nazarbayeva and Akhmat Kadyrov in Astana.")
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [str(tmp_path / "in")], Settings())
+    names = set(people(conn))
+    assert len({n for n in names if "Netanyahu" in n}) == 1
+    assert {"Nursultan Nazarbayev", "Dariga Nazarbayeva", "Ramzan Kadyrov", "Akhmat Kadyrov"} <= names
+
+
+def test_review_merge_split_and_ids_are_kept_over_reingestion(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write(folder, "a", "NASA director Bill Gerstenmaier spoke in Houston with Vladimir Putin and Dmitry Medvedev.")
+    write(folder, "b", "Директор НАСА Гернстермайер заявил в Москве, что Владимир Путин и Дмитрий Медведев согласны.")
+    db = str(tmp_path / "s.db")
+    run("ingest", str(folder), "--db", db)
+    pairs = [json.loads(line) for line in run("review", "--db", db, "--json").splitlines()]
+    pair = next(p for p in pairs if "Gerstenmaier" in p["a_name"] + p["b_name"])
+    assert 0.5 <= pair["score"] < 0.85 and any("surname" in r for r in pair["reasons"])
+    run("review", "--db", db, "--accept", str(pair["number"]))
+    profile = json.loads(run("person", "Гернстермайер", "--db", db, "--json"))
+    assert {"Bill Gerstenmaier", "Гернстермайер"} <= set(profile["aliases"])
+    # A changed document is analysed again: the judgement still holds.
+    write(folder, "b", RUSSIAN.replace("Москве", "Минске") + " Гернстермайер заявил в Москве, что согласен.")
+    run("ingest", str(folder), "--db", db)
+    assert {"Bill Gerstenmaier", "Гернстермайер"} <= set(
+        json.loads(run("person", "Bill Gerstenmaier", "--db", db, "--json"))["aliases"]
+    )
+    # Split: the Russian documents' Putin is taken out, and stays out after re-ingestion.
+    run("split", "Vladimir Putin", "Владимир Путин", "--db", db)
+    write(folder, "b", RUSSIAN + " Владимир Путин согласился.")
+    run("ingest", str(folder), "--db", db)
+    conn = connect(db)
+    putins = [r[0] for r in conn.execute("SELECT name FROM entities WHERE name LIKE '%Putin%' OR name LIKE '%Путин%'")]
+    assert sorted(putins) == ["Vladimir Putin", "Владимир Путин"]
+    # Wikidata ids from the user's table, kept for entities to come.
+    table = tmp_path / "ids.csv"
+    table.write_text("name,wikidata\nVladimir Putin,Q7747\nSergey Lavrov,Q28782\n", encoding="utf-8")
+    assert "1 attached" in run("ids", str(table), "--db", db)
+    records = [json.loads(line) for line in run("export", "--db", db).splitlines()]
+    assert {r["name"]: r["wikidata"] for r in records if r["kind"] == "entity"}["Vladimir Putin"] == "Q7747"
+
+
+@pytest.mark.parametrize("args", [["merge", "Nobody Atall", "Vladimir Putin"], ["ids", "missing.csv"]])
+def test_judgements_fail_cleanly(tmp_path: Path, args: list[str]) -> None:
+    write(tmp_path / "in", "a", ENGLISH)
+    db = str(tmp_path / "s.db")
+    run("ingest", str(tmp_path / "in"), "--db", db)
+    result = CliRunner().invoke(app, [*args, "--db", db])
+    assert result.exit_code == 1 and "error" in result.output
