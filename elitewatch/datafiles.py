@@ -166,3 +166,13 @@ def latin_rules() -> tuple[tuple[str, str], ...]:
 def legal_forms() -> frozenset[str]:
     """Legal forms organization names carry ("JSC", «ТОО»), folded."""
     return frozenset(str(form).casefold() for form in read_yaml("lexicon/names.yaml").get("legal_forms", []))
+
+
+def country_named(name: str | None) -> str | None:
+    """The country a place name or adjective belongs to ("Moscow", "Russian" -> "Russia"); None otherwise."""
+    if not name:
+        return None
+    entry = gazetteer_index().get(fold(name))
+    if entry is not None and entry.type == "place":
+        return entry.country or entry.name
+    return demonyms().get(fold(name))

@@ -168,8 +168,13 @@ class NamePart:
 
 
 @cache
-def _patronymic_endings() -> tuple[str, ...]:
-    return tuple(str(e) for e in read_yaml("lexicon/names.yaml").get("patronymic_endings", []))
+def _patronymic() -> re.Pattern[str]:
+    return re.compile(str(read_yaml("lexicon/names.yaml")["patronymic_pattern"]))
+
+
+@cache
+def _final_patronymic() -> re.Pattern[str]:
+    return re.compile(str(read_yaml("lexicon/names.yaml")["final_patronymic_pattern"]))
 
 
 def name_parts(name: str) -> list[NamePart]:
@@ -181,8 +186,12 @@ def name_parts(name: str) -> list[NamePart]:
             continue
         letters = word.strip(".")
         initial = len(letters) <= 2 and (word.endswith(".") or len(letters) == 1)
-        patronymic = not initial and key.endswith(_patronymic_endings())
+        patronymic = not initial and _patronymic().search(key) is not None
         parts.append(NamePart(word, key, initial, patronymic))
+    # "Lukashevich", "Alexander Lukashevich": an -ovich word alone or after a given name is a surname; a
+    # female or Kazakh patronymic may end a two-part name («Людмила Марковна», "Imangali Nurgaliuly")
+    if len(parts) == 1 or (len(parts) == 2 and not _final_patronymic().search(parts[1].key)):
+        parts = [NamePart(p.text, p.key, p.initial, False) for p in parts]
     return parts
 
 
@@ -226,8 +235,10 @@ def compare_names(a: str, b: str) -> NameMatch:
         reasons.append("one name gives the surname only")
         score *= 0.75
     patronymics = [(x, y) for x in rest_a for y in rest_b if x.patronymic and y.patronymic]
-    for x, y in patronymics[:1]:
-        similarity = part_similarity(x.text, y.text)
+    for x, y in patronymics[:1]:  # the fathers' names, less the shared ending: "Nikolae-vich" / "Mikhailo-vich"
+        stem_x, stem_y = _patronymic().sub("", x.key), _patronymic().sub("", y.key)
+        longer = max(len(stem_x), len(stem_y), 1)
+        similarity = 1.0 - key_distance(stem_x, stem_y) / longer
         reasons.append(f"patronymic {x.text} ~ {y.text} {similarity:.2f}")
         score *= 1.0 if similarity >= phonetic().same_part else 0.3
     return NameMatch(round(score, 3), reasons)

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from elitewatch.datafiles import country_named
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
 from elitewatch.resolve.linker import entity_key, rebuild_aliases
@@ -30,7 +31,7 @@ from elitewatch.resolve.names import compare_names, name_key, strip_possessive, 
 MERGE = 0.85  # a name match this good (context included) is the same entity
 SUGGEST = 0.5  # from here up to MERGE the pair goes to review
 CONTEXT_BONUS = 0.05  # per entity the document shares with the candidate's documents
-CONTEXT_MAX = 0.1
+CONTEXT_MAX = 0.1  # of the bonus for shared entities; an office and a country held in common add one each
 BLOCK = 3  # candidates share this many first letters of the surname key
 SPLIT_MARK = "|split"
 
@@ -50,9 +51,18 @@ def now() -> str:
 # linking one document's entity ---------------------------------------------------------------
 
 
-def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Iterable[int] = ()) -> int:
-    """The canonical entity id of a document's entity; `context`: the canonical ids the same document's
-    other entities already have."""
+@dataclass(frozen=True)
+class Context:
+    """What the document says around an entity: the canonical ids its other entities have, and the
+    offices and countries its positions give this entity."""
+
+    entities: frozenset[int] = frozenset()
+    offices: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+
+
+def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Context = Context()) -> int:
+    """The canonical entity id of a document's entity."""
     if (split_from := _split_judgement(conn, entity)) is not None:
         return _split_entity(conn, entity.type, entity.name, split_from)
     key = entity_key(entity)
@@ -69,7 +79,7 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Itera
         ).fetchall()
         if len(rows) == 1:
             return int(rows[0][0])
-    best = _best_candidate(conn, entity, set(context)) if entity.type == "person" else None
+    best = _best_candidate(conn, entity, context) if entity.type == "person" else None
     if best is not None and best.score >= MERGE:
         _maybe_rename(conn, best.entity_id, entity.name)
         return best.entity_id
@@ -136,7 +146,7 @@ def _unique_alias_owner(conn: sqlite3.Connection, entity: LocalEntity) -> int | 
     return int(rows[0][0]) if len(rows) == 1 else None
 
 
-def _best_candidate(conn: sqlite3.Connection, entity: LocalEntity, context: set[int]) -> Candidate | None:
+def _best_candidate(conn: sqlite3.Connection, entity: LocalEntity, context: Context) -> Candidate | None:
     """The best-scoring person in the store whose surname key starts like this one's."""
     surname = surname_key(entity.name)
     if len(surname) < BLOCK:
@@ -152,13 +162,12 @@ def _best_candidate(conn: sqlite3.Connection, entity: LocalEntity, context: set[
         if rejected & {n.casefold() for n in names}:
             continue
         match = max((compare_names(entity.name, name) for name in names), key=lambda m: m.score)
-        shared = _shared_context(conn, int(row["id"]), context)
         score = match.score
         reasons = list(match.reasons)
-        if shared and score >= SUGGEST:
-            bonus = min(CONTEXT_MAX, CONTEXT_BONUS * len(shared))
+        if score >= SUGGEST:
+            bonus, why = _context_bonus(conn, int(row["id"]), context)
             score = min(1.0, score + bonus)
-            reasons.append(f"named with the same entities elsewhere: {', '.join(shared[:5])} (+{bonus:.2f})")
+            reasons.extend(why)
         if best is None or score > best.score:
             best = Candidate(int(row["id"]), row["name"], round(score, 3), reasons)
     return best
@@ -172,8 +181,43 @@ def _full_aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
     ]
 
 
-def _shared_context(conn: sqlite3.Connection, entity_id: int, context: set[int]) -> list[str]:
+def _context_bonus(conn: sqlite3.Connection, entity_id: int, context: Context) -> tuple[float, list[str]]:
+    """Evidence beyond the name: the same entities around it, the same offices, the same countries."""
+    reasons = []
+    shared = _shared_context(conn, entity_id, context.entities)
+    bonus = min(CONTEXT_MAX, CONTEXT_BONUS * len(shared))
+    if shared:
+        reasons.append(f"named with the same entities elsewhere: {', '.join(shared[:5])} (+{bonus:.2f})")
+    offices, countries = _offices_of(conn, entity_id)
+    if same := sorted(offices & context.offices):
+        bonus += CONTEXT_BONUS
+        reasons.append(f"holds the same office: {', '.join(same)} (+{CONTEXT_BONUS:.2f})")
+    if same := sorted(countries & context.countries):
+        bonus += CONTEXT_BONUS
+        reasons.append(f"in office in the same country: {', '.join(same)} (+{CONTEXT_BONUS:.2f})")
+    return bonus, reasons
+
+
+def _offices_of(conn: sqlite3.Connection, entity_id: int) -> tuple[set[str], set[str]]:
+    from elitewatch.extract.positions import office_head
+
+    offices, countries = set(), set()
+    for role, org in conn.execute(
+        """SELECT p.role, COALESCE(org.name, p.org_text) FROM positions p
+             JOIN doc_entities person ON person.id = p.person_doc_entity_id
+             LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id
+            WHERE person.entity_id = ?""",
+        (entity_id,),
+    ):
+        offices.add(office_head(role))
+        if org and (country := country_named(org)):
+            countries.add(country)
+    return offices, countries
+
+
+def _shared_context(conn: sqlite3.Connection, entity_id: int, context: Iterable[int]) -> list[str]:
     """Names of the context entities that appear in the documents of `entity_id`."""
+    context = list(context)
     if not context:
         return []
     marks = ",".join("?" * len(context))

@@ -10,13 +10,15 @@ from datetime import UTC, datetime
 from enum import Enum
 
 from elitewatch import temporal
+from elitewatch.datafiles import country_named
 from elitewatch.extract import entities as entity_extractor
 from elitewatch.extract import events as event_extractor
 from elitewatch.extract import positions as position_extractor
 from elitewatch.extract import quotes as quote_extractor
+from elitewatch.extract.positions import office_head
 from elitewatch.model import Analysis, Document, LocalEntity
 from elitewatch.resolve.linker import rebuild_aliases, remove_orphans
-from elitewatch.resolve.resolver import apply_judgements, resolve_entity
+from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity
 from elitewatch.store.db import transaction
 
 PIPELINE_VERSION = (
@@ -59,7 +61,7 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
             )
             conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
         _insert_document(conn, analysis, digest)
-        local_ids = _link_entities(conn, document.id, analysis.entities, touched)
+        local_ids = _link_entities(conn, document.id, analysis, touched)
         _insert_quotes(conn, analysis, local_ids)
         _insert_positions(conn, analysis, local_ids)
         _insert_events(conn, analysis, local_ids)
@@ -73,16 +75,27 @@ def _exists(conn: sqlite3.Connection, entity_id: int) -> bool:
     return conn.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
 
 
-def _link_entities(
-    conn: sqlite3.Connection, doc_id: str, entities: list[LocalEntity], touched: set[int]
-) -> dict[int, int]:
+def _link_entities(conn: sqlite3.Connection, doc_id: str, analysis: Analysis, touched: set[int]) -> dict[int, int]:
     """Resolve the document's entities, the ones with a full name first: the canonical entities they
-    resolve to are the context the others are compared in ("named with Putin and Nazarbayev elsewhere")."""
-    order = sorted(entities, key=lambda e: (e.type == "person" and len(e.name.split()) == 1, e.index))
+    resolve to are the context the others are compared in ("named with Putin and Nazarbayev elsewhere"),
+    with the offices and countries the document gives each."""
+    offices: dict[int, set[str]] = {}
+    countries: dict[int, set[str]] = {}
+    for position in analysis.positions:
+        offices.setdefault(position.person, set()).add(office_head(position.role))
+        org = analysis.entities[position.org].name if position.org is not None else position.org_text
+        if org and (country := country_named(org)):
+            countries.setdefault(position.person, set()).add(country)
+    order = sorted(analysis.entities, key=lambda e: (e.type == "person" and len(e.name.split()) == 1, e.index))
     context: list[int] = []
     local_ids: dict[int, int] = {}
     for entity in order:
-        entity_id = resolve_entity(conn, entity, context)
+        around = Context(
+            frozenset(context),
+            frozenset(offices.get(entity.index, set())),
+            frozenset(countries.get(entity.index, set())),
+        )
+        entity_id = resolve_entity(conn, entity, around)
         context.append(entity_id)
         touched.add(entity_id)
         local_ids[entity.index] = _insert_entity(conn, doc_id, entity, entity_id)

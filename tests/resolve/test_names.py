@@ -1,7 +1,7 @@
 import pytest
 
 from elitewatch.resolve import name_key
-from elitewatch.resolve.names import part_similarity, same_part
+from elitewatch.resolve.names import compare_names, name_parts, part_similarity, same_part
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,30 @@ def test_derived_aliases_of_people_and_organizations() -> None:
     assert derived_aliases("person", ["Dauren Abayev’s"]) == ["Abayev"]
     assert derived_aliases("organization", ["Kazakhstan Temir Zholy JSC NC"]) == ["Kazakhstan Temir Zholy"]
     assert derived_aliases("place", ["Almaty City"]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Kassym-Jomart Tokayev", "Касым-Жомарт Токаев", True),
+        ("Лужков Юрий", "Юрий Лужков", True),
+        ("Н. Кан", "Наото Кан", True),
+        ("Борис Николаевич Ельцин", "Борис Ельцин", True),
+        ("Imangali Tasmagambetov", "Imangali Nurgaliuly Tasmagambetov", True),
+        ("Nursultan Nazarbayev", "Dariga Nazarbayeva", False),  # a feminine form is another person
+        ("Ramzan Kadyrov", "Akhmat Kadyrov", False),
+        ("Vladimir Putin", "Vladimir Pozner", False),
+        ("Борис Николаевич Ельцин", "Борис Михайлович Ельцин", False),  # two different patronymics
+        ("А. Кудрин", "Б. Кудрин", False),
+    ],
+)
+def test_names_compared_by_parts(a: str, b: str, same: bool) -> None:
+    match = compare_names(a, b)
+    assert (match.score >= 0.85) == same, match
+    assert match.reasons
+
+
+def test_patronymics_are_told_from_surnames() -> None:
+    assert [p.patronymic for p in name_parts("Борис Николаевич Ельцин")] == [False, True, False]
+    assert [p.patronymic for p in name_parts("Imangali Nurgaliuly")] == [False, True]
+    assert [p.patronymic for p in name_parts("Alexander Lukashevich")] == [False, False]
