@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,12 +24,27 @@ demo: $(STAMP)
 	@echo "  $(BIN)/elitewatch events --person Tokayev"
 	@echo "  $(BIN)/elitewatch search credentials"
 	@echo "  $(BIN)/elitewatch export --format jsonl | head"
+	@echo
+	@echo "Open the UI: $(BIN)/elitewatch serve   then http://127.0.0.1:8000/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check elitewatch tests
 	$(BIN)/mypy elitewatch
 
-test: lint
+# The browser tests drive Debian's chromium with its chromedriver (never a downloaded browser); as root
+# with apt, `make test` installs them when missing, otherwise those tests skip and say why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's chromium and chromium-driver for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "chromium or chromedriver missing and no root apt: the browser tests will skip"; \
+	  fi; \
+	fi
+
+test: lint browser
 	$(BIN)/pytest
 
 clean:

@@ -3,11 +3,12 @@
 The public surface is small: ingest documents into a store, then query it.
 """
 
-from elitewatch.errors import ElitewatchError, GoldFormatError, InputError, NotFoundError, StoreError
+from elitewatch.errors import AccessError, ElitewatchError, GoldFormatError, InputError, NotFoundError, StoreError
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AccessError",
     "ElitewatchError",
     "GoldFormatError",
     "InputError",

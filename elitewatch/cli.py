@@ -445,6 +445,33 @@ def external_ids(
     out.print(f"{len(rows)} ids read, {matched} attached to entities in the store; the rest wait for their names")
 
 
+@app.command()
+@fails_cleanly
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; loopback unless you mean to share it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Start the web UI and HTTP API (pages with JSON twins at the same path + .json; /docs for the API).
+
+    Writing (upload, merge, split, review) needs ELITEWATCH_TOKEN set in the environment; without it the
+    server only reads. Example: elitewatch serve --port 8000
+    """
+    import os
+
+    import uvicorn
+
+    from elitewatch.store import connect
+    from elitewatch.web.app import create_app
+
+    connect(db).close()  # create or migrate the store before serving it read-only
+    token = os.environ.get("ELITEWATCH_TOKEN") or None
+    err.print(f"elitewatch on http://{host}:{port}/ ({'writes need the token' if token else 'read-only'})")
+    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+
+
 @app.command(name="eval-names")
 @fails_cleanly
 def evaluate_names(

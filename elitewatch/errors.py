@@ -4,6 +4,7 @@
      ├── InputError        an input (file, record, URL) that cannot be read or is refused
      ├── StoreError        the database cannot be opened, migrated or written
      ├── NotFoundError     a name or id that matches nothing in the store
+     ├── AccessError       a write refused: writing is off, or the token is missing or wrong
      └── GoldFormatError   a gold or export file that does not follow FORMAT.md
 
 Every error carries the offending input so that the CLI can print one clear line.
@@ -19,9 +20,12 @@ class ElitewatchError(Exception):
         super().__init__(message)
         self.source = source
 
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
     def __str__(self) -> str:
-        message = super().__str__()
-        return f"{self.source}: {message}" if self.source else message
+        return f"{self.source}: {self.message}" if self.source else self.message
 
 
 class InputError(ElitewatchError):
@@ -34,6 +38,14 @@ class StoreError(ElitewatchError):
 
 class NotFoundError(ElitewatchError):
     """A name or id that matches nothing in the store."""
+
+
+class AccessError(ElitewatchError):
+    """A write refused: `off` when no token is set at all, else the token given is missing or wrong."""
+
+    def __init__(self, message: str, *, off: bool, source: str | None = None) -> None:
+        super().__init__(message, source=source)
+        self.off = off
 
 
 class GoldFormatError(ElitewatchError):

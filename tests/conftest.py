@@ -25,18 +25,36 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
-    conn = connect(tmp_path_factory.mktemp("examples") / "examples.db")
+def examples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file with the sample articles ingested."""
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    conn = connect(path)
     ingest(conn, [str(EXAMPLES)], Settings())
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def examples_db(examples_store: Path) -> Iterator[sqlite3.Connection]:
+    conn = connect(examples_store)
     yield conn
     conn.close()
 
 
 @pytest.fixture(scope="session")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
+def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file with the five seed articles ingested (skips without ../shared)."""
     seeds = shared_path("corpus", "seeds")
-    conn = connect(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    conn = connect(path)
     ingest(conn, [str(seeds)], Settings())
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_db(seeds_store: Path) -> Iterator[sqlite3.Connection]:
+    conn = connect(seeds_store)
     yield conn
     conn.close()
 

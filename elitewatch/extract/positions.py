@@ -919,12 +919,14 @@ def career_office(role: str) -> str:
 def office_head(role: str) -> str:
     """The office a role names, without its place: "Kazakh Ambassador to Russia" -> "ambassador"."""
     words = _key_words(role)
-    for language in ("en", "ru"):
+    found: list[tuple[int, int, str]] = []  # the longest role words, the first of equally long ones
+    for language in ("en", "ru"):  # ("assistant to the president" is an assistant)
         for candidate in lexicon(language).roles:
             joined = " ".join(candidate)
-            if re.search(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", words):
-                return joined
-    return words
+            match = re.search(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", words)
+            if match:
+                found.append((len(candidate), -match.start(), joined))
+    return max(found)[2] if found else words
 
 
 @cache
@@ -950,12 +952,21 @@ def _merge(positions: list[Position], anchor: str | None = None) -> list[Positio
         if same is None:
             merged.append(position)
             continue
+        if len(office_head(position.role)) > len(office_head(same.role)):
+            _take_wording(same, position)  # "CSTO Secretary General", not "CTSO secretary"
         same.start = same.start or position.start
         same.end = same.end or position.end
         if position.as_of and (not same.as_of or same.as_of == anchor):  # a date the text gives beats the default
             same.as_of = position.as_of
         same.ended = same.ended or position.ended
     return sorted(merged, key=lambda p: p.evidence_start)
+
+
+def _take_wording(same: Position, position: Position) -> None:
+    """The merged record keeps the fuller wording of the office, with its own sentence and evidence."""
+    same.role = position.role
+    same.sentence_start, same.sentence_end = position.sentence_start, position.sentence_end
+    same.evidence_start, same.evidence_end = position.evidence_start, position.evidence_end
 
 
 def _same_office(a: Position, b: Position) -> bool:

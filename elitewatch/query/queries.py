@@ -68,8 +68,17 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
         raise NotFoundError("no entity by that name", source=name)
     # Several candidates: the most mentioned one, the rest listed as "also".
     ranked = sorted(matches, key=lambda e: -_mention_count(conn, e["id"]))
-    entity = ranked[0]
-    entity_id = entity["id"]
+    profile = entity_profile(conn, ranked[0]["id"])
+    profile["also"] = [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in ranked[1:]]
+    return profile
+
+
+def entity_profile(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
+    """One entity: names in every script, documents, career (offices), quotes, events, who is named with it."""
+    row = conn.execute("SELECT id, type, name, wikidata FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        raise NotFoundError("no entity with this id", source=str(entity_id))
+    entity = dict(row)
     documents = _rows(
         conn.execute(
             """SELECT d.id, d.title, d.published, d.language, COUNT(m.id) AS mentions
@@ -86,8 +95,43 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
         "offices": offices(rows),
         "quotes": search_quotes(conn, speaker_id=entity_id, limit=500),
         "events": search_events(conn, participant_id=entity_id, limit=500),
-        "also": [{"id": e["id"], "name": e["name"], "type": e["type"]} for e in ranked[1:]],
+        "named_with": named_with(conn, entity_id),
+        "holders": office_holders(conn, entity_id) if entity["type"] != "person" else [],
+        "also": [],
     }
+
+
+def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
+    """Who the documents say holds (or held) an office in this organization or country."""
+    rows = _rows(
+        conn.execute(
+            """SELECT person.entity_id AS person_id, e.name AS person, p.role, p.start, p.end, p.as_of, p.ended,
+                      p.doc_id, p.sentence_start, p.sentence_end
+                 FROM positions p JOIN doc_entities org ON org.id = p.org_doc_entity_id
+                 JOIN doc_entities person ON person.id = p.person_doc_entity_id
+                 JOIN entities e ON e.id = person.entity_id
+                WHERE org.entity_id = ?
+                ORDER BY COALESCE(p.start, p.as_of, p.end, '9999'), e.name""",
+            (entity_id,),
+        )
+    )
+    for row in rows:
+        row["ended"] = bool(row["ended"])
+    return rows
+
+
+def named_with(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> list[dict[str, Any]]:
+    """The people most often named in the same documents as this entity."""
+    return _rows(
+        conn.execute(
+            """SELECT e.id, e.name, e.type, COUNT(DISTINCT other.doc_id) AS documents
+                 FROM doc_entities mine JOIN doc_entities other ON other.doc_id = mine.doc_id
+                 JOIN entities e ON e.id = other.entity_id
+                WHERE mine.entity_id = ? AND other.entity_id != ? AND e.type = 'person'
+                GROUP BY e.id ORDER BY documents DESC, e.name LIMIT ?""",
+            (entity_id, entity_id, limit),
+        )
+    )
 
 
 def career(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
@@ -167,12 +211,24 @@ def search_events(
     participant_id: int | None = None,
     since: str | None = None,
     until: str | None = None,
+    place: str | None = None,
+    doc_id: str | None = None,
     limit: int = 100,
 ) -> list[dict[str, Any]]:
-    """Events by type, participant (a name in any spelling, or an entity id) and date range, oldest first;
-    each with its participants, place and source sentence. Undated events come last, by publication."""
+    """Events by type, participant (a name in any spelling, or an entity id), place and date range, oldest
+    first; each with its participants, place and source sentence. Undated events come last, by publication."""
     where: list[str] = []
     params: list[Any] = []
+    if doc_id:
+        where.append("e.doc_id = ?")
+        params.append(doc_id)
+    if place:
+        places = [e["id"] for e in find_entities(conn, place, type="place")]
+        where.append(
+            f"""(e.place_text = ? COLLATE NOCASE OR e.place_doc_entity_id IN
+                 (SELECT id FROM doc_entities WHERE entity_id IN ({",".join("?" * len(places)) or "NULL"})))"""
+        )
+        params.extend([place, *places])
     if type:
         where.append("e.type = ?")
         params.append(type)
@@ -241,10 +297,24 @@ def search_quotes(
     speaker: str | None = None,
     speaker_id: int | None = None,
     text: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    language: str | None = None,
     limit: int = 50,
 ) -> list[dict[str, Any]]:
+    """Quotes by words, speaker (any spelling, or an entity id), date said (else published) and language,
+    newest first."""
     where: list[str] = []
     params: list[Any] = []
+    if since:
+        where.append("COALESCE(q.said_on, d.published) >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(COALESCE(q.said_on, d.published), 1, ?) <= ?")
+        params.extend([len(until), until])
+    if language:
+        where.append("q.language = ?")
+        params.append(language)
     if speaker is not None:
         ids = [e["id"] for e in find_entities(conn, speaker)]
         if not ids:

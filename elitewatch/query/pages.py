@@ -1,0 +1,124 @@
+"""Read-side queries for the web pages: the corpus at a glance, one document with its facts, two people."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from functools import cache
+from typing import Any
+
+from elitewatch.datafiles import read_yaml
+from elitewatch.errors import NotFoundError
+from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(str(w) for w in read_yaml("lexicon/common_words.yaml")["common_words"])
+
+
+def home(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
+    """The corpus at a glance: documents by month, languages, the most mentioned and most quoted people."""
+    summary = corpus_summary(conn, top=top)
+    summary["by_month"] = _rows(
+        conn.execute(
+            """SELECT substr(published, 1, 7) AS month, COUNT(*) AS documents FROM documents
+                WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY month ORDER BY month"""
+        )
+    )
+    summary["by_month"] = _every_month(summary["by_month"])
+    summary["undated"] = int(conn.execute("SELECT COUNT(*) FROM documents WHERE published IS NULL").fetchone()[0])
+    summary["recent"] = _rows(
+        conn.execute("SELECT id, title, published, language FROM documents ORDER BY published DESC, id LIMIT ?", (top,))
+    )
+    return summary
+
+
+def _every_month(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The months from the first to the last, those without documents at zero (an honest time axis)."""
+    if not counts:
+        return []
+    found = {row["month"]: row["documents"] for row in counts}
+    year, month = (int(part) for part in counts[0]["month"].split("-"))
+    months = []
+    while f"{year:04d}-{month:02d}" <= counts[-1]["month"]:
+        key = f"{year:04d}-{month:02d}"
+        months.append({"month": key, "documents": found.get(key, 0)})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
+    """One document: its text and metadata (how the publication date was found), its mentions with their
+    entities, and its quotes, offices and events with their offsets."""
+    row = conn.execute(
+        """SELECT id, title, url, outlet, author, published, published_how, published_confidence, language,
+                  source, text, ingested_at FROM documents WHERE id = ?""",
+        (doc_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError("no document with this id", source=doc_id)
+    document = dict(row)
+    document["mentions"] = _rows(
+        conn.execute(
+            """SELECT m.start, m.end, m.text, m.type, de.entity_id, e.name AS entity
+                 FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id JOIN entities e ON e.id = de.entity_id
+                WHERE m.doc_id = ? ORDER BY m.start""",
+            (doc_id,),
+        )
+    )
+    document["quotes"] = _rows(
+        conn.execute(
+            """SELECT q.id, q.text, q.start, q.end, q.said_on, q.confidence, de.entity_id AS speaker_id,
+                      e.name AS speaker
+                 FROM quotes q LEFT JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
+                 LEFT JOIN entities e ON e.id = de.entity_id
+                WHERE q.doc_id = ? ORDER BY q.start""",
+            (doc_id,),
+        )
+    )
+    document["positions"] = _rows(
+        conn.execute(
+            """SELECT p.id, person.entity_id AS person_id, e.name AS person, p.role,
+                      COALESCE(org.name, p.org_text) AS org, p.start, p.end, p.as_of, p.ended,
+                      p.sentence_start, p.sentence_end, p.pattern, p.confidence
+                 FROM positions p JOIN doc_entities person ON person.id = p.person_doc_entity_id
+                 JOIN entities e ON e.id = person.entity_id
+                 LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id
+                WHERE p.doc_id = ? ORDER BY p.sentence_start""",
+            (doc_id,),
+        )
+    )
+    document["events"] = search_events(conn, doc_id=doc_id, limit=1_000)
+    return document
+
+
+def compare(conn: sqlite3.Connection, a: int, b: int) -> dict[str, Any]:
+    """Two people side by side: their offices and events over time, and their quotes on the same words."""
+    first, second = entity_profile(conn, a), entity_profile(conn, b)
+    words_a, words_b = _quote_words(first["quotes"]), _quote_words(second["quotes"])
+    shared = sorted(set(words_a) & set(words_b), key=lambda w: -(words_a[w] + words_b[w]))[:12]
+
+    def on(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [q for q in quotes if set(_words(q["text"])) & set(shared)]
+
+    return {
+        "a": first,
+        "b": second,
+        "shared_words": shared,
+        "a_quotes_on_shared": on(first["quotes"]),
+        "b_quotes_on_shared": on(second["quotes"]),
+        "both_at": [e for e in first["events"] if any(p["id"] == b for p in e["participants"])],
+    }
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w{5,}", text.casefold()) if w not in common_words() and not w.isdigit()]
+
+
+def _quote_words(quotes: list[dict[str, Any]]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for quote in quotes:
+        counts.update(set(_words(quote["text"])))
+    return counts

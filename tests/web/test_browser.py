@@ -1,0 +1,108 @@
+"""The pages in a real headless Chromium: Debian's chromium and chromium-driver, driven by Selenium with
+their paths (no browser is downloaded). CI sets ELITEWATCH_REQUIRE_BROWSER=1, so there a missing browser
+fails instead of skipping."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from elitewatch.web.app import create_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("ELITEWATCH_CHROMIUM", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("ELITEWATCH_CHROMEDRIVER", "/usr/bin/chromedriver"))
+
+
+def _need_browser() -> None:
+    if CHROMIUM.exists() and CHROMEDRIVER.exists():
+        return
+    reason = f"{CHROMIUM} or {CHROMEDRIVER} is absent: install Debian's chromium and chromium-driver"
+    if os.environ.get("ELITEWATCH_REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(seeds_store: Path) -> Iterator[str]:
+    port = _free_port()
+    config = uvicorn.Config(create_app(seeds_store), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    _need_browser()
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not look for a browser online
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def test_person_page_timeline_and_a_quote_followed_to_its_sentence(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/person?name=Tasmagambetov")
+    assert "Imangali Tasmagambetov" in browser.find_element(By.TAG_NAME, "h1").text
+    bars = browser.find_elements(By.CSS_SELECTOR, "svg.timeline rect.bar")
+    labels = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "svg.timeline text.bar-label")]
+    assert bars and any("Secretary General" in label for label in labels)
+    assert all(b.size["width"] > 0 for b in bars)
+    quote = browser.find_element(By.CSS_SELECTOR, "#quotes a.quote-text")
+    words = quote.text.strip("“”")[:40]
+    quote.click()
+    assert "/document/" in browser.current_url and "#q" in browser.current_url
+    mark = browser.find_element(By.ID, browser.current_url.split("#", 1)[1])
+    assert words[:30] in mark.text
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top;", mark)
+    assert -2 <= top < browser.execute_script("return window.innerHeight;")  # scrolled to the sentence
+
+
+def test_a_career_bar_leads_to_its_sentence_highlighted(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/person?name=Tasmagambetov")
+    link = browser.find_element(By.CSS_SELECTOR, "svg.timeline a.bar-link")
+    href = browser.execute_script("return arguments[0].getAttribute('href');", link) or ""
+    assert href.startswith("/document/") and href.endswith("#hl")
+    browser.get(server + href)
+    highlighted = browser.find_element(By.ID, "hl")
+    assert highlighted.text.strip() and highlighted.is_displayed()
