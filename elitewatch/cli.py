@@ -83,14 +83,18 @@ def ingest(
         int, typer.Option(help="Refuse documents longer than this many characters.")
     ] = DEFAULT_MAX_CHARS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for the language models (default: one per core).", min=1)
+    ] = None,
 ) -> None:
     """Read articles (.txt .md .html .json .jsonl) and store their entities and quotes.
 
-    Example: elitewatch ingest ./articles
+    Example: elitewatch ingest ./articles --workers 2
     """
     from elitewatch.pipeline import ingest as run_ingest
+    from elitewatch.settings import cores
 
-    settings = Settings(max_chars=max_chars)
+    settings = Settings(max_chars=max_chars, workers=workers or cores())
     with open_store(db) as conn, _progress(enabled=not quiet) as update:
         report = run_ingest(conn, inputs, settings, stdin=sys.stdin.buffer, progress=update)
     for source, reason in report.refused:

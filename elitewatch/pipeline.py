@@ -5,13 +5,18 @@
 3. detect each document's language and parse it (spaCy / natasha, batched);
 4. extract entities, then quotes, offices held and events (a quote said at an event takes its date);
 5. write each document with all its facts in one transaction.
+
+Stages 3–4 run in worker processes when settings.workers > 1 (each loads the models once, on first use);
+the calling process reads, skips and is the one writer to SQLite.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from elitewatch.extract import (
@@ -32,6 +37,8 @@ from elitewatch.temporal.published import infer_published
 # Documents analysed between two writes: large enough for spaCy batching, small enough that an
 # interrupted ingest loses little work.
 CHUNK = 32
+# Documents a worker process takes at a time: small, so that both cores stay busy to the end.
+WORKER_CHUNK = 8
 
 
 @dataclass
@@ -105,17 +112,26 @@ def ingest(
     done = 0
     if progress:
         progress(done, len(todo))
-    for first in range(0, len(todo), CHUNK):
-        chunk = todo[first : first + CHUNK]
-        # 3–4. parse and extract
-        analyses = analyse_documents(chunk, settings)
-        # 5. write
-        for analysis in analyses:
-            outcome = write_analysis(conn, analysis)
-            {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(
-                outcome, report.unchanged
-            ).append(analysis.parsed.doc.id)
-            done += 1
-            if progress:
-                progress(done, len(todo))
+    # 3–4. parse and extract (in worker processes when asked); 5. write, here, one document at a time
+    for analysis in analysed(todo, settings):
+        outcome = write_analysis(conn, analysis)
+        {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(
+            outcome, report.unchanged
+        ).append(analysis.parsed.doc.id)
+        done += 1
+        if progress:
+            progress(done, len(todo))
     return report
+
+
+def analysed(documents: list[Document], settings: Settings) -> Iterator[Analysis]:
+    """The analyses of the documents, in their order: here, or in `settings.workers` processes."""
+    workers = min(settings.workers, max(1, len(documents) // WORKER_CHUNK))
+    if workers <= 1:
+        for first in range(0, len(documents), CHUNK):
+            yield from analyse_documents(documents[first : first + CHUNK], settings)
+        return
+    chunks = [documents[first : first + WORKER_CHUNK] for first in range(0, len(documents), WORKER_CHUNK)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for analyses in pool.map(partial(analyse_documents, settings=settings), chunks):
+            yield from analyses

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,17 @@ DEFAULT_MAX_CHARS = 5_000_000
 DEFAULT_BATCH_SIZE = 16
 
 
+# Worker processes for the NLP pass: one by default in the library (no process start-up for a handful of
+# documents, and tests stay deterministic); the CLI asks for one per core.
+DEFAULT_WORKERS = 1
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class Settings:
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = DEFAULT_BATCH_SIZE
+    workers: int = DEFAULT_WORKERS
