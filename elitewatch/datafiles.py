@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -124,6 +124,7 @@ def demonyms() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def demonym(text: str, lemma: str = "") -> str | None:
     """The country a word names as an adjective: "Kazakh", «итальянского» (by its lemma) -> the country."""
     table = demonyms()

@@ -192,8 +192,9 @@ def _trigger_at(doc: Document, index: int, language: str) -> Trigger | None:
 def _attendance_at(doc: Document, index: int, language: str) -> Trigger | None:
     """ "presence … at the May 9 parade": an attendance word, then a gathering within its phrase."""
     lex = lexicon(language)
+    forms = _forms(doc.tokens[index])
     for words in lex.attendance:
-        if not _spells(doc, index, words):
+        if words[0] not in forms or not _spells(doc, index, words):
             continue
         last = index + len(words) - 1
         for k in _subtree(doc, last, limit=30):

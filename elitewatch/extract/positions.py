@@ -49,6 +49,8 @@ QUOTE_CHARS = "«»“”\"„'’"
 @dataclass(frozen=True)
 class Lexicon:
     roles: tuple[tuple[str, ...], ...]  # longest first
+    by_first: dict[str, tuple[tuple[str, ...], ...]]  # the roles by their first word, longest first
+    by_last: dict[str, tuple[tuple[str, ...], ...]]  # and by their last word
     modifiers: frozenset[str]
     ended: frozenset[str]
     joins: frozenset[str]
@@ -82,8 +84,15 @@ def lexicon(language: str) -> Lexicon:
 
     every_role = [*data[f"roles_{language}"], *data.get(f"occupations_{language}", [])]
     roles = sorted({tuple(str(r).split()) for r in every_role}, key=len, reverse=True)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for role in roles:
+        by_first.setdefault(role[0], []).append(role)
+        by_last.setdefault(role[-1], []).append(role)
     return Lexicon(
         roles=tuple(roles),
+        by_first={word: tuple(found) for word, found in by_first.items()},
+        by_last={word: tuple(found) for word, found in by_last.items()},
         modifiers=words("modifiers"),
         ended=words("ended"),
         joins=words("joins"),
@@ -134,12 +143,31 @@ def _is_word(doc: Document, token: Token, word: str, language: str) -> bool:
     return doc.word(token, language) == word or token.text.lower() == word
 
 
+def _candidates(
+    index: dict[str, tuple[tuple[str, ...], ...]], doc: Document, token: Token, language: str
+) -> list[tuple[str, ...]]:
+    """The roles that may start (or end) at this token, by its dictionary form or as written, longest first."""
+    forms = dict.fromkeys((doc.word(token, language), token.text.lower()))
+    found = [role for form in forms for role in index.get(form, ())]
+    return sorted(found, key=len, reverse=True) if len(forms) > 1 else found
+
+
 def _role_ending_at(doc: Document, end: int, language: str, floor: int) -> int | None:
     """The first token of role words that end at token `end` ("secretary general"), if any."""
-    for role in lexicon(language).roles:
+    for role in _candidates(lexicon(language).by_last, doc, doc.tokens[end], language):
         first = end - len(role) + 1
         if first >= floor and _spells(doc, first, role, language):
             return first
+    return None
+
+
+def _role_starting_at(doc: Document, start: int, language: str) -> tuple[str, ...] | None:
+    """The longest role words that start at token `start`, if any."""
+    if start >= len(doc.tokens):
+        return None
+    for role in _candidates(lexicon(language).by_first, doc, doc.tokens[start], language):
+        if _spells(doc, start, role, language):
+            return role
     return None
 
 
@@ -279,7 +307,7 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
 
 
 def _starts_role(doc: Document, index: int, language: str) -> bool:
-    return any(_spells(doc, index, role, language) for role in lexicon(language).roles)
+    return _role_starting_at(doc, index, language) is not None
 
 
 def _describes(token: Token) -> bool:
@@ -307,7 +335,9 @@ def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase |
         ):
             break
         index += 1
-    for role in lex.roles:
+    if index >= len(doc.tokens):
+        return None
+    for role in _candidates(lex.by_first, doc, doc.tokens[index], language):
         head_end = index + len(role) - 1
         if head_end <= limit and _spells(doc, index, role, language):
             last = max(head_end, _complement_end(doc, head_end + 1, limit, language))
@@ -639,12 +669,17 @@ def _imply_countries(doc: Document, positions: list[Position]) -> None:
     named without the country, is the office of the country the person is said to be from (another office
     of theirs, "his French counterpart"), else of the country the document is about."""
     about: list[str | None] = []  # the document's country, found once when first needed
+    offices: list[dict[str, set[str]]] = []  # the countries the document gives each office, likewise
     for position in positions:
         named = position.org is not None or (position.org_text and not position.org_text.islower())
         if named or _country(position.org_text) or not _national(position.role):
             continue  # a named organization or country; a lower-case rest is a portfolio: «министр по делам разведки»
         taken = _held_elsewhere(doc, position, positions)
-        country = _person_country(doc, position.person, positions) or _office_country(doc, position.role, taken)
+        country = _person_country(doc, position.person, positions)
+        if country is None:
+            if not offices:
+                offices.append(_office_countries(doc))
+            country = _office_country(offices[0], position.role, taken)
         if country is None:
             if not about:
                 about.append(_document_country(doc))
@@ -718,10 +753,10 @@ def _held_elsewhere(doc: Document, position: Position, positions: list[Position]
     return taken
 
 
-def _office_country(doc: Document, role: str, taken: set[str]) -> str | None:
+def _office_country(offices: dict[str, set[str]], role: str, taken: set[str]) -> str | None:
     """The one country the document gives this office anywhere, named or not ("the Kazakh President"),
-    less those whose holder is someone else."""
-    countries = _office_countries(doc).get(office_head(role), set()) - taken
+    less those whose holder is someone else (`offices`: _office_countries of the document)."""
+    countries = offices.get(office_head(role), set()) - taken
     return next(iter(countries)) if len(countries) == 1 else None
 
 
@@ -731,11 +766,9 @@ def _office_countries(doc: Document) -> dict[str, set[str]]:
         country = _country(demonym(token.text, token.lemma))
         if country is None:
             continue
-        language = doc.language(doc.tokens[index + 1])
-        for role in lexicon(language).roles:
-            if _spells(doc, index + 1, role, language):
-                found.setdefault(office_head(" ".join(role)), set()).add(country)
-                break
+        role = _role_starting_at(doc, index + 1, doc.language(doc.tokens[index + 1]))
+        if role is not None:
+            found.setdefault(office_head(" ".join(role)), set()).add(country)
     return found
 
 

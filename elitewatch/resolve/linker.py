@@ -50,6 +50,37 @@ def rebuild_aliases(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None
         )
 
 
+def add_aliases(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Count one new document's forms into its entities' aliases (what rebuild_aliases would find, without
+    reading every other document of an entity named in thousands)."""
+    conn.execute(
+        """INSERT INTO aliases (entity_id, alias, mentions)
+           SELECT de.entity_id, m.text, COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
+           WHERE m.doc_id = ? GROUP BY de.entity_id, m.text
+           UNION ALL
+           SELECT de.entity_id, m.normal, COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
+           WHERE m.doc_id = ? AND m.normal != m.text GROUP BY de.entity_id, m.normal
+           ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions""",
+        (doc_id, doc_id),
+    )
+    forms: dict[tuple[int, str], set[str]] = {}
+    for entity_id, entity_type, text, normal in conn.execute(
+        """SELECT de.entity_id, e.type, m.text, m.normal FROM mentions m
+             JOIN doc_entities de ON de.id = m.doc_entity_id JOIN entities e ON e.id = de.entity_id
+            WHERE m.doc_id = ?""",
+        (doc_id,),
+    ):
+        forms.setdefault((entity_id, entity_type), set()).update((text, normal))
+    conn.executemany(
+        "INSERT OR IGNORE INTO aliases (entity_id, alias, mentions) VALUES (?, ?, 0)",
+        [
+            (entity_id, alias)
+            for (entity_id, entity_type), names in forms.items()
+            for alias in derived_aliases(entity_type, sorted(names))
+        ],
+    )
+
+
 def derived_aliases(entity_type: str, names: Iterable[str]) -> list[str]:
     """Forms a reader would use for the same entity: a person's surname alone ("Kassym-Jomart Tokayev" ->
     "Tokayev"), an organization's name without its legal form ("Transmashholding JSC" -> "Transmashholding")."""

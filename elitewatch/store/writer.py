@@ -17,7 +17,7 @@ from elitewatch.extract import positions as position_extractor
 from elitewatch.extract import quotes as quote_extractor
 from elitewatch.extract.positions import office_head
 from elitewatch.model import Analysis, Document, LocalEntity
-from elitewatch.resolve.linker import rebuild_aliases, remove_orphans
+from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans
 from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity
 from elitewatch.store.db import transaction
 
@@ -65,8 +65,11 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
         _insert_quotes(conn, analysis, local_ids)
         _insert_positions(conn, analysis, local_ids)
         _insert_events(conn, analysis, local_ids)
-        remove_orphans(conn, touched)
-        rebuild_aliases(conn, [t for t in touched if _exists(conn, t)])
+        if row is None:
+            add_aliases(conn, document.id)  # a new document only adds forms: no rebuild of popular entities
+        else:
+            remove_orphans(conn, touched)
+            rebuild_aliases(conn, [t for t in touched if _exists(conn, t)])
         apply_judgements(conn)
     return WriteOutcome.REPLACED if row is not None else WriteOutcome.ADDED
 

@@ -19,7 +19,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from elitewatch.datafiles import read_yaml
@@ -167,6 +167,13 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def scan(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Every date expression in text[start:end], without anchoring, in text order."""
     end = len(text) if end is None else end
+    return list(_scan(text, start, end))
+
+
+@lru_cache(maxsize=512)
+def _scan(text: str, start: int, end: int) -> tuple[TimeExpr, ...]:
+    """The scan, kept for the few texts being analysed: publication dates, events, offices and quotes each
+    read the same text (TimeExpr is frozen, so sharing the results is safe)."""
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _patterns():
@@ -178,7 +185,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
                 continue
             taken.append((match.start(), match.end()))
             found.append(TimeExpr(match.start(), match.end(), match.group().strip(), parts))
-    return sorted(found, key=lambda e: e.start)
+    return tuple(sorted(found, key=lambda e: e.start))
 
 
 def _number(word: str | None) -> int:
