@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint browser clean
+.PHONY: demo test lint browser bench profile clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,15 @@ browser:
 
 test: lint browser
 	$(BIN)/pytest
+
+# Throughput against the bare models, both cores, memory, query latency on 10,000 and 100,000 documents:
+# writes BENCHMARKS.md (BENCH_SIZES=10000 for a quicker run).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+# Where ingest time goes (pyinstrument), on the English dev corpus or the samples.
+profile: $(STAMP)
+	$(BIN)/python bench/timing_profile.py
 
 clean:
 	rm -rf $(VENV) elitewatch.db elitewatch.db-wal elitewatch.db-shm

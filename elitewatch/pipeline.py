@@ -12,11 +12,14 @@ the calling process reads, skips and is the one writer to SQLite.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing import get_context
 from typing import Any
 
 from elitewatch.extract import (
@@ -39,6 +42,7 @@ from elitewatch.temporal.published import infer_published
 CHUNK = 32
 # Documents a worker process takes at a time: small, so that both cores stay busy to the end.
 WORKER_CHUNK = 8
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass
@@ -132,6 +136,23 @@ def analysed(documents: list[Document], settings: Settings) -> Iterator[Analysis
             yield from analyse_documents(documents[first : first + CHUNK], settings)
         return
     chunks = [documents[first : first + WORKER_CHUNK] for first in range(0, len(documents), WORKER_CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _one_thread_each(), ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         for analyses in pool.map(partial(analyse_documents, settings=settings), chunks):
             yield from analyses
+
+
+@contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Worker processes start with one math-library thread each: a process per core is the parallelism, and
+    numpy's own threads on top of it (natasha runs on numpy) only fight over the same cores. The workers are
+    spawned, not forked, so that they read this before numpy starts."""
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update(dict.fromkeys(THREAD_VARIABLES, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

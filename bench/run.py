@@ -1,0 +1,392 @@
+"""The benchmark behind `make bench`: writes BENCHMARKS.md.
+
+Measured in one run, on this machine:
+1. ingest throughput (documents/s, tokens/s), English and Russian apart, on ../shared/dev (PolNeAR, factRuEval;
+   the sample articles when ../shared is absent), against the bare models on the same texts (spaCy with the
+   components we use; natasha's segmenter, morphology, syntax and NER): the ratio ours / bare;
+2. the speed-up of two worker processes over one, on both corpora together (wall time of `elitewatch ingest`,
+   model loading included), and the peak memory of that process tree; database size per document;
+3. query latency (p50 / p95) of a person page, a quote search and a full-text search, through the web app in
+   process, on stores of 10,000 and 100,000 documents built from the real analyses written again under new ids
+   with names and dates varied (BENCH_SIZES=10000 for the smaller one only).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+ELITEWATCH = [str(Path(sys.executable).parent / "elitewatch")]
+GOALS = {"ratio": 0.80, "speedup": 1.7, "memory_mb": 2048, "p95_ms": 100.0, "page_p95_ms": 150.0}
+
+
+def corpora() -> dict[str, Path]:
+    english, russian = SHARED / "dev" / "polnear" / "texts", SHARED / "dev" / "factrueval" / "texts"
+    if english.is_dir() and russian.is_dir():
+        return {"en": english, "ru": russian}
+    return {"samples": ROOT / "examples" / "articles"}
+
+
+def machine() -> dict[str, str]:
+    model = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    memory = "unknown"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f"{kb / 1024 / 1024:.1f} GiB"
+    return {
+        "cpu": model,
+        "cores": str(len(os.sched_getaffinity(0))),
+        "memory": memory,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "date": date.today().isoformat(),
+    }
+
+
+# 1. throughput ----------------------------------------------------------------------------------
+
+
+def throughput(folder: Path) -> dict[str, float]:
+    """Ours (the whole ingest, models warm) and bare (the models alone) on one folder, one process."""
+    from elitewatch.ingest import read_inputs
+    from elitewatch.nlp import english, russian
+    from elitewatch.pipeline import ingest
+    from elitewatch.settings import Settings
+    from elitewatch.store import connect
+
+    documents = read_inputs([str(folder)], max_chars=10**8).documents
+    english.load()
+    russian.load()
+    tokens, bare = _bare(documents)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = connect(Path(tmp) / "t.db")
+        started = time.perf_counter()
+        ingest(conn, [str(folder)], Settings(workers=1))
+        ours = time.perf_counter() - started
+        conn.close()
+    return {
+        "documents": len(documents),
+        "tokens": tokens,
+        "ours_s": ours,
+        "bare_s": bare,
+        "ours_docs_s": len(documents) / ours,
+        "bare_docs_s": len(documents) / bare,
+        "ours_tokens_s": tokens / ours,
+        "bare_tokens_s": tokens / bare,
+        "ratio": bare / ours,
+    }
+
+
+def _bare(documents: list[Any]) -> tuple[int, float]:
+    """The bare models on each document's text: spaCy for English texts, natasha for Russian ones."""
+    from natasha import Doc
+
+    from elitewatch.ingest import detect_language
+    from elitewatch.nlp import english, russian
+
+    nlp = english.load()
+    models = russian.load()
+    started = time.perf_counter()
+    tokens = 0
+    english_texts = []
+    for document in documents:
+        if detect_language(document.text) == "en":
+            english_texts.append(document.text)
+            continue
+        doc = Doc(document.text)
+        doc.segment(models["segmenter"])
+        doc.tag_morph(models["morph"])
+        doc.parse_syntax(models["syntax"])
+        doc.tag_ner(models["ner"])
+        for token in doc.tokens:  # lemmas and normal forms of names: we use them too
+            token.lemmatize(models["vocab"])
+        for span in doc.spans:
+            span.normalize(models["vocab"])
+        tokens += len(doc.tokens)
+    for parsed in nlp.pipe(english_texts, batch_size=16):
+        tokens += len(parsed)
+    return tokens, time.perf_counter() - started
+
+
+# 2. cores and memory ------------------------------------------------------------------------------
+
+
+def timed_ingest(folders: list[Path], workers: int, db: Path) -> dict[str, float]:
+    """Wall time and peak memory (the process and its workers) of `elitewatch ingest --workers N`."""
+    command = [*ELITEWATCH, "ingest", *map(str, folders), "--db", str(db), "--workers", str(workers), "-q"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = _watch_memory(process)
+    process.wait()
+    if process.returncode != 0:
+        raise RuntimeError(f"ingest failed: {' '.join(command)}")
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak}
+
+
+def _watch_memory(process: subprocess.Popen[bytes]) -> float:
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_mb(process.pid))
+        time.sleep(0.1)
+    return peak
+
+
+def _tree_rss_mb(pid: int) -> float:
+    total = 0.0
+    for member in [pid, *_descendants(pid)]:
+        try:
+            for line in Path(f"/proc/{member}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return total
+
+
+def _descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return found
+    for child in map(int, children):
+        found.extend([child, *_descendants(child)])
+    return found
+
+
+# 3. query latency ---------------------------------------------------------------------------------
+
+
+def build_store(path: Path, analyses: list[Any], size: int, seed: int = 7) -> float:
+    """Write `size` documents: the real analyses again and again under new ids, person names swapped for
+    others from the corpus and dates moved, so that entities, aliases and indexes grow as in real use."""
+    from elitewatch.store import connect
+    from elitewatch.store.writer import write_analysis
+
+    rng = random.Random(seed)
+    people = sorted({e.name for a in analyses for e in a.entities if e.type == "person" and " " in e.name})
+    conn = connect(path)
+    conn.execute("PRAGMA synchronous = OFF")
+    started = time.perf_counter()
+    for number in range(size):
+        original = analyses[number % len(analyses)]
+        write_analysis(conn, _variant(original, number, people, rng))
+    seconds = time.perf_counter() - started
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return seconds
+
+
+def _variant(analysis: Any, number: int, people: list[str], rng: random.Random) -> Any:
+    from elitewatch.model import Analysis, LocalEntity, Mention
+
+    document = replace(analysis.parsed.doc, id=f"{analysis.parsed.doc.id}~{number}")
+    parsed = replace(analysis.parsed, doc=document)
+    entities = []
+    for entity in analysis.entities:
+        name = entity.name
+        if entity.type == "person" and rng.random() < 0.5:
+            name = rng.choice(people)
+        mentions = [
+            Mention(m.start, m.end, m.text, m.type, name if name != entity.name else m.normal, m.cluster, m.evidence)
+            for m in entity.mentions
+        ]
+        entities.append(
+            LocalEntity(entity.index, entity.type, name, {name, *entity.forms}, mentions, entity.confidence)
+        )
+    shift = rng.randint(-3000, 600)
+    return Analysis(
+        parsed=parsed,
+        entities=entities,
+        quotes=[replace(q, said_on=_shifted(q.said_on, shift)) for q in analysis.quotes],
+        positions=analysis.positions,
+        events=[replace(e, date=_shifted(e.date, shift)) for e in analysis.events],
+        published=_shifted(analysis.published, shift),
+        published_how=analysis.published_how,
+        published_confidence=analysis.published_confidence,
+    )
+
+
+def _shifted(value: str | None, days: int) -> str | None:
+    if not value or len(value) < 10:
+        return value
+    from datetime import timedelta
+
+    try:
+        return (date.fromisoformat(value[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return value
+
+
+def latencies(path: Path, samples: int = 200, seed: int = 11) -> dict[str, dict[str, float]]:
+    from fastapi.testclient import TestClient
+
+    from elitewatch.store import connect
+    from elitewatch.web.app import create_app
+
+    conn = connect(path)
+    people = [r[0] for r in conn.execute("SELECT id FROM entities WHERE type = 'person' ORDER BY id")]
+    words = ["security", "president", "election", "Moscow", "war", "сотрудничество", "government", "talks"]
+    conn.close()
+    client = TestClient(create_app(path))
+    rng = random.Random(seed)
+    html = {"accept": "text/html"}
+    queries = {
+        "person page": lambda: f"/entity/{rng.choice(people)}",
+        "quote search": lambda: f"/quotes?q={rng.choice(words)}&limit=50",
+        "full-text search": lambda: f"/search?q={rng.choice(words)}",
+    }
+    result = {}
+    for label, make in queries.items():
+        for _ in range(10):  # warm the page cache
+            client.get(make(), headers=html)
+        times = []
+        for _ in range(samples):
+            started = time.perf_counter()
+            response = client.get(make(), headers=html)
+            times.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"{label}: {response.status_code}")
+        times.sort()
+        result[label] = {"p50": statistics.median(times), "p95": times[int(len(times) * 0.95) - 1]}
+    return result
+
+
+# the report ------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000").split(",") if s]
+    info = machine()
+    folders = corpora()
+    print("throughput …", flush=True)
+    speeds = {language: throughput(folder) for language, folder in folders.items()}
+    print("cores and memory …", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        one = timed_ingest(list(folders.values()), 1, Path(tmp) / "one.db")
+        two = timed_ingest(list(folders.values()), 2, Path(tmp) / "two.db")
+        documents = sum(s["documents"] for s in speeds.values())
+        size_per_doc = sum(p.stat().st_size for p in Path(tmp).glob("two.db*")) / documents
+    print("stores …", flush=True)
+    analyses = _analyses(list(folders.values()))
+    stores = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            path = Path(tmp) / f"{size}.db"
+            write_s = build_store(path, analyses, size)
+            stores[size] = {
+                "write_s": write_s,
+                "mb": path.stat().st_size / 1e6,
+                "latency": latencies(path),
+            }
+            print(f"  {size}: {stores[size]}", flush=True)
+    report = render(info, speeds, one, two, size_per_doc, stores)
+    (ROOT / "BENCHMARKS.md").write_text(report, encoding="utf-8")
+    print(report)
+
+
+def _analyses(folders: list[Path]) -> list[Any]:
+    from elitewatch.ingest import read_inputs
+    from elitewatch.pipeline import analysed
+    from elitewatch.settings import Settings
+
+    documents = read_inputs([str(f) for f in folders], max_chars=10**8).documents
+    return list(analysed(documents, Settings(workers=2)))
+
+
+def render(
+    info: dict[str, str],
+    speeds: dict[str, dict[str, float]],
+    one: dict[str, float],
+    two: dict[str, float],
+    size_per_doc: float,
+    stores: dict[int, dict[str, Any]],
+) -> str:
+    def met(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` ({Path(__file__).relative_to(ROOT)}) on {info['date']}.",
+        "",
+        f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory']}; {info['system']}; Python {info['python']}.",
+        "",
+        "## Ingest throughput, one process (models loaded before timing)",
+        "",
+        "| corpus | documents | tokens | ours docs/s | ours tokens/s | bare docs/s | bare tokens/s | ours / bare | goal ≥ 0.80 |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for language, s in speeds.items():
+        lines.append(
+            f"| {language} | {s['documents']} | {s['tokens']} | {s['ours_docs_s']:.2f} | {s['ours_tokens_s']:.0f} | "
+            f"{s['bare_docs_s']:.2f} | {s['bare_tokens_s']:.0f} | {s['ratio']:.2f} | {met(s['ratio'] >= GOALS['ratio'])} |"
+        )
+    speedup = one["seconds"] / two["seconds"]
+    lines += [
+        "",
+        "Bare: spaCy `en_core_web_sm` with the components we use (all of them: tagger, parser, lemmatizer, NER)",
+        "on each English text; natasha's segmenter, morphology, syntax, NER, lemmas and name normal forms (all used)",
+        "on each Russian one. Ours: the whole `ingest` (language routing, parsing, entities, quotes, offices,",
+        "events, dates, resolution, SQLite). Both single-process; numpy may use a second core in both.",
+        "",
+        "## Both cores, memory, size",
+        "",
+        "| measure | value | goal |",
+        "|---|---|---|",
+        f"| `ingest --workers 1`, both corpora, wall time | {one['seconds']:.1f} s | |",
+        f"| `ingest --workers 2`, same | {two['seconds']:.1f} s | |",
+        f"| speed-up | {speedup:.2f}× | ≥ 1.7×: {met(speedup >= GOALS['speedup'])} |",
+        f"| peak memory, one process | {one['peak_mb']:.0f} MB | ≤ 2 GB: {met(one['peak_mb'] <= GOALS['memory_mb'])} |",
+        f"| peak memory, two workers and the writer | {two['peak_mb']:.0f} MB | ≤ 2 GB: "
+        f"{met(two['peak_mb'] <= GOALS['memory_mb'])} |",
+        f"| database size per document | {size_per_doc / 1024:.1f} kB | |",
+        "",
+        "## Query latency through the web app (in process), HTML pages",
+        "",
+        "| store | built in | size | person page p50 / p95 | quote search p50 / p95 | full-text search p50 / p95 | goal |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for size, store in stores.items():
+        latency = store["latency"]
+        worst = max(v["p95"] for v in latency.values())
+        goal = GOALS["p95_ms"] if size >= 100_000 else GOALS["page_p95_ms"]
+        cells = " | ".join(f"{v['p50']:.1f} / {v['p95']:.1f} ms" for v in latency.values())
+        lines.append(
+            f"| {size:,} documents | {store['write_s']:.0f} s | {store['mb']:.0f} MB | {cells} | "
+            f"p95 ≤ {goal:.0f} ms: {met(worst <= goal)} |"
+        )
+    lines += [
+        "",
+        "Stores are built from the analyses of the corpora above, written again under new ids with half of the",
+        "person names swapped for other names of the corpus and every date moved by up to eight years, so that",
+        "entities, aliases and the indexes grow as they would.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    threading.excepthook = lambda args: None
+    main()
