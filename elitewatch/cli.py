@@ -77,7 +77,9 @@ def open_store(db: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connecti
 @app.command()
 @fails_cleanly
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders (recursive), http(s) addresses or - for standard input.")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     max_chars: Annotated[
         int, typer.Option(help="Refuse documents longer than this many characters.")
@@ -86,17 +88,31 @@ def ingest(
     workers: Annotated[
         int | None, typer.Option(help="Processes for the language models (default: one per core).", min=1)
     ] = None,
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS or Atom feed: ingest its articles.")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Fetch from private, loopback and link-local addresses too.")
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.", min=0.1)] = 20.0,
+    max_download: Annotated[int, typer.Option(help="Refuse web downloads larger than this many bytes.")] = 10_000_000,
 ) -> None:
-    """Read articles (.txt .md .html .json .jsonl) and store their entities and quotes.
+    """Read articles (.txt .md .html .json .jsonl files and folders, http(s) pages, feeds) and store their facts.
 
-    Example: elitewatch ingest ./articles --workers 2
+    Example: elitewatch ingest ./articles https://example.org/news/1 --feed https://example.org/rss
     """
     from elitewatch.pipeline import ingest as run_ingest
     from elitewatch.settings import cores
 
-    settings = Settings(max_chars=max_chars, workers=workers or cores())
+    if not inputs and not feed:
+        raise InputError("nothing to ingest: give files, folders, http(s) addresses, - or --feed URL")
+    settings = Settings(
+        max_chars=max_chars,
+        workers=workers or cores(),
+        allow_private=allow_private,
+        timeout=timeout,
+        max_download=max_download,
+    )
     with open_store(db) as conn, _progress(enabled=not quiet) as update:
-        report = run_ingest(conn, inputs, settings, stdin=sys.stdin.buffer, progress=update)
+        report = run_ingest(conn, inputs or [], settings, stdin=sys.stdin.buffer, progress=update, feeds=feed or [])
     for source, reason in report.refused:
         err.print(f"refused: {escape(source)}: {escape(reason)}")
     out.print(

@@ -31,6 +31,7 @@ from elitewatch.extract import (
     extract_quotes,
 )
 from elitewatch.ingest import detect_language, read_inputs
+from elitewatch.ingest.web import Fetcher
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
 from elitewatch.settings import Settings
@@ -96,10 +97,16 @@ def ingest(
     *,
     stdin: Any = None,
     progress: Callable[[int, int], None] | None = None,
+    feeds: Iterable[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
     report = IngestReport()
-    # 1. read
-    read = read_inputs(inputs, max_chars=settings.max_chars, stdin=stdin)
+    # 1. read (files, folders, standard input, web pages and feeds)
+    if fetcher is None:
+        fetcher = Fetcher(
+            allow_private=settings.allow_private, timeout=settings.timeout, max_bytes=settings.max_download
+        )
+    read = read_inputs(inputs, max_chars=settings.max_chars, stdin=stdin, feeds=feeds, fetcher=fetcher)
     report.refused.extend(read.refused)
     # 2. skip unchanged
     todo: list[Document] = []

@@ -30,3 +30,7 @@ class Settings:
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = DEFAULT_BATCH_SIZE
     workers: int = DEFAULT_WORKERS
+    # Web inputs: refuse private, loopback and link-local addresses unless allowed; time and size limits.
+    allow_private: bool = False
+    timeout: float = 20.0
+    max_download: int = 10_000_000

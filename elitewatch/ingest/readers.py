@@ -13,12 +13,15 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from elitewatch.errors import InputError
 from elitewatch.model import Document
+
+if TYPE_CHECKING:
+    from elitewatch.ingest.web import Fetcher
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -222,12 +225,64 @@ def read_stdin(result: ReadResult, stream: Any = None) -> None:
         result.refuse("<stdin>", str(error.args[0]))
 
 
-def read_inputs(inputs: Iterable[str], *, max_chars: int, stdin: Any = None) -> ReadResult:
-    """Read every input (file, folder or "-" for standard input) into Documents."""
+def _default_fetcher() -> Fetcher:
+    from elitewatch.ingest.web import Fetcher
+
+    return Fetcher()
+
+
+def read_url(url: str, result: ReadResult, fetcher: Fetcher, meta: dict[str, str] | None = None) -> None:
+    """One web page: fetched under the fetcher's rules, its article text extracted (trafilatura)."""
+    from elitewatch.ingest.web import url_id
+
+    try:
+        final, content_type, body = fetcher.get(url)
+        text = decode(body, url)
+        found = {"url": final, **(meta or {})}
+        if "html" in content_type or text.lstrip()[:1] == "<":
+            result.documents.append(html_to_document(url_id(final), text, url, found))
+        else:
+            result.documents.append(_document(url_id(final), text, url, found))
+    except InputError as error:
+        result.refuse(error.source or url, error.message)
+
+
+def read_feed(url: str, result: ReadResult, fetcher: Fetcher) -> None:
+    """Every article an RSS or Atom feed links to, with the title and date the feed gives."""
+    from elitewatch.ingest.web import parse_feed
+
+    try:
+        final, _, body = fetcher.get(url)
+        items = parse_feed(body, final)
+    except InputError as error:
+        result.refuse(error.source or url, error.message)
+        return
+    if not items:
+        result.refuse(url, "the feed lists no articles")
+    for item in items:
+        meta = {key: value for key, value in (("title", item.title), ("published", item.published)) if value}
+        read_url(item.link, result, fetcher, meta)
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    *,
+    max_chars: int,
+    stdin: Any = None,
+    feeds: Iterable[str] = (),
+    fetcher: Fetcher | None = None,
+) -> ReadResult:
+    """Read every input (file, folder, http(s) address or "-" for standard input) and every feed into
+    Documents."""
     result = ReadResult()
+    for feed in feeds:
+        read_feed(feed, result, fetcher or _default_fetcher())
     for name in inputs:
         if name == "-":
             read_stdin(result, stdin)
+            continue
+        if "://" in name:  # http(s) is fetched; any other scheme is refused by the fetcher
+            read_url(name, result, fetcher or _default_fetcher())
             continue
         path = Path(name)
         if path.is_dir():
