@@ -43,23 +43,67 @@ class ReadResult:
 
 
 def decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 by BOM, else the detected charset."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 by BOM, else the detected charset (Windows-1251,
+    KOI8-R, …). Empty, binary or undecodable input is refused with the reason."""
     if not data.strip():
         raise InputError("empty input", source=source)
+    text = _decoded(data, source)
+    if not text.strip():
+        raise InputError("empty input", source=source)
+    return text
+
+
+def _decoded(data: bytes, source: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("marked UTF-16 but not valid UTF-16", source=source) from None
     if b"\x00" in data[:8192]:
         raise InputError("binary content, not text", source=source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    best_score, best_text = 0.0, ""
+    for text in _cyrillic_decodings(data):  # the first of equally good ones: the encodings are in order of use
+        if (score := _russian_score(text)) > best_score:
+            best_score, best_text = score, text
+    if best_score >= RUSSIAN_SHARE:
+        return best_text  # Windows-1251, KOI8-R, …: the decoding that reads most like Russian
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError("cannot detect the text encoding", source=source)
     return str(best)
+
+
+# The legacy Cyrillic encodings of Russian and Kazakh news archives, tried when a text is not UTF-8:
+# statistical detectors confuse them (KOI8-R is often read as Shift-JIS).
+CYRILLIC_ENCODINGS = ("cp1251", "koi8-r", "cp866", "iso8859_5", "mac_cyrillic")
+COMMON_RUSSIAN = frozenset("оеаинтсрвлкмдпуяы")
+RUSSIAN_SHARE = 0.25  # of the letters, the most common lower-case Russian ones
+
+
+def _cyrillic_decodings(data: bytes) -> Iterator[str]:
+    for encoding in CYRILLIC_ENCODINGS:
+        try:
+            yield data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+
+
+def _russian_score(text: str) -> float:
+    """How much a decoding reads like Russian: the share of its characters that are Russian letters, ASCII or
+    the punctuation of Russian texts, times the share of its letters that are the commonest lower-case ones
+    (a wrong decoding turns letters into symbols, or capitals into small letters)."""
+    visible = [c for c in text if not c.isspace()]
+    letters = [c for c in visible if c.isalpha()]
+    if not letters:
+        return 0.0
+    expected = sum(c.isascii() or "А" <= c <= "я" or c in "Ёё«»—–…№" for c in visible) / len(visible)
+    return expected * sum(c in COMMON_RUSSIAN for c in letters) / len(letters)
 
 
 def _clean_metadata(meta: dict[str, Any]) -> dict[str, str]:
@@ -78,7 +122,7 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
         return {}, text
     try:
         meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, TypeError) as error:  # ValueError: "date: 0000-00-00"
         raise InputError(f"front matter is not valid YAML ({error.__class__.__name__})", source=source) from None
     if not isinstance(meta, dict):
         return {}, text

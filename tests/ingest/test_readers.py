@@ -4,6 +4,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from elitewatch.ingest import read_inputs
 
 LIMIT = 1_000_000
@@ -64,11 +66,39 @@ def test_bad_inputs_are_refused_with_reasons(tmp_path: Path) -> None:
     assert result.documents == []
 
 
-def test_windows_1251_is_decoded(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("cp1251"),
+        lambda t: t.encode("koi8-r"),
+        lambda t: t.encode("cp866"),
+        lambda t: t.encode("utf-8-sig"),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.encode("utf-16-be"),
+    ],
+    ids=["windows-1251", "koi8-r", "cp866", "utf-8 with BOM", "utf-16 LE with BOM", "utf-16 BE without BOM"],
+)
+def test_encodings_are_detected_and_decoded(tmp_path: Path, encode) -> None:  # type: ignore[no-untyped-def]
     text = "Президент Казахстана Касым-Жомарт Токаев встретился с Владимиром Путиным в Москве."
-    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
-    [document] = read(tmp_path / "ru.txt").documents
-    assert document.text == text
+    (tmp_path / "ru.txt").write_bytes(encode(text))
+    result = read(tmp_path / "ru.txt")
+    if result.documents:
+        assert result.documents[0].text == text
+    else:  # UTF-16 without a BOM has NULs and is not guessed: it is refused, with the reason
+        assert "binary" in result.refused[0][1]
+
+
+def test_mixed_and_broken_encodings(tmp_path: Path) -> None:
+    mixed = "Токаев сказал: ".encode() + "встреча прошла успешно".encode("cp1251")
+    (tmp_path / "mixed.txt").write_bytes(mixed)
+    (tmp_path / "bom-only.txt").write_bytes(b"\xef\xbb\xbf")
+    (tmp_path / "odd-utf16.txt").write_bytes(b"\xff\xfe\x41")
+    result = read(tmp_path / "mixed.txt", tmp_path / "bom-only.txt", tmp_path / "odd-utf16.txt")
+    reasons = dict(result.refused)
+    assert "empty" in reasons[str(tmp_path / "bom-only.txt")]
+    assert "UTF-16" in reasons[str(tmp_path / "odd-utf16.txt")]
+    [document] = result.documents  # mixed: decoded one way, never an exception
+    assert "Токаев" in document.text or "встреча" in document.text
 
 
 def test_size_limit(tmp_path: Path) -> None:
