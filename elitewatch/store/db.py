@@ -44,22 +44,43 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 def migrate(conn: sqlite3.Connection) -> None:
+    """Apply the migrations not yet applied, each with its record in one transaction, under a write lock:
+    two processes opening a new store at once, or a crash mid-way, leave it whole."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
     )
-    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    conn.commit()
     for number, name, sql in _migrations():
-        if number in done:
+        if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (number,)).fetchone():
             continue
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript("BEGIN;" + sql + ";COMMIT;")
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (number,)).fetchone():
+                conn.rollback()  # another process applied it while this one waited
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, datetime('now'))",
+                (number, name),
+            )
+            conn.commit()
         except sqlite3.DatabaseError as error:
             conn.rollback()
             raise StoreError(f"migration {name} failed ({error})") from None
-        conn.execute(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, datetime('now'))", (number, name)
-        )
-        conn.commit()
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """The statements of a migration script, triggers (with their inner semicolons) whole."""
+    pending = ""
+    for line in sql.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip().strip(";").strip():
+                yield pending
+            pending = ""
+    if pending.strip():
+        yield pending
 
 
 @contextmanager
