@@ -107,3 +107,64 @@ def test_ingest_from_standard_input(tmp_path: Path) -> None:
     line = json.dumps({"id": "piped", "text": "“Cooperation is the only way forward for us,” Vladimir Putin said."})
     result = run("ingest", "-", "--db", str(tmp_path / "p.db"), "-q", input=line + "\n")
     assert result.exit_code == 0 and "ingested 1" in result.output
+
+
+def test_bad_input_matrix_is_reported_with_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("“We will talk again,” Vladimir Putin said in Moscow on Monday.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"%PDF-1.7\x00\x00\x01" * 50)
+    (folder / "koi8.txt").write_bytes("Президент Казахстана Касым-Жомарт Токаев прибыл в Москву.".encode("koi8-r"))
+    (folder / "broken.html").write_text(
+        "<html><body><div><p>Tokayev met Putin in Astana on Monday." * 30, encoding="utf-8"
+    )
+    (folder / "lines.jsonl").write_text(
+        '{"text": "Tokayev spoke in Astana."}\n{"text": \n{"id": "x"}\n', encoding="utf-8"
+    )
+    (folder / "huge.txt").write_text("word " * 5000, encoding="utf-8")
+    (folder / "locked.txt").write_text("Tokayev.", encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # root reads anything: an unreadable file is simulated
+    db = str(tmp_path / "s.db")
+    result = run("ingest", str(folder), str(tmp_path / "missing"), "--db", db, "--max-chars", "10000", "-q")
+    assert result.exit_code == 0, result.output
+    output = result.output
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("lines.jsonl:2", "line 2 is not valid JSON"),
+        ("lines.jsonl:3", "no text"),
+        ("huge.txt", "over the limit"),
+        ("locked.txt", "cannot read"),
+        ("missing", "no such file"),
+    ]:
+        assert any(name in line and reason in line for line in output.splitlines()), (name, output)
+    assert "ingested 4 (4 new" in output and "refused 7" in output  # good, koi8, broken.html, lines.jsonl:1
+    again = run("ingest", str(folder), "--db", db, "--max-chars", "10000", "-q")
+    assert again.exit_code == 0 and "unchanged 4" in again.output  # nothing stored twice
+    only_bad = run("ingest", str(folder / "empty.txt"), str(folder / "binary.txt"), "--db", db, "-q")
+    assert only_bad.exit_code == 1 and "refused 2" in only_bad.output
+
+
+def test_hostile_text_is_shown_as_text_in_the_cli(tmp_path: Path) -> None:
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        '---\ntitle: "[bold red]Breaking[/bold red] <script>alert(1)</script>"\npublished: 2024-05-01\n---\n'
+        "“[link=javascript:alert(1)]click[/link] and [red]trust us[/red],” Vladimir Putin said on Monday.",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert run("ingest", str(article), "--db", db, "-q").exit_code == 0
+    quotes = run("quotes", "--db", db).output
+    assert "[link=javascript:alert(1)]click[/link]" in quotes and "[red]trust us[/red]" in quotes
+    search = run("search", "trust", "--db", db).output
+    assert "[bold red]Breaking[/bold red]" in search or "[red]trust us[/red]" in search
+    person = run("person", "Putin", "--db", db).output
+    assert "[red]trust us[/red]" in person

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 WIDTH = 860
 LEFT = 10
@@ -58,7 +59,9 @@ def year_of(date: str | None) -> float | None:
 
 
 def source_href(source: dict[str, Any]) -> str:
-    return f"/document/{source['doc_id']}?s={source['sentence_start']}&e={source['sentence_end']}#hl"
+    return (
+        f"/document/{quote(str(source['doc_id']), safe='')}?s={source['sentence_start']}&e={source['sentence_end']}#hl"
+    )
 
 
 def career_chart(lanes: list[tuple[str, list[dict[str, Any]]]], now: str | None) -> Chart:

@@ -128,3 +128,26 @@ def test_article_text_is_shown_as_text(writable: TestClient) -> None:
         assert "<script>" not in page and "<img" not in page
         assert "href='javascript" not in page and 'href="javascript' not in page
     assert "&lt;script&gt;" in writable.get("/document/hostile", headers=HTML).text
+
+
+def test_timeline_labels_are_escaped_in_the_svg() -> None:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from elitewatch.web.app import HERE
+    from elitewatch.web.timeline import career_chart
+
+    office = {
+        "role": "<script>alert(1)</script> head",
+        "org": '" onmouseover="alert(2)',
+        "org_id": None,
+        "start": "2020",
+        "end": None,
+        "seen": [],
+        "ended": False,
+        "sources": [{"doc_id": "d<1>", "sentence_start": 0, "sentence_end": 5}],
+    }
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
+    macro = env.get_template("_macros.html").module.timeline  # type: ignore[attr-defined]
+    svg = str(macro(career_chart([("x", [office])], "2024-01-01")))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert 'onmouseover="alert' not in svg and "/document/d%3C1%3E?" in svg
