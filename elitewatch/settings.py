@@ -17,7 +17,8 @@ DEFAULT_BATCH_SIZE = 16
 
 
 # Worker processes for the NLP pass: one by default in the library (no process start-up for a handful of
-# documents, and tests stay deterministic); the CLI asks for one per core.
+# documents, and tests stay deterministic); the CLI asks for one per core. Workers are spawned, so a script
+# that asks for more than one must guard its entry point with `if __name__ == "__main__":`.
 DEFAULT_WORKERS = 1
 
 

@@ -45,12 +45,13 @@ def find_entities(conn: sqlite3.Connection, name: str, *, type: str | None = Non
         (key, key, name, name),
     ).fetchall()
     found = [dict(r) for r in rows if type is None or r["type"] == type]
-    if not found:
-        keys = set(key.split())
-        for row in conn.execute("SELECT id, type, name, key FROM entities"):
-            if keys and keys <= set(row["key"].split()) and (type is None or row["type"] == type):
-                found.append({"id": row["id"], "type": row["type"], "name": row["name"]})
-    return found
+    keys = set(key.split())
+    if not found and len(keys) > 1:  # "Tokayev Kassym": a name whose key holds these parts, by the surname index
+        for part in keys:
+            for row in conn.execute("SELECT id, type, name, key FROM entities WHERE surname = ?", (part,)):
+                if keys <= set(row["key"].split()) and (type is None or row["type"] == type):
+                    found.append({"id": row["id"], "type": row["type"], "name": row["name"]})
+    return list({e["id"]: e for e in found}.values())
 
 
 def aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
@@ -73,28 +74,34 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
     return profile
 
 
-def entity_profile(conn: sqlite3.Connection, entity_id: int) -> dict[str, Any]:
-    """One entity: names in every script, documents, career (offices), quotes, events, who is named with it."""
+def entity_profile(
+    conn: sqlite3.Connection, entity_id: int, *, limit: int = 500, sentences: bool = True
+) -> dict[str, Any]:
+    """One entity: names in every script, documents, career (offices), quotes, events, who is named with it.
+    Documents, quotes and events: the newest `limit`; `documents_total` tells how many there are."""
     row = conn.execute("SELECT id, type, name, wikidata FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         raise NotFoundError("no entity with this id", source=str(entity_id))
     entity = dict(row)
     documents = _rows(
         conn.execute(
-            """SELECT d.id, d.title, d.published, d.language, COUNT(m.id) AS mentions
-               FROM doc_entities de JOIN documents d ON d.id = de.doc_id JOIN mentions m ON m.doc_entity_id = de.id
-               WHERE de.entity_id = ? GROUP BY d.id ORDER BY d.published, d.id""",
-            (entity_id,),
+            """SELECT d.id, d.title, d.published, d.language,
+                      (SELECT COUNT(*) FROM mentions m WHERE m.doc_entity_id = de.id) AS mentions
+               FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+               WHERE de.entity_id = ? ORDER BY d.published DESC, d.id LIMIT ?""",
+            (entity_id, limit),
         )
     )
+    total = conn.execute("SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     return {
         **entity,
         "aliases": aliases(conn, entity_id),
-        "documents": documents,
-        "career": (rows := career(conn, entity_id)),
+        "documents": documents[::-1],
+        "documents_total": int(total),
+        "career": (rows := career(conn, entity_id, sentences=sentences)),
         "offices": offices(rows),
-        "quotes": search_quotes(conn, speaker_id=entity_id, limit=500),
-        "events": search_events(conn, participant_id=entity_id, limit=500),
+        "quotes": search_quotes(conn, speaker_id=entity_id, limit=limit),
+        "events": search_events(conn, participant_id=entity_id, limit=limit),
         "named_with": named_with(conn, entity_id),
         "holders": office_holders(conn, entity_id) if entity["type"] != "person" else [],
         "also": [],
@@ -120,29 +127,36 @@ def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, A
     return rows
 
 
+NAMED_WITH_WINDOW = 300  # the newest documents of an entity that its companions are counted in
+
+
 def named_with(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> list[dict[str, Any]]:
-    """The people most often named in the same documents as this entity."""
+    """The people most often named in the same documents as this entity (in its newest documents)."""
     return _rows(
         conn.execute(
-            """SELECT e.id, e.name, e.type, COUNT(DISTINCT other.doc_id) AS documents
-                 FROM doc_entities mine JOIN doc_entities other ON other.doc_id = mine.doc_id
+            """WITH recent AS (
+                   SELECT de.doc_id FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+                    WHERE de.entity_id = ? ORDER BY d.published DESC LIMIT ?)
+               SELECT e.id, e.name, e.type, COUNT(DISTINCT other.doc_id) AS documents
+                 FROM recent JOIN doc_entities other ON other.doc_id = recent.doc_id
                  JOIN entities e ON e.id = other.entity_id
-                WHERE mine.entity_id = ? AND other.entity_id != ? AND e.type = 'person'
+                WHERE other.entity_id != ? AND e.type = 'person'
                 GROUP BY e.id ORDER BY documents DESC, e.name LIMIT ?""",
-            (entity_id, entity_id, limit),
+            (entity_id, NAMED_WITH_WINDOW, entity_id, limit),
         )
     )
 
 
-def career(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
+def career(conn: sqlite3.Connection, entity_id: int, *, sentences: bool = True) -> list[dict[str, Any]]:
     """Every office the documents give this person, ordered in time (start, else the date the text shows
-    the person in post, else the document's date), each with the sentence it came from."""
+    the person in post, else the document's date), each with the sentence it came from (`sentences`; without
+    them only the offsets, which is much faster for someone named in thousands of documents)."""
+    sentence = "substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start)" if sentences else "NULL"
     rows = _rows(
         conn.execute(
-            """SELECT p.role, COALESCE(org.name, p.org_text) AS org, org.entity_id AS org_id, p.start, p.end,
+            f"""SELECT p.role, COALESCE(org.name, p.org_text) AS org, org.entity_id AS org_id, p.start, p.end,
                       p.as_of, p.ended, p.pattern, p.confidence, p.doc_id, d.published,
-                      p.sentence_start, p.sentence_end,
-                      substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start) AS sentence
+                      p.sentence_start, p.sentence_end, {sentence} AS sentence
                  FROM positions p
                  JOIN doc_entities person ON person.id = p.person_doc_entity_id
                  JOIN documents d ON d.id = p.doc_id
@@ -337,14 +351,23 @@ def search_quotes(
     return _rows(conn.execute(sql, (*params, limit)))
 
 
+SEARCH_WINDOW = 2000  # the newest matching documents that relevance ranks
+
+
 def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Documents matching the words, the most relevant of the newest SEARCH_WINDOW matches first: ranking
+    every match of a common word in a large store is what made search slow."""
+    query = fts_query(text)
     return _rows(
         conn.execute(
             """SELECT d.id, d.title, d.published, d.language,
                       snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet
                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-               WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?""",
-            (fts_query(text), limit),
+               WHERE documents_fts MATCH ? AND documents_fts.rowid >= (
+                     SELECT COALESCE(MIN(rowid), 0) FROM (
+                         SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?))
+               ORDER BY rank LIMIT ?""",
+            (query, query, SEARCH_WINDOW, limit),
         )
     )
 

@@ -36,6 +36,7 @@ from elitewatch.web.timeline import career_chart, month_bars
 HERE = Path(__file__).parent
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 UPLOAD_LIMIT = 5_000_000  # bytes of one uploaded file
+PAGE_ROWS = 200  # quotes, events and documents shown on an entity page (the newest)
 
 
 _TokenField = Annotated[str, Form(alias="token")]
@@ -142,7 +143,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     @app.get("/entity/{entity_id}.json", summary="One person, organization or place")
     def entity(request: Request, conn: Reader, entity_id: int) -> Response:
-        data = entity_profile(conn, entity_id)
+        data = entity_profile(conn, entity_id, limit=PAGE_ROWS, sentences=False)
         chart = career_chart([(data["name"], data["offices"])], _latest(conn))
         return respond(request, "entity.html", data, chart=chart)
 
