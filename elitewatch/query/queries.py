@@ -88,10 +88,11 @@ def entity_profile(
             """SELECT d.id, d.title, d.published, d.language,
                       (SELECT COUNT(*) FROM mentions m WHERE m.doc_entity_id = de.id) AS mentions
                FROM doc_entities de JOIN documents d ON d.id = de.doc_id
-               WHERE de.entity_id = ? ORDER BY d.published DESC, d.id LIMIT ?""",
+               WHERE de.entity_id = ? ORDER BY de.id DESC LIMIT ?""",  # the newest ingested, by the index
             (entity_id, limit),
         )
     )
+    documents.sort(key=lambda d: (d["published"] or "", d["id"]), reverse=True)
     total = conn.execute("SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     return {
         **entity,
@@ -127,16 +128,15 @@ def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, A
     return rows
 
 
-NAMED_WITH_WINDOW = 300  # the newest documents of an entity that its companions are counted in
+NAMED_WITH_WINDOW = 300  # the newest ingested documents of an entity that its companions are counted in
 
 
 def named_with(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> list[dict[str, Any]]:
-    """The people most often named in the same documents as this entity (in its newest documents)."""
+    """The people most often named in the same documents as this entity (in its newest ingested documents)."""
     return _rows(
         conn.execute(
             """WITH recent AS (
-                   SELECT de.doc_id FROM doc_entities de JOIN documents d ON d.id = de.doc_id
-                    WHERE de.entity_id = ? ORDER BY d.published DESC LIMIT ?)
+                   SELECT de.doc_id FROM doc_entities de WHERE de.entity_id = ? ORDER BY de.id DESC LIMIT ?)
                SELECT e.id, e.name, e.type, COUNT(DISTINCT other.doc_id) AS documents
                  FROM recent JOIN doc_entities other ON other.doc_id = recent.doc_id
                  JOIN entities e ON e.id = other.entity_id
