@@ -351,15 +351,11 @@ def merge(
 
     Example: elitewatch merge "Kassym-Jomart Tokayev" "Tokaev K."
     """
-    from elitewatch.resolve.resolver import judge, one_entity
+    from elitewatch.resolve.resolver import merge_named
     from elitewatch.store.db import transaction
 
     with open_store(db) as conn, transaction(conn):
-        first, second = one_entity(conn, a, type), one_entity(conn, b, type)
-        if first["type"] != second["type"]:
-            raise InputError(f"{first['name']} is a {first['type']}, {second['name']} a {second['type']}", source=b)
-        judge(conn, "merge", first["type"], first["name"], second["name"])
-        kept = one_entity(conn, first["name"], first["type"])
+        kept = merge_named(conn, a, b, type)
     out.print(f"merged: {escape(kept['name'])} ({kept['type']}, id {kept['id']})")
 
 
@@ -375,12 +371,11 @@ def split(
 
     Example: elitewatch split "Nursultan Nazarbayev" "Nazarbayeva"
     """
-    from elitewatch.resolve.resolver import judge, one_entity
+    from elitewatch.resolve.resolver import split_named
     from elitewatch.store.db import transaction
 
     with open_store(db) as conn, transaction(conn):
-        found = one_entity(conn, entity, type)
-        judge(conn, "split", found["type"], found["name"], alias)
+        found = split_named(conn, entity, alias, type)
         parts = [r for r in conn.execute("SELECT id, name FROM entities WHERE name = ? COLLATE NOCASE", (alias,))]
     if not parts:
         raise InputError(f"no document names {found['name']} as this", source=alias)

@@ -271,6 +271,22 @@ def one_entity(conn: sqlite3.Connection, name: str, entity_type: str | None = No
     return rows[0]
 
 
+def merge_named(conn: sqlite3.Connection, a: str, b: str, entity_type: str | None = None) -> sqlite3.Row:
+    """A person's judgement that the entities these names (or ids) mean are one; the entity that stays."""
+    first, second = one_entity(conn, a, entity_type), one_entity(conn, b, entity_type)
+    if first["type"] != second["type"]:
+        raise InputError(f"{first['name']} is a {first['type']}, {second['name']} a {second['type']}", source=b)
+    judge(conn, "merge", first["type"], first["name"], second["name"])
+    return one_entity(conn, first["name"], first["type"])
+
+
+def split_named(conn: sqlite3.Connection, entity: str, alias: str, entity_type: str | None = None) -> sqlite3.Row:
+    """A person's judgement that `alias` is someone (or something) else than the entity `entity` means."""
+    found = one_entity(conn, entity, entity_type)
+    judge(conn, "split", found["type"], found["name"], alias)
+    return found
+
+
 def judge(conn: sqlite3.Connection, kind: str, entity_type: str, a: str, b: str) -> None:
     """Record a judgement (the newest one on a pair of names replaces the others) and carry them all out."""
     conn.execute(

@@ -254,25 +254,20 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
 
     @app.post("/api/merge", summary="Say two entities are one (needs the token)")
     def api_merge(request: MergeRequest, conn: Writer) -> dict[str, Any]:
-        from elitewatch.resolve.resolver import judge, one_entity
+        from elitewatch.resolve.resolver import merge_named
         from elitewatch.store.db import transaction
 
         with transaction(conn):
-            first, second = one_entity(conn, request.a, request.type), one_entity(conn, request.b, request.type)
-            if first["type"] != second["type"]:
-                raise InputError(f"{first['name']} is a {first['type']}, {second['name']} a {second['type']}")
-            judge(conn, "merge", first["type"], first["name"], second["name"])
-            kept = one_entity(conn, first["name"], first["type"])
+            kept = merge_named(conn, request.a, request.b, request.type)
         return {"merged": dict(kept)}
 
     @app.post("/api/split", summary="Take a name out of an entity (needs the token)")
     def api_split(request: SplitRequest, conn: Writer) -> dict[str, Any]:
-        from elitewatch.resolve.resolver import judge, one_entity
+        from elitewatch.resolve.resolver import split_named
         from elitewatch.store.db import transaction
 
         with transaction(conn):
-            found = one_entity(conn, request.entity, request.type)
-            judge(conn, "split", found["type"], found["name"], request.alias)
+            found = split_named(conn, request.entity, request.alias, request.type)
         return {"split": request.alias, "from": dict(found)}
 
     @app.post("/api/review/{number}", summary="Accept or reject a pair from the review (needs the token)")
