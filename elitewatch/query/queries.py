@@ -217,6 +217,16 @@ def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(groups.values(), key=lambda g: (g["when"] or "9999", g["role"]))
 
 
+def _date_range(column: str, since: str | None, until: str | None, where: list[str], params: list[Any]) -> None:
+    """Conditions on an ISO date column at any precision: "2023-12" as `until` takes in every day of December."""
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"substr({column}, 1, ?) <= ?")
+        params.extend([len(until), until])
+
+
 def search_events(
     conn: sqlite3.Connection,
     *,
@@ -258,12 +268,7 @@ def search_events(
                           JOIN doc_entities de ON de.id = ep.doc_entity_id WHERE de.entity_id IN ({marks}))"""
         )
         params.extend(ids)
-    if since:
-        where.append("COALESCE(e.date, d.published) >= ?")
-        params.append(since)
-    if until:  # "2023-12" takes in every day of December
-        where.append("substr(COALESCE(e.date, d.published), 1, ?) <= ?")
-        params.extend([len(until), until])
+    _date_range("COALESCE(e.date, d.published)", since, until, where, params)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     events = _rows(
         conn.execute(
@@ -320,12 +325,7 @@ def search_quotes(
     newest first."""
     where: list[str] = []
     params: list[Any] = []
-    if since:
-        where.append("COALESCE(q.said_on, d.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(COALESCE(q.said_on, d.published), 1, ?) <= ?")
-        params.extend([len(until), until])
+    _date_range("COALESCE(q.said_on, d.published)", since, until, where, params)
     if language:
         where.append("q.language = ?")
         params.append(language)
