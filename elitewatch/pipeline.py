@@ -1,24 +1,26 @@
 """The ingest pipeline, one orchestrating function with numbered stages.
 
-1. read the inputs into Documents (refusals are reported, never raised);
+1. read the inputs into Documents, one input at a time as the next stages ask (refusals are reported, never
+   raised), so that parsing starts with the first file and a large corpus is never in memory whole;
 2. skip documents whose content the store already holds unchanged;
 3. detect each document's language and parse it (spaCy / natasha, batched);
 4. extract entities, then quotes, offices held and events (a quote said at an event takes its date);
 5. write each document with all its facts in one transaction.
 
 Stages 3–4 run in worker processes when settings.workers > 1 (each loads the models once, on first use);
-the calling process reads, skips and is the one writer to SQLite.
+the calling process reads, skips and is the one writer to SQLite, at a higher priority than the workers.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from itertools import chain, islice
 from multiprocessing import get_context
 from typing import Any
 
@@ -30,7 +32,7 @@ from elitewatch.extract import (
     extract_positions,
     extract_quotes,
 )
-from elitewatch.ingest import detect_language, read_inputs
+from elitewatch.ingest import InputStream, detect_language
 from elitewatch.ingest.web import Fetcher
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
@@ -43,6 +45,9 @@ from elitewatch.temporal.published import infer_published
 CHUNK = 32
 # Documents a worker process takes at a time: small, so that both cores stay busy to the end.
 WORKER_CHUNK = 8
+WORKER_NICENESS = 5
+# Chunks handed to the workers and not yet written, per worker: enough that no worker waits for the next one.
+IN_FLIGHT = 2
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -90,6 +95,15 @@ def analyse_documents(documents: list[Document], settings: Settings) -> list[Ana
     return [analyse(p) for p in parse_documents(documents, batch_size=settings.batch_size)]
 
 
+def analyse_for_writer(documents: list[Document], settings: Settings) -> list[Analysis]:
+    """What a worker process sends back: the analyses without tokens, sentences and raw spans, which the writer
+    does not read and which would cost more to pickle and unpickle than the facts themselves."""
+    analyses = analyse_documents(documents, settings)
+    for analysis in analyses:
+        analysis.parsed = Parsed(doc=analysis.parsed.doc, languages=analysis.parsed.languages)
+    return analyses
+
+
 def ingest(
     conn: sqlite3.Connection,
     inputs: Iterable[str],
@@ -101,51 +115,82 @@ def ingest(
     fetcher: Fetcher | None = None,
 ) -> IngestReport:
     report = IngestReport()
-    # 1. read (files, folders, standard input, web pages and feeds)
+    # 1. read (files, folders, standard input, web pages and feeds), one input at a time as parsing asks
     if fetcher is None:
         fetcher = Fetcher(
             allow_private=settings.allow_private, timeout=settings.timeout, max_bytes=settings.max_download
         )
-    read = read_inputs(inputs, max_chars=settings.max_chars, stdin=stdin, feeds=feeds, fetcher=fetcher)
-    report.refused.extend(read.refused)
-    # 2. skip unchanged
-    todo: list[Document] = []
-    seen: set[str] = set()
-    for document in read.documents:
-        if document.id in seen:
-            report.refused.append((document.source, f"duplicate document id {document.id!r} in this run"))
-            continue
-        seen.add(document.id)
-        if is_unchanged(conn, document):
-            report.unchanged.append(document.id)
-        else:
-            todo.append(document)
-    done = 0
-    if progress:
-        progress(done, len(todo))
+    stream = InputStream(inputs, max_chars=settings.max_chars, stdin=stdin, feeds=feeds, fetcher=fetcher)
+    report.refused = stream.refused  # filled as reading goes
+
+    def tell() -> None:
+        if progress:
+            handled = report.ingested + len(report.unchanged) + len(report.refused)
+            progress(handled, max(stream.expected, handled))
+
+    tell()
     # 3–4. parse and extract (in worker processes when asked); 5. write, here, one document at a time
-    for analysis in analysed(todo, settings):
+    for analysis in analysed(_to_analyse(conn, stream, report, tell), settings):
         outcome = write_analysis(conn, analysis)
         {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(
             outcome, report.unchanged
         ).append(analysis.parsed.doc.id)
-        done += 1
-        if progress:
-            progress(done, len(todo))
+        tell()
+    tell()
     return report
 
 
-def analysed(documents: list[Document], settings: Settings) -> Iterator[Analysis]:
-    """The analyses of the documents, in their order: here, or in `settings.workers` processes."""
-    workers = min(settings.workers, max(1, len(documents) // WORKER_CHUNK))
+def _to_analyse(
+    conn: sqlite3.Connection, documents: Iterable[Document], report: IngestReport, tell: Callable[[], None]
+) -> Iterator[Document]:
+    """2. The documents read, without those the store already holds unchanged and repeated ids."""
+    seen: set[str] = set()
+    for document in documents:
+        if document.id in seen:
+            report.refused.append((document.source, f"duplicate document id {document.id!r} in this run"))
+        elif is_unchanged(conn, document):
+            report.unchanged.append(document.id)
+        else:
+            seen.add(document.id)
+            yield document
+            continue
+        seen.add(document.id)
+        tell()
+
+
+def analysed(documents: Iterable[Document], settings: Settings) -> Iterator[Analysis]:
+    """The analyses of the documents, in their order: here, or in `settings.workers` processes that take
+    WORKER_CHUNK documents at a time while this process goes on reading and writing."""
+    stream = iter(documents)
+    first = list(islice(stream, settings.workers * WORKER_CHUNK))
+    workers = min(settings.workers, max(1, len(first) // WORKER_CHUNK))
     if workers <= 1:
-        for first in range(0, len(documents), CHUNK):
-            yield from analyse_documents(documents[first : first + CHUNK], settings)
+        for chunk in _chunks(chain(first, stream), CHUNK):
+            yield from analyse_documents(chunk, settings)
         return
-    chunks = [documents[first : first + WORKER_CHUNK] for first in range(0, len(documents), WORKER_CHUNK)]
-    with _one_thread_each(), ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        for analyses in pool.map(partial(analyse_documents, settings=settings), chunks):
-            yield from analyses
+    with (
+        _one_thread_each(),
+        ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_yield_to_writer) as pool,
+    ):
+        pending: deque[Future[list[Analysis]]] = deque()
+        for chunk in _chunks(chain(first, stream), WORKER_CHUNK):
+            pending.append(pool.submit(analyse_for_writer, chunk, settings))
+            while len(pending) > IN_FLIGHT * workers or (pending and pending[0].done()):
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    stream = iter(items)
+    while chunk := list(islice(stream, size)):
+        yield chunk
+
+
+def _yield_to_writer() -> None:
+    """Workers run at a lower priority than the writer: with as many workers as cores, a writer that waits
+    for a core falls behind and finishes the ingest alone after the last analysis."""
+    os.nice(WORKER_NICENESS)
 
 
 @contextmanager

@@ -36,3 +36,24 @@ def test_worker_processes_give_what_one_process_gives(tmp_path: Path, monkeypatc
     parallel = pipeline.ingest(connect(two), [str(EXAMPLES)], Settings(workers=2))
     assert sorted(report.added) == sorted(parallel.added) and len(report.added) >= 6
     assert facts(one) == facts(two)
+
+
+def test_progress_counts_every_document_and_ends_complete(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tokayev met Putin in Astana on Monday.", encoding="utf-8")
+    (folder / "b.txt").write_text("", encoding="utf-8")  # refused: empty
+    (folder / "c.jsonl").write_text(
+        '{"id": "r1", "text": "Mishustin visited Minsk."}\n{"id": "r2", "text": "Lukashenko spoke."}\n',
+        encoding="utf-8",
+    )
+    seen: list[tuple[int, int]] = []
+    conn = connect(tmp_path / "p.db")
+    report = pipeline.ingest(conn, [str(folder)], Settings(workers=1), progress=lambda d, t: seen.append((d, t)))
+    assert sorted(report.added) == ["a", "r1", "r2"] and len(report.refused) == 1
+    assert seen[0] == (0, 3) and seen[-1] == (4, 4)
+    assert all(done <= total for done, total in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    again: list[tuple[int, int]] = []
+    pipeline.ingest(conn, [str(folder)], Settings(workers=1), progress=lambda d, t: again.append((d, t)))
+    assert again[-1] == (4, 4)  # unchanged documents count as handled

@@ -10,8 +10,9 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -308,6 +309,79 @@ def read_feed(url: str, result: ReadResult, fetcher: Fetcher) -> None:
         read_url(item.link, result, fetcher, meta)
 
 
+class InputStream:
+    """The documents of every input (file, folder, http(s) address or "-" for standard input) and every feed,
+    read one input at a time as they are asked for, so that parsing can start before the last file is read
+    and a large corpus is never held in memory whole.
+
+    `refused` collects (input, reason) as reading goes; `expected` is how many documents and refusals the
+    inputs are expected to give: one per file, address and feed until a file of records or a feed is read
+    and gives its own count."""
+
+    def __init__(
+        self,
+        inputs: Iterable[str],
+        *,
+        max_chars: int,
+        stdin: Any = None,
+        feeds: Iterable[str] = (),
+        fetcher: Fetcher | None = None,
+    ) -> None:
+        self.max_chars = max_chars
+        self.refused: list[tuple[str, str]] = []
+        self._given_fetcher = fetcher
+        self._readers = [*(self._feed(feed) for feed in feeds), *self._plan(inputs, stdin)]
+        self.expected = len(self._readers)
+
+    @cached_property
+    def fetcher(self) -> Fetcher:
+        return self._given_fetcher or _default_fetcher()
+
+    def _feed(self, url: str) -> Callable[[ReadResult], None]:
+        return lambda result: read_feed(url, result, self.fetcher)
+
+    def _url(self, url: str) -> Callable[[ReadResult], None]:
+        return lambda result: read_url(url, result, self.fetcher)
+
+    def _plan(self, inputs: Iterable[str], stdin: Any) -> Iterator[Callable[[ReadResult], None]]:
+        """One reader per document source, in order; folders are listed now (cheap), files read later."""
+        for name in inputs:
+            if name == "-":
+                yield partial(read_stdin, stream=stdin)
+            elif "://" in name:  # http(s) is fetched; any other scheme is refused by the fetcher
+                yield self._url(name)
+            elif (path := Path(name)).is_dir():
+                files = list(iter_folder(path))
+                if not files:
+                    yield _refuse(name, f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})")
+                yield from (partial(read_file, file) for file in files)
+            elif path.is_file():
+                if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    yield _refuse(name, f"unsupported file type {path.suffix or '(none)'}")
+                else:
+                    yield partial(read_file, path)
+            else:
+                yield _refuse(name, "no such file or folder")
+
+    def __iter__(self) -> Iterator[Document]:
+        for reader in self._readers:
+            part = ReadResult()
+            reader(part)
+            self.expected += len(part.documents) + len(part.refused) - 1
+            self.refused.extend(part.refused)
+            for document in part.documents:
+                if len(document.text) > self.max_chars:
+                    self.refused.append(
+                        (document.source, f"{len(document.text):,} characters is over the limit of {self.max_chars:,}")
+                    )
+                else:
+                    yield document
+
+
+def _refuse(source: str, reason: str) -> Callable[[ReadResult], None]:
+    return lambda result: result.refuse(source, reason)
+
+
 def read_inputs(
     inputs: Iterable[str],
     *,
@@ -316,37 +390,7 @@ def read_inputs(
     feeds: Iterable[str] = (),
     fetcher: Fetcher | None = None,
 ) -> ReadResult:
-    """Read every input (file, folder, http(s) address or "-" for standard input) and every feed into
-    Documents."""
-    result = ReadResult()
-    for feed in feeds:
-        read_feed(feed, result, fetcher or _default_fetcher())
-    for name in inputs:
-        if name == "-":
-            read_stdin(result, stdin)
-            continue
-        if "://" in name:  # http(s) is fetched; any other scheme is refused by the fetcher
-            read_url(name, result, fetcher or _default_fetcher())
-            continue
-        path = Path(name)
-        if path.is_dir():
-            files = list(iter_folder(path))
-            if not files:
-                result.refuse(name, f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})")
-            for file in files:
-                read_file(file, result)
-        elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                result.refuse(name, f"unsupported file type {path.suffix or '(none)'}")
-            else:
-                read_file(path, result)
-        else:
-            result.refuse(name, "no such file or folder")
-    kept = []
-    for document in result.documents:
-        if len(document.text) > max_chars:
-            result.refuse(document.source, f"{len(document.text):,} characters is over the limit of {max_chars:,}")
-        else:
-            kept.append(document)
-    result.documents = kept
-    return result
+    """Every document of the inputs at once (see InputStream)."""
+    stream = InputStream(inputs, max_chars=max_chars, stdin=stdin, feeds=feeds, fetcher=fetcher)
+    documents = list(stream)
+    return ReadResult(documents=documents, refused=stream.refused)

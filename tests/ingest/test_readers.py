@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from elitewatch.ingest import read_inputs
+from elitewatch.ingest import InputStream, read_inputs
 
 LIMIT = 1_000_000
 
@@ -113,3 +113,21 @@ def test_stdin_plain_text_and_jsonl() -> None:
     assert plain.documents[0].id.startswith("stdin-")
     records = read_inputs(["-"], max_chars=LIMIT, stdin=io.BytesIO(b'{"id": "x", "text": "Hello there."}\n'))
     assert records.documents[0].id == "x"
+
+
+def test_a_stream_reads_each_file_only_when_asked_and_counts_what_records_add(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Tokayev spoke in Astana.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("First version.", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(
+        "\n".join(json.dumps({"id": f"r{n}", "text": f"Record {n}."}) for n in range(3)) + "\nnot json\n",
+        encoding="utf-8",
+    )
+    stream = InputStream([str(tmp_path)], max_chars=LIMIT)
+    assert stream.expected == 3  # one per file until the records file is read
+    documents = iter(stream)
+    assert next(documents).id == "a"
+    (tmp_path / "b.txt").write_text("Second version, written after the stream started.", encoding="utf-8")
+    assert next(documents).text.startswith("Second version")  # read when asked, not up front
+    assert [d.id for d in documents] == ["r0", "r1", "r2"]
+    assert stream.expected == 6  # three records and one refused line instead of one file
+    assert [source for source, _ in stream.refused] == [f"{tmp_path / 'c.jsonl'}:4"]
