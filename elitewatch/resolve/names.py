@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from elitewatch.datafiles import cyrillic_table, latin_rules, legal_forms, read_yaml
 
@@ -151,12 +151,12 @@ def surname_key(name: str) -> str:
 SAME_SURNAME = 0.8  # a surname pair below this is two names, however alike the rest
 
 
-@dataclass
+@dataclass(frozen=True)
 class NameMatch:
     """How alike two names are (0..1), and why."""
 
     score: float
-    reasons: list[str]
+    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,8 @@ def _final_patronymic() -> re.Pattern[str]:
     return re.compile(str(read_yaml("lexicon/names.yaml")["final_patronymic_pattern"]))
 
 
-def name_parts(name: str) -> list[NamePart]:
+@lru_cache(maxsize=100_000)
+def name_parts(name: str) -> tuple[NamePart, ...]:
     """A name's parts: "Kassym-Jomart Tokayev" -> [Kassym-Jomart, Tokayev]; "Н. Кан" -> [Н. (initial), Кан]."""
     parts = []
     for word in BRACKETS.sub(" ", strip_possessive(name)).split():
@@ -192,9 +193,10 @@ def name_parts(name: str) -> list[NamePart]:
     # female or Kazakh patronymic may end a two-part name («Людмила Марковна», "Imangali Nurgaliuly")
     if len(parts) == 1 or (len(parts) == 2 and not _final_patronymic().search(parts[1].key)):
         parts = [NamePart(p.text, p.key, p.initial, False) for p in parts]
-    return parts
+    return tuple(parts)
 
 
+@lru_cache(maxsize=100_000)  # the resolver compares a document's names with the same candidates again and again
 def compare_names(a: str, b: str) -> NameMatch:
     """Compare two person names part by part, in any script and order: the surnames must agree (not a
     masculine and a feminine form); given names must agree, or one be the other's initial, or one name
@@ -203,7 +205,7 @@ def compare_names(a: str, b: str) -> NameMatch:
     full_a = [p for p in parts_a if not p.initial]
     full_b = [p for p in parts_b if not p.initial]
     if not full_a or not full_b:
-        return NameMatch(0.0, ["no name part to compare"])
+        return NameMatch(0.0, ("no name part to compare",))
     # The surname: last against last ("Kassym-Jomart Tokayev"), or first against last when one name puts
     # the surname first ("Лужков Юрий"); the better pairing, last against last when they tie.
     names_a = [p for p in full_a if not p.patronymic] or full_a
@@ -213,9 +215,9 @@ def compare_names(a: str, b: str) -> NameMatch:
     surname_score, surname_a, surname_b = next((item for item in scored if item[0] >= SAME_SURNAME), scored[0])
     reasons = [f"surname {surname_a.text} ~ {surname_b.text} {surname_score:.2f}"]
     if _gender_pair(surname_a.key, surname_b.key):
-        return NameMatch(0.1, [*reasons, "masculine and feminine forms: two people"])
+        return NameMatch(0.1, (*reasons, "masculine and feminine forms: two people"))
     if surname_score < SAME_SURNAME:
-        return NameMatch(round(surname_score / 2, 3), [*reasons, "surnames differ"])
+        return NameMatch(round(surname_score / 2, 3), (*reasons, "surnames differ"))
     rest_a = [p for p in parts_a if p is not surname_a]
     rest_b = [p for p in parts_b if p is not surname_b]
     score = surname_score
@@ -241,7 +243,7 @@ def compare_names(a: str, b: str) -> NameMatch:
         similarity = 1.0 - key_distance(stem_x, stem_y) / longer
         reasons.append(f"patronymic {x.text} ~ {y.text} {similarity:.2f}")
         score *= 1.0 if similarity >= phonetic().same_part else 0.3
-    return NameMatch(round(score, 3), reasons)
+    return NameMatch(round(score, 3), tuple(reasons))
 
 
 def _gender_pair(a: str, b: str) -> bool:

@@ -26,14 +26,18 @@ from elitewatch.datafiles import country_named
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
 from elitewatch.resolve.linker import entity_key, rebuild_aliases
-from elitewatch.resolve.names import compare_names, name_key, strip_possessive, surname_key, token_keys
+from elitewatch.resolve.names import NameMatch, compare_names, name_key, strip_possessive, surname_key, token_keys
 
 MERGE = 0.85  # a name match this good (context included) is the same entity
 SUGGEST = 0.5  # from here up to MERGE the pair goes to review
 CONTEXT_BONUS = 0.05  # per entity the document shares with the candidate's documents
 CONTEXT_MAX = 0.1  # of the bonus for shared entities; an office and a country held in common add one each
+MAX_BONUS = CONTEXT_MAX + 2 * CONTEXT_BONUS
 BLOCK = 3  # candidates share this many first letters of the surname key
 SPLIT_MARK = "|split"
+# The context of a candidate named in thousands of documents is read from its newest ones: enough to know
+# whom it is named with and which offices it holds, and the cost of a document stays flat as the store grows.
+CONTEXT_DOCUMENTS = 300
 
 
 @dataclass
@@ -108,16 +112,21 @@ def _create(conn: sqlite3.Connection, entity_type: str, name: str, key: str) -> 
 def _maybe_rename(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
     """The canonical name is the fullest Latin form seen; of equally full ones, the one most used."""
     current = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
-    if name != current and name_rank(conn, entity_id, name) > name_rank(conn, entity_id, current):
+    if name == current or _form_rank(name) < _form_rank(current):
+        return  # decided by the forms alone: no need to count the uses of either
+    if name_rank(conn, entity_id, name) > name_rank(conn, entity_id, current):
         conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
 
 
+def _form_rank(name: str) -> tuple[int, int]:
+    return (int(any("a" <= c.lower() <= "z" for c in name)), len(token_keys(name)))
+
+
 def name_rank(conn: sqlite3.Connection, entity_id: int, name: str) -> tuple[int, int, int, int]:
-    latin = int(any("a" <= c.lower() <= "z" for c in name))
     used = conn.execute(
         "SELECT COUNT(*) FROM doc_entities WHERE entity_id = ? AND name = ?", (entity_id, name)
     ).fetchone()[0]
-    return (latin, len(token_keys(name)), int(used), len(name))
+    return (*_form_rank(name), int(used), len(name))
 
 
 def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str) -> None:
@@ -156,21 +165,26 @@ def _best_candidate(conn: sqlite3.Connection, entity: LocalEntity, context: Cont
         (BLOCK, surname[:BLOCK], f"%{SPLIT_MARK}"),
     ).fetchall()
     rejected = _rejected_names(conn, entity)
-    best: Candidate | None = None
-    for row in rows:
+    named: list[tuple[float, int, sqlite3.Row, NameMatch]] = []
+    for order, row in enumerate(rows):
         names = [row["name"], *_full_aliases(conn, int(row["id"]))]
         if rejected & {n.casefold() for n in names}:
             continue
         match = max((compare_names(entity.name, name) for name in names), key=lambda m: m.score)
-        score = match.score
+        named.append((match.score, order, row, match))
+    # The context is read for the best names first, and only while it could still change the winner.
+    best: tuple[float, int, Candidate] | None = None
+    for score, order, row, match in sorted(named, key=lambda n: (-n[0], n[1])):
+        if best is not None and min(1.0, score + MAX_BONUS) < best[0]:
+            break
         reasons = list(match.reasons)
         if score >= SUGGEST:
             bonus, why = _context_bonus(conn, int(row["id"]), context)
             score = min(1.0, score + bonus)
             reasons.extend(why)
-        if best is None or score > best.score:
-            best = Candidate(int(row["id"]), row["name"], round(score, 3), reasons)
-    return best
+        if best is None or (score, -order) > (best[0], -best[1]):
+            best = (score, order, Candidate(int(row["id"]), row["name"], round(score, 3), reasons))
+    return best[2] if best is not None else None
 
 
 def _full_aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
@@ -199,15 +213,16 @@ def _context_bonus(conn: sqlite3.Connection, entity_id: int, context: Context) -
 
 
 def _offices_of(conn: sqlite3.Connection, entity_id: int) -> tuple[set[str], set[str]]:
+    """The offices and countries of the candidate's newest CONTEXT_DOCUMENTS documents."""
     from elitewatch.extract.positions import office_head
 
     offices, countries = set(), set()
     for role, org in conn.execute(
-        """SELECT p.role, COALESCE(org.name, p.org_text) FROM positions p
-             JOIN doc_entities person ON person.id = p.person_doc_entity_id
-             LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id
-            WHERE person.entity_id = ?""",
-        (entity_id,),
+        """SELECT p.role, COALESCE(org.name, p.org_text) FROM
+             (SELECT id FROM doc_entities WHERE entity_id = ? ORDER BY id DESC LIMIT ?) person
+             JOIN positions p ON p.person_doc_entity_id = person.id
+             LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id""",
+        (entity_id, CONTEXT_DOCUMENTS),
     ):
         offices.add(office_head(role))
         if org and (country := country_named(org)):
@@ -216,17 +231,18 @@ def _offices_of(conn: sqlite3.Connection, entity_id: int) -> tuple[set[str], set
 
 
 def _shared_context(conn: sqlite3.Connection, entity_id: int, context: Iterable[int]) -> list[str]:
-    """Names of the context entities that appear in the documents of `entity_id`."""
+    """Names of the context entities that appear in the newest CONTEXT_DOCUMENTS documents of `entity_id`."""
     context = list(context)
     if not context:
         return []
     marks = ",".join("?" * len(context))
     rows = conn.execute(
-        f"""SELECT DISTINCT e.name FROM doc_entities mine
+        f"""SELECT DISTINCT e.name FROM
+              (SELECT doc_id FROM doc_entities WHERE entity_id = ? ORDER BY id DESC LIMIT ?) mine
               JOIN doc_entities other ON other.doc_id = mine.doc_id
               JOIN entities e ON e.id = other.entity_id
-             WHERE mine.entity_id = ? AND other.entity_id IN ({marks}) AND other.entity_id != ?""",
-        (entity_id, *context, entity_id),
+             WHERE other.entity_id IN ({marks}) AND other.entity_id != ?""",
+        (entity_id, CONTEXT_DOCUMENTS, *context, entity_id),
     ).fetchall()
     return sorted(r[0] for r in rows)
 
