@@ -186,6 +186,8 @@ def person(
     out.print(f"career ({len(profile['offices'])} offices):")
     for office in profile["offices"]:
         sources = ", ".join(dict.fromkeys(f"{s['doc_id']} {s['pattern']}" for s in office["sources"]))
+        if (more := office["sources_total"] - len(office["sources"])) > 0:
+            sources += f" and {more} more"
         out.print(f"  {escape(_term(office)):<30} {escape(_office(office))}  ({escape(sources)})")
     out.print(f"documents ({len(profile['documents'])}):")
     for doc in profile["documents"]:

@@ -69,7 +69,7 @@ def test_person_shows_the_career_as_a_timeline(db: Path) -> None:
     assert [row["when"] for row in career] == sorted(row["when"] for row in career)
     assert all(row["sentence"] and row["doc_id"] for row in career)
     offices = json.loads(result.output)["offices"]
-    assert sum(len(office["sources"]) for office in offices) == len(career)
+    assert sum(office["sources_total"] for office in offices) == len(career)
 
 
 def test_events_filter_by_type_person_and_dates(db: Path) -> None:

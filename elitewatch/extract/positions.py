@@ -940,6 +940,7 @@ class Ages:
 
 
 @cache
+@cache
 def career_office(role: str) -> str:
     """The office a career row names, for joining rows across documents: its head, marked when interim
     ("Kazakhstani acting president" -> "acting president", "President of Kazakhstan" -> "president")."""

@@ -152,14 +152,17 @@ def career(conn: sqlite3.Connection, entity_id: int, *, sentences: bool = True) 
     the person in post, else the document's date), each with the sentence it came from (`sentences`; without
     them only the offsets, which is much faster for someone named in thousands of documents)."""
     sentence = "substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start)" if sentences else "NULL"
+    document = "JOIN documents d ON d.id = p.doc_id" if sentences else ""
     rows = _rows(
         conn.execute(
             f"""SELECT p.role, COALESCE(org.name, p.org_text) AS org, org.entity_id AS org_id, p.start, p.end,
-                      p.as_of, p.ended, p.pattern, p.confidence, p.doc_id, d.published,
+                      p.as_of, p.ended, p.pattern, p.confidence, p.doc_id,
+                      COALESCE(p.start, p.as_of, p.end,
+                               (SELECT published FROM documents WHERE id = p.doc_id), '') AS "when",
                       p.sentence_start, p.sentence_end, {sentence} AS sentence
-                 FROM positions p
-                 JOIN doc_entities person ON person.id = p.person_doc_entity_id
-                 JOIN documents d ON d.id = p.doc_id
+                 FROM doc_entities person
+                 JOIN positions p ON p.person_doc_entity_id = person.id
+                 {document}
                  LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id
                 WHERE person.entity_id = ?""",
             (entity_id,),
@@ -167,52 +170,61 @@ def career(conn: sqlite3.Connection, entity_id: int, *, sentences: bool = True) 
     )
     for row in rows:
         row["ended"] = bool(row["ended"])
-        row["when"] = row["start"] or row["as_of"] or row["end"] or row["published"] or ""
     return sorted(rows, key=lambda r: (r["when"], r["doc_id"], r["sentence_start"]))
+
+
+SOURCES_SHOWN = 10  # sources listed per office: the earliest and the latest half each; the rest counted
 
 
 def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The career with one row per office: the rows of every document that name the same office in the same
     organization or country ("CSTO Secretary General", "генсек ОДКБ") joined, with the earliest start, the
-    latest end, the dates the texts show the person in post, and every source."""
+    latest end, the dates the texts show the person in post, and its sources (`sources_total` of them, the
+    earliest and latest SOURCES_SHOWN listed: a president's office is named in thousands of documents)."""
     from elitewatch.extract.positions import career_office
 
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    heads = {}
-    for row in career_rows:  # an office named without its place joins the one group of that office with one
-        head = heads[id(row)] = career_office(row["role"])
+    places: dict[str, set[str]] = {}  # an office named without its place joins the one place it has
+    for row in career_rows:
         if row["org"]:
-            groups.setdefault((head, row["org"].casefold()), {})
+            places.setdefault(career_office(row["role"]), set()).add(row["org"].casefold())
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
     for row in sorted(career_rows, key=lambda r: not r["org"]):
-        head = heads[id(row)]
-        places = [key for key in groups if key[0] == head]
-        org = (row["org"] or "").casefold() or (places[0][1] if len(places) == 1 else "")
-        key = (head, org)
-        group = groups.get(key)
+        head = career_office(row["role"])
+        known = places.get(head, set())
+        org = (row["org"] or "").casefold() or (next(iter(known)) if len(known) == 1 else "")
+        group = groups.get((head, org))
         if not group:
-            group = groups[key] = {
+            group = groups[(head, org)] = {
                 "role": row["role"],
                 "org": row["org"],
                 "org_id": row["org_id"],
                 "start": None,
                 "end": None,
-                "seen": [],
+                "seen": set(),
                 "ended": False,
-                "sources": [],
+                "rows": [],
             }
         if row["start"] and not group["start"]:
             group["role"] = row["role"]  # the row that dates the taking of office names it
         if row["org"] and not group["org"]:
             group["org"], group["org_id"] = row["org"], row["org_id"]
-        group["start"] = min(filter(None, [group["start"], row["start"]]), default=None)
-        group["end"] = max(filter(None, [group["end"], row["end"]]), default=None)
+        if row["start"] and (not group["start"] or row["start"] < group["start"]):
+            group["start"] = row["start"]
+        if row["end"] and (not group["end"] or row["end"] > group["end"]):
+            group["end"] = row["end"]
         if row["as_of"]:
-            group["seen"] = sorted({*group["seen"], row["as_of"]})
+            group["seen"].add(row["as_of"])
         group["ended"] = group["ended"] or row["ended"]
-        group["sources"].append(
-            {key: row[key] for key in ("doc_id", "pattern", "sentence", "sentence_start", "sentence_end")}
-        )
+        group["rows"].append(row)
     for group in groups.values():
+        rows = group.pop("rows")
+        shown = rows if len(rows) <= SOURCES_SHOWN else rows[: SOURCES_SHOWN // 2] + rows[-SOURCES_SHOWN // 2 :]
+        group["sources"] = [
+            {key: row[key] for key in ("doc_id", "pattern", "sentence", "sentence_start", "sentence_end")}
+            for row in shown
+        ]
+        group["sources_total"] = len(rows)
+        group["seen"] = sorted(group["seen"])
         group["when"] = group["start"] or next(iter(group["seen"]), None) or group["end"] or ""
     return sorted(groups.values(), key=lambda g: (g["when"] or "9999", g["role"]))
 
@@ -325,7 +337,7 @@ def search_quotes(
     newest first."""
     where: list[str] = []
     params: list[Any] = []
-    _date_range("COALESCE(q.said_on, d.published)", since, until, where, params)
+    _date_range("q.dated", since, until, where, params)
     if language:
         where.append("q.language = ?")
         params.append(language)
@@ -333,22 +345,37 @@ def search_quotes(
         ids = [e["id"] for e in find_entities(conn, speaker)]
         if not ids:
             return []
-        where.append(f"de.entity_id IN ({','.join('?' * len(ids))})")
+        where.append(
+            f"q.speaker_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id IN ({','.join('?' * len(ids))}))"
+        )
         params.extend(ids)
     if speaker_id is not None:
-        where.append("de.entity_id = ?")
+        where.append("q.speaker_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id = ?)")
         params.append(speaker_id)
+    source = "quotes q"
     if text:
-        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(fts_query(text))
+        query = fts_query(text)
+        # Few matches are sorted; the many of a common word are found walking the quotes newest first.
+        common = _fts_count(conn, "quotes_fts", query) > SORT_MATCHES
+        source = "quotes q INDEXED BY quotes_dated" if common else "quotes q"
+        where.append(f"{'+' if common else ''}q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(query)
     sql = f"""SELECT q.id, q.doc_id, q.text, q.said_on, q.start, q.end, q.language, q.confidence,
                      de.entity_id AS speaker_id, e.name AS speaker, d.published, d.title
-              FROM quotes q JOIN documents d ON d.id = q.doc_id
+              FROM (SELECT q.id FROM {source} {"WHERE " + " AND ".join(where) if where else ""}
+                    ORDER BY q.dated DESC, q.doc_id, q.start LIMIT ?) top
+              JOIN quotes q ON q.id = top.id JOIN documents d ON d.id = q.doc_id
               LEFT JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
               LEFT JOIN entities e ON e.id = de.entity_id
-              {"WHERE " + " AND ".join(where) if where else ""}
-              ORDER BY COALESCE(q.said_on, d.published) DESC, q.doc_id, q.start LIMIT ?"""
+              ORDER BY q.dated DESC, q.doc_id, q.start"""
     return _rows(conn.execute(sql, (*params, limit)))
+
+
+SORT_MATCHES = 1000  # quotes matching words: up to this many are sorted by date, more found by the date index
+
+
+def _fts_count(conn: sqlite3.Connection, table: str, query: str) -> int:
+    return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (query,)).fetchone()[0])
 
 
 SEARCH_WINDOW = 2000  # the newest matching documents that relevance ranks

@@ -161,8 +161,8 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
     doc_id = analysis.parsed.doc.id
     conn.executemany(
         """INSERT INTO quotes (doc_id, speaker_doc_entity_id, speaker_text, text, start, end, attribution_start,
-                              attribution_end, said_on, language, confidence, extractor, extractor_version)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                              attribution_end, said_on, dated, language, confidence, extractor, extractor_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 doc_id,
@@ -174,6 +174,7 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
                 q.attribution_start,
                 q.attribution_end,
                 q.said_on,
+                q.said_on or analysis.published,  # the date the quote is listed under
                 q.language,
                 q.confidence,
                 quote_extractor.EXTRACTOR,

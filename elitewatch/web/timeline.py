@@ -109,7 +109,7 @@ def career_chart(lanes: list[tuple[str, list[dict[str, Any]]]], now: str | None)
                     y=AXIS + row * ROW,
                     width=round(width, 1),
                     label=label,
-                    title=f"{label} ({when}); {len(office['sources'])} source(s)",
+                    title=f"{label} ({when}); {office['sources_total']} source(s)",
                     href=source_href(office["sources"][0]),
                     open_ended=open_ended,
                     seen_only=not office["start"],

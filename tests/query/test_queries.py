@@ -50,3 +50,21 @@ def test_career_offices_join_the_same_office_across_documents_and_scripts() -> N
         ("Kazakhstani acting president", "2019-03-20", (), 1),  # acting is an office of its own
         ("Kazakh President", None, ("2022-02-01", "2023-05-09"), 2),  # no place named: joins its one office
     }
+
+
+def test_an_office_named_in_many_documents_lists_its_earliest_and_latest_sources() -> None:
+    rows = [_row("President", "Russia", f"doc{n:02}", as_of=f"20{n:02}-01-01") for n in range(25)]
+    [office] = offices(rows)
+    assert office["sources_total"] == 25 and office["seen"][0] == "2000-01-01" and office["seen"][-1] == "2024-01-01"
+    assert [s["doc_id"] for s in office["sources"]] == [f"doc{n:02}" for n in (0, 1, 2, 3, 4, 20, 21, 22, 23, 24)]
+
+
+def test_quote_search_by_a_common_word_walks_the_dates_and_agrees_with_sorting(examples_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from elitewatch.query import queries
+
+    sorted_found = search_quotes(examples_db, text="the", limit=5)
+    monkeypatch.setattr(queries, "SORT_MATCHES", 0)  # every word counts as common: the date index is walked
+    walked = search_quotes(examples_db, text="the", limit=5)
+    assert sorted_found and [q["id"] for q in walked] == [q["id"] for q in sorted_found]
+    dates = [q["said_on"] or q["published"] for q in walked]
+    assert dates == sorted(dates, reverse=True)

@@ -145,6 +145,7 @@ def test_timeline_labels_are_escaped_in_the_svg() -> None:
         "seen": [],
         "ended": False,
         "sources": [{"doc_id": "d<1>", "sentence_start": 0, "sentence_end": 5}],
+        "sources_total": 1,
     }
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
     macro = env.get_template("_macros.html").module.timeline  # type: ignore[attr-defined]
