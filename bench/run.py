@@ -165,21 +165,29 @@ def timed_ingest(folders: list[Path], workers: int, db: Path) -> dict[str, float
 def _watch_memory(process: subprocess.Popen[bytes]) -> float:
     peak = 0.0
     while process.poll() is None:
-        peak = max(peak, _tree_rss_mb(process.pid))
+        peak = max(peak, _tree_memory_mb(process.pid))
         time.sleep(0.1)
     return peak
 
 
-def _tree_rss_mb(pid: int) -> float:
+def _tree_memory_mb(pid: int) -> float:
+    """The memory of a process and its descendants: their proportional set sizes (a page shared by the
+    workers forked from one server counts once in all, not once per worker); resident sizes where the kernel
+    gives no proportional size."""
     total = 0.0
     for member in [pid, *_descendants(pid)]:
-        try:
-            for line in Path(f"/proc/{member}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) / 1024
-        except OSError:
-            continue
-    return total
+        total += _proc_kb(member, "smaps_rollup", "Pss:") or _proc_kb(member, "status", "VmRSS:")
+    return total / 1024
+
+
+def _proc_kb(pid: int, name: str, field: str) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(field):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return 0.0
 
 
 def _descendants(pid: int) -> list[int]:
@@ -389,8 +397,8 @@ def render(
         f"| `ingest --workers 1`, both corpora, wall time (median of {REPEATS}: {_runs(one)}) | {one['seconds']:.1f} s | |",
         f"| `ingest --workers 2`, same ({_runs(two)}) | {two['seconds']:.1f} s | |",
         f"| speed-up | {speedup:.2f}× | ≥ 1.7×: {met(speedup >= GOALS['speedup'])} |",
-        f"| peak memory, one process | {one['peak_mb']:.0f} MB | ≤ 2 GB: {met(one['peak_mb'] <= GOALS['memory_mb'])} |",
-        f"| peak memory, two workers and the writer | {two['peak_mb']:.0f} MB | ≤ 2 GB: "
+        f"| peak memory, one process (proportional set size) | {one['peak_mb']:.0f} MB | ≤ 2 GB: {met(one['peak_mb'] <= GOALS['memory_mb'])} |",
+        f"| peak memory, two workers, their fork server and the writer (proportional set size) | {two['peak_mb']:.0f} MB | ≤ 2 GB: "
         f"{met(two['peak_mb'] <= GOALS['memory_mb'])} |",
         f"| database size per document | {size_per_doc / 1024:.1f} kB | |",
         "",

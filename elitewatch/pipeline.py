@@ -7,14 +7,17 @@
 4. extract entities, then quotes, offices held and events (a quote said at an event takes its date);
 5. write each document with all its facts in one transaction.
 
-Stages 3–4 run in worker processes when settings.workers > 1 (each loads the models once, on first use);
+Stages 3–4 run in worker processes when settings.workers > 1 (forked from a server that loads the models once);
 the calling process reads, skips and is the one writer to SQLite, at a higher priority than the workers.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.connection
 import os
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -170,7 +173,7 @@ def analysed(documents: Iterable[Document], settings: Settings) -> Iterator[Anal
         return
     with (
         _one_thread_each(),
-        ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_yield_to_writer) as pool,
+        ProcessPoolExecutor(max_workers=workers, mp_context=_fork_server(), initializer=_start_worker) as pool,
     ):
         pending: deque[Future[list[Analysis]]] = deque()
         for chunk in _chunks(chain(first, stream), WORKER_CHUNK):
@@ -187,17 +190,35 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _yield_to_writer() -> None:
+def _fork_server() -> Any:
+    """Workers are forked from a server process that loads the models once (elitewatch.nlp.preload): they
+    start with the models in shared memory instead of each loading them. The server is a single-threaded
+    process of its own, so forking it is safe where forking this one (threads, an open store) is not."""
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["elitewatch.nlp.preload"])
+    return context
+
+
+def _start_worker() -> None:
     """Workers run at a lower priority than the writer: with as many workers as cores, a writer that waits
-    for a core falls behind and finishes the ingest alone after the last analysis."""
+    for a core falls behind and finishes the ingest alone after the last analysis. A worker whose ingest
+    was killed exits at once instead of waiting forever to hand back its analyses."""
     os.nice(WORKER_NICENESS)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])  # ready when the ingest process is gone
+    os._exit(1)
 
 
 @contextmanager
 def _one_thread_each() -> Iterator[None]:
     """Worker processes start with one math-library thread each: a process per core is the parallelism, and
-    numpy's own threads on top of it (natasha runs on numpy) only fight over the same cores. The workers are
-    spawned, not forked, so that they read this before numpy starts."""
+    numpy's own threads on top of it (natasha runs on numpy) only fight over the same cores. The fork server
+    the workers come from is started inside this, so it reads this before numpy starts."""
     saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
     os.environ.update(dict.fromkeys(THREAD_VARIABLES, "1"))
     try:

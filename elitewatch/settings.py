@@ -17,7 +17,7 @@ DEFAULT_BATCH_SIZE = 16
 
 
 # Worker processes for the NLP pass: one by default in the library (no process start-up for a handful of
-# documents, and tests stay deterministic); the CLI asks for one per core. Workers are spawned, so a script
+# documents, and tests stay deterministic); the CLI asks for one per core. Workers come from a fork server, so a script
 # that asks for more than one must guard its entry point with `if __name__ == "__main__":`.
 DEFAULT_WORKERS = 1
 

@@ -32,8 +32,8 @@ def corpus(folder: Path, copies: int) -> Path:
     return folder
 
 
-def ingest(folder: Path, db: Path) -> subprocess.Popen[bytes]:
-    command = [ELITEWATCH, "ingest", str(folder), "--db", str(db), "--workers", "1", "-q"]
+def ingest(folder: Path, db: Path, workers: int = 1) -> subprocess.Popen[bytes]:
+    command = [ELITEWATCH, "ingest", str(folder), "--db", str(db), "--workers", str(workers), "-q"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -99,6 +99,47 @@ def test_an_ingest_killed_at_any_point_leaves_whole_documents_and_resumes(
     again = ingest(folder, db)
     assert again.wait(timeout=900) == 0
     assert facts_by_document(db) == expected  # complete, nothing twice
+
+
+def descendants(pid: int) -> list[int]:
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [grandchild for child in map(int, children) for grandchild in (child, *descendants(child))]
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to list worker processes")
+def test_workers_of_a_killed_ingest_exit_and_the_rerun_completes(
+    reference: tuple[Path, dict[str, tuple[int, ...]]], tmp_path: Path
+) -> None:
+    folder, expected = reference
+    db = tmp_path / "s.db"
+    process = ingest(folder, db, workers=2)
+    started = time.monotonic()
+    while process.poll() is None and documents(db) < 1:
+        assert time.monotonic() - started < 600, "the ingest made no progress"
+        time.sleep(0.01)
+    workers = descendants(process.pid)
+    assert process.poll() is None and len(workers) >= 2, "no worker processes to watch"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if alive(pid)], "worker processes outlived the killed ingest"
+    for doc_id, counts in facts_by_document(db).items():
+        assert counts == expected[doc_id], f"{doc_id} is in the store without all its facts"
+    again = ingest(folder, db, workers=2)
+    assert again.wait(timeout=900) == 0
+    assert facts_by_document(db) == expected
 
 
 def test_two_ingests_into_one_store_and_reads_meanwhile(tmp_path: Path) -> None:
