@@ -393,7 +393,7 @@ def render(
         "|---|---|---|",
         f"| `ingest --workers 1`, both corpora, wall time (median of {REPEATS}: {_runs(one)}) | {one['seconds']:.1f} s | |",
         f"| `ingest --workers 2`, same ({_runs(two)}) | {two['seconds']:.1f} s | |",
-        f"| speed-up | {speedup:.2f}× | ≥ 1.7×: {met(speedup >= GOALS['speedup'])} |",
+        f"| speed-up | {speedup:.3f}× | ≥ 1.7×: {met(speedup >= GOALS['speedup'])} |",
         f"| peak memory, one process (proportional set size) | {one['peak_mb']:.0f} MB | ≤ 2 GB: {met(one['peak_mb'] <= GOALS['memory_mb'])} |",
         f"| peak memory, two workers, their fork server and the writer (proportional set size) | {two['peak_mb']:.0f} MB | ≤ 2 GB: "
         f"{met(two['peak_mb'] <= GOALS['memory_mb'])} |",
