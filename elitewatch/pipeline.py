@@ -149,16 +149,16 @@ def _to_analyse(
     """2. The documents read, without those the store already holds unchanged and repeated ids."""
     seen: set[str] = set()
     for document in documents:
-        if document.id in seen:
+        repeated = document.id in seen
+        seen.add(document.id)
+        if repeated:
             report.refused.append((document.source, f"duplicate document id {document.id!r} in this run"))
+            tell()
         elif is_unchanged(conn, document):
             report.unchanged.append(document.id)
+            tell()
         else:
-            seen.add(document.id)
             yield document
-            continue
-        seen.add(document.id)
-        tell()
 
 
 def analysed(documents: Iterable[Document], settings: Settings) -> Iterator[Analysis]:
