@@ -82,6 +82,7 @@ def organizations() -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
+@lru_cache(maxsize=100_000)  # names are looked up again and again
 def fold(text: str) -> str:
     """Case- and punctuation-insensitive form used to look names up in gazetteers."""
     text = text.casefold().replace("ё", "е").replace("’", "'")

@@ -35,7 +35,7 @@ from elitewatch.extract import (
     extract_positions,
     extract_quotes,
 )
-from elitewatch.ingest import InputStream, detect_language
+from elitewatch.ingest import InputStream
 from elitewatch.ingest.web import Fetcher
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
@@ -93,8 +93,6 @@ def _date_document(analysis: Analysis) -> None:
 
 
 def analyse_documents(documents: list[Document], settings: Settings) -> list[Analysis]:
-    for document in documents:
-        document.language = detect_language(document.text)
     return [analyse(p) for p in parse_documents(documents, batch_size=settings.batch_size)]
 
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
@@ -343,11 +344,16 @@ class UnionFind:
 def _group_key(mention: Mention) -> str:
     """One key for every form of a name: its gazetteer entry, else its name key ("Transmashholding JSC" and
     "Transmashholding" share one: legal forms are left out)."""
-    forms = (mention.normal, mention.text, strip_legal_form(mention.normal))
+    return _key_of_forms(mention.normal, mention.text)
+
+
+@lru_cache(maxsize=100_000)  # a document names its people and places many times, and so does the next one
+def _key_of_forms(normal: str, text: str) -> str:
+    forms = (normal, text, strip_legal_form(normal))
     entry = next((gazetteer_index()[fold(f)] for f in forms if fold(f) in gazetteer_index()), None)
     if entry is not None:
         return f"gazetteer:{entry.type}:{entry.name}"
-    return name_key(strip_legal_form(mention.normal))
+    return name_key(strip_legal_form(normal))
 
 
 def _token_at(starts: list[int], offset: int) -> int | None:
@@ -370,7 +376,7 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, 
         votes["organization"] += ORG_WORD_VOTE
     if mention.text.isupper() and len(mention.text) > 1:
         votes["organization"] += ACRONYM_VOTE
-    elif any(last.endswith(suffix) and len(last) > len(suffix) + 2 for suffix in lexicon["suffixes"]):
+    elif _surname_shaped(last):
         votes["person"] += SURNAME_SHAPE_VOTE
     if _owns_person_relation(parsed.doc.text, mention):
         votes["person"] += TITLE_VOTE
@@ -398,6 +404,12 @@ def _vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, 
             if token.dep.startswith("nsubj") and head.lemma in speech_verbs(language):
                 votes["person"] += SPEAKER_VOTE
             break
+
+
+@lru_cache(maxsize=100_000)
+def _surname_shaped(word: str) -> bool:
+    """Does the (folded) word end like a surname (-ov, -ева, -uly), with more than the ending to it?"""
+    return any(word.endswith(suffix) and len(word) > len(suffix) + 2 for suffix in _lexicon()["suffixes"])
 
 
 def _owns_person_relation(text: str, mention: Mention) -> bool:
@@ -517,6 +529,30 @@ def _canonical_name(mentions: list[Mention], entity_type: str, gazetteer: str | 
     return max(forms, key=rank)
 
 
+def _whole_word_occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, str]]:
+    """Where the forms occur as whole words (not inside a word or a hyphenated one), left to right, the longest
+    form where several start at one place, none overlapping: what one regular expression of the forms finds,
+    without compiling a new one for every document."""
+    found: list[tuple[int, str]] = []
+    for form in forms:
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if not (start > 0 and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
+                found.append((start, form))
+            start = text.find(form, start + 1)
+    found.sort(key=lambda item: (item[0], -len(item[1])))
+    taken: list[tuple[int, str]] = []
+    for start, form in found:
+        if not taken or start >= taken[-1][0] + len(taken[-1][1]):
+            taken.append((start, form))
+    return taken
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
 def _propagate(text: str, entities: list[LocalEntity]) -> None:
     """Every further occurrence of a name the document already uses is a mention too.
 
@@ -546,24 +582,13 @@ def _propagate(text: str, entities: list[LocalEntity]) -> None:
             forms.setdefault(surname, by_index[next(iter(owners))])
     if not forms:
         return
-    pattern = re.compile(
-        r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w\-])"
-    )
-    for match in pattern.finditer(text):
-        if not taken.free(match.start(), match.end()):
+    for start, form in _whole_word_occurrences(text, forms):
+        if not taken.free(start, start + len(form)):
             continue
-        entity = forms[match.group()]
-        entity.forms.add(match.group())
+        entity = forms[form]
+        entity.forms.add(form)
         entity.mentions.append(
-            Mention(
-                match.start(),
-                match.end(),
-                match.group(),
-                entity.type,
-                match.group(),
-                entity.index,
-                evidence="propagated",
-            )
+            Mention(start, start + len(form), form, entity.type, form, entity.index, evidence="propagated")
         )
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -60,7 +61,7 @@ FOLLOWING_PARAGRAPHS = 2
 class Lexicon:
     triggers: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, type), longest first
     plural_triggers: frozenset[str]
-    attendance: frozenset[tuple[str, ...]]
+    attendance: dict[str, tuple[tuple[str, ...], ...]]  # first word -> the phrases it starts
     attendance_type: str
     hosting: frozenset[str]
     hosting_type: str
@@ -93,7 +94,7 @@ def lexicon(language: str) -> Lexicon:
     return Lexicon(
         triggers={k: tuple(sorted(v, key=lambda item: len(item[0]), reverse=True)) for k, v in by_first.items()},
         plural_triggers=frozenset(w for w in by_first if (w,) in dict(by_first[w]) and w.endswith("s")),
-        attendance=frozenset(tuple(w.lower().split()) for w in words("attendance")),
+        attendance=_by_first_word(tuple(w.lower().split()) for w in words("attendance")),
         attendance_type=str(data["attendance"]["type"]),
         hosting=words("hosting"),
         hosting_type=str(data["hosting"]["type"]),
@@ -110,6 +111,13 @@ def lexicon(language: str) -> Lexicon:
         occasion_words=words("occasion_words"),
         sequence_words=words("sequence_words"),
     )
+
+
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(phrases):
+        found.setdefault(words[0], []).append(words)
+    return {first: tuple(phrases) for first, phrases in found.items()}
 
 
 @cache
@@ -192,9 +200,9 @@ def _trigger_at(doc: Document, index: int, language: str) -> Trigger | None:
 def _attendance_at(doc: Document, index: int, language: str) -> Trigger | None:
     """ "presence … at the May 9 parade": an attendance word, then a gathering within its phrase."""
     lex = lexicon(language)
-    forms = _forms(doc.tokens[index])
-    for words in lex.attendance:
-        if words[0] not in forms or not _spells(doc, index, words):
+    phrases = [words for form in dict.fromkeys(_forms(doc.tokens[index])) for words in lex.attendance.get(form, ())]
+    for words in phrases:
+        if not _spells(doc, index, words):
             continue
         last = index + len(words) - 1
         for k in _subtree(doc, last, limit=30):

@@ -6,6 +6,8 @@ decide Russian against English, and letters that exist only in Kazakh Cyrillic d
 
 from __future__ import annotations
 
+import re
+
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 # Share of Kazakh-only letters among Cyrillic letters above which a text is Kazakh. Russian
@@ -14,25 +16,25 @@ KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 KAZAKH_SHARE = 0.015
 
 
+LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")  # letters only: not × or ÷
+CYRILLIC = re.compile(r"[\u0400-\u0481\u048a-\u04ff]")  # letters only: not ҂ or the combining signs
+KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
+
+
 def letter_counts(text: str) -> tuple[int, int, int]:
     """Return (latin, cyrillic, kazakh-only) letter counts."""
-    latin = cyrillic = kazakh = 0
-    for char in text:
-        if not char.isalpha():
-            continue
-        if "a" <= char.lower() <= "z" or "\u00c0" <= char <= "\u024f":
-            latin += 1
-        elif "\u0400" <= char <= "\u04ff":
-            cyrillic += 1
-            if char in KAZAKH_LETTERS:
-                kazakh += 1
-    return latin, cyrillic, kazakh
+    return len(LATIN.findall(text)), len(CYRILLIC.findall(text)), len(KAZAKH.findall(text))
 
 
-def detect_language(text: str, default: str = "en") -> str:
-    latin, cyrillic, kazakh = letter_counts(text)
+def language_of(counts: tuple[int, int, int], default: str = "en") -> str:
+    """The language that letter counts (`letter_counts`) say."""
+    latin, cyrillic, kazakh = counts
     if latin == cyrillic == 0:
         return default
     if cyrillic > latin:
         return "kk" if kazakh / cyrillic > KAZAKH_SHARE else "ru"
     return "en"
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    return language_of(letter_counts(text), default)

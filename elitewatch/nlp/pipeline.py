@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from elitewatch.ingest.language import detect_language
+from elitewatch.ingest.language import language_of, letter_counts
 from elitewatch.model import Document, Parsed
 
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -22,18 +22,35 @@ class Block:
 
 def split_blocks(text: str, default: str = "en") -> list[Block]:
     """Consecutive paragraphs in one language form a block; blank lines belong to no block."""
-    blocks: list[Block] = []
+    return blocks_of(paragraphs(text), default)
+
+
+def paragraphs(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
+    """Each paragraph with words: its start, end and letter counts."""
+    found = []
     for match in PARAGRAPH.finditer(text):
-        paragraph = match.group()
-        if not paragraph.strip():
-            continue
-        language = detect_language(paragraph, default=default)
-        model_language = "en" if language == "en" else "ru"
+        if match.group().strip():
+            found.append((match.start(), match.end(), letter_counts(match.group())))
+    return found
+
+
+def blocks_of(paragraphs: list[tuple[int, int, tuple[int, int, int]]], default: str) -> list[Block]:
+    blocks: list[Block] = []
+    for start, end, counts in paragraphs:
+        model_language = "en" if language_of(counts, default=default) == "en" else "ru"
         if blocks and blocks[-1].language == model_language:
-            blocks[-1].end = match.end()
+            blocks[-1].end = end
         else:
-            blocks.append(Block(match.start(), match.end(), model_language))
+            blocks.append(Block(start, end, model_language))
     return blocks
+
+
+def document_language(found: list[tuple[int, int, tuple[int, int, int]]]) -> str:
+    """The language of the whole text from the letters of its paragraphs (every letter is in one)."""
+    latin = sum(counts[0] for _, _, counts in found)
+    cyrillic = sum(counts[1] for _, _, counts in found)
+    kazakh = sum(counts[2] for _, _, counts in found)
+    return language_of((latin, cyrillic, kazakh))
 
 
 def parse_documents(
@@ -42,13 +59,16 @@ def parse_documents(
     batch_size: int = 16,
     on_done: Callable[[int], None] | None = None,
 ) -> list[Parsed]:
-    """Parse every document; English blocks of all documents go through spaCy's nlp.pipe together."""
+    """Parse every document (and set its language from its letters); English blocks of all documents go
+    through spaCy's nlp.pipe together."""
     from elitewatch.nlp import english, russian
 
     parsed = [Parsed(doc=document) for document in documents]
     english_jobs: list[tuple[int, Block]] = []
     for index, document in enumerate(documents):
-        blocks = split_blocks(document.text, default=document.language or "en")
+        found = paragraphs(document.text)
+        document.language = document_language(found)
+        blocks = blocks_of(found, default=document.language)
         for block in blocks:
             parsed[index].languages[block.language] = (
                 parsed[index].languages.get(block.language, 0) + block.end - block.start

@@ -130,12 +130,18 @@ def same_part(a: str, b: str) -> bool:
 
 
 def token_keys(name: str) -> list[str]:
+    return list(_token_keys(name))
+
+
+@lru_cache(maxsize=100_000)  # extraction, linking and resolution key the same names many times
+def _token_keys(name: str) -> tuple[str, ...]:
     name = BRACKETS.sub(" ", strip_possessive(name))
     parts = re.split(r"[\s\-‐–]+", name)
     keys = [token_key(part) for part in parts if part]
-    return [key for key in keys if key]
+    return tuple(key for key in keys if key)
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """Order-insensitive key of a whole name ("Лужков Юрий" = "Юрий Лужков")."""
     return " ".join(sorted(token_keys(name)))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -83,7 +84,7 @@ def _alternatives(words: list[str]) -> str:
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     lex = lexicon()
     # English month names are matched capitalized ("May", not the verb "may"); abbreviations take a dot or not.
     month = "(?-i:" + "|".join(f"{w[0].upper()}{w[1:]}" for w in sorted(_months_en(), key=len, reverse=True)) + r")\.?"
@@ -107,61 +108,113 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     d = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     d2 = r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
     dash = r"\s*[-–—]\s*"
+    # What each pattern cannot match without (L: a Latin letter, C: a Cyrillic one, D: a digit): it is run only
+    # over the lines that have them, since a date never spans two lines.
     specs = [
         # ranges
-        ("range_days", rf"\b(?P<month>{month})\s+{d}{dash}{d2}(?:,?\s+(?P<year>{year}))?\b"),
-        ("range_days_ru", rf"\b{d}{dash}{d2}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?"),
+        ("range_days", "LD", rf"\b(?P<month>{month})\s+{d}{dash}{d2}(?:,?\s+(?P<year>{year}))?\b"),
+        ("range_days_ru", "CD", rf"\b{d}{dash}{d2}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?"),
         (
             "range_years",
+            "LD",
             rf"\b(?:from|between)\s+(?P<year>{year})\s+(?:to|through|until|till|and)\s+(?P<year2>{year})\b",
         ),
-        ("range_years_ru", rf"(?<!\w)с\s+(?P<year>{year})\s+(?:по|до)\s+(?P<year2>{year})(?:\s+год\w*)?"),
-        ("range_years", rf"\b(?P<year>{year}){dash}(?P<year2>{year})\b"),
+        ("range_years_ru", "CD", rf"(?<!\w)с\s+(?P<year>{year})\s+(?:по|до)\s+(?P<year2>{year})(?:\s+год\w*)?"),
+        ("range_years", "D", rf"\b(?P<year>{year}){dash}(?P<year2>{year})\b"),
         # full and partial dates
-        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("numeric", r"\b(?P<day>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+        ("iso", "D", r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("numeric", "D", r"\b(?P<day>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
         (
             "date",
+            "LD",
             rf"(?:\b(?P<weekday>{weekday_en}),?\s+(?:on\s+)?)?\b(?P<month>{month})\s+{d}\b(?:,?\s+(?P<year>{year}))?",
         ),
-        ("date", rf"(?:\b(?P<weekday>{weekday_en}),?\s+)?\b{d}\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b"),
+        (
+            "date",
+            "LD",
+            rf"(?:\b(?P<weekday>{weekday_en}),?\s+)?\b{d}\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b",
+        ),
         (
             "date_ru",
+            "CD",
             rf"(?:(?<!\w)(?:в|во)\s+(?P<weekday>{weekday_ru}),?\s+)?(?<!\w){d}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?",
         ),
-        ("month", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
-        ("month", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
-        ("month_ru", rf"(?:{part_ru}|(?<!\w)в\s+)?(?<!\w)(?P<rumonth>{ru_month})\s+(?P<year>{year})"),
-        ("month_ru", rf"(?:{part_ru}|(?<!\w)в\s+)(?P<rumonth>{ru_month})(?:\s+(?P<rel>{rel_ru})\s+года)?(?!\w)"),
+        ("month", "LD", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
+        ("month", "L", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
+        ("month_ru", "CD", rf"(?:{part_ru}|(?<!\w)в\s+)?(?<!\w)(?P<rumonth>{ru_month})\s+(?P<year>{year})"),
+        ("month_ru", "C", rf"(?:{part_ru}|(?<!\w)в\s+)(?P<rumonth>{ru_month})(?:\s+(?P<rel>{rel_ru})\s+года)?(?!\w)"),
         # decades before years: "the 2000s", «2000-х»
-        ("decade", rf"\b(?P<year>{decade})'?s\b"),
-        ("decade", rf"(?<!\w)(?P<year>{decade})-[хе](?!\w)"),
-        ("relative", rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?P<unit>year|month|week)\b"),
-        ("relative_ru", rf"(?:{part_ru})?(?<!\w)(?:в|на)\s+(?P<rel>{rel_ru})\s+(?P<unit>году|месяце|неделе)(?!\w)"),
-        ("year", rf"(?:{part_en}\s*)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
+        ("decade", "LD", rf"\b(?P<year>{decade})'?s\b"),
+        ("decade", "CD", rf"(?<!\w)(?P<year>{decade})-[хе](?!\w)"),
+        ("relative", "L", rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?P<unit>year|month|week)\b"),
+        (
+            "relative_ru",
+            "C",
+            rf"(?:{part_ru})?(?<!\w)(?:в|на)\s+(?P<rel>{rel_ru})\s+(?P<unit>году|месяце|неделе)(?!\w)",
+        ),
+        ("year", "D", rf"(?:{part_en}\s*)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
         (
             "elapsed",
+            "L",
             rf"\b(?P<number>{number_en}|the)\s+(?P<unit>{unit_en})(?:\s+and\s+(?:more|a\s+half))?(?:\s+that)?\s+(?:has|have)"
             r"\s+(?:elapsed|passed|gone\s+by)\s+since\b",
         ),
-        ("elapsed_ru", rf"(?<!\w)прошл[оаи]\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?:с|после)(?!\w)"),
+        ("elapsed_ru", "C", rf"(?<!\w)прошл[оаи]\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?:с|после)(?!\w)"),
         (
             "offset",
+            "L",
             rf"\b(?P<number>{number_en})\s+(?P<unit>{unit_en})\s+(?P<dir>later|after|afterwards|ago|earlier|before)\b",
         ),
         (
             "offset_ru",
+            "C",
             rf"(?<!\w)(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?P<dir>спустя|назад|позже|раньше)(?!\w)",
         ),
-        ("offset_ru", rf"(?<!\w)(?P<dir>через)\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})(?!\w)"),
-        ("weekday", rf"\b(?:(?P<rel>{rel_en})\s+|on\s+)?(?P<weekday>{weekday_en})\b"),
-        ("weekday_ru", rf"(?<!\w)(?:в|во)\s+(?:(?P<rel>{rel_ru})\s+)?(?P<weekday>{weekday_ru})(?!\w)"),
-        ("today", r"\b(?P<today>today|yesterday|tomorrow)\b|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
+        ("offset_ru", "C", rf"(?<!\w)(?P<dir>через)\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})(?!\w)"),
+        ("weekday", "L", rf"\b(?:(?P<rel>{rel_en})\s+|on\s+)?(?P<weekday>{weekday_en})\b"),
+        ("weekday_ru", "C", rf"(?<!\w)(?:в|во)\s+(?:(?P<rel>{rel_ru})\s+)?(?P<weekday>{weekday_ru})(?!\w)"),
+        ("today", "", r"\b(?P<today>today|yesterday|tomorrow)\b|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
     ]
-    return [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in specs]
+    return [(kind, needs, re.compile(pattern, re.IGNORECASE)) for kind, needs, pattern in specs]
 
 
 # 2. scan: what the words say ----------------------------------------------------------------
+
+LINE = re.compile(r"[^\n]+")
+CHARACTERS = {"L": re.compile(r"[A-Za-z]"), "C": re.compile(r"[А-яЁё]"), "D": re.compile(r"\d")}
+
+
+class _Regions:
+    """The stretches of consecutive lines of text[start:end] that have the characters a pattern needs: the
+    patterns ignore case, which costs the regular expression engine its quick skip to where a match can start,
+    so a Russian text is not searched for English month names except on its lines with Latin letters."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.lines = [(m.start(), m.end()) for m in LINE.finditer(text, start, end)]
+        self.has = {
+            key: [bool(pattern.search(text, a, b)) for a, b in self.lines] for key, pattern in CHARACTERS.items()
+        }
+        self.cache: dict[str, list[tuple[int, int]]] = {}
+
+    def stretches(self, needs: str) -> list[tuple[int, int]]:
+        if not needs:
+            return [(self.start, self.end)]
+        if needs not in self.cache:
+            stretches: list[tuple[int, int]] = []
+            for index, (a, b) in enumerate(self.lines):
+                if not all(self.has[key][index] for key in needs):
+                    continue
+                if stretches and index and stretches[-1][1] == self.lines[index - 1][1]:
+                    stretches[-1] = (stretches[-1][0], b)
+                else:
+                    stretches.append((a, b))
+            self.cache[needs] = stretches
+        return self.cache[needs]
+
+    def matches(self, pattern: re.Pattern[str], needs: str) -> Iterator[re.Match[str]]:
+        for a, b in self.stretches(needs):
+            yield from pattern.finditer(self.text, a, b)
 
 
 def scan(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
@@ -176,8 +229,9 @@ def _scan(text: str, start: int, end: int) -> tuple[TimeExpr, ...]:
     read the same text (TimeExpr is frozen, so sharing the results is safe)."""
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _patterns():
-        for match in pattern.finditer(text, start, end):
+    regions = _Regions(text, start, end)
+    for kind, needs, pattern in _patterns():
+        for match in regions.matches(pattern, needs):
             if match.end() == match.start() or any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             parts = _read(kind, match)

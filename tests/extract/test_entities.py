@@ -77,3 +77,15 @@ def test_legal_forms_hyphen_titles_acronym_typos_and_misspelled_surnames() -> No
     keiki = next(e for e in analysis.entities if "Keiki-batyr" in e.forms)
     assert keiki.type == "person" and "Nurmagambet Kokeimbaiuly" in keiki.forms
     assert len([e for e in analysis.entities if "акашвили" in e.name]) == 1
+
+
+def test_known_forms_are_found_again_as_whole_words_longest_first() -> None:
+    from elitewatch.extract.entities import _whole_word_occurrences
+
+    text = "Tokayev and Kassym-Jomart Tokayev; Tokayevs, pro-Tokayev, Tokayev_x, (Tokayev)."
+    found = _whole_word_occurrences(text, ["Tokayev", "Kassym-Jomart Tokayev", "Jomart"])
+    assert [(text[start : start + len(form)], start) for start, form in found] == [
+        ("Tokayev", 0),
+        ("Kassym-Jomart Tokayev", 12),  # not "Jomart" nor "Tokayev" inside it
+        ("Tokayev", 70),
+    ]
