@@ -78,6 +78,12 @@ class Lexicon:
     occasion_words: frozenset[str]
     sequence_words: frozenset[str]
 
+    @property
+    def cues(self) -> frozenset[str]:
+        """Every word a trigger, an attendance phrase or a hosting verb starts with: a token that is none of
+        them starts no event."""
+        return frozenset(self.triggers) | frozenset(self.attendance) | self.hosting
+
 
 @cache
 def lexicon(language: str) -> Lexicon:
@@ -166,9 +172,13 @@ def _spells(doc: Document, first: int, words: tuple[str, ...]) -> bool:
 def find_triggers(doc: Document) -> list[Trigger]:
     found: list[Trigger] = []
     index = 0
+    cues = {language: lexicon(language).cues for language in ("en", "ru")}
     while index < len(doc.tokens):
         token = doc.tokens[index]
         language = doc.language(token)
+        if not cues[language].intersection(_forms(token)):
+            index += 1
+            continue
         trigger = (
             _trigger_at(doc, index, language)
             or _attendance_at(doc, index, language)

@@ -517,8 +517,10 @@ def _pronoun_subjects(doc: Document) -> list[Found]:
     """ "he was an assistant to the president", "he became akim": the person the text is about."""
     found: list[Found] = []
     for token in doc.tokens:
+        if not token.dep.startswith("nsubj"):
+            continue
         language = doc.language(token)
-        if token.text.lower() not in lexicon(language).pronouns or not token.dep.startswith("nsubj"):
+        if token.text.lower() not in lexicon(language).pronouns:
             continue
         person = referent(doc, token)
         if person is None:
@@ -532,9 +534,11 @@ def _pronoun_objects(doc: Document) -> list[Found]:
     of a verb that starts a term is the person object before it in the sentence, else the one named before."""
     found: list[Found] = []
     for token in doc.tokens:
+        if token.dep not in ("obj", "dobj"):
+            continue
         language = doc.language(token)
         lex = lexicon(language)
-        if token.text.lower() not in lex.object_pronouns or token.dep not in ("obj", "dobj"):
+        if token.text.lower() not in lex.object_pronouns:
             continue
         if doc.tokens[token.head].lemma not in lex.starts:
             continue
@@ -940,7 +944,6 @@ class Ages:
 
 
 @cache
-@cache
 def career_office(role: str) -> str:
     """The office a career row names, for joining rows across documents: its head, marked when interim
     ("Kazakhstani acting president" -> "acting president", "President of Kazakhstan" -> "president")."""
@@ -953,24 +956,43 @@ def career_office(role: str) -> str:
 def office_head(role: str) -> str:
     """The office a role names, without its place: "Kazakh Ambassador to Russia" -> "ambassador"."""
     words = _key_words(role)
-    found: list[tuple[int, int, str]] = []  # the longest role words, the first of equally long ones
-    for language in ("en", "ru"):  # ("assistant to the president" is an assistant)
-        for candidate in lexicon(language).roles:
-            joined = " ".join(candidate)
-            match = re.search(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", words)
-            if match:
-                found.append((len(candidate), -match.start(), joined))
-    return max(found)[2] if found else words
+    tokens = words.split(" ")
+    roles, longest = _every_role()
+    best: tuple[int, int, str] | None = None  # the longest role words, the first of equally long ones
+    start = 0  # ("assistant to the president" is an assistant)
+    for index in range(len(tokens)):
+        for length in range(1, min(longest, len(tokens) - index) + 1):
+            candidate = tuple(tokens[index : index + length])
+            if candidate in roles:
+                found = (length, -start, " ".join(candidate))
+                best = found if best is None or found > best else best
+        start += len(tokens[index]) + 1
+    return best[2] if best is not None else words
+
+
+@cache
+def _every_role() -> tuple[frozenset[tuple[str, ...]], int]:
+    """The role words of both languages, and the most words one has."""
+    roles = frozenset(role for language in ("en", "ru") for role in lexicon(language).roles)
+    return roles, max(map(len, roles))
 
 
 @cache
 def _key_words(role: str) -> str:
     """The role in lower case, its words put in one language by the synonyms ("генсек" -> "secretary general")."""
     role = role.lower()
-    for language in ("en", "ru"):
-        for word, same in lexicon(language).synonyms.items():
-            role = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", same, role)
+    for pattern, same in _synonym_patterns():
+        role = pattern.sub(same, role)
     return " ".join(re.findall(r"[\w-]+", role))
+
+
+@cache
+def _synonym_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<!\w){re.escape(word)}(?!\w)"), same)
+        for language in ("en", "ru")
+        for word, same in lexicon(language).synonyms.items()
+    )
 
 
 def _key(position: Position) -> tuple[int, str]:

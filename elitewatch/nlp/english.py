@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from elitewatch.model import Parsed, Sentence, Span, Token
+from elitewatch.nlp.lifetime import keep_for_life
 
 if TYPE_CHECKING:
     from elitewatch.nlp.pipeline import Block
@@ -21,7 +22,9 @@ BLOCK_STRIDE = 1_000_000
 def load() -> Any:
     import spacy
 
-    return spacy.load(MODEL)
+    nlp = spacy.load(MODEL)
+    keep_for_life()
+    return nlp
 
 
 def parse_blocks(

@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from elitewatch.model import Parsed, Sentence, Span, Token
+from elitewatch.nlp.lifetime import keep_for_life
 
 if TYPE_CHECKING:
     from elitewatch.nlp.pipeline import Block
@@ -19,13 +20,15 @@ def load() -> dict[str, Any]:
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     embedding = NewsEmbedding()
-    return {
+    models = {
         "segmenter": Segmenter(),
         "vocab": MorphVocab(),
         "morph": NewsMorphTagger(embedding),
         "syntax": NewsSyntaxParser(embedding),
         "ner": NewsNERTagger(embedding),
     }
+    keep_for_life()
+    return models
 
 
 @lru_cache(maxsize=200_000)

@@ -148,8 +148,9 @@ def _unique_alias_owner(conn: sqlite3.Connection, entity: LocalEntity) -> int | 
         return None
     marks = ",".join("?" * len(forms))
     rows = conn.execute(
+        # "+e.type": found through the alias index; by type, SQLite would walk every entity of the type
         f"""SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity_id
-            WHERE e.type = ? AND a.alias COLLATE NOCASE IN ({marks}) AND e.key NOT LIKE ?""",
+            WHERE +e.type = ? AND a.alias COLLATE NOCASE IN ({marks}) AND e.key NOT LIKE ?""",
         (entity.type, *forms, f"%{SPLIT_MARK}"),
     ).fetchall()
     return int(rows[0][0]) if len(rows) == 1 else None
@@ -160,9 +161,11 @@ def _best_candidate(conn: sqlite3.Connection, entity: LocalEntity, context: Cont
     surname = surname_key(entity.name)
     if len(surname) < BLOCK:
         return None
+    prefix = surname[:BLOCK]  # surnames starting with it: a range of the surname index, not a scan of all people
     rows = conn.execute(
-        "SELECT id, name FROM entities WHERE type = 'person' AND substr(surname, 1, ?) = ? AND key NOT LIKE ?",
-        (BLOCK, surname[:BLOCK], f"%{SPLIT_MARK}"),
+        """SELECT id, name FROM entities WHERE +type = 'person' AND surname >= ? AND surname < ?
+           AND key NOT LIKE ? ORDER BY id""",
+        (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), f"%{SPLIT_MARK}"),
     ).fetchall()
     rejected = _rejected_names(conn, entity)
     named: list[tuple[float, int, sqlite3.Row, NameMatch]] = []

@@ -45,6 +45,7 @@ class DatedEvent:
     pattern: re.Pattern[str]
     value: str
     country: str
+    cue: str  # the start of its first word, lower case: a text without it cannot name the event
 
 
 @cache
@@ -64,7 +65,8 @@ def dated_events() -> list[DatedEvent]:
         words = [re.escape(w) for w in phrase.split()]
         words[-1] = words[-1][: max(3, len(words[-1]) - 2)] + r"\w*"  # any inflection of the last word
         pattern = re.compile(r"(?<!\w)" + r"\W+(?:\w+\W+)?".join(words), re.IGNORECASE)
-        events.append(DatedEvent(pattern, value, country))
+        first = phrase.split()[0].lower()
+        events.append(DatedEvent(pattern, value, country, first[: max(3, len(first) - 2)]))
     return events
 
 
@@ -174,9 +176,12 @@ def _latest_past_day(past: list[TimeExpr], year: int) -> tuple[date, TimeExpr] |
 
 def _from_known_event(text: str) -> Inferred | None:
     latest: tuple[str, str] | None = None
+    lowered = text.lower()
     for event in dated_events():
+        if event.cue not in lowered or event.country.lower() not in lowered:
+            continue
         match = event.pattern.search(text)
-        if match and event.country.lower() in text.lower() and (latest is None or event.value > latest[0]):
+        if match and (latest is None or event.value > latest[0]):
             latest = (event.value, match.group())
     if latest is None:
         return None

@@ -107,3 +107,23 @@ def test_judgements_fail_cleanly(tmp_path: Path, args: list[str]) -> None:
     run("ingest", str(tmp_path / "in"), "--db", db)
     result = CliRunner().invoke(app, [*args, "--db", db])
     assert result.exit_code == 1 and "error" in result.output
+
+
+def test_resolving_a_document_reads_entities_and_aliases_through_indexes(tmp_path: Path) -> None:
+    # Each new document's people are looked up among all people stored: a lookup that walks the whole entities
+    # or aliases table grows with the store (it did: by type, through the (type, key) index).
+    write(tmp_path / "in", "en", ENGLISH)
+    write(tmp_path / "in", "ru", RUSSIAN)
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [str(tmp_path / "in")], Settings())
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    write(tmp_path / "more", "b", "Binyamin Netanyahu met Tokayev and Kassym Tokayev's aide Putin in Astana.")
+    ingest(conn, [str(tmp_path / "more")], Settings())
+    conn.set_trace_callback(None)
+    selects = {s for s in statements if s.lstrip().upper().startswith("SELECT") and "entities" in s}
+    assert any("surname" in s for s in selects) and any("aliases" in s for s in selects)
+    for sql in selects:
+        plan = " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "SCAN e " not in plan + " " and "SCAN entities" not in plan and "SCAN a " not in plan + " ", (sql, plan)
+        assert "sqlite_autoindex_entities_1 (type=?)" not in plan, (sql, plan)
