@@ -22,7 +22,7 @@ class Document:
     language: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # hundreds of thousands of them in a batch of documents
 class Token:
     """A token in a language-neutral shape, so extractors work alike on spaCy and natasha output."""
 

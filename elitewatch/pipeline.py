@@ -40,6 +40,7 @@ from elitewatch.ingest.web import Fetcher
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
 from elitewatch.settings import Settings
+from elitewatch.store.db import batch
 from elitewatch.store.writer import WriteOutcome, is_unchanged, write_analysis
 from elitewatch.temporal.published import infer_published
 
@@ -130,13 +131,16 @@ def ingest(
             progress(handled, max(stream.expected, handled))
 
     tell()
-    # 3–4. parse and extract (in worker processes when asked); 5. write, here, one document at a time
-    for analysis in analysed(_to_analyse(conn, stream, report, tell), settings):
-        outcome = write_analysis(conn, analysis)
-        {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(
-            outcome, report.unchanged
-        ).append(analysis.parsed.doc.id)
-        tell()
+    # 3–4. parse and extract (in worker processes when asked); 5. write, here: each document in a transaction of
+    # its own, the documents analysed together committed together
+    for ready in analysed_batches(_to_analyse(conn, stream, report, tell), settings):
+        with batch(conn):
+            for analysis in ready:
+                outcome = write_analysis(conn, analysis)
+                {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(
+                    outcome, report.unchanged
+                ).append(analysis.parsed.doc.id)
+                tell()
     tell()
     return report
 
@@ -162,12 +166,18 @@ def _to_analyse(
 def analysed(documents: Iterable[Document], settings: Settings) -> Iterator[Analysis]:
     """The analyses of the documents, in their order: here, or in `settings.workers` processes that take
     WORKER_CHUNK documents at a time while this process goes on reading and writing."""
+    for ready in analysed_batches(documents, settings):
+        yield from ready
+
+
+def analysed_batches(documents: Iterable[Document], settings: Settings) -> Iterator[list[Analysis]]:
+    """`analysed`, in the batches they become ready in (a chunk parsed here, or one worker's answer)."""
     stream = iter(documents)
     first = list(islice(stream, settings.workers * WORKER_CHUNK))
     workers = min(settings.workers, max(1, len(first) // WORKER_CHUNK))
     if workers <= 1:
         for chunk in _chunks(chain(first, stream), CHUNK):
-            yield from analyse_documents(chunk, settings)
+            yield analyse_documents(chunk, settings)
         return
     with (
         _one_thread_each(),
@@ -177,9 +187,9 @@ def analysed(documents: Iterable[Document], settings: Settings) -> Iterator[Anal
         for chunk in _chunks(chain(first, stream), WORKER_CHUNK):
             pending.append(pool.submit(analyse_for_writer, chunk, settings))
             while len(pending) > IN_FLIGHT * workers or (pending and pending[0].done()):
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

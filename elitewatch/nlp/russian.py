@@ -54,19 +54,20 @@ def parse_block(target: Parsed, block: Block) -> None:
         target.sentences.append(Sentence(offset + sent.start, offset + sent.stop, "ru"))
         ids = {token.id: i for i, token in enumerate(sent.tokens)}
         for i, token in enumerate(sent.tokens):
-            token.lemma = lemma(token.text, token.pos, tuple(sorted((token.feats or {}).items())))
+            feats = token.feats or {}
+            word_lemma = lemma(token.text, token.pos, tuple(sorted(feats.items())))
             target.tokens.append(
                 Token(
-                    i=i,
-                    start=offset + token.start,
-                    end=offset + token.stop,
-                    text=token.text,
-                    lemma=(token.lemma or token.text).lower(),
-                    pos=token.pos or "X",
-                    dep=token.rel or "",
-                    head=ids.get(token.head_id, i),
-                    sent=base + n,
-                    case=(token.feats or {}).get("Case", ""),
+                    i,
+                    offset + token.start,
+                    offset + token.stop,
+                    token.text,
+                    (word_lemma or token.text).lower(),
+                    token.pos or "X",
+                    token.rel or "",
+                    ids.get(token.head_id, i),
+                    base + n,
+                    feats.get("Case", ""),
                 )
             )
     for span in doc.spans:

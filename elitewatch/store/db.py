@@ -83,9 +83,25 @@ def _statements(sql: str) -> Iterator[str]:
         yield pending
 
 
+# Connections inside `batch`: their transactions are savepoints of the batch's one.
+_BATCHED: set[int] = set()
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One short write transaction; everything in it lands or nothing does."""
+    """One short write transaction; everything in it lands or nothing does. Inside `batch`, a savepoint: what
+    fails is undone and the batch keeps what came before."""
+    if id(conn) in _BATCHED:
+        conn.execute("SAVEPOINT one")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO one")
+            conn.execute("RELEASE one")
+            raise
+        else:
+            conn.execute("RELEASE one")
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -93,4 +109,19 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.rollback()
         raise
     else:
+        conn.commit()
+
+
+@contextmanager
+def batch(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """The `transaction`s inside committed as one: one commit for documents written one after another instead
+    of one each (each commit writes again the pages they share: indexes, full-text segments). What landed is
+    committed even when one of them fails, before the failure goes on. Only for `transaction` blocks: hold it
+    while writing what is ready, not while waiting for more (other writers wait for it)."""
+    conn.execute("BEGIN IMMEDIATE")
+    _BATCHED.add(id(conn))
+    try:
+        yield conn
+    finally:
+        _BATCHED.discard(id(conn))
         conn.commit()

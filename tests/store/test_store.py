@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from elitewatch.pipeline import ingest
 from elitewatch.settings import Settings
-from elitewatch.store import connect
+from elitewatch.store import batch, connect, transaction
 
 SETTINGS = Settings()
 
@@ -62,3 +64,24 @@ def test_one_entity_per_person_across_scripts(examples_db) -> None:  # type: ign
         "SELECT e.id FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE a.alias IN ('Tokayev', 'Токаев')"
     ).fetchall()
     assert len({r[0] for r in rows}) == 1
+
+
+def test_a_batch_commits_what_landed_before_a_failed_write_and_undoes_only_that(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    conn = connect(path)
+    conn.execute("CREATE TABLE notes (n INTEGER)")
+    conn.commit()
+    with pytest.raises(ValueError), batch(conn):
+        for n in (1, 2, 3):
+            with transaction(conn):
+                conn.execute("INSERT INTO notes VALUES (?)", (n,))
+                if n == 3:
+                    conn.execute("INSERT INTO notes VALUES (33)")
+                    raise ValueError("the third write fails half-way")
+    # Seen from another connection: committed, 1 and 2 whole, nothing of the third.
+    other = connect(path)
+    assert [r[0] for r in other.execute("SELECT n FROM notes ORDER BY n")] == [1, 2]
+    # Outside a batch, a transaction commits on its own again.
+    with transaction(conn):
+        conn.execute("INSERT INTO notes VALUES (4)")
+    assert [r[0] for r in other.execute("SELECT n FROM notes ORDER BY n")] == [1, 2, 4]
