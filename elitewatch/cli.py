@@ -99,8 +99,9 @@ def ingest(
 
     Example: elitewatch ingest ./articles https://example.org/news/1 --feed https://example.org/rss
     """
-    from elitewatch.pipeline import ingest as run_ingest
+    from elitewatch.ingest.readers import InputStream
     from elitewatch.settings import cores
+    from elitewatch.workers import start_fork_server, worth_workers
 
     if not inputs and not feed:
         raise InputError("nothing to ingest: give files, folders, http(s) addresses, - or --feed URL")
@@ -111,6 +112,10 @@ def ingest(
         timeout=timeout,
         max_download=max_download,
     )
+    if worth_workers(InputStream(inputs or [], max_chars=max_chars, feeds=feed or []).expected, settings.workers) > 1:
+        start_fork_server()  # before the rest of elitewatch is imported: the models load meanwhile
+    from elitewatch.pipeline import ingest as run_ingest
+
     with open_store(db) as conn, _progress(enabled=not quiet) as update:
         report = run_ingest(conn, inputs or [], settings, stdin=sys.stdin.buffer, progress=update, feeds=feed or [])
     for source, reason in report.refused:

@@ -13,18 +13,12 @@ the calling process reads, skips and is the one writer to SQLite, at a higher pr
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.connection
-import os
 import sqlite3
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from multiprocessing import get_context
 from typing import Any
 
 from elitewatch.extract import (
@@ -43,16 +37,20 @@ from elitewatch.settings import Settings
 from elitewatch.store.db import batch
 from elitewatch.store.writer import WriteOutcome, is_unchanged, write_analysis
 from elitewatch.temporal.published import infer_published
+from elitewatch.workers import (
+    WORKER_CHUNK,
+    fork_server,
+    one_thread_each,
+    start_fork_server,
+    start_worker,
+    worth_workers,
+)
 
 # Documents analysed between two writes: large enough for spaCy batching, small enough that an
 # interrupted ingest loses little work.
 CHUNK = 32
-# Documents a worker process takes at a time: small, so that both cores stay busy to the end.
-WORKER_CHUNK = 8
-WORKER_NICENESS = 5
 # Chunks handed to the workers and not yet written, per worker: enough that no worker waits for the next one.
 IN_FLIGHT = 2
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass
@@ -124,6 +122,8 @@ def ingest(
         )
     stream = InputStream(inputs, max_chars=settings.max_chars, stdin=stdin, feeds=feeds, fetcher=fetcher)
     report.refused = stream.refused  # filled as reading goes
+    if worth_workers(stream.expected, settings.workers, WORKER_CHUNK) > 1:
+        start_fork_server()  # loading the models while the first documents are read
 
     def tell() -> None:
         if progress:
@@ -174,14 +174,14 @@ def analysed_batches(documents: Iterable[Document], settings: Settings) -> Itera
     """`analysed`, in the batches they become ready in (a chunk parsed here, or one worker's answer)."""
     stream = iter(documents)
     first = list(islice(stream, settings.workers * WORKER_CHUNK))
-    workers = min(settings.workers, max(1, len(first) // WORKER_CHUNK))
+    workers = worth_workers(len(first), settings.workers, WORKER_CHUNK)
     if workers <= 1:
         for chunk in _chunks(chain(first, stream), CHUNK):
             yield analyse_documents(chunk, settings)
         return
     with (
-        _one_thread_each(),
-        ProcessPoolExecutor(max_workers=workers, mp_context=_fork_server(), initializer=_start_worker) as pool,
+        one_thread_each(),
+        ProcessPoolExecutor(max_workers=workers, mp_context=fork_server(), initializer=start_worker) as pool,
     ):
         pending: deque[Future[list[Analysis]]] = deque()
         for chunk in _chunks(chain(first, stream), WORKER_CHUNK):
@@ -196,44 +196,3 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
     stream = iter(items)
     while chunk := list(islice(stream, size)):
         yield chunk
-
-
-def _fork_server() -> Any:
-    """Workers are forked from a server process that loads the models once (elitewatch.nlp.preload): they
-    start with the models in shared memory instead of each loading them. The server is a single-threaded
-    process of its own, so forking it is safe where forking this one (threads, an open store) is not."""
-    context = get_context("forkserver")
-    context.set_forkserver_preload(["elitewatch.nlp.preload"])
-    return context
-
-
-def _start_worker() -> None:
-    """Workers run at a lower priority than the writer: with as many workers as cores, a writer that waits
-    for a core falls behind and finishes the ingest alone after the last analysis. A worker whose ingest
-    was killed exits at once instead of waiting forever to hand back its analyses."""
-    os.nice(WORKER_NICENESS)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-
-
-def _exit_with(sentinel: int) -> None:
-    multiprocessing.connection.wait([sentinel])  # ready when the ingest process is gone
-    os._exit(1)
-
-
-@contextmanager
-def _one_thread_each() -> Iterator[None]:
-    """Worker processes start with one math-library thread each: a process per core is the parallelism, and
-    numpy's own threads on top of it (natasha runs on numpy) only fight over the same cores. The fork server
-    the workers come from is started inside this, so it reads this before numpy starts."""
-    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
-    os.environ.update(dict.fromkeys(THREAD_VARIABLES, "1"))
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
