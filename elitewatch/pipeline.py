@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any
 
+from elitewatch.datafiles import DATA
 from elitewatch.extract import (
     date_positions,
     date_quotes,
@@ -93,6 +94,14 @@ def _date_document(analysis: Analysis) -> None:
 
 def analyse_documents(documents: list[Document], settings: Settings) -> list[Analysis]:
     return [analyse(p) for p in parse_documents(documents, batch_size=settings.batch_size)]
+
+
+def warm_up() -> None:
+    """Analyse the short texts of data/warm_up (one per language): every lexicon, gazetteer and pattern the
+    analysis uses is loaded and compiled, and each model has run once."""
+    for path in sorted((DATA / "warm_up").iterdir(), key=lambda item: item.name):
+        text = path.read_text(encoding="utf-8")
+        analyse_documents([Document(id=f"warm-up-{path.name}", text=text, source=str(path))], Settings(workers=1))
 
 
 def analyse_for_writer(documents: list[Document], settings: Settings) -> list[Analysis]:

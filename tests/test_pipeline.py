@@ -57,3 +57,18 @@ def test_progress_counts_every_document_and_ends_complete(tmp_path: Path) -> Non
     again: list[tuple[int, int]] = []
     pipeline.ingest(conn, [str(folder)], Settings(workers=1), progress=lambda d, t: again.append((d, t)))
     assert again[-1] == (4, 4)  # unchanged documents count as handled
+
+
+def test_the_warm_up_texts_run_every_extractor_in_both_languages() -> None:
+    # The fork server analyses them before forking workers, so that no worker reads a lexicon or compiles a
+    # pattern of its own: each text must reach dates, quotes, offices and events.
+    from elitewatch.datafiles import DATA
+    from elitewatch.model import Document
+
+    texts = {path.name: path.read_text(encoding="utf-8") for path in (DATA / "warm_up").iterdir()}
+    assert {"en.txt", "ru.txt"} <= set(texts)
+    for name, text in texts.items():
+        [analysis] = pipeline.analyse_documents([Document(id=name, text=text, source=name)], Settings(workers=1))
+        assert analysis.published_how.startswith("inferred"), name
+        assert analysis.quotes and analysis.positions and analysis.events, name
+        assert {e.type for e in analysis.entities} >= {"person", "place"}, name
