@@ -4,7 +4,7 @@ Measured in one run, on this machine:
 1. ingest throughput (documents/s, tokens/s), English and Russian apart, on ../shared/dev (PolNeAR, factRuEval;
    the sample articles when ../shared is absent), against the bare models on the same texts (spaCy with the
    components we use; natasha's segmenter, morphology, syntax and NER): the ratio ours / bare, each pass run
-   three times in fresh processes;
+   five times in fresh processes;
 2. the speed-up of two worker processes over one, on both corpora together (wall time of `elitewatch ingest`,
    model loading included), and the peak memory of that process tree; database size per document;
 3. query latency (p50 / p95) of a person page, a quote search and a full-text search, through the web app in
@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ELITEWATCH = [str(Path(sys.executable).parent / "elitewatch")]
-REPEATS = 3  # runs of ours and bare, and of each worker count, of which the median is given
+REPEATS = 5  # runs of ours and bare, and of each worker count, of which the median is given
 GOALS = {"ratio": 0.80, "speedup": 1.7, "memory_mb": 2048, "p95_ms": 100.0, "page_p95_ms": 150.0}
 
 
