@@ -5,10 +5,11 @@
 2. skip documents whose content the store already holds unchanged;
 3. detect each document's language and parse it (spaCy / natasha, batched);
 4. extract entities, then quotes, offices held and events (a quote said at an event takes its date);
-5. write each document with all its facts in one transaction.
+5. write each document with all its facts in one transaction (a savepoint of one commit per ready batch).
 
-Stages 3–4 run in worker processes when settings.workers > 1 (forked from a server that loads the models once);
-the calling process reads, skips and is the one writer to SQLite, at a higher priority than the workers.
+Stages 3–4 run in worker processes when settings.workers > 1 (elitewatch.workers: forked from a server that
+loads the models once); the calling process reads, skips and is the one writer to SQLite, at a higher
+priority than the workers.
 """
 
 from __future__ import annotations

@@ -58,16 +58,16 @@ def parse_block(target: Parsed, block: Block) -> None:
             word_lemma = lemma(token.text, token.pos, tuple(sorted(feats.items())))
             target.tokens.append(
                 Token(
-                    i,
-                    offset + token.start,
-                    offset + token.stop,
-                    token.text,
-                    (word_lemma or token.text).lower(),
-                    token.pos or "X",
-                    token.rel or "",
-                    ids.get(token.head_id, i),
-                    base + n,
-                    feats.get("Case", ""),
+                    i=i,
+                    start=offset + token.start,
+                    end=offset + token.stop,
+                    text=token.text,
+                    lemma=(word_lemma or token.text).lower(),
+                    pos=token.pos or "X",
+                    dep=token.rel or "",
+                    head=ids.get(token.head_id, i),
+                    sent=base + n,
+                    case=feats.get("Case", ""),
                 )
             )
     for span in doc.spans:
