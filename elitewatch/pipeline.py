@@ -43,7 +43,6 @@ from elitewatch.workers import (
     WORKER_CHUNK,
     fork_server,
     one_thread_each,
-    start_fork_server,
     start_worker,
     worth_workers,
 )
@@ -132,8 +131,6 @@ def ingest(
         )
     stream = InputStream(inputs, max_chars=settings.max_chars, stdin=stdin, feeds=feeds, fetcher=fetcher)
     report.refused = stream.refused  # filled as reading goes
-    if worth_workers(stream.expected, settings.workers, WORKER_CHUNK) > 1:
-        start_fork_server()  # loading the models while the first documents are read
 
     def tell() -> None:
         if progress:

@@ -77,12 +77,9 @@ class Lexicon:
     support_verbs: frozenset[str]
     occasion_words: frozenset[str]
     sequence_words: frozenset[str]
-
-    @property
-    def cues(self) -> frozenset[str]:
-        """Every word a trigger, an attendance phrase or a hosting verb starts with: a token that is none of
-        them starts no event."""
-        return frozenset(self.triggers) | frozenset(self.attendance) | self.hosting
+    # Every word a trigger, an attendance phrase or a hosting verb starts with: a token that is none of them
+    # starts no event.
+    cues: frozenset[str]
 
 
 @cache
@@ -97,10 +94,11 @@ def lexicon(language: str) -> Lexicon:
         for trigger in languages.get(language, []):
             sequence = tuple(str(trigger).lower().split())
             by_first.setdefault(sequence[0], []).append((sequence, event_type))
+    attendance = _by_first_word(tuple(w.lower().split()) for w in words("attendance"))
     return Lexicon(
         triggers={k: tuple(sorted(v, key=lambda item: len(item[0]), reverse=True)) for k, v in by_first.items()},
         plural_triggers=frozenset(w for w in by_first if (w,) in dict(by_first[w]) and w.endswith("s")),
-        attendance=_by_first_word(tuple(w.lower().split()) for w in words("attendance")),
+        attendance=attendance,
         attendance_type=str(data["attendance"]["type"]),
         hosting=words("hosting"),
         hosting_type=str(data["hosting"]["type"]),
@@ -116,6 +114,7 @@ def lexicon(language: str) -> Lexicon:
         support_verbs=words("support_verbs"),
         occasion_words=words("occasion_words"),
         sequence_words=words("sequence_words"),
+        cues=frozenset(by_first) | frozenset(attendance) | words("hosting"),
     )
 
 
