@@ -3,40 +3,43 @@
 Every page is server-rendered (Jinja2, autoescaped: article text is always shown as text) and has a JSON
 twin at the same path with ".json". Reading needs nothing. Writing (ingest by upload, merge, split, review
 decisions) needs the token set in ELITEWATCH_TOKEN, sent as "Authorization: Bearer …" (or a form field on
-the review page), and is off when no token is set. Every error has one JSON body:
-{"error": {"status": 404, "message": "…", "source": "…"}}; pages show the same as HTML.
+the review page), and is off when no token is set; a write without the token is refused before its body
+is read, and no request body may pass BODY_LIMIT (guard.py). Every error, the unexpected too, has one
+JSON body: {"error": {"status": 404, "message": "…", "source": "…"}}; pages show the same as HTML
+(errors.py). Every response carries nosniff, no framing and a content security policy of 'self'.
 """
 
-import hmac
 import sqlite3
 import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, File, Form, Header, Query, Request, UploadFile
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from elitewatch import __version__
-from elitewatch.errors import AccessError, ElitewatchError, InputError, NotFoundError, StoreError
+from elitewatch.errors import InputError, NotFoundError
 from elitewatch.extract.events import EVENT_TYPES
 from elitewatch.query import find_entities, search_documents, search_events, search_quotes
 from elitewatch.query.pages import compare, document_view, home
 from elitewatch.query.queries import entity_profile
 from elitewatch.store import connect
+from elitewatch.web import errors, uploads
+from elitewatch.web.guard import SecurityHeaders, WriteGate, bearer_token, check_token
 from elitewatch.web.render import document_html
 from elitewatch.web.timeline import career_chart, month_bars
 
 HERE = Path(__file__).parent
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-UPLOAD_LIMIT = 5_000_000  # bytes of one uploaded file
+BODY_LIMIT = 25_000_000  # bytes of one request: a few uploads of up to uploads.UPLOAD_LIMIT each
 PAGE_ROWS = 200  # quotes, events and documents shown on an entity page (the newest)
+ROW_IDS = range(1, 2**63)  # what an SQLite rowid can be: a larger number overflows the driver
 
 
 _TokenField = Annotated[str, Form(alias="token")]
@@ -54,17 +57,26 @@ class SplitRequest(BaseModel):
     type: str | None = None
 
 
-def create_app(db: Path | str, token: str | None = None) -> FastAPI:
-    """The application over the store at `db`; `token` (else none) opens writing."""
+def create_app(db: Path | str, token: str | None = None, *, body_limit: int = BODY_LIMIT) -> FastAPI:
+    """The application over the store at `db`; `token` (else none) opens writing. Nothing is opened here:
+    each request opens its own connection, read-only unless it writes, so a store in a read-only folder
+    serves."""
     app = FastAPI(
         title="elitewatch",
         version=__version__,
         description="Offices, events and quotes read from the news, with their sources.",
+        docs_url=None,  # Swagger UI loads its script from a CDN: /docs is a page of ours instead
+        redoc_url=None,
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["event_types"] = EVENT_TYPES
+    templates.env.globals["twin_href"] = twin_href
     db_path = Path(db)
+    pages = errors.ErrorPages(templates)
+    errors.install(app, pages)
+    app.add_middleware(WriteGate, token=token, body_limit=body_limit, reject=pages.reject)
+    app.add_middleware(SecurityHeaders)  # outermost: the gate's refusals carry the headers too
 
     def reader() -> Iterator[sqlite3.Connection]:
         conn = connect(db_path, readonly=True)
@@ -76,7 +88,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
     Reader = Annotated[sqlite3.Connection, Depends(reader)]
 
     def writer(authorization: Annotated[str | None, Header()] = None) -> Iterator[sqlite3.Connection]:
-        _check_token(token, (authorization or "").removeprefix("Bearer ").strip())
+        check_token(token, bearer_token(authorization))  # the gate checked already; this route needs it anyway
         conn = connect(db_path)
         try:
             yield conn
@@ -86,32 +98,12 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
     Writer = Annotated[sqlite3.Connection, Depends(writer)]
 
     def respond(request: Request, template: str, data: dict[str, Any], **extra: Any) -> Response:
-        if request.url.path.endswith(".json"):
+        if wants_json(request):
             return JSONResponse(data)
+        return page(request, template, data, **extra)
+
+    def page(request: Request, template: str, data: dict[str, Any], **extra: Any) -> Response:
         return templates.TemplateResponse(request, template, {**data, **extra, "writable": token is not None})
-
-    # errors ----------------------------------------------------------------------------------
-
-    def error_response(request: Request, status: int, message: str, source: str | None = None) -> Response:
-        body = {"error": {"status": status, "message": message, "source": source}}
-        wants_html = not (request.url.path.endswith(".json") or request.url.path.startswith(("/api", "/openapi")))
-        if wants_html and "text/html" in request.headers.get("accept", ""):
-            return templates.TemplateResponse(request, "error.html", body["error"], status_code=status)
-        return JSONResponse(body, status_code=status)
-
-    @app.exception_handler(ElitewatchError)
-    async def on_error(request: Request, error: ElitewatchError) -> Response:
-        return error_response(request, _status(error), error.message, error.source)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def on_http(request: Request, error: StarletteHTTPException) -> Response:
-        return error_response(request, error.status_code, str(error.detail))
-
-    @app.exception_handler(RequestValidationError)
-    async def on_invalid(request: Request, error: RequestValidationError) -> Response:
-        first = error.errors()[0] if error.errors() else {}
-        where = ".".join(str(part) for part in first.get("loc", ()))
-        return error_response(request, 422, f"{where}: {first.get('msg', 'invalid request')}", where)
 
     # pages -----------------------------------------------------------------------------------
 
@@ -137,18 +129,20 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         matches = find_entities(conn, name, type="person") or find_entities(conn, name)
         if not matches:
             raise NotFoundError("no entity by that name", source=name)
-        suffix = ".json" if request.url.path.endswith(".json") else ""
+        suffix = ".json" if wants_json(request) else ""
         return RedirectResponse(f"/entity/{matches[0]['id']}{suffix}", status_code=303)
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     @app.get("/entity/{entity_id}.json", summary="One person, organization or place")
     def entity(request: Request, conn: Reader, entity_id: int) -> Response:
-        data = entity_profile(conn, entity_id, limit=PAGE_ROWS, sentences=False)
+        data = entity_profile(conn, _row_id(entity_id, "no entity with this id"), limit=PAGE_ROWS, sentences=False)
         chart = career_chart([(data["name"], data["offices"])], _latest(conn))
         return respond(request, "entity.html", data, chart=chart)
 
-    @app.get("/document/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    @app.get("/document/{doc_id}.json", summary="One document with its mentions, quotes, offices and events")
+    # An id may hold "/" (a JSONL record's "id": "news/2024/01/story"): the path converter takes it whole.
+    # The .json route is registered first (decorators apply bottom up), so ".json" ends the id only there.
+    @app.get("/document/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/document/{doc_id:path}.json", summary="One document with its mentions, quotes, offices and events")
     def document(
         request: Request,
         conn: Reader,
@@ -156,14 +150,14 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         s: Annotated[int | None, Query(ge=0, description="Start of a passage to highlight")] = None,
         e: Annotated[int | None, Query(ge=0, description="Its end")] = None,
     ) -> Response:
-        data = document_view(conn, doc_id)
-        if request.url.path.endswith(".json"):
+        data, as_json = _document_or_page(conn, doc_id, wants_json(request))
+        if as_json:
             return JSONResponse(data)
         marks = [(q["start"], q["end"], f"q{q['id']}", "quote") for q in data["quotes"]]
         if s is not None and e is not None and s < e:
             marks.insert(0, (s, e, "hl", "highlight"))
         body = document_html(data["text"], data["mentions"], marks)
-        return respond(request, "document.html", data, body=body)
+        return page(request, "document.html", data, body=body)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     @app.get("/quotes.json", summary="Quotes by words, speaker, date range and language")
@@ -246,8 +240,8 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         number: int, decision: Annotated[str, Form(pattern="^(accept|reject)$")], token_field: _TokenField
     ) -> Response:
         """The review page's buttons: the token comes as a form field."""
-        _check_token(token, token_field)
-        _decide(db_path, number, decision == "accept")
+        check_token(token, token_field)
+        _decide(db_path, _row_id(number, "no such pair to review"), decision == "accept")
         return RedirectResponse("/review", status_code=303)
 
     # API: writes ------------------------------------------------------------------------------
@@ -258,7 +252,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         from elitewatch.store.db import transaction
 
         with transaction(conn):
-            kept = merge_named(conn, request.a, request.b, request.type)
+            kept = merge_named(conn, _name_or_id(request.a), _name_or_id(request.b), request.type)
         return {"merged": dict(kept)}
 
     @app.post("/api/split", summary="Take a name out of an entity (needs the token)")
@@ -267,7 +261,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         from elitewatch.store.db import transaction
 
         with transaction(conn):
-            found = split_named(conn, request.entity, request.alias, request.type)
+            found = split_named(conn, _name_or_id(request.entity), request.alias, request.type)
         return {"split": request.alias, "from": dict(found)}
 
     @app.post("/api/review/{number}", summary="Accept or reject a pair from the review (needs the token)")
@@ -275,49 +269,80 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         from elitewatch.resolve.resolver import decide_candidate
         from elitewatch.store.db import transaction
 
+        pair = _row_id(number, "no such pair to review")
         with transaction(conn):
-            return {"decided": decide_candidate(conn, number, decision == "accept"), "decision": decision}
+            return {"decided": decide_candidate(conn, pair, decision == "accept"), "decision": decision}
 
     @app.post("/api/ingest", summary="Ingest uploaded files (needs the token)")
     def api_ingest(files: Annotated[list[UploadFile], File()], conn: Writer) -> dict[str, Any]:
+        """Two files of one name are both ingested, the second as NAME-2 (listed under "renamed");
+        refusals name the files as uploaded."""
         from elitewatch.pipeline import ingest
         from elitewatch.settings import Settings
 
-        with tempfile.TemporaryDirectory() as folder:
-            paths = []
-            for upload in files:
-                name = Path(upload.filename or "upload.txt").name
-                content = upload.file.read(UPLOAD_LIMIT + 1)
-                if len(content) > UPLOAD_LIMIT:
-                    raise InputError(f"over the upload limit of {UPLOAD_LIMIT} bytes", source=name)
-                (Path(folder) / name).write_bytes(content)
-                paths.append(str(Path(folder) / name))
-            report = ingest(conn, paths, Settings())
-        return {
-            "added": report.added,
-            "replaced": report.replaced,
-            "unchanged": report.unchanged,
-            "refused": [{"source": source, "reason": reason} for source, reason in report.refused],
-        }
+        with tempfile.TemporaryDirectory(prefix="elitewatch-upload-") as folder:
+            saved = uploads.save(Path(folder), [(upload.filename, upload.file) for upload in files])
+            report = ingest(conn, saved.inputs(), Settings())
+            return uploads.report_json(saved, report)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> Response:
+        return templates.TemplateResponse(request, "api.html", {"routes": api_routes(app.openapi())})
 
     return app
 
 
-def _status(error: ElitewatchError) -> int:
-    if isinstance(error, AccessError):
-        return 403 if error.off else 401
-    if isinstance(error, NotFoundError):
-        return 404
-    if isinstance(error, StoreError):
-        return 503
-    return 400
+def wants_json(request: Request) -> bool:
+    """A JSON twin's path ends in ".json"; the path as sent, decoded (request.url re-parses it, and a "?"
+    in a document id would end it there)."""
+    return str(request.scope["path"]).endswith(".json")
 
 
-def _check_token(expected: str | None, given: str) -> None:
-    if expected is None:
-        raise AccessError("writing is off: start the server with ELITEWATCH_TOKEN set", off=True)
-    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise AccessError("a valid token is needed to write", off=False)
+def twin_href(request: Request) -> str:
+    """The link to a page's JSON twin, the path quoted again (a document id may hold "?", "#" or "%")."""
+    path = request.scope["path"]
+    href = "/index.json" if path == "/" else quote(path) + ".json"
+    return f"{href}?{request.url.query}" if request.url.query else href
+
+
+def api_routes(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The /docs page's rows: method, path, summary and parameters of each route in the OpenAPI schema."""
+    rows = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, operation in methods.items():
+            parameters = [p["name"] for p in operation.get("parameters", [])]
+            rows.append(
+                dict(method=method.upper(), path=path, summary=operation.get("summary", ""), parameters=parameters)
+            )
+    return rows
+
+
+def _row_id(number: int, missing: str) -> int:
+    if number not in ROW_IDS:
+        raise NotFoundError(missing, source=str(number))
+    return number
+
+
+def _name_or_id(text: str) -> str:
+    """A name, or an id that can be one: "²" (a digit to str.isdigit, not to int) and ids past SQLite's
+    range are refused here, not in the driver."""
+    if text.isdigit() and not (text.isascii() and len(text) < 20 and int(text) in ROW_IDS):
+        raise NotFoundError("no entity with this id", source=text)
+    return text
+
+
+def _document_or_page(conn: sqlite3.Connection, doc_id: str, as_json: bool) -> tuple[dict[str, Any], bool]:
+    """The document and whether to answer JSON. "/document/x.json" asks for the twin of "x", but when
+    there is no "x" and an id itself ends in ".json", it is that document's page."""
+    try:
+        return document_view(conn, doc_id), as_json
+    except NotFoundError:
+        if not as_json:
+            raise
+        try:
+            return document_view(conn, doc_id + ".json"), False
+        except NotFoundError:
+            raise NotFoundError("no document with this id", source=doc_id) from None
 
 
 def _decide(db: Path, number: int, accept: bool) -> None:
@@ -333,7 +358,7 @@ def _decide(db: Path, number: int, accept: bool) -> None:
 
 
 def _person(conn: sqlite3.Connection, name: str) -> int:
-    if name.isdigit():
+    if _name_or_id(name).isdigit():
         return int(name)
     matches = find_entities(conn, name, type="person")
     if not matches:

@@ -5,16 +5,13 @@ fails instead of skipping."""
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from elitewatch.web.app import create_app
+from tests.web.live import serving
 
 pytestmark = pytest.mark.browser
 
@@ -31,27 +28,10 @@ def _need_browser() -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(seeds_store: Path) -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(create_app(seeds_store), host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(seeds_store)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +51,7 @@ def browser() -> Iterator[object]:
         "--window-size=1280,1000",
     ):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the console, where CSP reports go
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(30)
     yield driver
@@ -106,3 +87,25 @@ def test_a_career_bar_leads_to_its_sentence_highlighted(server: str, browser) ->
     browser.get(server + href)
     highlighted = browser.find_element(By.ID, "hl")
     assert highlighted.text.strip() and highlighted.is_displayed()
+
+
+def test_pages_work_under_the_content_security_policy(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.get_log("browser")  # forget what earlier tests logged
+    for path in [
+        "/",
+        "/person?name=Tasmagambetov",
+        "/quotes",
+        "/events",
+        "/compare?a=Tokayev&b=Tasmagambetov",
+        "/docs",
+    ]:
+        browser.get(server + path)
+        assert browser.find_element(By.TAG_NAME, "h1").text
+        # the stylesheet applied: the header is laid out as a flex row, as style.css says
+        assert browser.find_element(By.TAG_NAME, "header").value_of_css_property("display") == "flex", path
+    refused = [
+        entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]
+    ]
+    assert not refused
