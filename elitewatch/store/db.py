@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,15 +24,16 @@ def _migrations() -> list[tuple[int, str, str]]:
 
 
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open (and if needed create and migrate) the store at `path`; ":memory:" works for tests."""
+    """Open (and if needed create and migrate) the store at `path`; ":memory:" works for tests.
+
+    A connection may move between threads (the web server opens it in one worker thread, runs the request in
+    another and closes it in a third) but is never used by two at once: each request has its own."""
     where = str(path)
     try:
         if readonly and where != ":memory:":
-            if not Path(where).exists():
-                raise StoreError("no database here; run `elitewatch ingest` first", source=where)
-            conn = sqlite3.connect(f"file:{where}?mode=ro", uri=True, timeout=30)
+            conn = _open_readonly(Path(where))
         else:
-            conn = sqlite3.connect(where, timeout=30)
+            conn = sqlite3.connect(where, timeout=30, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
@@ -41,6 +43,47 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         return conn
     except sqlite3.DatabaseError as error:
         raise StoreError(f"cannot open the database ({error})", source=where) from None
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that only reads. A store in WAL mode needs its -shm file, which SQLite creates beside the
+    database: in a folder this user cannot write (a shared archive, a read-only mount) the store is opened as
+    immutable instead, which reads it without that file (writes made meanwhile by someone who can write there
+    are then not seen until it is opened again)."""
+    if not path.exists():
+        raise StoreError("no database here; run `elitewatch ingest` first", source=str(path))
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=30, check_same_thread=False)
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The names of the migrations this store has not had yet."""
+    try:
+        applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    except sqlite3.OperationalError:  # a new, empty store
+        applied = set()
+    return [name for number, name, _ in _migrations() if number not in applied]
+
+
+def prepare(path: Path | str) -> None:
+    """Make the store at `path` ready to be read: created and migrated when needed; a store already up to date
+    is only read (it may sit in a folder this user cannot write)."""
+    if str(path) != ":memory:" and Path(path).exists():
+        conn = connect(path, readonly=True)
+        try:
+            if not pending_migrations(conn):
+                return
+        finally:
+            conn.close()
+    connect(path).close()
 
 
 def migrate(conn: sqlite3.Connection) -> None:
