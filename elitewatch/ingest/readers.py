@@ -1,7 +1,14 @@
 """Readers for the input formats: .txt, .md, .html, .json and .jsonl, files, folders and stdin.
 
-Each reader turns bytes into Documents and never raises for one bad input: it reports the
-input and the reason in a ReadResult so that the good inputs still go in.
+Each reader turns bytes into Documents and never raises for one bad input: it reports the input and the reason
+in a ReadResult so that the good inputs still go in. Readers are generators: a file of records gives its
+documents one line at a time.
+
+Nothing is read past what the limit of characters (`max_chars`) can need: one character is at most 4 bytes
+(UTF-8, UTF-16), so a text file or standard input over `text_bytes(max_chars)` is refused, a file by its size
+before it is opened for reading, a stream once that many bytes have come. JSON Lines hold many documents: they
+are read a line at a time, each line bounded by what one record can need (`record_bytes`). HTML carries markup
+beside its text (`html_bytes`). The limit on the text of each document still applies after reading.
 """
 
 from __future__ import annotations
@@ -16,119 +23,134 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from elitewatch.errors import InputError
+from elitewatch.ingest.encoding import (
+    BINARY_SAMPLE,
+    SCORE_SAMPLE,
+    UTF8_BOM,
+    UTF16_BOMS,
+    decode,
+    decode_line,
+    legacy_lines_encoding,
+)
+from elitewatch.ingest.files import (
+    Readable,
+    Rewound,
+    bounded_lines,
+    classify,
+    list_folder,
+    open_regular,
+    printable,
+    read_at_most,
+)
+from elitewatch.ingest.metadata import (
+    SIDECAR_SUFFIX,
+    clean_metadata,
+    iso_date,
+    not_a_date,
+    read_sidecar,
+    split_front_matter,
+)
 from elitewatch.model import Document
 
 if TYPE_CHECKING:
     from elitewatch.ingest.web import Fetcher
 
+__all__ = [
+    "SIDECAR_SUFFIX",
+    "SUPPORTED_SUFFIXES",
+    "InputStream",
+    "ReadResult",
+    "decode",
+    "read_inputs",
+    "read_records",
+    "split_front_matter",
+]
+
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
-JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+LINES_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json", *LINES_SUFFIXES)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES
-SIDECAR_SUFFIX = ".meta.json"
-METADATA_FIELDS = ("id", "title", "url", "outlet", "author", "published")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
+
+BOM_BYTES = 4  # room for a byte order mark: 3 bytes in UTF-8, 2 in UTF-16
+# A character in a JSON string takes at most 12 bytes: "\ud83d\ude00", an escaped character outside the BMP.
+JSON_ESCAPE_BYTES = 12
+# Beside its text a record has an id, a title, an address, an outlet, an author, a date: a few hundred bytes;
+# a megabyte leaves room for fields elitewatch does not read.
+RECORD_METADATA_BYTES = 1_000_000
+# HTML is text and markup: a long page (a list of links) has several bytes of markup for each character of
+# text, a short one far more (100 kB around 5 kB of text), so 8 bytes a character and never less than the
+# 10 MB a web download may have.
+HTML_BYTES_PER_CHAR = 8
+HTML_MIN_BYTES = 10_000_000
+
+
+def text_bytes(max_chars: int) -> int:
+    """The most bytes a text of `max_chars` characters can take, in any encoding read here, with its BOM."""
+    return 4 * max_chars + BOM_BYTES
+
+
+def record_bytes(max_chars: int) -> int:
+    """The most bytes a JSON record of `max_chars` characters of text can take, escaped, with its metadata."""
+    return JSON_ESCAPE_BYTES * max_chars + RECORD_METADATA_BYTES
+
+
+def html_bytes(max_chars: int) -> int:
+    return max(HTML_BYTES_PER_CHAR * max_chars, HTML_MIN_BYTES)
 
 
 @dataclass
 class ReadResult:
+    """What reading gave: documents, refusals (input, reason), warnings (input, message) about documents that
+    went in with something left out. Sources are `printable`: never a lone surrogate."""
+
     documents: list[Document] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, message)
 
     def refuse(self, source: str, reason: str) -> None:
-        self.refused.append((source, reason))
+        self.refused.append((printable(source), printable(reason)))
+
+    def warn(self, source: str, message: str) -> None:
+        self.warnings.append((printable(source), printable(message)))
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 by BOM, else the detected charset (Windows-1251,
-    KOI8-R, …). Empty, binary or undecodable input is refused with the reason."""
-    if not data.strip():
-        raise InputError("empty input", source=source)
-    text = _decoded(data, source)
+Reader = Callable[[ReadResult], Iterable[Document]]
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(text: str) -> str:
+    """The text with each lone surrogate (a JSON escape like "\\ud800") as U+FFFD: one character for one, so
+    offsets hold, and the text can be written as UTF-8."""
+    return SURROGATE.sub("\ufffd", text) if SURROGATE.search(text) else text
+
+
+def _field(value: str | None) -> str | None:
+    return None if value is None else _whole(value)
+
+
+def _document(doc_id: str, text: str, source: str, meta: dict[str, str], result: ReadResult) -> Document:
+    """The one place a Document is made: the text is checked, the publication date kept only if it is a date
+    (else a warning), names made printable and stray surrogates replaced."""
     if not text.strip():
-        raise InputError("empty input", source=source)
-    return text
-
-
-def _decoded(data: bytes, source: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError("marked UTF-16 but not valid UTF-16", source=source) from None
-    if b"\x00" in data[:8192]:
-        raise InputError("binary content, not text", source=source)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best_score, best_text = 0.0, ""
-    for text in _cyrillic_decodings(data):  # the first of equally good ones: the encodings are in order of use
-        if (score := _russian_score(text)) > best_score:
-            best_score, best_text = score, text
-    if best_score >= RUSSIAN_SHARE:
-        return best_text  # Windows-1251, KOI8-R, …: the decoding that reads most like Russian
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("cannot detect the text encoding", source=source)
-    return str(best)
-
-
-# The legacy Cyrillic encodings of Russian and Kazakh news archives, tried when a text is not UTF-8:
-# statistical detectors confuse them (KOI8-R is often read as Shift-JIS).
-CYRILLIC_ENCODINGS = ("cp1251", "koi8-r", "cp866", "iso8859_5", "mac_cyrillic")
-COMMON_RUSSIAN = frozenset("оеаинтсрвлкмдпуяы")
-RUSSIAN_SHARE = 0.25  # of the letters, the most common lower-case Russian ones
-
-
-def _cyrillic_decodings(data: bytes) -> Iterator[str]:
-    for encoding in CYRILLIC_ENCODINGS:
-        try:
-            yield data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-
-
-def _russian_score(text: str) -> float:
-    """How much a decoding reads like Russian: the share of its characters that are Russian letters, ASCII or
-    the punctuation of Russian texts, times the share of its letters that are the commonest lower-case ones
-    (a wrong decoding turns letters into symbols, or capitals into small letters)."""
-    visible = [c for c in text if not c.isspace()]
-    letters = [c for c in visible if c.isalpha()]
-    if not letters:
-        return 0.0
-    expected = sum(c.isascii() or "А" <= c <= "я" or c in "Ёё«»—–…№" for c in visible) / len(visible)
-    return expected * sum(c in COMMON_RUSSIAN for c in letters) / len(letters)
-
-
-def _clean_metadata(meta: dict[str, Any]) -> dict[str, str]:
-    cleaned: dict[str, str] = {}
-    for key in METADATA_FIELDS:
-        value = meta.get(key)
-        if value is None or value == "":
-            continue
-        cleaned[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return cleaned
-
-
-def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError, TypeError) as error:  # ValueError: "date: 0000-00-00"
-        raise InputError(f"front matter is not valid YAML ({error.__class__.__name__})", source=source) from None
-    if not isinstance(meta, dict):
-        return {}, text
-    # Blank out the front matter rather than cutting it, so offsets still point into the file.
-    return _clean_metadata(meta), " " * match.end() + text[match.end() :]
+        raise InputError("no text in the document", source=source)
+    written = meta.get("published")
+    published = None if written is None else iso_date(written)
+    if written is not None and published is None:
+        result.warn(source, not_a_date(written))
+    return Document(
+        id=printable(meta.get("id") or doc_id),
+        text=_whole(text),
+        source=printable(source),
+        title=_field(meta.get("title")),
+        url=_field(meta.get("url")),
+        outlet=_field(meta.get("outlet")),
+        author=_field(meta.get("author")),
+        published=published,
+    )
 
 
 SOFT_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n#>*\-+|0-9 ])")
@@ -142,33 +164,7 @@ def unwrap_soft_breaks(text: str) -> str:
     return SOFT_BREAK.sub(" ", text)
 
 
-def _sidecar(path: Path) -> dict[str, str]:
-    sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
-    if not sidecar.exists():
-        return {}
-    try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise InputError(f"sidecar is not valid JSON ({error})", source=str(sidecar)) from None
-    return _clean_metadata(meta) if isinstance(meta, dict) else {}
-
-
-def _document(doc_id: str, text: str, source: str, meta: dict[str, str]) -> Document:
-    if not text.strip():
-        raise InputError("no text in the document", source=source)
-    return Document(
-        id=meta.get("id") or doc_id,
-        text=text,
-        source=source,
-        title=meta.get("title"),
-        url=meta.get("url"),
-        outlet=meta.get("outlet"),
-        author=meta.get("author"),
-        published=meta.get("published"),
-    )
-
-
-def html_to_document(doc_id: str, html: str, source: str, meta: dict[str, str]) -> Document:
+def html_to_document(doc_id: str, html: str, source: str, meta: dict[str, str], result: ReadResult) -> Document:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
@@ -182,92 +178,215 @@ def html_to_document(doc_id: str, html: str, source: str, meta: dict[str, str]) 
         "url": getattr(extracted, "url", None),
         "published": getattr(extracted, "date", None),
     }
-    merged = {**_clean_metadata(found), **meta}
-    return _document(doc_id, text, source, merged)
+    merged = {**clean_metadata(found), **meta}
+    return _document(doc_id, text, source, merged, result)
+
+
+# records ----------------------------------------------------------------------------------------------
 
 
 def read_records(text: str, source: str, result: ReadResult, *, jsonl: bool) -> None:
-    """JSON records with `text` and optional metadata; one bad line does not stop the others."""
-    if not jsonl:
-        try:
-            loaded = json.loads(text)
-        except ValueError as error:
-            result.refuse(source, f"not valid JSON ({error})")
-            return
-        records = loaded if isinstance(loaded, list) else [loaded]
-        numbered = list(enumerate(records, start=1))
-    else:
-        numbered = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                numbered.append((number, json.loads(line)))
-            except ValueError as error:
-                result.refuse(f"{source}:{number}", f"line {number} is not valid JSON ({error.args[0]})")
-    stem = Path(source).name.rsplit(".", 1)[0]
-    for number, record in numbered:
-        where = f"{source}:{number}"
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            result.refuse(where, f"record {number} has no text field")
-            continue
-        meta = _clean_metadata(record)
-        try:
-            result.documents.append(_document(f"{stem}-{number}", record["text"], where, meta))
-        except InputError as error:
-            result.refuse(where, str(error.args[0]))
+    """JSON records with `text` and optional metadata, into `result.documents`; one bad line does not stop the
+    others."""
+    result.documents.extend(iter_records(text, source, result, jsonl=jsonl))
 
 
-def read_file(path: Path, result: ReadResult) -> None:
-    source = str(path)
+def iter_records(text: str, source: str, result: ReadResult, *, jsonl: bool) -> Iterator[Document]:
+    """The documents of a text of JSON records: one JSON value (a record or a list of them), or JSON Lines."""
+    stem = _stem(source)
+    if jsonl:
+        for number, line in enumerate(text.split("\n"), start=1):  # only "\n" ends a line of JSON Lines
+            yield from _record_line(line, number, source, stem, result)
+        return
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        result.refuse(source, f"cannot read ({error.strerror or error})")
+        loaded = json.loads(text)
+    except ValueError as error:
+        result.refuse(source, f"not valid JSON ({error})")
+        return
+    for number, record in enumerate(loaded if isinstance(loaded, list) else [loaded], start=1):
+        yield from _record(record, number, source, stem, result)
+
+
+def iter_record_stream(stream: Readable, source: str, result: ReadResult, *, max_chars: int) -> Iterator[Document]:
+    """JSON Lines from a stream, a line at a time: each line is bounded by what one record can need, and a line
+    over it is refused (and read past, never held whole). Each line is UTF-8 if it can be, else in the legacy
+    Cyrillic encoding the first lines that are not UTF-8 show, else detected on its own; UTF-16, whose lines do not end in a newline byte, is read whole within
+    the bound of one record."""
+    head = stream.read(SCORE_SAMPLE)
+    stream = Rewound(head, stream)
+    limit = record_bytes(max_chars)
+    if head.startswith(UTF16_BOMS):
+        reason = f"over the limit of {max_chars:,} characters (a UTF-16 file of records is read whole)"
+        yield from _whole_records(stream, None, limit, reason, source, result, jsonl=True)
+        return
+    if b"\x00" in head[:BINARY_SAMPLE]:
+        result.refuse(source, "binary content, not text")
+        return
+    legacy = legacy_lines_encoding(head.removeprefix(UTF8_BOM))
+    stem = _stem(source)
+    empty = True
+    for number, raw in enumerate(bounded_lines(stream, limit), start=1):
+        where = f"{source}:{number}"
+        if raw is None:
+            result.refuse(where, f"line {number} is over the limit of {max_chars:,} characters ({limit:,} bytes)")
+            empty = False
+            continue
+        if number == 1:
+            raw = raw.removeprefix(UTF8_BOM)
+        if not raw or raw.isspace():
+            continue
+        empty = False
+        try:
+            line = decode_line(raw, legacy, where)
+        except InputError as error:
+            result.refuse(where, f"line {number}: {error.message}")
+            continue
+        yield from _record_line(line, number, source, stem, result)
+    if empty:
+        result.refuse(source, "empty input")
+
+
+def _whole_records(
+    stream: Readable, size: int | None, limit: int, reason: str, source: str, result: ReadResult, *, jsonl: bool
+) -> Iterator[Document]:
+    data = _bounded(stream, size, limit)
+    if data is None:
+        result.refuse(source, reason)
         return
     try:
         text = decode(data, source)
-        suffix = path.suffix.lower()
-        if suffix in (".jsonl", ".ndjson"):
-            read_records(text, source, result, jsonl=True)
-            return
-        if suffix == ".json":
-            read_records(text, source, result, jsonl=False)
-            return
-        meta = _sidecar(path)
-        if suffix in HTML_SUFFIXES:
-            result.documents.append(html_to_document(path.stem, text, source, meta))
-            return
-        front, body = split_front_matter(text, source)
-        if suffix in MARKDOWN_SUFFIXES:
-            body = unwrap_soft_breaks(body)
-        result.documents.append(_document(path.stem, body, source, {**front, **meta}))
     except InputError as error:
-        result.refuse(source, str(error.args[0]))
+        result.refuse(source, error.message)
+        return
+    yield from iter_records(text, source, result, jsonl=jsonl)
+
+
+def _record_line(line: str, number: int, source: str, stem: str, result: ReadResult) -> Iterator[Document]:
+    if not line.strip():
+        return
+    try:
+        record = json.loads(line)
+    except ValueError as error:
+        result.refuse(f"{source}:{number}", f"line {number} is not valid JSON ({error.args[0]})")
+        return
+    yield from _record(record, number, source, stem, result)
+
+
+def _record(record: Any, number: int, source: str, stem: str, result: ReadResult) -> Iterator[Document]:
+    where = f"{source}:{number}"
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        result.refuse(where, f"record {number} has no text field")
+        return
+    try:
+        document = _document(f"{stem}-{number}", record["text"], where, clean_metadata(record), result)
+    except InputError as error:
+        result.refuse(where, error.message)
+        return
+    yield document
+
+
+def _stem(source: str) -> str:
+    return Path(source).name.rsplit(".", 1)[0]
+
+
+# files and standard input -----------------------------------------------------------------------------
+
+
+def _bounded(stream: Readable, size: int | None, limit: int) -> bytes | None:
+    """The stream's bytes, or None if there are more than `limit`: known from the size when it is given."""
+    if size is not None and size > limit:
+        return None
+    return read_at_most(stream, limit)
+
+
+def read_file(path: Path, result: ReadResult, *, max_chars: int) -> Iterator[Document]:
+    """The documents of one file: a regular file (a FIFO, a device, a link loop are refused), read within the
+    bound its format and `max_chars` give. The file's `source` and the default document id are `printable`
+    forms of its name."""
+    source = printable(str(path))
+    try:
+        stream, size = open_regular(path, source)
+    except InputError as error:
+        result.refuse(source, error.message)
+        return
+    try:
+        with stream:
+            yield from _read_open_file(path, stream, size, source, result, max_chars=max_chars)
+    except InputError as error:
+        result.refuse(source, error.message)
+    except OSError as error:
+        result.refuse(source, f"cannot read ({error.strerror or error})")
+
+
+def _read_open_file(
+    path: Path, stream: Readable, size: int, source: str, result: ReadResult, *, max_chars: int
+) -> Iterator[Document]:
+    suffix = path.suffix.lower()
+    if suffix in LINES_SUFFIXES:
+        yield from iter_record_stream(stream, source, result, max_chars=max_chars)
+        return
+    if suffix == ".json":
+        limit = record_bytes(max_chars)
+        reason = f"over the limit of {limit:,} bytes for a .json file, read whole (.jsonl is read a line at a time)"
+        yield from _whole_records(stream, size, limit, reason, source, result, jsonl=False)
+        return
+    if suffix in HTML_SUFFIXES:
+        limit, reason = html_bytes(max_chars), f"over the limit of {html_bytes(max_chars):,} bytes for HTML"
+    else:
+        limit, reason = text_bytes(max_chars), f"over the limit of {max_chars:,} characters"
+    data = _bounded(stream, size, limit)
+    if data is None:
+        raise InputError(reason, source=source)
+    text = decode(data, source)
+    del data
+    meta = read_sidecar(path)
+    stem = printable(path.stem)
+    if suffix in HTML_SUFFIXES:
+        yield html_to_document(stem, text, source, meta, result)
+        return
+    front, body = split_front_matter(text, source)
+    if suffix in MARKDOWN_SUFFIXES:
+        body = unwrap_soft_breaks(body)
+    yield _document(stem, body, source, {**front, **meta}, result)
 
 
 def iter_folder(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX):
-            yield path
+    """The files of a folder that are read: regular files of a supported type, sidecars left out, sorted."""
+    yield from list_folder(folder, SUPPORTED_SUFFIXES, SIDECAR_SUFFIX).files
 
 
-def read_stdin(result: ReadResult, stream: Any = None) -> None:
-    data = (stream or sys.stdin.buffer).read()
-    try:
-        text = decode(data, "<stdin>")
-    except InputError as error:
-        result.refuse("<stdin>", str(error.args[0]))
+STDIN = "<stdin>"
+
+
+def read_stdin(result: ReadResult, stream: Readable | None = None, *, max_chars: int) -> Iterator[Document]:
+    """Standard input: JSON Lines when it starts with "{" (read a line at a time), else one text, read up to
+    the bytes `max_chars` characters can take and refused beyond (the rest is left unread)."""
+    stream = stream or sys.stdin.buffer
+    limit = text_bytes(max_chars)
+    head = stream.read(min(SCORE_SAMPLE, limit + 1))
+    rest = Rewound(head, stream)
+    if head.removeprefix(UTF8_BOM).lstrip().startswith(b"{"):
+        yield from iter_record_stream(rest, STDIN, result, max_chars=max_chars)
         return
-    if text.lstrip().startswith("{"):
-        read_records(text, "<stdin>", result, jsonl=True)
+    data = read_at_most(rest, limit)
+    if data is None:
+        result.refuse(STDIN, f"over the limit of {max_chars:,} characters")
         return
-    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    front, body = split_front_matter(text, "<stdin>")
     try:
-        result.documents.append(_document(f"stdin-{digest}", body, "<stdin>", front))
+        text = decode(data, STDIN)
+        if text.lstrip().startswith("{"):  # records the first bytes did not show: UTF-16, or after much space
+            yield from iter_records(text, STDIN, result, jsonl=True)
+            return
+        digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+        front, body = split_front_matter(text, STDIN)
+        document = _document(f"stdin-{digest}", body, STDIN, front, result)
     except InputError as error:
-        result.refuse("<stdin>", str(error.args[0]))
+        result.refuse(STDIN, error.message)
+        return
+    yield document
+
+
+# the web ----------------------------------------------------------------------------------------------
 
 
 def _default_fetcher() -> Fetcher:
@@ -276,7 +395,7 @@ def _default_fetcher() -> Fetcher:
     return Fetcher()
 
 
-def read_url(url: str, result: ReadResult, fetcher: Fetcher, meta: dict[str, str] | None = None) -> None:
+def read_url(url: str, result: ReadResult, fetcher: Fetcher, meta: dict[str, str] | None = None) -> Iterator[Document]:
     """One web page: fetched under the fetcher's rules, its article text extracted (trafilatura)."""
     from elitewatch.ingest.web import url_id
 
@@ -285,14 +404,16 @@ def read_url(url: str, result: ReadResult, fetcher: Fetcher, meta: dict[str, str
         text = decode(body, url)
         found = {"url": final, **(meta or {})}
         if "html" in content_type or text.lstrip()[:1] == "<":
-            result.documents.append(html_to_document(url_id(final), text, url, found))
+            document = html_to_document(url_id(final), text, url, found, result)
         else:
-            result.documents.append(_document(url_id(final), text, url, found))
+            document = _document(url_id(final), text, url, found, result)
     except InputError as error:
         result.refuse(error.source or url, error.message)
+        return
+    yield document
 
 
-def read_feed(url: str, result: ReadResult, fetcher: Fetcher) -> None:
+def read_feed(url: str, result: ReadResult, fetcher: Fetcher) -> Iterator[Document]:
     """Every article an RSS or Atom feed links to, with the title and date the feed gives."""
     from elitewatch.ingest.web import parse_feed
 
@@ -306,7 +427,10 @@ def read_feed(url: str, result: ReadResult, fetcher: Fetcher) -> None:
         result.refuse(url, "the feed lists no articles")
     for item in items:
         meta = {key: value for key, value in (("title", item.title), ("published", item.published)) if value}
-        read_url(item.link, result, fetcher, meta)
+        yield from read_url(item.link, result, fetcher, meta)
+
+
+# every input ------------------------------------------------------------------------------------------
 
 
 class InputStream:
@@ -314,9 +438,16 @@ class InputStream:
     read one input at a time as they are asked for, so that parsing can start before the last file is read
     and a large corpus is never held in memory whole.
 
-    `refused` collects (input, reason) as reading goes; `expected` is how many documents and refusals the
-    inputs are expected to give: one per file, address and feed until a file of records or a feed is read
-    and gives its own count."""
+    Filled as reading goes, like the documents given:
+    - `refused`: (input, reason) for each input, record or document that did not go in;
+    - `warnings`: (input, message) for documents that went in with something left out (a publication date
+      that is not a date) and for entries a folder walk passed over (a FIFO, a device, a symbolic link loop
+      or one to nothing);
+    - `unsupported`: the paths of the regular files inside folders whose type is not read (.pdf, .docx, .zip,
+      no suffix…; sidecars `NAME.meta.json` are not among them), filled when the folders are listed, that is
+      on construction. A file of such a type named as an input itself is refused instead.
+    `expected` is how many documents and refusals the inputs are expected to give: one per file, address and
+    feed until a file of records or a feed gives its own count. Every input and source is `printable`."""
 
     def __init__(
         self,
@@ -329,57 +460,80 @@ class InputStream:
     ) -> None:
         self.max_chars = max_chars
         self.refused: list[tuple[str, str]] = []
+        self.warnings: list[tuple[str, str]] = []
+        self.unsupported: list[str] = []
         self._given_fetcher = fetcher
-        self._readers = [*(self._feed(feed) for feed in feeds), *self._plan(inputs, stdin)]
+        self._readers: list[Reader] = [*(self._feed(feed) for feed in feeds), *self._plan(inputs, stdin)]
         self.expected = len(self._readers)
 
     @cached_property
     def fetcher(self) -> Fetcher:
         return self._given_fetcher or _default_fetcher()
 
-    def _feed(self, url: str) -> Callable[[ReadResult], None]:
+    def _feed(self, url: str) -> Reader:
         return lambda result: read_feed(url, result, self.fetcher)
 
-    def _url(self, url: str) -> Callable[[ReadResult], None]:
+    def _url(self, url: str) -> Reader:
         return lambda result: read_url(url, result, self.fetcher)
 
-    def _plan(self, inputs: Iterable[str], stdin: Any) -> Iterator[Callable[[ReadResult], None]]:
+    def _plan(self, inputs: Iterable[str], stdin: Any) -> Iterator[Reader]:
         """One reader per document source, in order; folders are listed now (cheap), files read later."""
         for name in inputs:
             if name == "-":
-                yield partial(read_stdin, stream=stdin)
+                yield partial(read_stdin, stream=stdin, max_chars=self.max_chars)
             elif "://" in name:  # http(s) is fetched; any other scheme is refused by the fetcher
                 yield self._url(name)
-            elif (path := Path(name)).is_dir():
-                files = list(iter_folder(path))
-                if not files:
-                    yield _refuse(name, f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})")
-                yield from (partial(read_file, file) for file in files)
-            elif path.is_file():
-                if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    yield _refuse(name, f"unsupported file type {path.suffix or '(none)'}")
-                else:
-                    yield partial(read_file, path)
+            elif (kind := classify(path := Path(name))) is None:
+                yield from self._folder(path, name)
+            elif kind != "file":
+                yield _refuse(name, kind)  # a FIFO, a device, a link loop, nothing at all
+            elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                yield _refuse(name, f"unsupported file type {path.suffix or '(none)'}")
             else:
-                yield _refuse(name, "no such file or folder")
+                yield partial(read_file, path, max_chars=self.max_chars)
+
+    def _folder(self, folder: Path, name: str) -> Iterator[Reader]:
+        listing = list_folder(folder, SUPPORTED_SUFFIXES, SIDECAR_SUFFIX)
+        self.unsupported.extend(printable(str(path)) for path in listing.unsupported)
+        self.warnings.extend((printable(str(path)), f"skipped: {reason}") for path, reason in listing.skipped)
+        if not listing.files:
+            yield _refuse(name, f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})")
+        yield from (partial(read_file, path, max_chars=self.max_chars) for path in listing.files)
 
     def __iter__(self) -> Iterator[Document]:
         for reader in self._readers:
             part = ReadResult()
-            reader(part)
-            self.expected += len(part.documents) + len(part.refused) - 1
-            self.refused.extend(part.refused)
-            for document in part.documents:
+            counted = 1  # what this reader counts for in `expected` so far
+            given = 0  # documents and refusals it has given
+            for document in reader(part):
+                given += 1 + self._take(part)
+                self.expected += max(given - counted, 0)
+                counted = max(given, counted)
                 if len(document.text) > self.max_chars:
                     self.refused.append(
                         (document.source, f"{len(document.text):,} characters is over the limit of {self.max_chars:,}")
                     )
                 else:
                     yield document
+            given += self._take(part)
+            self.expected += given - counted
+
+    def _take(self, part: ReadResult) -> int:
+        """Moves the reader's refusals and warnings so far into the stream's; how many refusals there were."""
+        taken = len(part.refused)
+        self.refused.extend(part.refused)
+        self.warnings.extend(part.warnings)
+        part.refused.clear()
+        part.warnings.clear()
+        return taken
 
 
-def _refuse(source: str, reason: str) -> Callable[[ReadResult], None]:
-    return lambda result: result.refuse(source, reason)
+def _refuse(source: str, reason: str) -> Reader:
+    def refuse(result: ReadResult) -> Iterable[Document]:
+        result.refuse(source, reason)
+        return ()
+
+    return refuse
 
 
 def read_inputs(
@@ -393,4 +547,4 @@ def read_inputs(
     """Every document of the inputs at once (see InputStream)."""
     stream = InputStream(inputs, max_chars=max_chars, stdin=stdin, feeds=feeds, fetcher=fetcher)
     documents = list(stream)
-    return ReadResult(documents=documents, refused=stream.refused)
+    return ReadResult(documents=documents, refused=stream.refused, warnings=stream.warnings)

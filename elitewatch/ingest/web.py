@@ -5,6 +5,10 @@ itself and refuses any address that is not globally routable: loopback, private,
 metadata address 169.254.169.254 among them), shared, multicast and reserved ranges, in IPv4 and IPv6, unless
 the user allows private addresses. What is resolved is what is connected to, so a name cannot pass the check
 and then point elsewhere. Downloads stop at a size limit and a timeout, and say who is asking (User-Agent).
+
+The timeout is a deadline for the whole fetch: connecting, the headers, the body and every redirect. Each read
+and write on a connection waits at most for what is left of it, so a server sending a byte a second is cut
+off at the deadline like one that sends nothing. (Name resolution is the system's and is not cut short.)
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import ipaddress
 import re
 import socket
 import ssl
+import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -79,12 +85,26 @@ class Fetcher:
         )
 
     def get(self, url: str) -> tuple[str, str, bytes]:
-        """(final URL, content type, body) of a GET, redirects followed and each checked."""
+        """(final URL, content type, body) of a GET, redirects followed and each checked, all of it within
+        `timeout` seconds: refused "no answer within N s" when no server answered in time, else "took longer
+        than N s"."""
+        deadline = time.monotonic() + self.timeout
+        token = _DEADLINE.set(deadline)
+        try:
+            return self._get(url, deadline)
+        finally:
+            _DEADLINE.reset(token)
+
+    def _get(self, url: str, deadline: float) -> tuple[str, str, bytes]:
+        answered = False  # a response has come (a redirect, the headers): past that, the fetch took too long
         with self.client() as client:
             for _ in range(MAX_REDIRECTS + 1):
                 _check_url(url)
                 try:
+                    if time.monotonic() >= deadline:
+                        raise httpx.TimeoutException("the deadline passed between redirects")
                     with client.stream("GET", url) as response:
+                        answered = True
                         if response.is_redirect:
                             location = response.headers.get("location", "")
                             if not location:
@@ -93,13 +113,16 @@ class Fetcher:
                             continue
                         if response.status_code >= 400:
                             raise InputError(f"the server answered {response.status_code}", source=url)
-                        body = _read_limited(response, self.max_bytes, url)
+                        body = _read_limited(response, self.max_bytes, url, deadline)
                         return str(response.url), response.headers.get("content-type", ""), body
                 except httpx.TimeoutException:
-                    raise InputError(f"no answer within {self.timeout:g} s", source=url) from None
+                    raise InputError(self._too_slow(answered), source=url) from None
                 except httpx.HTTPError as error:
                     raise InputError(f"cannot fetch ({_reason(error)})", source=url) from None
         raise InputError(f"more than {MAX_REDIRECTS} redirects", source=url)
+
+    def _too_slow(self, answered: bool) -> str:
+        return f"took longer than {self.timeout:g} s" if answered else f"no answer within {self.timeout:g} s"
 
 
 def _reason(error: httpx.HTTPError) -> str:
@@ -117,7 +140,7 @@ def _check_url(url: str) -> None:
         raise InputError("no host in the address", source=url)
 
 
-def _read_limited(response: httpx.Response, limit: int, url: str) -> bytes:
+def _read_limited(response: httpx.Response, limit: int, url: str, deadline: float) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise InputError(f"larger than the limit of {limit} bytes", source=url)
@@ -127,8 +150,50 @@ def _read_limited(response: httpx.Response, limit: int, url: str) -> bytes:
         size += len(chunk)
         if size > limit:
             raise InputError(f"larger than the limit of {limit} bytes", source=url)
+        if time.monotonic() > deadline:  # also when a transport of its own (tests) is not held to the deadline
+            raise httpx.ReadTimeout("the deadline passed while reading the body")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+# The deadline of the fetch under way in this thread (or task), read by every connection it opens.
+_DEADLINE: ContextVar[float | None] = ContextVar("elitewatch_fetch_deadline", default=None)
+
+
+def _left(timeout: float | None, error: type[Exception]) -> float | None:
+    """The time an operation may take: its own timeout, cut to what is left before the deadline."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the deadline of the fetch has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits at most until the deadline of the fetch."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        tls = self._stream.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
 
 
 class _GuardedBackend(httpcore.SyncBackend):
@@ -155,7 +220,9 @@ class _GuardedBackend(httpcore.SyncBackend):
                 "--allow-private fetches it anyway",
                 source=host,
             )
-        return super().connect_tcp(self.fetcher.route(addresses[0]), port, timeout, local_address, socket_options)
+        timeout = _left(timeout, httpcore.ConnectTimeout)
+        stream = super().connect_tcp(self.fetcher.route(addresses[0]), port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream)
 
 
 def _guarded_transport(fetcher: Fetcher) -> httpx.HTTPTransport:

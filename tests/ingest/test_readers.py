@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,154 @@ def test_a_stream_reads_each_file_only_when_asked_and_counts_what_records_add(tm
     assert [d.id for d in documents] == ["r0", "r1", "r2"]
     assert stream.expected == 6  # three records and one refused line instead of one file
     assert [source for source, _ in stream.refused] == [f"{tmp_path / 'c.jsonl'}:4"]
+
+
+# metadata ---------------------------------------------------------------------------------------------
+
+
+def test_a_sidecar_that_is_not_a_json_object_refuses_its_document(tmp_path: Path) -> None:
+    for name, sidecar in [("list", "[1, 2]"), ("text", '"2024-01-01"'), ("null", "null")]:
+        (tmp_path / f"{name}.txt").write_text("Tokayev spoke in Astana.", encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text(sidecar, encoding="utf-8")
+    (tmp_path / "fine.txt").write_text("Putin spoke in Moscow.", encoding="utf-8")
+    (tmp_path / "fine.meta.json").write_text('{"outlet": "Example"}', encoding="utf-8")
+    result = read(tmp_path)
+    assert [(d.id, d.outlet) for d in result.documents] == [("fine", "Example")]
+    assert dict(result.refused) == {
+        str(tmp_path / "list.txt"): "sidecar list.meta.json is not a JSON object (it holds a list)",
+        str(tmp_path / "null.txt"): "sidecar null.meta.json is not a JSON object (it holds null)",
+        str(tmp_path / "text.txt"): "sidecar text.meta.json is not a JSON object (it holds a string)",
+    }
+
+
+BAD_DATES = ["2024-13-45", "yesterday", "99999-01-01", "2023-02-29", "0000-00-00", "2024-001-05", "05.02.2024"]
+
+
+@pytest.mark.parametrize("bad", BAD_DATES)
+def test_a_publication_date_that_is_not_a_date_is_left_out_with_a_warning(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "front.md").write_text(f"---\npublished: {bad}\n---\nTokayev spoke in Astana.\n", encoding="utf-8")
+    (tmp_path / "side.txt").write_text("Tokayev spoke in Astana.", encoding="utf-8")
+    (tmp_path / "side.meta.json").write_text(json.dumps({"published": bad}), encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Talks</title></head><body><article><p>"
+        + "Kazakh President Kassym-Jomart Tokayev met Russian President Vladimir Putin in Moscow. " * 5
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "page.meta.json").write_text(json.dumps({"published": bad}), encoding="utf-8")
+    (tmp_path / "records.jsonl").write_text(
+        json.dumps({"id": "rec", "text": "Tokayev spoke.", "published": bad}) + "\n", encoding="utf-8"
+    )
+    stream = InputStream([str(tmp_path)], max_chars=LIMIT)
+    documents = list(stream)
+    assert sorted(d.id for d in documents) == ["front", "page", "rec", "side"]  # every document still goes in
+    assert all(d.published is None for d in documents)
+    assert stream.refused == []
+    sources = [str(tmp_path / name) for name in ("front.md", "page.html", "records.jsonl:1", "side.txt")]
+    assert [source for source, _ in stream.warnings] == sources
+    for _, message in stream.warnings:
+        assert message == f"publication date {bad!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): left out"
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("2024", "2024"),
+        ("2024-02", "2024-02"),
+        ("2024-02-29", "2024-02-29"),
+        ("2024-2-5", "2024-02-05"),  # YAML reads it as a date too
+        ("2024-02-05T10:30:00+03:00", "2024-02-05"),  # the date as written, not moved to UTC
+        ("2024-02-05T23:30:00Z", "2024-02-05"),
+        ("2024-02-05 10:30", "2024-02-05"),
+    ],
+)
+def test_iso_dates_and_datetimes_are_kept_as_dates(tmp_path: Path, written: str, kept: str) -> None:
+    (tmp_path / "front.md").write_text(f"---\npublished: {written}\n---\nTokayev spoke.\n", encoding="utf-8")
+    (tmp_path / "records.jsonl").write_text(
+        json.dumps({"id": "rec", "text": "Tokayev spoke.", "published": written}) + "\n", encoding="utf-8"
+    )
+    stream = InputStream([str(tmp_path)], max_chars=LIMIT)
+    assert [d.published for d in stream] == [kept, kept]
+    assert stream.warnings == [] and stream.refused == []
+
+
+def test_a_feed_date_that_is_not_a_date_is_left_out_with_a_warning() -> None:
+    from elitewatch.ingest.readers import ReadResult, read_url
+
+    class Pages:
+        def get(self, url: str) -> tuple[str, str, bytes]:
+            return url, "text/plain", b"Tokayev spoke in Astana."
+
+    result = ReadResult()
+    [document] = read_url("http://news.test/a", result, Pages(), {"published": "2024-13-45"})  # type: ignore[arg-type]
+    assert document.published is None
+    [(source, message)] = result.warnings
+    assert source == "http://news.test/a" and message.startswith("publication date '2024-13-45' is not a date")
+
+
+# folders ----------------------------------------------------------------------------------------------
+
+
+def test_files_of_unsupported_types_inside_folders_are_listed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Tokayev spoke in Astana.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"outlet": "Example"}', encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "archive.zip").write_bytes(b"PK\x03\x04")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "letter.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "sub" / "README").write_text("no suffix", encoding="utf-8")
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "scan.pdf").write_bytes(b"%PDF-1.7")
+    stream = InputStream([str(tmp_path / "sub"), str(tmp_path), str(tmp_path / "report.pdf")], max_chars=LIMIT)
+    assert stream.unsupported == [
+        str(tmp_path / "sub" / "README"),
+        str(tmp_path / "sub" / "letter.docx"),
+        str(tmp_path / "archive.zip"),
+        str(only / "scan.pdf"),
+        str(tmp_path / "report.pdf"),
+        str(tmp_path / "sub" / "README"),
+        str(tmp_path / "sub" / "letter.docx"),
+    ]
+    assert [d.id for d in stream] == ["a"]
+    reasons = dict(stream.refused)
+    assert reasons.pop(str(tmp_path / "sub")).startswith("no files with a supported suffix (.txt, ")
+    assert reasons == {str(tmp_path / "report.pdf"): "unsupported file type .pdf"}  # named itself: not counted
+
+
+# names that are not UTF-8, lone surrogates ------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_with_escapes(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as file:
+        file.write("Tokayev spoke in the café.".encode())
+    name = os.fsdecode(os.path.join(folder, b"caf\xe9.txt"))
+    assert "\udce9" in name  # what Python makes of the byte: a lone surrogate, which no writer can encode
+    shown = str(tmp_path / "caf\\xe9.txt")  # a real backslash: the byte that is not UTF-8, as \xNN
+    for inputs in ([name], [str(tmp_path)]):
+        [document] = read_inputs(inputs, max_chars=LIMIT).documents
+        assert document.text == "Tokayev spoke in the café."
+        assert (document.source, document.id) == (shown, "caf\\xe9")
+
+
+def test_refusals_and_unsupported_files_with_such_names_are_shown_with_escapes(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    for raw in (b"vide\xe9.txt", b"scan\xe9.pdf"):
+        open(os.path.join(folder, raw), "wb").close()
+    stream = InputStream([str(tmp_path), os.fsdecode(os.path.join(folder, b"gone\xff.txt"))], max_chars=LIMIT)
+    assert list(stream) == []
+    assert stream.unsupported == [str(tmp_path / "scan\\xe9.pdf")]
+    assert stream.refused == [
+        (str(tmp_path / "vide\\xe9.txt"), "empty input"),
+        (str(tmp_path / "gone\\xff.txt"), "no such file or folder"),
+    ]
+
+
+def test_lone_surrogates_from_json_escapes_become_replacement_characters(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"id": "a\\ud800", "title": "T\\udfff", "text": "Tokayev\\ud800 spoke."}\n', encoding="utf-8")
+    [document] = read(path).documents
+    assert document.text == "Tokayev\ufffd spoke."  # one character for one: offsets hold
+    assert document.title == "T\ufffd" and document.id == "a\\ud800"
+    assert all(value.encode("utf-8") for value in (document.text, document.title, document.id, document.source))

@@ -20,6 +20,7 @@ from elitewatch.cli import app
 from elitewatch.ingest.readers import read_inputs
 from elitewatch.ingest.web import Fetcher, is_public
 
+TRICKLE = 0.1  # seconds between two pieces a slow server sends: 40 pieces take 4 s, past the 1 s deadline
 PUBLIC = "8.8.8.8"  # news.test resolves here; routed to the local server after the checks
 ARTICLE = (
     "<html><head><title>Tokayev meets Putin</title></head><body><article><h1>Tokayev meets Putin</h1>"
@@ -54,6 +55,17 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(2)
             self._send(200, b"late", "text/plain")
+        elif path == "/trickle":  # the headers at once, then the body a byte at a time
+            self._trickle(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 40\r\n\r\n", b"x" * 40)
+        elif path == "/trickle-headers":  # the status line, then a header line at a time
+            headers = b"".join(b"x-pad-%d: 1\r\n" % n for n in range(40))
+            self._trickle(
+                b"HTTP/1.1 200 OK\r\n", headers + b"content-length: 2\r\n\r\nok", piece=len(b"x-pad-0: 1\r\n")
+            )
+        elif path.startswith("/hop/"):  # each step of the chain a little slow, the whole chain too slow
+            time.sleep(TRICKLE * 3)
+            left = int(path.rsplit("/", 1)[1])
+            self._redirect(f"/hop/{left - 1}" if left else "/article.html")
         elif path == "/feed.xml":
             items = "".join(
                 f"<item><title>{title}</title><link>http://{where}:{port}/article.html?{n}</link>"
@@ -76,6 +88,18 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         except OSError:
             pass  # the client gave up (the timeout test): nothing may reach another test's captured stderr
+
+    def _trickle(self, start: bytes, rest: bytes, piece: int = 1) -> None:
+        """Sends `start`, then `rest` a piece every TRICKLE seconds: at most 40 pieces, or until the client goes."""
+        try:
+            self.wfile.write(start)
+            for offset in range(0, len(rest), piece):
+                time.sleep(TRICKLE)
+                self.wfile.write(rest[offset : offset + piece])
+                self.wfile.flush()
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
 
     def _redirect(self, location: str) -> None:
         self.send_response(302)
@@ -166,3 +190,26 @@ def test_cli_refuses_a_loopback_address_clearly(port: int, tmp_path: Path) -> No
     )
     assert result.exit_code == 1
     assert "refused" in result.output and "--allow-private" in result.output
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/trickle", "took longer than 1 s"),  # each byte comes within the timeout, the body does not
+        ("/trickle-headers", "no answer within 1 s"),  # the headers never end within it
+        ("/hop/4", "took longer than 1 s"),  # five answers of 0.3 s each: the redirects count too
+    ],
+)
+def test_the_timeout_is_a_deadline_for_the_whole_fetch(port: int, path: str, reason: str) -> None:
+    started = time.monotonic()
+    result = read_inputs([f"http://news.test:{port}{path}"], max_chars=10**6, fetcher=fetcher(timeout=1))
+    elapsed = time.monotonic() - started
+    assert result.documents == []
+    [(source, why)] = result.refused
+    assert why == reason and source.startswith(f"http://news.test:{port}/")  # the address that was being fetched
+    assert elapsed < 2.5  # the deadline and the time to see it passed, not the 4 s the server would take
+
+
+def test_a_fetch_within_the_deadline_is_not_cut(port: int) -> None:
+    result = read_inputs([f"http://news.test:{port}/hop/1"], max_chars=10**6, fetcher=fetcher(timeout=3))
+    assert result.refused == [] and "Kassym-Jomart Tokayev" in result.documents[0].text
