@@ -400,7 +400,24 @@ def _precision_of(value: str) -> str:
 
 
 def normalize(expr: TimeExpr, anchor: str | None, previous: TimeExpr | None = None) -> TimeExpr:
-    """Give `expr` its value against the publication `anchor` and the `previous` dated expression."""
+    """Give `expr` its value against the publication `anchor` and the `previous` dated expression. A value that
+    would fall outside the calendar (years 1 to 9999: "next month" in an article dated 9999-12-31) is none."""
+    try:
+        done = _normalize(expr, anchor, previous)
+    except (OverflowError, ValueError):
+        return expr
+    if done.value is not None and not all(_in_calendar(v) for v in (done.value, done.end_value) if v):
+        return expr
+    return done
+
+
+def _in_calendar(value: str) -> bool:
+    """Whether a value's year is one of the calendar's (values that are not dates, like PRESENT_REF, are)."""
+    year = value.split("-", 1)[0]
+    return not year[:1].isdigit() or (year.isdigit() and len(year) <= 4 and int(year) > 0)
+
+
+def _normalize(expr: TimeExpr, anchor: str | None, previous: TimeExpr | None = None) -> TimeExpr:
     parts = expr.parts
     anchor_day = parse_iso(anchor)
     if parts.kind == "range" and parts.until is not None:

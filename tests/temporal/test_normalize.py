@@ -1,3 +1,5 @@
+import pytest
+
 from elitewatch.temporal import find_dates
 
 
@@ -100,3 +102,18 @@ def test_mixed_scripts_each_line_searched_for_its_own_dates() -> None:
         ("7 марта", "2024-03-07", None),
         ("2023 год", "2023", None),
     ]
+
+
+@pytest.mark.parametrize("anchor", ["9999-12-31", "0001-01-01"])
+def test_relative_dates_past_the_calendar_have_no_value_and_never_raise(anchor: str) -> None:
+    text = "Next month he retires; yesterday he said so. Next year, last year, tomorrow and next week."
+    found = find_dates(text, anchor=anchor)
+    assert len(found) >= 5  # each expression is still found
+    for expr in found:
+        for value in (expr.value, expr.end_value):
+            assert value is None or 1 <= int(value.split("-")[0]) <= 9999, (expr.raw, value)
+    by_raw = {e.raw.lower(): e.value for e in found}
+    if anchor == "9999-12-31":
+        assert by_raw["next year"] is None and by_raw["last year"] == "9998"
+    else:
+        assert by_raw["last year"] is None and by_raw["next year"] == "0002"
