@@ -427,7 +427,8 @@ def _link_brackets(text: str, mentions: list[Mention], groups: list[Group], grou
 
     What the brackets hold names the same entity as the name before them when the document uses it
     elsewhere too (by key, or as the surname of a full name), when it spells the same name in another
-    script, or when it is the name's acronym; not "Веселин Топалов (Bulgaria)".
+    script, or when it is the name's acronym; not "Веселин Топалов (Bulgaria)", nor a place that locates the
+    place before it.
     """
     by_key: dict[str, set[int]] = defaultdict(set)
     for index, group in enumerate(groups):
@@ -445,10 +446,11 @@ def _link_brackets(text: str, mentions: list[Mention], groups: list[Group], grou
             elsewhere = any(not match.start(1) <= m.start < match.end(1) for m in groups[other].mentions)
             # another name of the same thing: "Keiki-batyr (Nurmagambet Kokeimbaiuly)"; not a known place or
             # organization, nor an acronym of something else: "Веселин Топалов (Bulgaria)", «Иван Петров (ЛДПР)»
+            # a place in brackets after a place says where it is: «Дюссельдорф (ФРГ)», "Springfield (Illinois)"
+            locates = mention.type == "place" and all(m.type == "place" for m in groups[other].mentions)
             other_name = not inner.text.isupper() and not groups[other].gazetteer and not groups[owner].gazetteer
             if (
-                elsewhere
-                or other_name
+                ((elsewhere or other_name) and not locates)
                 or _same_name(mention.normal, inner.text)
                 or _acronym_of(inner.text, mention.normal)
             ):

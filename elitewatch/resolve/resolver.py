@@ -72,7 +72,6 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
     key = entity_key(entity)
     row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity.type, key)).fetchone()
     if row is not None:
-        _maybe_rename(conn, int(row[0]), entity.name)
         return int(row[0])
     if (by_alias := _unique_alias_owner(conn, entity)) is not None:
         return by_alias
@@ -85,7 +84,6 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
             return int(rows[0][0])
     best = _best_candidate(conn, entity, context) if entity.type == "person" else None
     if best is not None and best.score >= MERGE:
-        _maybe_rename(conn, best.entity_id, entity.name)
         return best.entity_id
     entity_id = _create(conn, entity.type, entity.name, key)
     exists = best is not None and conn.execute("SELECT 1 FROM entities WHERE id = ?", (best.entity_id,)).fetchone()
@@ -109,8 +107,11 @@ def _create(conn: sqlite3.Connection, entity_type: str, name: str, key: str) -> 
     return entity_id
 
 
-def _maybe_rename(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
-    """The canonical name is the fullest Latin form seen; of equally full ones, the one most used."""
+def settle_name(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
+    """The canonical name is the fullest Latin form seen; of equally full ones, the one most used, then the
+    longer, then the later in alphabetical order. Called once a document's use of `name` is stored: uses only
+    grow, so comparing the name just used with the current one keeps the best of all, and the same documents
+    give the same name in any order."""
     current = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
     if name == current or _form_rank(name) < _form_rank(current):
         return  # decided by the forms alone: no need to count the uses of either
@@ -122,11 +123,11 @@ def _form_rank(name: str) -> tuple[int, int]:
     return (int(any("a" <= c.lower() <= "z" for c in name)), len(token_keys(name)))
 
 
-def name_rank(conn: sqlite3.Connection, entity_id: int, name: str) -> tuple[int, int, int, int]:
+def name_rank(conn: sqlite3.Connection, entity_id: int, name: str) -> tuple[int, int, int, int, str]:
     used = conn.execute(
         "SELECT COUNT(*) FROM doc_entities WHERE entity_id = ? AND name = ?", (entity_id, name)
     ).fetchone()[0]
-    return (*_form_rank(name), int(used), len(name))
+    return (*_form_rank(name), int(used), len(name), name)
 
 
 def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str) -> None:
@@ -276,8 +277,11 @@ def judged_entities(conn: sqlite3.Connection, name: str, entity_type: str | None
 
 def one_entity(conn: sqlite3.Connection, name: str, entity_type: str | None = None) -> sqlite3.Row:
     """The entity a user means by a name or an id number; an error listing them when it means several."""
-    if name.isdigit():
-        row = conn.execute("SELECT id, type, name FROM entities WHERE id = ?", (int(name),)).fetchone()
+    if name.isascii() and name.isdigit():  # "²" is a digit to str.isdigit, not to int
+        number = int(name)
+        row = None
+        if number < 2**63:  # past SQLite's integers no row has it
+            row = conn.execute("SELECT id, type, name FROM entities WHERE id = ?", (number,)).fetchone()
         if row is None:
             raise NotFoundError("no entity with this id", source=name)
         return row
@@ -348,7 +352,7 @@ def merge_entities(conn: sqlite3.Connection, keep: int, gone: int) -> None:
     conn.execute("DELETE FROM candidates WHERE a = ? OR b = ?", (gone, gone))
     conn.execute("DELETE FROM entities WHERE id = ?", (gone,))
     if name is not None:
-        _maybe_rename(conn, keep, name[0])
+        settle_name(conn, keep, name[0])
     rebuild_aliases(conn, [keep])
 
 

@@ -18,7 +18,7 @@ from elitewatch.extract import quotes as quote_extractor
 from elitewatch.extract.positions import office_head
 from elitewatch.model import Analysis, Document, LocalEntity
 from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans
-from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity
+from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity, settle_name
 from elitewatch.store.db import transaction
 
 PIPELINE_VERSION = (
@@ -102,6 +102,7 @@ def _link_entities(conn: sqlite3.Connection, doc_id: str, analysis: Analysis, to
         context.append(entity_id)
         touched.add(entity_id)
         local_ids[entity.index] = _insert_entity(conn, doc_id, entity, entity_id)
+        settle_name(conn, entity_id, entity.name)
     return local_ids
 
 

@@ -127,3 +127,12 @@ def test_resolving_a_document_reads_entities_and_aliases_through_indexes(tmp_pat
         plan = " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
         assert "SCAN e " not in plan + " " and "SCAN entities" not in plan and "SCAN a " not in plan + " ", (sql, plan)
         assert "sqlite_autoindex_entities_1 (type=?)" not in plan, (sql, plan)
+
+
+@pytest.mark.parametrize("given", ["²", "99999999999999999999", "123456"])
+def test_an_id_that_names_no_entity_is_not_found(memory_db, given: str) -> None:  # type: ignore[no-untyped-def]
+    from elitewatch.errors import NotFoundError
+    from elitewatch.resolve.resolver import one_entity
+
+    with pytest.raises(NotFoundError):
+        one_entity(memory_db, given)
