@@ -10,11 +10,12 @@ import re
 import sqlite3
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -25,6 +26,9 @@ from rich.table import Table
 from elitewatch import __version__
 from elitewatch.errors import ElitewatchError, InputError
 from elitewatch.settings import DEFAULT_DB, DEFAULT_MAX_CHARS, Settings
+
+if TYPE_CHECKING:
+    from elitewatch.pipeline import IngestReport
 
 app = typer.Typer(
     name="elitewatch",
@@ -118,14 +122,32 @@ def ingest(
 
     with open_store(db) as conn, _progress(enabled=not quiet) as update:
         report = run_ingest(conn, inputs or [], settings, stdin=sys.stdin.buffer, progress=update, feeds=feed or [])
+    _print_report(report)
+    if report.refused and not (report.ingested or report.unchanged):
+        raise typer.Exit(1)
+
+
+def _print_report(report: IngestReport) -> None:
+    """Refusals and warnings on stderr, one line each with the input; then the summary on stdout."""
     for source, reason in report.refused:
         err.print(f"refused: {escape(source)}: {escape(reason)}")
+    for source, warning in report.warnings:
+        err.print(f"warning: {escape(source)}: {escape(warning)}")
     out.print(
         f"ingested {report.ingested} ({len(report.added)} new, {len(report.replaced)} replaced), "
         f"unchanged {len(report.unchanged)}, refused {len(report.refused)}"
     )
-    if report.refused and not (report.ingested or report.unchanged):
-        raise typer.Exit(1)
+    if report.unanalysed:
+        labels = Counter(language for _, language in report.unanalysed)
+        scripts = ", ".join(f"{label} {count}" for label, count in sorted(labels.items()))
+        out.print(
+            f"stored without facts: {len(report.unanalysed)} in a script elitewatch cannot analyse ({scripts}); "
+            "their text is searchable"
+        )
+    if report.unsupported:
+        suffixes = Counter(Path(name).suffix.lower() or "(none)" for name in report.unsupported)
+        kinds = ", ".join(f"{suffix} {count}" for suffix, count in sorted(suffixes.items()))
+        out.print(f"skipped in folders: {len(report.unsupported)} files of types elitewatch does not read ({kinds})")
 
 
 @contextmanager
@@ -485,10 +507,10 @@ def serve(
 
     import uvicorn
 
-    from elitewatch.store import connect
+    from elitewatch.store.db import prepare
     from elitewatch.web.app import create_app
 
-    connect(db).close()  # create or migrate the store before serving it read-only
+    prepare(db)  # created or migrated if need be, before it is served read-only
     token = os.environ.get("ELITEWATCH_TOKEN") or None
     err.print(f"elitewatch on http://{host}:{port}/ ({'writes need the token' if token else 'read-only'})")
     uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")

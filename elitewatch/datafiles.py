@@ -17,7 +17,7 @@ import yaml
 DATA = resources.files("elitewatch") / "data"
 
 
-def _read_tsv(relative: str) -> list[dict[str, str]]:
+def read_tsv(relative: str) -> list[dict[str, str]]:
     text = (DATA / relative).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -48,7 +48,7 @@ class GazetteerEntry:
 @cache
 def places() -> tuple[GazetteerEntry, ...]:
     entries = []
-    for row in _read_tsv("gazetteer/places.tsv"):
+    for row in read_tsv("gazetteer/places.tsv"):
         forms = (row["name"], *_split(row["aliases_en"]), *_split(row["names_ru"]))
         entries.append(
             GazetteerEntry(
@@ -66,7 +66,7 @@ def places() -> tuple[GazetteerEntry, ...]:
 @cache
 def organizations() -> tuple[GazetteerEntry, ...]:
     entries = []
-    for row in _read_tsv("gazetteer/organizations.tsv"):
+    for row in read_tsv("gazetteer/organizations.tsv"):
         forms = (row["name"], *_split(row["acronyms"]), *_split(row["aliases_en"]), *_split(row["names_ru"]))
         entries.append(
             GazetteerEntry(
@@ -161,7 +161,7 @@ def cyrillic_table() -> dict[str, str]:
 
 @cache
 def latin_rules() -> tuple[tuple[str, str], ...]:
-    return tuple((row["pattern"], row["replacement"]) for row in _read_tsv("translit/latin_rules.tsv"))
+    return tuple((row["pattern"], row["replacement"]) for row in read_tsv("translit/latin_rules.tsv"))
 
 
 @cache

@@ -50,3 +50,17 @@ class AccessError(ElitewatchError):
 
 class GoldFormatError(ElitewatchError):
     """A gold or export file that does not follow gold/FORMAT.md."""
+
+
+# How much of an unexpected error's message a refusal shows: the class and the start say what went wrong, and
+# some libraries' messages (spaCy's) quote their whole input.
+REASON_CHARS = 200
+
+
+def internal_reason(stage: str, error: BaseException) -> str:
+    """The refusal of one input that an unexpected error stopped at `stage` ("read", "parsed", "stored"): one
+    line, so that the run can go on with the others and the user can report it."""
+    message = " ".join(str(error).split())
+    if len(message) > REASON_CHARS:
+        message = message[: REASON_CHARS - 1] + "…"
+    return f"could not be {stage} (internal error {error.__class__.__name__}: {message})"

@@ -23,6 +23,7 @@ from itertools import chain, islice
 from typing import Any
 
 from elitewatch.datafiles import DATA
+from elitewatch.errors import internal_reason
 from elitewatch.extract import (
     date_positions,
     date_quotes,
@@ -32,6 +33,7 @@ from elitewatch.extract import (
     extract_quotes,
 )
 from elitewatch.ingest import InputStream
+from elitewatch.ingest.language import ANALYSED, UNDETERMINED
 from elitewatch.ingest.web import Fetcher
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
@@ -59,7 +61,11 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, what was ignored or assumed)
+    unsupported: list[str] = field(default_factory=list)  # files in folders of a type elitewatch does not read
+    # documents stored without facts: their text is in a script no model here reads (id, language label)
+    unanalysed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ingested(self) -> int:
@@ -92,8 +98,35 @@ def _date_document(analysis: Analysis) -> None:
         analysis.published_confidence = inferred.confidence
 
 
-def analyse_documents(documents: list[Document], settings: Settings) -> list[Analysis]:
-    return [analyse(p) for p in parse_documents(documents, batch_size=settings.batch_size)]
+@dataclass(frozen=True)
+class Failure:
+    """A document whose analysis failed: refused with the reason, while the others go on."""
+
+    document: Document
+    reason: str
+
+    @classmethod
+    def of(cls, document: Document, stage: str, error: BaseException) -> Failure:
+        return cls(document, internal_reason(stage, error))
+
+
+def analyse_documents(documents: list[Document], settings: Settings) -> list[Analysis | Failure]:
+    """The analyses of the documents, parsed together; a document whose parsing or extraction fails becomes a
+    Failure (parsed again alone to find which one failed) and the others are analysed all the same."""
+    try:
+        parsed = parse_documents(documents, batch_size=settings.batch_size)
+    except Exception as error:
+        if len(documents) == 1:
+            return [Failure.of(documents[0], "parsed", error)]
+        return [result for document in documents for result in analyse_documents([document], settings)]
+    return [_analysed(item) for item in parsed]
+
+
+def _analysed(parsed: Parsed) -> Analysis | Failure:
+    try:
+        return analyse(parsed)
+    except Exception as error:
+        return Failure.of(parsed.doc, "analysed", error)
 
 
 def warm_up() -> None:
@@ -104,12 +137,13 @@ def warm_up() -> None:
         analyse_documents([Document(id=f"warm-up-{path.name}", text=text, source=str(path))], Settings(workers=1))
 
 
-def analyse_for_writer(documents: list[Document], settings: Settings) -> list[Analysis]:
+def analyse_for_writer(documents: list[Document], settings: Settings) -> list[Analysis | Failure]:
     """What a worker process sends back: the analyses without tokens, sentences and raw spans, which the writer
     does not read and which would cost more to pickle and unpickle than the facts themselves."""
     analyses = analyse_documents(documents, settings)
     for analysis in analyses:
-        analysis.parsed = Parsed(doc=analysis.parsed.doc, languages=analysis.parsed.languages)
+        if isinstance(analysis, Analysis):
+            analysis.parsed = Parsed(doc=analysis.parsed.doc, languages=analysis.parsed.languages)
     return analyses
 
 
@@ -131,6 +165,8 @@ def ingest(
         )
     stream = InputStream(inputs, max_chars=settings.max_chars, stdin=stdin, feeds=feeds, fetcher=fetcher)
     report.refused = stream.refused  # filled as reading goes
+    report.warnings = stream.warnings
+    report.unsupported = stream.unsupported
 
     def tell() -> None:
         if progress:
@@ -143,13 +179,31 @@ def ingest(
     for ready in analysed_batches(_to_analyse(conn, stream, report, tell), settings):
         with batch(conn):
             for analysis in ready:
-                outcome = write_analysis(conn, analysis)
-                {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(
-                    outcome, report.unchanged
-                ).append(analysis.parsed.doc.id)
+                _write(conn, analysis, report)
                 tell()
     tell()
     return report
+
+
+def _write(conn: sqlite3.Connection, analysis: Analysis | Failure, report: IngestReport) -> None:
+    """5. One document into the store, or its refusal: a document that cannot be written is undone alone (its
+    savepoint) and the run goes on. The store's own failures (a full disk, a lock held too long) stop it."""
+    if isinstance(analysis, Failure):
+        report.refused.append((analysis.document.source, analysis.reason))
+        return
+    document = analysis.parsed.doc
+    try:
+        outcome = write_analysis(conn, analysis)
+    except sqlite3.OperationalError:
+        raise
+    except Exception as error:
+        report.refused.append((document.source, internal_reason("stored", error)))
+        return
+    {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(outcome, report.unchanged).append(
+        document.id
+    )
+    if outcome is not WriteOutcome.UNCHANGED and document.language not in ANALYSED:
+        report.unanalysed.append((document.id, document.language or UNDETERMINED))
 
 
 def _to_analyse(
@@ -163,21 +217,34 @@ def _to_analyse(
         if repeated:
             report.refused.append((document.source, f"duplicate document id {document.id!r} in this run"))
             tell()
-        elif is_unchanged(conn, document):
+        elif (unchanged := _is_unchanged(conn, document, report)) is None:
+            tell()
+        elif unchanged:
             report.unchanged.append(document.id)
             tell()
         else:
             yield document
 
 
-def analysed(documents: Iterable[Document], settings: Settings) -> Iterator[Analysis]:
+def _is_unchanged(conn: sqlite3.Connection, document: Document, report: IngestReport) -> bool | None:
+    """Whether the store holds `document` as it is; None, and its refusal, when that cannot even be asked."""
+    try:
+        return is_unchanged(conn, document)
+    except sqlite3.OperationalError:
+        raise
+    except Exception as error:
+        report.refused.append((document.source, internal_reason("looked up", error)))
+        return None
+
+
+def analysed(documents: Iterable[Document], settings: Settings) -> Iterator[Analysis | Failure]:
     """The analyses of the documents, in their order: here, or in `settings.workers` processes that take
     WORKER_CHUNK documents at a time while this process goes on reading and writing."""
     for ready in analysed_batches(documents, settings):
         yield from ready
 
 
-def analysed_batches(documents: Iterable[Document], settings: Settings) -> Iterator[list[Analysis]]:
+def analysed_batches(documents: Iterable[Document], settings: Settings) -> Iterator[list[Analysis | Failure]]:
     """`analysed`, in the batches they become ready in (a chunk parsed here, or one worker's answer)."""
     stream = iter(documents)
     first = list(islice(stream, settings.workers * WORKER_CHUNK))
@@ -190,7 +257,7 @@ def analysed_batches(documents: Iterable[Document], settings: Settings) -> Itera
         one_thread_each(),
         ProcessPoolExecutor(max_workers=workers, mp_context=fork_server(), initializer=start_worker) as pool,
     ):
-        pending: deque[Future[list[Analysis]]] = deque()
+        pending: deque[Future[list[Analysis | Failure]]] = deque()
         for chunk in _chunks(chain(first, stream), WORKER_CHUNK):
             pending.append(pool.submit(analyse_for_writer, chunk, settings))
             while len(pending) > IN_FLIGHT * workers or (pending and pending[0].done()):

@@ -9,7 +9,10 @@ from elitewatch.settings import Settings
 
 def analyse_text(text: str, doc_id: str = "t", published: str | None = None) -> Analysis:
     document = Document(id=doc_id, text=text, source="<test>", published=published)
-    return analyse_documents([document], Settings())[0]
+    [analysis] = analyse_documents([document], Settings())
+    if not isinstance(analysis, Analysis):
+        raise AssertionError(f"the analysis failed: {analysis.reason}")
+    return analysis
 
 
 def quotes_of(text: str, published: str | None = None) -> list[tuple[str | None, str]]:

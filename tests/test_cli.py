@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -124,14 +125,17 @@ def test_bad_input_matrix_is_reported_with_a_summary(tmp_path: Path, monkeypatch
     )
     (folder / "huge.txt").write_text("word " * 5000, encoding="utf-8")
     (folder / "locked.txt").write_text("Tokayev.", encoding="utf-8")
-    real_read = Path.read_bytes
+    (folder / "report.pdf").write_bytes(b"%PDF-1.7 not read")
+    (folder / "archive.zip").write_bytes(b"PK\x03\x04")
+    (folder / "dated.md").write_text("---\npublished: 2024-13-45\n---\nMishustin visited Minsk.\n", encoding="utf-8")
+    real_open = os.open
 
-    def read_bytes(path: Path) -> bytes:
-        if path.name == "locked.txt":
+    def guarded_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fspath(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
-        return real_read(path)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # root reads anything: an unreadable file is simulated
+    monkeypatch.setattr(os, "open", guarded_open)  # root reads anything: an unreadable file is simulated
     db = str(tmp_path / "s.db")
     result = run("ingest", str(folder), str(tmp_path / "missing"), "--db", db, "--max-chars", "10000", "-q")
     assert result.exit_code == 0, result.output
@@ -146,9 +150,12 @@ def test_bad_input_matrix_is_reported_with_a_summary(tmp_path: Path, monkeypatch
         ("missing", "no such file"),
     ]:
         assert any(name in line and reason in line for line in output.splitlines()), (name, output)
-    assert "ingested 4 (4 new" in output and "refused 7" in output  # good, koi8, broken.html, lines.jsonl:1
+    # good, koi8, broken.html, lines.jsonl:1 and dated.md (without its date, said as a warning)
+    assert "ingested 5 (5 new" in output and "refused 7" in output
+    assert any("dated.md" in line and line.startswith("warning:") and "2024-13-45" in line for line in output.splitlines())
+    assert "skipped in folders: 2 files of types elitewatch does not read (.pdf 1, .zip 1)" in output
     again = run("ingest", str(folder), "--db", db, "--max-chars", "10000", "-q")
-    assert again.exit_code == 0 and "unchanged 4" in again.output  # nothing stored twice
+    assert again.exit_code == 0 and "unchanged 5" in again.output  # nothing stored twice
     only_bad = run("ingest", str(folder / "empty.txt"), str(folder / "binary.txt"), "--db", db, "-q")
     assert only_bad.exit_code == 1 and "refused 2" in only_bad.output
 
@@ -168,3 +175,14 @@ def test_hostile_text_is_shown_as_text_in_the_cli(tmp_path: Path) -> None:
     assert "[bold red]Breaking[/bold red]" in search or "[red]trust us[/red]" in search
     person = run("person", "Putin", "--db", db).output
     assert "[red]trust us[/red]" in person
+
+
+def test_text_no_model_reads_is_said_in_the_summary(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "zh.txt").write_text("托卡耶夫总统在阿斯塔纳会见了普京总统。", encoding="utf-8")
+    (folder / "en.txt").write_text("Tokayev met Putin in Astana on Monday.", encoding="utf-8")
+    result = run("ingest", str(folder), "--db", str(tmp_path / "s.db"), "-q")
+    assert result.exit_code == 0, result.output
+    assert "ingested 2 (2 new" in result.output
+    assert "stored without facts: 1 in a script elitewatch cannot analyse (zh 1)" in result.output

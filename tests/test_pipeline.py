@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,129 @@ def test_the_warm_up_texts_run_every_extractor_in_both_languages() -> None:
     assert {"en.txt", "ru.txt"} <= set(texts)
     for name, text in texts.items():
         [analysis] = pipeline.analyse_documents([Document(id=name, text=text, source=name)], Settings(workers=1))
+        assert isinstance(analysis, pipeline.Analysis), analysis
         assert analysis.published_how.startswith("inferred"), name
         assert analysis.quotes and analysis.positions and analysis.events, name
         assert {e.type for e in analysis.entities} >= {"person", "place"}, name
+
+
+def test_a_text_over_the_models_limit_is_analysed_in_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaCy refuses a text over nlp.max_length (E088); the limit and the piece size are lowered here so that a
+    # short text crosses them, the mechanism being the same at 1,000,000 characters.
+    from elitewatch.nlp import english
+    from elitewatch.nlp import pipeline as routing
+
+    monkeypatch.setattr(english.load(), "max_length", 3_000)
+    monkeypatch.setattr(routing, "MAX_PIECE", 2_000)
+    paragraphs = [f"Paragraph {n}: the minister of finance spoke to the committee about the budget." for n in range(130)]
+    paragraphs.append('"We will not raise taxes," Finance Minister Ana Ortiz said on Monday.')
+    text = "\n\n".join(paragraphs)
+    assert len(text) > 3 * 3_000
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    conn = connect(tmp_path / "long.db")
+    report = pipeline.ingest(conn, [str(tmp_path / "long.txt")], Settings(workers=1))
+    assert report.added == ["long"] and not report.refused
+    quotes = conn.execute("SELECT text, start FROM quotes").fetchall()
+    assert [q["text"] for q in quotes] == ["We will not raise taxes,"] or [q["text"] for q in quotes] == [
+        "We will not raise taxes"
+    ]
+    assert quotes[0]["start"] > len(text) - 100  # offsets of a later piece point into the whole text
+
+
+def test_a_document_that_fails_is_refused_by_name_and_the_others_are_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(f"Tokayev met Putin in Astana. Report {name}.", encoding="utf-8")
+    real = pipeline.extract_events
+
+    def failing(parsed, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "Report b." in parsed.doc.text:
+            raise RuntimeError("a bug met on this text")
+        return real(parsed, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_events", failing)
+    report = pipeline.ingest(connect(tmp_path / "f.db"), [str(folder)], Settings(workers=1))
+    assert sorted(report.added) == ["a", "c"]
+    [(source, reason)] = report.refused
+    assert source.endswith("b.txt") and "RuntimeError" in reason and "a bug met on this text" in reason
+
+
+def test_a_document_that_cannot_be_stored_is_refused_and_undone_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from elitewatch.store import writer
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(f"Mishustin visited Minsk. Note {name}.", encoding="utf-8")
+    real = writer._insert_quotes
+
+    def failing(conn, analysis, local_ids):  # type: ignore[no-untyped-def]
+        if analysis.parsed.doc.id == "b":
+            raise ValueError("cannot bind this value")
+        return real(conn, analysis, local_ids)
+
+    monkeypatch.setattr(writer, "_insert_quotes", failing)
+    conn = connect(tmp_path / "w.db")
+    report = pipeline.ingest(conn, [str(folder)], Settings(workers=1))
+    assert sorted(report.added) == ["a", "c"] and report.refused[0][0].endswith("b.txt")
+    assert [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY id")] == ["a", "c"]
+    assert conn.execute("SELECT COUNT(*) FROM doc_entities WHERE doc_id = 'b'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_a_publication_date_at_the_calendars_ends_does_not_stop_the_run(tmp_path: Path, published: str) -> None:
+    records = tmp_path / "ends.jsonl"
+    text = "Next month the minister retires, Tokayev said yesterday. Last year he visited Moscow; next week, Minsk."
+    records.write_text(
+        json.dumps({"id": "end", "text": text, "published": published}) + "\n"
+        + json.dumps({"id": "after", "text": "Mishustin visited Minsk on Monday."}) + "\n",
+        encoding="utf-8",
+    )
+    conn = connect(tmp_path / "ends.db")
+    report = pipeline.ingest(conn, [str(records)], Settings(workers=1))
+    assert sorted(report.added) == ["after", "end"] and not report.refused
+
+
+def test_text_in_a_script_no_model_reads_is_labelled_and_stored_without_facts(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "zh.txt").write_text("哈萨克斯坦总统托卡耶夫在阿斯塔纳会见了俄罗斯总统普京。双方讨论了合作问题。", encoding="utf-8")
+    (folder / "ar.txt").write_text("قال الرئيس الكازاخستاني إن المحادثات مع روسيا كانت مثمرة.", encoding="utf-8")
+    (folder / "en.txt").write_text("Tokayev met Putin in Astana on Monday.", encoding="utf-8")
+    conn = connect(tmp_path / "s.db")
+    report = pipeline.ingest(conn, [str(folder)], Settings(workers=1))
+    assert sorted(report.added) == ["ar", "en", "zh"]
+    assert sorted(report.unanalysed) == [("ar", "ar"), ("zh", "zh")]
+    languages = dict(conn.execute("SELECT id, language FROM documents").fetchall())
+    assert languages == {"ar": "ar", "en": "en", "zh": "zh"}
+    assert conn.execute("SELECT COUNT(*) FROM doc_entities WHERE doc_id IN ('ar', 'zh')").fetchone()[0] == 0
+
+
+def test_the_same_documents_in_any_order_give_the_same_entities(tmp_path: Path) -> None:
+    texts = {
+        "one": "Kassym-Jomart Tokayev met Vladimir Putin in Moscow.",
+        "two": "Kassym-Zhomart Tokayev spoke in Astana about the economy.",
+        "three": "President Tokayev and Putin signed an agreement.",
+    }
+
+    def entities(order: list[str], name: str) -> set[tuple[str, str, tuple[str, ...]]]:
+        conn = connect(tmp_path / f"{name}.db")
+        for doc_id in order:
+            path = tmp_path / f"{doc_id}.txt"
+            path.write_text(texts[doc_id], encoding="utf-8")
+            pipeline.ingest(conn, [str(path)], Settings(workers=1))
+        found = set()
+        for row in conn.execute("SELECT id, type, name FROM entities"):
+            aliases = tuple(sorted(r[0] for r in conn.execute("SELECT alias FROM aliases WHERE entity_id = ?", (row[0],))))
+            found.add((row["type"], row["name"], aliases))
+        return found
+
+    forward = entities(["one", "two", "three"], "forward")
+    assert forward == entities(["three", "two", "one"], "backward") == entities(["two", "three", "one"], "mixed")
+    tokayev = [name for kind, name, aliases in forward if kind == "person" and "Tokayev" in name]
+    assert len(tokayev) == 1  # both spellings are one person, whatever the order

@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from elitewatch.datafiles import speech_lexicon, speech_verbs
 from elitewatch.model import LocalEntity, Mention, Parsed, Quote, Token
@@ -259,13 +260,18 @@ class Context:
             if token.head != token.i:
                 self.children.setdefault(token.head, []).append(token.i)
         self.segments = segments
-        self.quoted_spans = [(s.open_at, s.close_at) for s in (quoted or segments)]
+        self.quoted_spans = sorted((s.open_at, s.close_at) for s in (quoted or segments))
+        # for `quoted`: the spans' starts, and the furthest end among the spans that start up to each
+        self._quoted_starts = [a for a, _ in self.quoted_spans]
+        self._furthest_end = list(accumulate((b for _, b in self.quoted_spans), max))
         self.mentions: list[Mention] = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.entities = entities
 
     def quoted(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.quoted_spans)
+        """Whether `offset` is inside a quotation (a search, not a scan: long texts have thousands)."""
+        before = bisect.bisect_right(self._quoted_starts, offset)
+        return before > 0 and self._furthest_end[before - 1] > offset
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         a = bisect.bisect_left(self.starts, start)

@@ -23,7 +23,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from elitewatch.errors import InputError
+from elitewatch.errors import InputError, internal_reason
 from elitewatch.ingest.encoding import (
     BINARY_SAMPLE,
     SCORE_SAMPLE,
@@ -463,7 +463,11 @@ class InputStream:
         self.warnings: list[tuple[str, str]] = []
         self.unsupported: list[str] = []
         self._given_fetcher = fetcher
-        self._readers: list[Reader] = [*(self._feed(feed) for feed in feeds), *self._plan(inputs, stdin)]
+        # each reader with the input it reads, which a failure it did not foresee refuses
+        self._readers: list[tuple[str, Reader]] = [
+            *((printable(feed), self._feed(feed)) for feed in feeds),
+            *self._plan(inputs, stdin),
+        ]
         self.expected = len(self._readers)
 
     @cached_property
@@ -476,45 +480,49 @@ class InputStream:
     def _url(self, url: str) -> Reader:
         return lambda result: read_url(url, result, self.fetcher)
 
-    def _plan(self, inputs: Iterable[str], stdin: Any) -> Iterator[Reader]:
+    def _plan(self, inputs: Iterable[str], stdin: Any) -> Iterator[tuple[str, Reader]]:
         """One reader per document source, in order; folders are listed now (cheap), files read later."""
         for name in inputs:
             if name == "-":
-                yield partial(read_stdin, stream=stdin, max_chars=self.max_chars)
+                yield "<stdin>", partial(read_stdin, stream=stdin, max_chars=self.max_chars)
             elif "://" in name:  # http(s) is fetched; any other scheme is refused by the fetcher
-                yield self._url(name)
+                yield printable(name), self._url(name)
             elif (kind := classify(path := Path(name))) is None:
                 yield from self._folder(path, name)
             elif kind != "file":
-                yield _refuse(name, kind)  # a FIFO, a device, a link loop, nothing at all
+                yield printable(name), _refuse(name, kind)  # a FIFO, a device, a link loop, nothing at all
             elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                yield _refuse(name, f"unsupported file type {path.suffix or '(none)'}")
+                yield printable(name), _refuse(name, f"unsupported file type {path.suffix or '(none)'}")
             else:
-                yield partial(read_file, path, max_chars=self.max_chars)
+                yield printable(name), partial(read_file, path, max_chars=self.max_chars)
 
-    def _folder(self, folder: Path, name: str) -> Iterator[Reader]:
+    def _folder(self, folder: Path, name: str) -> Iterator[tuple[str, Reader]]:
         listing = list_folder(folder, SUPPORTED_SUFFIXES, SIDECAR_SUFFIX)
         self.unsupported.extend(printable(str(path)) for path in listing.unsupported)
         self.warnings.extend((printable(str(path)), f"skipped: {reason}") for path, reason in listing.skipped)
         if not listing.files:
-            yield _refuse(name, f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})")
-        yield from (partial(read_file, path, max_chars=self.max_chars) for path in listing.files)
+            yield printable(name), _refuse(name, f"no files with a supported suffix ({', '.join(SUPPORTED_SUFFIXES)})")
+        for path in listing.files:
+            yield printable(str(path)), partial(read_file, path, max_chars=self.max_chars)
 
     def __iter__(self) -> Iterator[Document]:
-        for reader in self._readers:
+        for source, reader in self._readers:
             part = ReadResult()
             counted = 1  # what this reader counts for in `expected` so far
             given = 0  # documents and refusals it has given
-            for document in reader(part):
-                given += 1 + self._take(part)
-                self.expected += max(given - counted, 0)
-                counted = max(given, counted)
-                if len(document.text) > self.max_chars:
-                    self.refused.append(
-                        (document.source, f"{len(document.text):,} characters is over the limit of {self.max_chars:,}")
-                    )
-                else:
-                    yield document
+            try:
+                for document in reader(part):
+                    given += 1 + self._take(part)
+                    self.expected += max(given - counted, 0)
+                    counted = max(given, counted)
+                    if len(document.text) > self.max_chars:
+                        self.refused.append(
+                            (document.source, f"{len(document.text):,} characters is over the limit of {self.max_chars:,}")
+                        )
+                    else:
+                        yield document
+            except Exception as error:  # a reader's own bug or a library's: this input is refused, the rest go on
+                part.refuse(source, internal_reason("read", error))
             given += self._take(part)
             self.expected += given - counted
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from elitewatch.ingest.language import language_of, letter_counts
+from elitewatch.ingest.language import ANALYSED, OTHER_SCRIPT, language_of, letter_counts, script_label
 from elitewatch.model import Document, Parsed
 
 PARAGRAPH = re.compile(r"[^\n]+")
+
+# The longest stretch of text given to a model at once. spaCy refuses a text over nlp.max_length (1,000,000
+# characters) and its parser and NER need about 1 GB of temporary memory per 100,000 characters (spaCy's
+# documentation of max_length); natasha's memory grows the same way. The longest article of the dev corpora is
+# under 100,000 characters, so only dumps and books are cut: between paragraphs, else sentences, else words.
+MAX_PIECE = 100_000
 
 
 @dataclass
@@ -25,7 +31,10 @@ def split_blocks(text: str, default: str = "en") -> list[Block]:
     return blocks_of(paragraphs(text), default)
 
 
-def paragraphs(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
+Counts = tuple[int, int, int, int]  # letters of a paragraph: Latin, Cyrillic, Kazakh-only, other scripts
+
+
+def paragraphs(text: str) -> list[tuple[int, int, Counts]]:
     """Each paragraph with words: its start, end and letter counts."""
     found = []
     for match in PARAGRAPH.finditer(text):
@@ -34,10 +43,14 @@ def paragraphs(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
     return found
 
 
-def blocks_of(paragraphs: list[tuple[int, int, tuple[int, int, int]]], default: str) -> list[Block]:
+def blocks_of(paragraphs: list[tuple[int, int, Counts]], default: str) -> list[Block]:
+    """Paragraphs mostly in a script no model reads belong to no block: they are stored, not analysed."""
     blocks: list[Block] = []
     for start, end, counts in paragraphs:
-        model_language = "en" if language_of(counts, default=default) == "en" else "ru"
+        language = language_of(counts, default=default)
+        if language == OTHER_SCRIPT:
+            continue
+        model_language = "en" if language == "en" else "ru"
         if blocks and blocks[-1].language == model_language:
             blocks[-1].end = end
         else:
@@ -45,12 +58,31 @@ def blocks_of(paragraphs: list[tuple[int, int, tuple[int, int, int]]], default: 
     return blocks
 
 
-def document_language(found: list[tuple[int, int, tuple[int, int, int]]]) -> str:
-    """The language of the whole text from the letters of its paragraphs (every letter is in one)."""
-    latin = sum(counts[0] for _, _, counts in found)
-    cyrillic = sum(counts[1] for _, _, counts in found)
-    kazakh = sum(counts[2] for _, _, counts in found)
-    return language_of((latin, cyrillic, kazakh))
+def pieces(text: str, block: Block) -> Iterator[Block]:
+    """`block` in consecutive pieces of at most MAX_PIECE characters, each cut as late as it can be at the end of
+    a paragraph, else of a sentence, else of a word (in the second half of the piece), else anywhere."""
+    limit, start = MAX_PIECE, block.start
+    while block.end - start > limit:
+        cut = _cut(text, start + limit // 2, start + limit)
+        yield Block(start, cut, block.language)
+        start = cut
+    yield Block(start, block.end, block.language)
+
+
+def _cut(text: str, earliest: int, latest: int) -> int:
+    for mark in ("\n", ". ", " "):
+        at = text.rfind(mark, earliest, latest - len(mark) + 1)
+        if at >= 0:
+            return at + len(mark)
+    return latest
+
+
+def document_language(text: str, found: list[tuple[int, int, Counts]]) -> str:
+    """The language of the whole text from the letters of its paragraphs (every letter is in one); a text
+    mostly in a script no model reads is labelled with that script's language (zh, ar, ka, …)."""
+    latin, cyrillic, kazakh, other = (sum(counts[n] for _, _, counts in found) for n in range(4))
+    language = language_of((latin, cyrillic, kazakh, other))
+    return script_label(text) if language == OTHER_SCRIPT else language
 
 
 def parse_documents(
@@ -67,9 +99,10 @@ def parse_documents(
     english_jobs: list[tuple[int, Block]] = []
     for index, document in enumerate(documents):
         found = paragraphs(document.text)
-        document.language = document_language(found)
-        blocks = blocks_of(found, default=document.language)
-        for block in blocks:
+        document.language = document_language(document.text, found)
+        # in a text of another script, paragraphs without letters (figures, dates) go to no model either
+        blocks = blocks_of(found, default=document.language if document.language in ANALYSED else OTHER_SCRIPT)
+        for block in (piece for whole in blocks for piece in pieces(document.text, whole)):
             parsed[index].languages[block.language] = (
                 parsed[index].languages.get(block.language, 0) + block.end - block.start
             )

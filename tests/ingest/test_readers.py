@@ -283,3 +283,22 @@ def test_lone_surrogates_from_json_escapes_become_replacement_characters(tmp_pat
     assert document.text == "Tokayev\ufffd spoke."  # one character for one: offsets hold
     assert document.title == "T\ufffd" and document.id == "a\\ud800"
     assert all(value.encode("utf-8") for value in (document.text, document.title, document.id, document.source))
+
+
+def test_a_reader_that_fails_unexpectedly_refuses_its_input_and_the_rest_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    (tmp_path / "a.txt").write_text("Tokayev spoke in Astana.", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html><body><p>Putin spoke in Moscow.</p></body></html>", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Mishustin visited Minsk.", encoding="utf-8")
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RecursionError("maximum recursion depth exceeded while parsing")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    stream = InputStream([str(tmp_path)], max_chars=10_000)
+    assert [d.id for d in stream] == ["a", "c"]
+    [(source, reason)] = stream.refused
+    assert source.endswith("b.html") and reason.startswith("could not be read (internal error RecursionError")

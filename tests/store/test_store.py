@@ -85,3 +85,71 @@ def test_a_batch_commits_what_landed_before_a_failed_write_and_undoes_only_that(
     with transaction(conn):
         conn.execute("INSERT INTO notes VALUES (4)")
     assert [r[0] for r in other.execute("SELECT n FROM notes ORDER BY n")] == [1, 2, 4]
+
+
+def _as_reader_without_write_access(folder: Path, work) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """Run `work()` in a forked child that cannot write `folder` (made read-only; as root, the child also drops to
+    the nobody user, whom root's permissions do not cover). Returns the child's exit code and what it printed."""
+    import os
+
+    folder.chmod(0o555)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 1
+        try:
+            os.close(read)
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            message = str(work())
+            code = 0
+        except BaseException as error:
+            message = f"{error.__class__.__name__}: {error}"
+        os.write(write, message.encode("utf-8", "replace"))
+        os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        said = pipe.read().decode("utf-8")
+    _, status = os.waitpid(pid, 0)
+    folder.chmod(0o755)
+    return os.waitstatus_to_exitcode(status), said
+
+
+def test_reading_commands_and_the_server_work_on_a_store_in_a_read_only_folder(examples_store: Path) -> None:
+    import shutil
+    import tempfile
+
+    from starlette.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from elitewatch import query  # noqa: F401  (imported before the fork: the child may not read the package)
+    from elitewatch.cli import app
+    from elitewatch.store.db import prepare
+    from elitewatch.web.app import create_app
+
+    folder = Path(tempfile.mkdtemp(prefix="elitewatch-ro-"))  # not under pytest's root-only folders
+    try:
+        folder.chmod(0o755)
+        db = folder / "store.db"
+        shutil.copy(examples_store, db)
+        db.chmod(0o644)
+
+        def read_all() -> str:
+            runner = CliRunner()
+            summary = runner.invoke(app, ["summary", "--db", str(db)])
+            person = runner.invoke(app, ["person", "Tokayev", "--db", str(db)])
+            prepare(db)  # what `serve` does first
+            page = TestClient(create_app(db)).get("/index.json")
+            assert summary.exit_code == 0, summary.output
+            assert person.exit_code == 0, person.output
+            assert page.status_code == 200, page.text
+            return f"{summary.output}\n{person.output}\n{page.json()['documents']}"
+
+        code, said = _as_reader_without_write_access(folder, read_all)
+        assert code == 0, said
+        assert "documents" in said and "Tokayev" in said
+        assert sorted(p.name for p in folder.iterdir()) == ["store.db"]  # nothing written beside it
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
