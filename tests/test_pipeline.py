@@ -196,3 +196,19 @@ def test_the_same_documents_in_any_order_give_the_same_entities(tmp_path: Path) 
     assert forward == entities(["three", "two", "one"], "backward") == entities(["two", "three", "one"], "mixed")
     tokayev = [name for kind, name, aliases in forward if kind == "person" and "Tokayev" in name]
     assert len(tokayev) == 1  # both spellings are one person, whatever the order
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_once_under_a_printable_id(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as file:  # Latin-1 bytes in the name
+        file.write(b"Tokayev met Putin in Astana on Monday.")
+    conn = connect(tmp_path / "n.db")
+    first = pipeline.ingest(conn, [str(folder)], Settings(workers=1))
+    again = pipeline.ingest(conn, [str(folder)], Settings(workers=1))
+    assert first.added == ["caf\\xe9"] and not first.refused
+    assert again.unchanged == ["caf\\xe9"] and not again.added
+    [(source,)] = conn.execute("SELECT source FROM documents").fetchall()
+    assert source.endswith("caf\\xe9.txt") and source.encode("utf-8")
