@@ -9,7 +9,9 @@ Measured in one run, on this machine:
    model loading included), and the peak memory of that process tree; database size per document;
 3. query latency (p50 / p95) of a person page, a quote search and a full-text search, through the web app in
    process, on stores of 10,000 and 100,000 documents built from the real analyses written again under new ids
-   with names and dates varied (BENCH_SIZES=10000 for the smaller one only).
+   with names and dates varied (BENCH_SIZES=10000 for the smaller one only);
+4. load through a real server (bench/load.py, which also runs alone): 20 clients of 200 requests each against
+   `elitewatch serve` on the smallest of those stores, idle and while an ingest writes to it.
 """
 
 from __future__ import annotations
@@ -349,6 +351,7 @@ def main() -> None:
     print("stores …", flush=True)
     analyses = _analyses(list(folders.values()))
     stores = {}
+    served: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             path = Path(tmp) / f"{size}.db"
@@ -359,7 +362,15 @@ def main() -> None:
                 "latency": latencies(path),
             }
             print(f"  {size}: {stores[size]}", flush=True)
-    report = render(info, speeds, one, two, size_per_doc, stores)
+            if size == min(sizes):  # after its latencies: the run under ingest writes to it
+                import load
+
+                print("load through a real server …", flush=True)
+                work = Path(tmp) / "load"
+                work.mkdir()
+                served = load.measure(path, list(folders.values()), work)
+                served["store"] = f"the {size:,}-document store of the query latency above"
+    report = render(info, speeds, one, two, size_per_doc, stores, served)
     (ROOT / "BENCHMARKS.md").write_text(report, encoding="utf-8")
     print(report)
 
@@ -384,6 +395,7 @@ def render(
     two: dict[str, float],
     size_per_doc: float,
     stores: dict[int, dict[str, Any]],
+    served: dict[str, Any] | None = None,
 ) -> str:
     def met(ok: bool) -> str:
         return "met" if ok else "**not met**"
@@ -450,6 +462,10 @@ def render(
         "indexes grow as they would: the most named people end up in thousands of documents.",
         "",
     ]
+    if served:
+        import load
+
+        lines += load.section(served, served["store"])
     return "\n".join(lines)
 
 
