@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-import elitewatch.web.app as web
+import elitewatch.web.deps as deps
 from elitewatch.web.app import HERE, create_app
 
 HTML = {"accept": "text/html"}
@@ -81,13 +81,13 @@ def test_the_api_page_is_served_here(client: TestClient) -> None:
 def test_serving_opens_the_store_read_only(examples_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A store in a read-only folder serves: the app opens no writer, at start or for a page."""
     opened: list[dict[str, Any]] = []
-    real = web.connect
+    real = deps.connect
 
     def spy(path: Path | str, **options: Any) -> Any:
         opened.append(options)
         return real(path, **options)
 
-    monkeypatch.setattr(web, "connect", spy)
+    monkeypatch.setattr(deps, "connect", spy)
     client = TestClient(create_app(examples_store, token=TOKEN))
     assert opened == []
     for path in _pages(client):

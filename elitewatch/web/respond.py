@@ -1,0 +1,47 @@
+"""A page or its JSON twin: the same route answers both, the twin at the page's path + ".json"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from elitewatch.extract.events import EVENT_TYPES
+from elitewatch.web.deps import settings_of
+
+
+def load_templates(directory: Path) -> Jinja2Templates:
+    """The pages' templates, with what every page may use."""
+    loaded = Jinja2Templates(directory=directory)
+    loaded.env.globals["event_types"] = EVENT_TYPES
+    loaded.env.globals["twin_href"] = twin_href
+    return loaded
+
+
+def respond(request: Request, template: str, data: dict[str, Any], **extra: Any) -> Response:
+    """`data` as JSON for the twin, else the page drawn from it (with `extra`, which only the page needs)."""
+    if wants_json(request):
+        return JSONResponse(data)
+    return page(request, template, data, **extra)
+
+
+def page(request: Request, template: str, data: dict[str, Any], **extra: Any) -> Response:
+    web = settings_of(request)
+    return web.templates.TemplateResponse(request, template, {**data, **extra, "writable": web.writable})
+
+
+def wants_json(request: Request) -> bool:
+    """A JSON twin's path ends in ".json"; the path as sent, decoded (request.url re-parses it, and a "?"
+    in a document id would end it there)."""
+    return str(request.scope["path"]).endswith(".json")
+
+
+def twin_href(request: Request) -> str:
+    """The link to a page's JSON twin, the path quoted again (a document id may hold "?", "#" or "%")."""
+    path = request.scope["path"]
+    href = "/index.json" if path == "/" else quote(path) + ".json"
+    return f"{href}?{request.url.query}" if request.url.query else href
