@@ -1,7 +1,8 @@
 """Loaders for the data files in elitewatch/data: gazetteers, lexicons, transliteration tables.
 
 The files are meant to be read and extended by people who are not programmers, so they are
-plain TSV and YAML; this module turns them into lookup structures once per process.
+plain TSV and YAML; this module turns them into lookup structures once per process. What the words
+mean (name keys, an office's head, the country a place names) is built on them in elitewatch.vocabulary.
 """
 
 from __future__ import annotations
@@ -116,23 +117,6 @@ def acronym_typos(form: str) -> list[str]:
 
 
 @cache
-def demonyms() -> dict[str, str]:
-    """Folded adjective ("kazakh", "kazakhstani") -> country name ("Kazakhstan")."""
-    table: dict[str, str] = {}
-    for entry in places():
-        for adjective in entry.adjectives:
-            table[fold(adjective)] = entry.country or entry.name
-    return table
-
-
-@lru_cache(maxsize=65536)
-def demonym(text: str, lemma: str = "") -> str | None:
-    """The country a word names as an adjective: "Kazakh", «итальянского» (by its lemma) -> the country."""
-    table = demonyms()
-    return table.get(fold(text)) or (table.get(fold(lemma)) if lemma else None)
-
-
-@cache
 def speech_lexicon() -> dict[str, Any]:
     return read_yaml("lexicon/speech_verbs.yaml")
 
@@ -168,13 +152,3 @@ def latin_rules() -> tuple[tuple[str, str], ...]:
 def legal_forms() -> frozenset[str]:
     """Legal forms organization names carry ("JSC", «ТОО»), folded."""
     return frozenset(str(form).casefold() for form in read_yaml("lexicon/names.yaml").get("legal_forms", []))
-
-
-def country_named(name: str | None) -> str | None:
-    """The country a place name or adjective belongs to ("Moscow", "Russian" -> "Russia"); None otherwise."""
-    if not name:
-        return None
-    entry = gazetteer_index().get(fold(name))
-    if entry is not None and entry.type == "place":
-        return entry.country or entry.name
-    return demonyms().get(fold(name))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from elitewatch.errors import GoldFormatError
-from elitewatch.resolve.names import same_part
+from elitewatch.vocabulary.names import same_part
 
 HELD_OUT = 5  # one pair in five
 NEGATIVES_SEED = 20261122

@@ -22,7 +22,6 @@ from itertools import combinations
 from rapidfuzz.distance import Levenshtein
 
 from elitewatch.datafiles import (
-    demonyms,
     fold,
     gazetteer_index,
     organizations,
@@ -32,7 +31,8 @@ from elitewatch.datafiles import (
     titles,
 )
 from elitewatch.model import LocalEntity, Mention, Parsed, Span
-from elitewatch.resolve.names import compare_names, name_key, strip_legal_form, strip_possessive, token_keys
+from elitewatch.vocabulary.countries import demonyms
+from elitewatch.vocabulary.names import compare_names, name_key, strip_legal_form, strip_possessive, token_keys
 
 EXTRACTOR = "entities"
 VERSION = "2"

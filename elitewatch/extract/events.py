@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from elitewatch.datafiles import demonym, read_yaml
+from elitewatch.datafiles import read_yaml
 from elitewatch.extract.document import Document, referent, sentence_of
-from elitewatch.extract.positions import country_of, office_head
-from elitewatch.extract.positions import lexicon as position_lexicon
 from elitewatch.model import Event, LocalEntity, Mention, Parsed, Position, Quote, Token
 from elitewatch.temporal import TimeExpr, find_dates
+from elitewatch.vocabulary.countries import country_of, demonym
+from elitewatch.vocabulary.offices import office_head, role_words
 
 EXTRACTOR = "events"
 VERSION = "2"
@@ -317,7 +317,7 @@ class RoleHolders:
         token = doc.tokens[index]
         language = doc.language(token)
         word = doc.word(token, language)
-        if (word,) not in position_lexicon(language).roles:
+        if (word,) not in role_words(language):
             return None
         candidates = self.by_office.get(office_head(word), [])
         country = self._country_in_phrase(doc, index)
@@ -677,7 +677,7 @@ def _under_role(doc: Document, index: int, stop: int) -> bool:
             return False
         token = doc.tokens[head]
         language = doc.language(token)
-        if (doc.word(token, language),) in position_lexicon(language).roles:
+        if (doc.word(token, language),) in role_words(language):
             return True
         index = head
     return False

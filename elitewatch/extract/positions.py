@@ -28,10 +28,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from elitewatch.datafiles import demonym, demonyms, fold, gazetteer_index, read_yaml
+from elitewatch.datafiles import fold, gazetteer_index, read_yaml
 from elitewatch.extract.document import Document, referent, sentence_of
 from elitewatch.model import LocalEntity, Mention, Parsed, Position, Sentence, Token
 from elitewatch.temporal import TimeExpr, find_dates
+from elitewatch.vocabulary.countries import country_of, demonym
+from elitewatch.vocabulary.offices import key_words, office_head, role_words
 
 EXTRACTOR = "positions"
 VERSION = "2"
@@ -61,7 +63,6 @@ class Lexicon:
     leading: dict[str, str]
     succession: dict[str, str]
     appointment_nouns: frozenset[str]
-    synonyms: dict[str, str]
     pronouns: frozenset[str]
     object_pronouns: frozenset[str]
     not_held: frozenset[str]
@@ -69,7 +70,6 @@ class Lexicon:
     national: tuple[str, ...]
     single_holder: frozenset[str]
     country_words: frozenset[str]
-    interim: frozenset[str]
     birth_words: frozenset[str]
     age_before: frozenset[str]
     age_after: frozenset[str]
@@ -82,15 +82,14 @@ def lexicon(language: str) -> Lexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w) for w in data.get(f"{key}_{language}", []))
 
-    every_role = [*data[f"roles_{language}"], *data.get(f"occupations_{language}", [])]
-    roles = sorted({tuple(str(r).split()) for r in every_role}, key=len, reverse=True)
+    roles = role_words(language)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for role in roles:
         by_first.setdefault(role[0], []).append(role)
         by_last.setdefault(role[-1], []).append(role)
     return Lexicon(
-        roles=tuple(roles),
+        roles=roles,
         by_first={word: tuple(found) for word, found in by_first.items()},
         by_last={word: tuple(found) for word, found in by_last.items()},
         modifiers=words("modifiers"),
@@ -103,7 +102,6 @@ def lexicon(language: str) -> Lexicon:
         leading=dict(data.get(f"leading_verbs_{language}", {})),
         succession=dict(data.get(f"succession_{language}", {})),
         appointment_nouns=words("appointment_nouns"),
-        synonyms={str(k): str(v) for k, v in data.get(f"synonyms_{language}", {}).items()},
         pronouns=words("pronouns"),
         object_pronouns=words("object_pronouns"),
         not_held=words("not_held"),
@@ -111,7 +109,6 @@ def lexicon(language: str) -> Lexicon:
         national=tuple(sorted(words("national_offices"))),
         single_holder=words("single_holder"),
         country_words=words("country_words"),
-        interim=words("interim"),
         birth_words=words("birth_words"),
         age_before=words("age_before"),
         age_after=words("age_after"),
@@ -943,60 +940,8 @@ class Ages:
         return None
 
 
-@cache
-def career_office(role: str) -> str:
-    """The office a career row names, for joining rows across documents: its head, marked when interim
-    ("Kazakhstani acting president" -> "acting president", "President of Kazakhstan" -> "president")."""
-    words = set(re.findall(r"[\w-]+", role.lower()))
-    interim = any(words & lexicon(language).interim for language in ("en", "ru"))
-    return ("acting " if interim else "") + office_head(role)
-
-
-@cache
-def office_head(role: str) -> str:
-    """The office a role names, without its place: "Kazakh Ambassador to Russia" -> "ambassador"."""
-    words = _key_words(role)
-    tokens = words.split(" ")
-    roles, longest = _every_role()
-    best: tuple[int, int, str] | None = None  # the longest role words, the first of equally long ones
-    start = 0  # ("assistant to the president" is an assistant)
-    for index in range(len(tokens)):
-        for length in range(1, min(longest, len(tokens) - index) + 1):
-            candidate = tuple(tokens[index : index + length])
-            if candidate in roles:
-                found = (length, -start, " ".join(candidate))
-                best = found if best is None or found > best else best
-        start += len(tokens[index]) + 1
-    return best[2] if best is not None else words
-
-
-@cache
-def _every_role() -> tuple[frozenset[tuple[str, ...]], int]:
-    """The role words of both languages, and the most words one has."""
-    roles = frozenset(role for language in ("en", "ru") for role in lexicon(language).roles)
-    return roles, max(map(len, roles))
-
-
-@cache
-def _key_words(role: str) -> str:
-    """The role in lower case, its words put in one language by the synonyms ("генсек" -> "secretary general")."""
-    role = role.lower()
-    for pattern, same in _synonym_patterns():
-        role = pattern.sub(same, role)
-    return " ".join(re.findall(r"[\w-]+", role))
-
-
-@cache
-def _synonym_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple(
-        (re.compile(rf"(?<!\w){re.escape(word)}(?!\w)"), same)
-        for language in ("en", "ru")
-        for word, same in lexicon(language).synonyms.items()
-    )
-
-
 def _key(position: Position) -> tuple[int, str]:
-    words = _key_words(position.role).split()
+    words = key_words(position.role).split()
     return position.person, " ".join(w for w in words if w not in ("the", "a", "an", "of"))
 
 
@@ -1039,13 +984,3 @@ def _same_office(a: Position, b: Position) -> bool:
     if a.org is not None and a.org == b.org:
         return True
     return country_of(a.org_text) is not None and country_of(a.org_text) == country_of(b.org_text)
-
-
-def country_of(name: str | None) -> str | None:
-    """The country a place belongs to ("Moscow" -> "Russia"), for comparing offices' places."""
-    if not name:
-        return None
-    entry = gazetteer_index().get(fold(name))
-    if entry is None:
-        return demonyms().get(fold(name)) or fold(name)
-    return entry.country or entry.name

@@ -7,7 +7,8 @@ import sqlite3
 from typing import Any
 
 from elitewatch.errors import NotFoundError
-from elitewatch.resolve.names import name_key, strip_possessive
+from elitewatch.vocabulary.names import name_key, strip_possessive
+from elitewatch.vocabulary.offices import career_office
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -181,8 +182,6 @@ def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     organization or country ("CSTO Secretary General", "генсек ОДКБ") joined, with the earliest start, the
     latest end, the dates the texts show the person in post, and its sources (`sources_total` of them, the
     earliest and latest SOURCES_SHOWN listed: a president's office is named in thousands of documents)."""
-    from elitewatch.extract.positions import career_office
-
     places: dict[str, set[str]] = {}  # an office named without its place joins the one place it has
     for row in career_rows:
         if row["org"]:

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from elitewatch.model import LocalEntity
-from elitewatch.resolve.names import name_key, name_parts, strip_legal_form
+from elitewatch.vocabulary.names import name_key, name_parts, strip_legal_form
 
 
 def entity_key(entity: LocalEntity) -> str:

@@ -22,11 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from elitewatch.datafiles import country_named
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
 from elitewatch.resolve.linker import entity_key, rebuild_aliases
-from elitewatch.resolve.names import NameMatch, compare_names, name_key, strip_possessive, surname_key, token_keys
+from elitewatch.vocabulary.countries import country_named
+from elitewatch.vocabulary.names import NameMatch, compare_names, name_key, strip_possessive, surname_key, token_keys
+from elitewatch.vocabulary.offices import office_head
 
 MERGE = 0.85  # a name match this good (context included) is the same entity
 SUGGEST = 0.5  # from here up to MERGE the pair goes to review
@@ -218,8 +219,6 @@ def _context_bonus(conn: sqlite3.Connection, entity_id: int, context: Context) -
 
 def _offices_of(conn: sqlite3.Connection, entity_id: int) -> tuple[set[str], set[str]]:
     """The offices and countries of the candidate's newest CONTEXT_DOCUMENTS documents."""
-    from elitewatch.extract.positions import office_head
-
     offices, countries = set(), set()
     for role, org in conn.execute(
         """SELECT p.role, COALESCE(org.name, p.org_text) FROM

@@ -10,16 +10,16 @@ from datetime import UTC, datetime
 from enum import Enum
 
 from elitewatch import temporal
-from elitewatch.datafiles import country_named
 from elitewatch.extract import entities as entity_extractor
 from elitewatch.extract import events as event_extractor
 from elitewatch.extract import positions as position_extractor
 from elitewatch.extract import quotes as quote_extractor
-from elitewatch.extract.positions import office_head
 from elitewatch.model import Analysis, Document, LocalEntity
 from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans
 from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity, settle_name
 from elitewatch.store.db import transaction
+from elitewatch.vocabulary.countries import country_named
+from elitewatch.vocabulary.offices import office_head
 
 PIPELINE_VERSION = (
     f"{entity_extractor.EXTRACTOR}-{entity_extractor.VERSION}+{quote_extractor.EXTRACTOR}-{quote_extractor.VERSION}"

@@ -1,7 +1,6 @@
 import pytest
 
-from elitewatch.resolve import name_key
-from elitewatch.resolve.names import compare_names, name_parts, part_similarity, same_part
+from elitewatch.vocabulary.names import compare_names, name_key, name_parts, part_similarity, same_part
 
 
 @pytest.mark.parametrize(
