@@ -1,0 +1,89 @@
+"""Typed events: who was appointed, met, visited, spoke to the press, signed, was elected; when and where.
+
+Triggers are words in data/lexicon/events.yaml (verbs and nouns, English and Russian lemmas). Around each
+trigger the dependency structure gives the rest:
+
+- the trigger's **clause**: the verb it belongs to ("delivered" for "his first address") and the words that
+  depend on that verb without crossing into another clause (relative, adverbial, complement clauses);
+- **participants**: for a verb, the people (and organizations) of its clause; for a noun, those of its own
+  phrase ("Tokayev’s meeting with Putin", "the visit of President Tokayev") and the subject of its verb
+  ("during a press conference, Tasmagambetov said"); a clause without a subject borrows the subject of
+  the clause it depends on ("he had the honor to present his credentials"); "he", "his" and "who" stand
+  for the person they refer to;
+- the **date**: an expression attached to the trigger's clause, else to a clause it depends on, else one in
+  the sentence attached to no other event; a citation in parentheses ("(see EDM, March 27)") is not a date
+  of the event. An undated meeting during a dated visit of one of its participants takes the visit's date;
+- the **place**: a place after "in", "to", "at" («в», «на») in the trigger's phrase or clause.
+
+A negated or hypothetical trigger ("did not meet", "could visit", "the invitation to visit") is no event,
+nor is one without a named participant. Events of one type whose participants overlap and whose dates
+agree are one event in a document.
+
+By mechanism: `lexicon` (the words of events.yaml), `syntax` (clauses and phrases of the parse), `triggers`
+(and the filters), `participants`, `dates`, `places`, and `merging` the events of a document. Dating other
+facts by the events (a quote said at one, an office taken in an appointment) is elitewatch.extract.dating.
+"""
+
+from __future__ import annotations
+
+from elitewatch.extract.document import Document, sentence_of
+from elitewatch.extract.events.dates import DateSites, date_sites, date_within_visits, event_date
+from elitewatch.extract.events.lexicon import EVENT_TYPES
+from elitewatch.extract.events.merging import merge
+from elitewatch.extract.events.participants import RoleHolders, own_participants, participants_of
+from elitewatch.extract.events.places import event_place
+from elitewatch.extract.events.syntax import clause_verb, is_verb
+from elitewatch.extract.events.triggers import Found, denied, find_triggers, generic_plural
+from elitewatch.model import Event, LocalEntity, Parsed, Position
+
+EXTRACTOR = "events"
+VERSION = "2"
+
+__all__ = ["EVENT_TYPES", "EXTRACTOR", "VERSION", "extract_events"]
+
+
+def extract_events(
+    parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None, positions: list[Position] | None = None
+) -> list[Event]:
+    doc = Document(parsed, entities)
+    if not doc.tokens:
+        return []
+    holders = RoleHolders(positions or [])
+    triggers = [t for t in find_triggers(doc) if not denied(doc, t)]
+    taken = {clause_verb(doc, t.head) for t in triggers}
+    sites = DateSites(sorted(date_sites(doc, anchor), key=lambda s: s.expr.start))
+    found: list[Found] = []
+    for trigger in triggers:
+        own = [] if is_verb(doc.tokens[trigger.head]) else own_participants(doc, trigger, holders)
+        if generic_plural(doc, trigger, own):
+            continue
+        participants = participants_of(doc, trigger, own, holders)
+        named = [e for e in participants if doc.entities[e].type == "person"]
+        if not participants or (trigger.needs_two and len(named) < 2):
+            continue
+        verb = clause_verb(doc, trigger.head)
+        found.append(
+            Found(trigger, participants, event_date(doc, trigger, sites, taken), event_place(doc, trigger, verb))
+        )
+    date_within_visits(found)
+    return merge([_event(doc, item) for item in found], {e.index for e in entities if e.type == "person"})
+
+
+def _event(doc: Document, item: Found) -> Event:
+    trigger = item.trigger
+    sentence = sentence_of(doc, trigger.head)
+    start, end = doc.tokens[trigger.first].start, doc.tokens[trigger.last].end
+    place = item.place
+    return Event(
+        type=trigger.type,
+        participants=item.participants,
+        trigger=doc.text[start:end],
+        trigger_start=start,
+        trigger_end=end,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        date=item.date.value if item.date is not None else None,
+        place=place.cluster if place is not None else None,
+        place_text=doc.entities[place.cluster].name if place is not None else None,
+        confidence=0.75 if is_verb(doc.tokens[trigger.head]) else 0.65,
+    )

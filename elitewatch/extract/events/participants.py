@@ -1,0 +1,259 @@
+"""Who took part: the people and organizations of a trigger's clause or phrase, the subject of the verb a
+noun hangs on, and who a pronoun, a relative "who" or a role named without a name ("the Kazakh
+President") stands for."""
+
+from __future__ import annotations
+
+from elitewatch.extract.document import Document, referent
+from elitewatch.extract.events.lexicon import Lexicon, lexicon
+from elitewatch.extract.events.syntax import (
+    CLAUSE_DEPS,
+    MAX_CLIMB,
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    clause_chain,
+    clause_verb,
+    introduced_by,
+    is_verb,
+    opens_clause,
+    phrase_top,
+    subjects_of,
+    subtree,
+)
+from elitewatch.extract.events.triggers import Trigger
+from elitewatch.model import Position
+from elitewatch.vocabulary.countries import country_of, demonym
+from elitewatch.vocabulary.offices import office_head, role_words
+
+PARTICIPANT_TYPES = ("person", "organization")
+
+
+class RoleHolders:
+    """ "the Kazakh President", «глава МИД»: a role named without a name stands for the one person the
+    document shows in that office (from its positions), when there is exactly one."""
+
+    def __init__(self, positions: list[Position]) -> None:
+        self.by_office: dict[str, list[Position]] = {}
+        for position in positions:
+            if not position.ended:
+                self.by_office.setdefault(office_head(position.role), []).append(position)
+
+    def holder(self, doc: Document, index: int) -> int | None:
+        token = doc.tokens[index]
+        language = doc.language(token)
+        word = doc.word(token, language)
+        if (word,) not in role_words(language):
+            return None
+        candidates = self.by_office.get(office_head(word), [])
+        country = self._country_in_phrase(doc, index)
+        if country is not None:
+            candidates = [p for p in candidates if country_of(p.org_text) == country]
+        people = {p.person for p in candidates}
+        return people.pop() if len(people) == 1 else None
+
+    @staticmethod
+    def _country_in_phrase(doc: Document, index: int) -> str | None:
+        for k in subtree(doc, index, limit=12, stop=CLAUSE_DEPS):
+            mention = doc.mention_of_token(k)
+            if mention is not None and mention.type == "place":
+                return country_of(doc.entities[mention.cluster].name)
+            country = demonym(doc.tokens[k].text, doc.tokens[k].lemma)
+            if country:
+                return country_of(country)
+        return None
+
+
+def _entity_of(
+    doc: Document, index: int, types: tuple[str, ...] = PARTICIPANT_TYPES, holders: RoleHolders | None = None
+) -> int | None:
+    """The entity a token names, or stands for (a pronoun, a relative "who", "the Kazakh President")."""
+    token = doc.tokens[index]
+    mention = doc.mention_of_token(index)
+    if mention is not None:
+        return mention.cluster if mention.type in types else None
+    lex = lexicon(doc.language(token))
+    if token.pos == "PRON" and token.text.lower() in lex.personal_pronouns:
+        bound = _bound_subject(doc, index) if token.dep == "poss" else None
+        if bound is not None:  # "X presented his credentials": his is X
+            return bound
+        person = referent(doc, token, topic=False)
+        return person.cluster if person is not None and "person" in types else None
+    if holders is not None and token.pos in ("NOUN", "PROPN") and "person" in types and not _predicative(doc, index):
+        return holders.holder(doc, index)
+    return None
+
+
+def _predicative(doc: Document, index: int) -> bool:
+    """ "resigning as President", "became president": the role is said of someone, it names no one."""
+    token = doc.tokens[index]
+    if token.dep in ("attr", "oprd", "appos", "compound", "xcomp"):
+        return True
+    introduced = [doc.tokens[token.head], *(doc.tokens[k] for k in doc.children.get(index, []))]
+    words = lexicon(doc.language(token)).predicative_words
+    return any(t.text.lower() in words for t in introduced)
+
+
+def _bound_subject(doc: Document, index: int) -> int | None:
+    """The person who is the subject of a possessive's clause, or of the clause it depends on."""
+    for verb in clause_chain(doc, clause_verb(doc, index)):
+        subjects = subjects_of(doc, verb)
+        if not subjects:
+            continue
+        for subject in subjects:
+            if subject == index or doc.tokens[subject].pos == "PRON":
+                return None
+            for k in subtree(doc, subject, limit=40, stop=CLAUSE_DEPS | {"conj"}):
+                mention = doc.mention_of_token(k)
+                if mention is not None and mention.type == "person" and doc.tokens[k].dep != "poss":
+                    return mention.cluster
+        return None
+    return None
+
+
+def _antecedent(doc: Document, index: int) -> int | None:
+    """The noun a relative pronoun stands for: "Miller and Ozerets, who meet today" -> "Miller"."""
+    token = doc.tokens[index]
+    relative = lexicon(doc.language(token)).relative_pronouns
+    if token.pos not in ("PRON", "DET") or not (token.lemma in relative or token.text.lower() in relative):
+        return None
+    clause = clause_verb(doc, index)
+    head = doc.tokens[clause].head
+    if doc.tokens[clause].dep in ("relcl", "acl:relcl") and head != clause:
+        # "X and Y, who …": the relative clause hangs on the last of a coordination, it stands for all
+        while doc.tokens[head].dep == "conj" and doc.tokens[head].head != head:
+            head = doc.tokens[head].head
+        return head
+    return None
+
+
+def _phrase_tokens(doc: Document, root: int) -> list[int]:
+    """The words of a phrase or clause that may name its participants: not those of another clause, of a
+    possessive of another noun ("Dauren Abayev’s predecessor"), or after "after"/"before" (another event)."""
+    result: list[int] = []
+    stack = [root]
+    while stack and len(result) < 80:
+        index = stack.pop()
+        result.append(index)
+        for child in doc.children.get(index, []):
+            token = doc.tokens[child]
+            if opens_clause(token, CLAUSE_DEPS):
+                continue
+            if token.dep == "poss" and index != root and doc.mention_of_token(index) is None:
+                continue
+            if token.dep in ("prep", "case") and token.text.lower() in lexicon(doc.language(token)).sequence_words:
+                continue
+            stack.append(child)
+    return sorted(result)
+
+
+def _located(doc: Document, index: int) -> bool:
+    """An organization named as where something happened ("at a ceremony in the Kremlin") takes no part."""
+    mention = doc.mention_of_token(index)
+    if mention is None or mention.type != "organization":
+        return False
+    words = lexicon(doc.language(doc.tokens[index])).place_prepositions
+    return introduced_by(doc, phrase_top(doc, mention), words)
+
+
+def _mentions_under(doc: Document, root: int, holders: RoleHolders | None = None) -> list[int]:
+    """Entities named in a phrase (pronouns and "who" stand for theirs)."""
+    found: list[int] = []
+    for index in _phrase_tokens(doc, root):
+        if _located(doc, index):
+            continue
+        antecedent = _antecedent(doc, index)
+        if antecedent is not None:
+            found.extend(e for e in _mentions_under(doc, antecedent, holders) if e not in found)
+            continue
+        entity = _entity_of(doc, index, holders=holders)
+        if entity is not None and entity not in found:
+            found.append(entity)
+    return found
+
+
+def participants_of(doc: Document, trigger: Trigger, own: list[int], holders: RoleHolders) -> list[int]:
+    """For a verb, those of its clause; for a noun, its `own` and those of the verb it hangs on."""
+    head = doc.tokens[trigger.head]
+    verb = clause_verb(doc, trigger.head)
+    found: list[int] = []
+    if is_verb(head):
+        found.extend(_clause_entities(doc, verb, holders))
+    else:
+        found.extend(own)
+        found.extend(_noun_subject(doc, trigger, verb, holders))
+    borrows = is_verb(head) or doc.tokens[verb].lemma.lower() in lexicon(trigger.language).support_verbs
+    if borrows and not any(doc.entities[e].type == "person" for e in found) and not subjects_of(doc, verb):
+        for parent in clause_chain(doc, verb)[1:]:
+            subjects = subjects_of(doc, parent)
+            if subjects:
+                found.extend(e for s in subjects for e in _mentions_under(doc, s, holders))
+                break
+    return list(dict.fromkeys(e for e in found if doc.entities[e].type in PARTICIPANT_TYPES))
+
+
+def own_participants(doc: Document, trigger: Trigger, holders: RoleHolders) -> list[int]:
+    """Those named in the trigger's own phrase, with a possessive the parser left outside it ("Tokayev’s
+    meeting" read as two objects of "Regarding")."""
+    found = _mentions_under(doc, trigger.head, holders)
+    index = trigger.first - 1
+    while (
+        index > 0 and doc.tokens[index].pos in ("ADJ", "NUM", "NOUN", "PROPN") and doc.mention_of_token(index) is None
+    ):
+        index -= 1
+    if index > 0 and doc.tokens[index].text in ("’s", "'s", "’", "'"):
+        owner = _entity_of(doc, index - 1)
+        if owner is not None:
+            found.insert(0, owner)
+    return found
+
+
+def _clause_entities(doc: Document, verb: int, holders: RoleHolders) -> list[int]:
+    """Those named in a verb's clause, and countries as its subject ("Russia and Kazakhstan signed")."""
+    found = _mentions_under(doc, verb, holders)
+    for subject in subjects_of(doc, verb):
+        country = _entity_of(doc, subject, ("place",))
+        if country is not None:
+            found.append(country)
+    return found
+
+
+def _noun_subject(doc: Document, trigger: Trigger, verb: int, holders: RoleHolders) -> list[int]:
+    """The subject of the verb a trigger noun hangs on: "Tasmagambetov said … during a press conference";
+    when the noun is the verb's object, also those the verb takes "with" or "to": "he presented his
+    credentials to Vladimir Putin"."""
+    if verb == trigger.head or not is_verb(doc.tokens[verb]):
+        return []
+    lex = lexicon(trigger.language)
+    path: list[int] = []
+    index = trigger.head
+    while index != verb and len(path) < MAX_CLIMB:
+        path.append(index)
+        index = doc.tokens[index].head
+    deps = [doc.tokens[k].dep for k in path]
+    if any(dep in SUBJECT_DEPS or dep == "poss" for dep in deps):
+        return []
+    supported = deps[0] in OBJECT_DEPS and doc.tokens[verb].lemma.lower() in lex.support_verbs
+    if not supported and not _at_occasion(doc, path, lex):
+        return []
+    found = [e for s in subjects_of(doc, verb) for e in _mentions_under(doc, s, holders)]
+    if supported:
+        for child in doc.children.get(verb, []):
+            if child != trigger.head and introduced_by(doc, child, lex.partner_prepositions):
+                found.extend(_mentions_under(doc, child, holders))
+    return found
+
+
+def _at_occasion(doc: Document, path: list[int], lex: Lexicon) -> bool:
+    """Does the noun's path to its verb pass an occasion word ("during", "at", «в ходе»)?"""
+    for index in path:
+        token = doc.tokens[index]
+        if token.pos == "ADP" and token.text.lower() in lex.occasion_words:
+            return True
+        if index != path[0] and token.text.lower() in lex.occasion_words:
+            return True
+        if any(
+            doc.tokens[k].dep == "case" and doc.tokens[k].text.lower() in lex.occasion_words
+            for k in doc.children.get(index, [])
+        ):
+            return True
+    return False

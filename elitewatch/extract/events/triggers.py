@@ -1,0 +1,142 @@
+"""Triggers: the words of an event type (a verb, a noun, a phrase: "press conference"), attendance at a
+gathering, a verb of hosting; a negated or hypothetical one, or a generic plural, is no event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from elitewatch.extract.document import Document
+from elitewatch.extract.events.lexicon import lexicon
+from elitewatch.extract.events.syntax import clause_verb, is_verb, span_head, subtree
+from elitewatch.model import Mention, Token
+from elitewatch.temporal import TimeExpr
+
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "X"})
+
+
+@dataclass
+class Trigger:
+    type: str
+    first: int  # token indexes, inclusive
+    last: int
+    head: int  # the trigger token the others hang on
+    language: str
+    needs_two: bool = False  # an event only with two people named ("X receives Y")
+
+
+@dataclass
+class Found:
+    """A trigger and what its phrase and clause give: who took part, when, where."""
+
+    trigger: Trigger
+    participants: list[int] = field(default_factory=list)  # entity indexes, in order of mention
+    date: TimeExpr | None = None
+    place: Mention | None = None
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    return token.lemma.lower(), token.text.lower()
+
+
+def _spells(doc: Document, first: int, words: tuple[str, ...]) -> bool:
+    """Does the text from token `first` read `words` (the first by its lemma, the rest by lemma or as written)?"""
+    if first + len(words) > len(doc.tokens):
+        return False
+    for k, word in enumerate(words):
+        token = doc.tokens[first + k]
+        if token.sent != doc.tokens[first].sent or word not in _forms(token):
+            return False
+    return True
+
+
+def find_triggers(doc: Document) -> list[Trigger]:
+    found: list[Trigger] = []
+    index = 0
+    cues = {language: lexicon(language).cues for language in ("en", "ru")}
+    while index < len(doc.tokens):
+        token = doc.tokens[index]
+        language = doc.language(token)
+        if not cues[language].intersection(_forms(token)):
+            index += 1
+            continue
+        trigger = (
+            _trigger_at(doc, index, language)
+            or _attendance_at(doc, index, language)
+            or _hosting_at(doc, index, language)
+        )
+        if trigger is None:
+            index += 1
+            continue
+        found.append(trigger)
+        index = trigger.last + 1
+    return found
+
+
+def _trigger_at(doc: Document, index: int, language: str) -> Trigger | None:
+    lex = lexicon(language)
+    token = doc.tokens[index]
+    if token.pos not in TRIGGER_POS or token.dep in ("prep", "case", "mark"):  # "according to", "regarding"
+        return None
+    if (mention := doc.mention_of_token(index)) is not None and mention.type in ("organization", "place"):
+        return None  # "Collective Security Treaty Organization" is no treaty
+    for form in dict.fromkeys(_forms(doc.tokens[index])):
+        for words, event_type in lex.triggers.get(form, ()):
+            if _spells(doc, index, words):
+                last = index + len(words) - 1
+                return Trigger(event_type, index, last, span_head(doc, index, last), language)
+    return None
+
+
+def _attendance_at(doc: Document, index: int, language: str) -> Trigger | None:
+    """ "presence … at the May 9 parade": an attendance word, then a gathering within its phrase."""
+    lex = lexicon(language)
+    phrases = [words for form in dict.fromkeys(_forms(doc.tokens[index])) for words in lex.attendance.get(form, ())]
+    for words in phrases:
+        if not _spells(doc, index, words):
+            continue
+        last = index + len(words) - 1
+        for k in subtree(doc, last, limit=30):
+            if k > last and doc.tokens[k].lemma.lower() in lex.gatherings:
+                return Trigger(lex.attendance_type, index, last, span_head(doc, index, last), language)
+    return None
+
+
+def _hosting_at(doc: Document, index: int, language: str) -> Trigger | None:
+    lex = lexicon(language)
+    token = doc.tokens[index]
+    if is_verb(token) and token.lemma.lower() in lex.hosting:
+        return Trigger(lex.hosting_type, index, index, index, language, needs_two=True)
+    return None
+
+
+def denied(doc: Document, trigger: Trigger) -> bool:
+    """Negated or hypothetical: "did not meet", "could visit", "the invitation to visit Moscow"."""
+    lex = lexicon(trigger.language)
+    verb = clause_verb(doc, trigger.head)
+    for index in {trigger.head, verb}:
+        for child in doc.children.get(index, []):
+            token = doc.tokens[child]
+            if token.dep in ("neg", "advmod", "aux", "mark", "particle") and (
+                token.text.lower() in lex.negations or token.lemma.lower() in lex.negations
+            ):
+                return True
+            if token.dep in ("aux", "mark") and token.lemma.lower() in lex.hypothetical:
+                return True
+    index = trigger.head
+    for _ in range(3):
+        head = doc.tokens[index].head
+        if head == index:
+            break
+        if doc.tokens[head].lemma.lower() in lex.hypothetical and doc.tokens[head].pos in ("NOUN", "VERB", "ADJ"):
+            return True
+        index = head
+    return False
+
+
+def generic_plural(doc: Document, trigger: Trigger, own: list[int]) -> bool:
+    """ "summit meetings", "the first two snap elections": events in general, not one event."""
+    token = doc.tokens[trigger.head]
+    if trigger.language != "en" or token.pos != "NOUN" or own:
+        return False
+    word = token.text.lower()
+    return word != token.lemma.lower() and word not in lexicon("en").plural_triggers

@@ -1,0 +1,52 @@
+"""Offices held: who holds (or held) which post, where, and since or until when.
+
+Every person mention is looked at for the constructions that state an office
+(the words are data: data/lexicon/positions.yaml):
+
+1. title before the name: "Kazakh President Kassym-Jomart Tokayev", "CSTO Secretary General Imangali
+   Tasmagambetov", "the head of the Risk Assessment Group Dosym Satpaev", «мэра Москвы Юрия Лужкова»,
+   «депутат …, сопредседатель движения «Солидарность» Михаил Вельмакин» (a list of roles);
+2. apposition after it: "Dosym Satpaev, director of the Risk Assessment Group", «Виктор Хренин, министр
+   обороны Беларуси», "the appointment of Dauren Abayev as ambassador";
+3. a verb of service whose subject (or object) is the person: "X was appointed Ambassador …", "X became
+   akim of Atyrau", "X headed the government", «X назначен на должность …», «X возглавлял …»;
+4. succession: "X, Y’s predecessor as ambassador" gives X the office, ended when Y's began.
+
+The role is the phrase as written (Russian roles are put in the nominative up to their head noun); the
+organization is the first named entity of the phrase (a country for an adjective: Kazakh → Kazakhstan),
+the one after "to" first ("Ambassador of Kazakhstan to Russia": Russia). "former", "ex-", "then-" end
+the term. Dates: a verb that starts a term takes its sentence's date as the start ("from 1985 to 1991"
+gives start and end); otherwise the sentence's date, or the publication date, is when the text shows
+the person in the post (`as_of`).
+
+By mechanism: `phrases` finds role words and their complement around a name, `constructions` the
+constructions above (what `found_in` returns), `records` makes each a Position (role text, organization,
+confidence) dated by `dates` (the sentence, a caption, an age), `merging` joins a document's records of one
+office, and `countries` gives a national office named without its country the country it implies.
+"""
+
+from __future__ import annotations
+
+from elitewatch.extract.document import Document
+from elitewatch.extract.positions.constructions import found_in
+from elitewatch.extract.positions.countries import imply_countries
+from elitewatch.extract.positions.dates import Ages
+from elitewatch.extract.positions.merging import merge
+from elitewatch.extract.positions.records import position_of
+from elitewatch.model import LocalEntity, Parsed, Position
+
+EXTRACTOR = "positions"
+VERSION = "2"
+
+__all__ = ["EXTRACTOR", "VERSION", "extract_positions"]
+
+
+def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None) -> list[Position]:
+    doc = Document(parsed, entities)
+    if not doc.tokens:
+        return []
+    found = found_in(doc)
+    ages = Ages(doc, anchor)
+    positions = merge([p for p in (position_of(doc, item, anchor, ages) for item in found) if p is not None], anchor)
+    imply_countries(doc, positions)
+    return positions

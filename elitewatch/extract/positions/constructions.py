@@ -1,0 +1,241 @@
+"""The constructions that state an office of a person: a title before the name, an apposition after it
+(or "the appointment of X as …"), succession, a verb of service whose subject or object is the person
+(a pronoun standing for them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from elitewatch.extract.document import Document, referent
+from elitewatch.extract.positions.lexicon import lexicon
+from elitewatch.extract.positions.phrases import MAX_PHRASE, Phrase, complement_end, role_after, role_before
+from elitewatch.model import Mention, Token
+
+
+@dataclass
+class Found:
+    person: int
+    phrase: Phrase
+    pattern: str
+    trigger: Token | None = None  # a verb of service, for the dates
+
+
+def found_in(doc: Document) -> list[Found]:
+    """Every construction that states an office: for each person mention in text order, the titles before it,
+    the appositions after it and the verb of service it is the subject (or object) of; then those whose
+    subject or object is a pronoun."""
+    found: list[Found] = []
+    for mention in doc.mentions:
+        if mention.type != "person":
+            continue
+        first, last = _name_tokens(doc, mention)
+        language = doc.language(doc.tokens[first])
+        for phrase in role_before(doc, first, language):
+            found.append(Found(mention.cluster, phrase, "title"))
+        found.extend(_appositions(doc, mention, first, last, language))
+        found.extend(_verbal(doc, mention, first, last, language))
+    found.extend(_pronoun_subjects(doc))
+    found.extend(_pronoun_objects(doc))
+    return found
+
+
+def _name_tokens(doc: Document, mention: Mention) -> tuple[int, int]:
+    first = doc.token_at(mention.start)
+    last = doc.token_at(max(mention.start, mention.end - 1))
+    return first, last
+
+
+def _sentence_limit(doc: Document, index: int) -> int:
+    sentence = doc.tokens[index].sent
+    last = index
+    while last + 1 < len(doc.tokens) and doc.tokens[last + 1].sent == sentence:
+        last += 1
+    return last
+
+
+def _appositions(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+    found: list[Found] = []
+    limit = _sentence_limit(doc, last)
+    after = last + 1
+    if after > limit:
+        return found
+    lex = lexicon(language)
+    separator = doc.tokens[after].text
+    if separator == "-" and doc.text[doc.tokens[after].start - 1 : doc.tokens[after].start] == " ":
+        separator = "—"  # a hyphen typed for a dash: "Крис Хелмбрехт - управляющий директор"
+    if separator in (",", "(", "—", "–"):
+        start = after + 1
+        if start <= limit and doc.tokens[start].text.lower() in ("the", "a", "an"):
+            start += 1
+        phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
+        if phrase is not None and not _names_follow(doc, phrase):
+            found.append(Found(mention.cluster, phrase, "apposition"))
+        else:
+            found.extend(_succession(doc, mention, start, limit, language))
+    elif doc.word(doc.tokens[after], language) in ("as", "в", "на") and first > 0:
+        # "the appointment of Dauren Abayev as ambassador"
+        before = {doc.word(doc.tokens[k], language) for k in range(max(0, first - 3), first)}
+        if before & lex.appointment_nouns:
+            start = after + 1
+            if start <= limit and doc.tokens[start].text.lower() in ("the", "a", "an", "должность", "пост"):
+                start += 1
+            phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
+            if phrase is not None:
+                found.append(Found(mention.cluster, phrase, "appointment"))
+    return found
+
+
+def _succession(doc: Document, mention: Mention, start: int, limit: int, language: str) -> list[Found]:
+    """ "Ermek Kosherbayev, Dauren Abayev’s predecessor as Ambassador …": both held that office."""
+    lex = lexicon(language)
+    other = doc.mention_of_token(start)
+    if other is None or other.type != "person":
+        return []
+    index = doc.token_at(max(other.start, other.end - 1)) + 1
+    while index <= limit and doc.tokens[index].text in ("'s", "’s", "'", "’"):
+        index += 1
+    noun = doc.word(doc.tokens[index], language) if index <= limit else ""
+    if noun not in lex.succession:
+        return []
+    order = lex.succession[noun]
+    index += 1
+    if index <= limit and doc.word(doc.tokens[index], language) in ("as", "на", "в"):
+        index += 1
+    phrase = role_after(doc, index, language, min(limit, index + MAX_PHRASE))
+    if phrase is None:
+        return []
+    mine = Phrase(phrase.first, phrase.head_end, phrase.last, order == "before")
+    return [
+        Found(mention.cluster, mine, "predecessor" if order == "before" else "successor"),
+        Found(other.cluster, phrase, "succession"),
+    ]
+
+
+def _service_verb(doc: Document, first: int, last: int, language: str) -> Token | None:
+    """The verb of service whose subject (or object, for "appointed X") is the name."""
+    lex = lexicon(language)
+    for index in range(first, last + 1):
+        token = doc.tokens[index]
+        head = doc.tokens[token.head]
+        if head.i == token.i:
+            continue
+        if token.dep.startswith("nsubj") or (token.dep in ("obj", "dobj") and head.lemma in lex.starts):
+            if head.lemma in lex.service or head.lemma in lex.leading:
+                return head
+            # "Nazarbayev intends to remain in charge as chairperson": the verb the subject's verb governs
+            for child in doc.children.get(head.i, []):
+                verb = doc.tokens[child]
+                if verb.dep == "xcomp" and (verb.lemma in lex.service or verb.lemma in lex.leading):
+                    return verb
+    # A misparsed subject ("From 1985 to 1991 X served as …" parses X as an object of "to"): the verb right after the name.
+    following = last + 1
+    if following < len(doc.tokens) and doc.tokens[following].pos in ("VERB", "AUX"):
+        verb = doc.tokens[following]
+        if verb.lemma in lex.service and verb.sent == doc.tokens[last].sent:
+            return verb
+    return None
+
+
+MODALS = frozenset({"could", "would", "might", "may", "should", "can", "must", "бы", "может", "могут", "мог", "могла"})
+
+
+def _verbal(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+    verb = _service_verb(doc, first, last, language)
+    if verb is None or any(doc.tokens[c].text.lower() in MODALS for c in doc.children.get(verb.i, [])):
+        return []  # no verb of service, or a hypothetical one ("could become the next president")
+    lex = lexicon(language)
+    limit = _sentence_limit(doc, verb.i)
+    if verb.lemma in lex.leading:
+        # "headed the government": the verb is the role, its object the organization
+        objects = [c for c in doc.children.get(verb.i, []) if doc.tokens[c].dep in ("obj", "dobj")]
+        if objects:
+            obj = objects[0]
+            end = complement_end(doc, obj, min(limit, obj + MAX_PHRASE), language)
+            return [Found(mention.cluster, Phrase(verb.i, verb.i, max(obj, end), False), "leading", verb)]
+        return []
+    start = max(verb.i, last) + 1
+    stop = min(limit, start + MAX_PHRASE)
+    found: list[Found] = []
+    index = start
+    while index <= stop:
+        other = doc.mention_of_token(index)
+        if other is not None and other.type == "person" and other.cluster != mention.cluster:
+            break  # the role after another person belongs to that person
+        phrase = role_after(doc, index, language, min(limit, index + MAX_PHRASE))
+        if phrase is None or _titles_a_name(doc, phrase):
+            if found and doc.tokens[index].text in (",", "and", "и") and index == found[-1].phrase.last + 1:
+                index += 1
+                continue
+            if found:
+                break
+            index += 1
+            continue
+        found.append(Found(mention.cluster, phrase, "service", verb))
+        # "as chairperson of NurOtan and lifelong head of the National Security Council"
+        index = phrase.last + 1
+        stop = min(limit, index + MAX_PHRASE)
+    return found
+
+
+def _names_follow(doc: Document, phrase: Phrase) -> bool:
+    """ "X, the current CSTO Secretary General Imangali Tasmagambetov": a title of the next name, not of X."""
+    for index in range(phrase.last + 1, min(len(doc.tokens), phrase.last + 4)):
+        other = doc.mention_of_token(index)
+        if other is not None and other.type == "person":
+            return True
+        if doc.tokens[index].text in (",", ";") or doc.tokens[index].pos == "CCONJ":
+            return False  # "X - director of Y, and Z - …": a list of people, each with their role
+    return False
+
+
+def _titles_a_name(doc: Document, phrase: Phrase) -> bool:
+    following = phrase.last + 1
+    if following >= len(doc.tokens):
+        return False
+    other = doc.mention_of_token(following)
+    return other is not None and other.type == "person"
+
+
+def _pronoun_subjects(doc: Document) -> list[Found]:
+    """ "he was an assistant to the president", "he became akim": the person the text is about."""
+    found: list[Found] = []
+    for token in doc.tokens:
+        if not token.dep.startswith("nsubj"):
+            continue
+        language = doc.language(token)
+        if token.text.lower() not in lexicon(language).pronouns:
+            continue
+        person = referent(doc, token)
+        if person is None:
+            continue
+        found.extend(_verbal(doc, person, token.i, token.i, language))
+    return found
+
+
+def _pronoun_objects(doc: Document) -> list[Found]:
+    """ "recall Imangali Tasmagambetov from retirement and promote him to the post of …": the pronoun object
+    of a verb that starts a term is the person object before it in the sentence, else the one named before."""
+    found: list[Found] = []
+    for token in doc.tokens:
+        if token.dep not in ("obj", "dobj"):
+            continue
+        language = doc.language(token)
+        lex = lexicon(language)
+        if token.text.lower() not in lex.object_pronouns:
+            continue
+        if doc.tokens[token.head].lemma not in lex.starts:
+            continue
+        person = _object_before(doc, token) or referent(doc, token, topic=False)
+        if person is not None:
+            found.extend(_verbal(doc, person, token.i, token.i, language))
+    return found
+
+
+def _object_before(doc: Document, pronoun: Token) -> Mention | None:
+    for index in range(pronoun.i - 1, -1, -1):
+        if doc.tokens[index].sent != pronoun.sent:
+            return None
+        mention = doc.mention_of_token(index)
+        if mention is not None and mention.type == "person" and doc.tokens[index].dep in ("obj", "dobj"):
+            return mention
+    return None

@@ -1,0 +1,151 @@
+"""The country of a national office named without one ("Prime Minister Silvio Berlusconi", «глава
+государства»): the person's, else the one the document gives the office, else the document's."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from elitewatch.datafiles import fold, gazetteer_index
+from elitewatch.extract.document import Document
+from elitewatch.extract.positions.lexicon import lexicon
+from elitewatch.extract.positions.phrases import role_starting_at
+from elitewatch.model import Position
+from elitewatch.vocabulary.countries import demonym
+from elitewatch.vocabulary.offices import office_head
+
+IMPLIED_CONFIDENCE = 0.5
+
+
+def imply_countries(doc: Document, positions: list[Position]) -> None:
+    """ "Prime Minister Silvio Berlusconi", «глава государства Дмитрий Медведев»: an office a country has,
+    named without the country, is the office of the country the person is said to be from (another office
+    of theirs, "his French counterpart"), else of the country the document is about."""
+    about: list[str | None] = []  # the document's country, found once when first needed
+    offices: list[dict[str, set[str]]] = []  # the countries the document gives each office, likewise
+    for position in positions:
+        named = position.org is not None or (position.org_text and not position.org_text.islower())
+        if named or _country(position.org_text) or not _national(position.role):
+            continue  # a named organization or country; a lower-case rest is a portfolio: «министр по делам разведки»
+        taken = _held_elsewhere(doc, position, positions)
+        country = _person_country(doc, position.person, positions)
+        if country is None:
+            if not offices:
+                offices.append(_office_countries(doc))
+            country = _office_country(offices[0], position.role, taken)
+        if country is None:
+            if not about:
+                about.append(_document_country(doc))
+            country = about[0] if about[0] not in taken else None
+        if country is None:
+            continue
+        position.org_text = country
+        position.org = _country_entity(doc, country)
+        position.confidence = min(position.confidence, IMPLIED_CONFIDENCE)
+
+
+def _national(role: str) -> bool:
+    """Is the role's office one a country has ("Deputy Prime Minister", «глава государства»), not an office
+    merely near one ("assistant to the president")?"""
+    head = office_head(role)
+    words = " ".join(re.findall(r"[\w-]+", role.lower()))
+    return any(
+        office == head
+        or (office.startswith(head + " ") and re.search(rf"(?<![\w-]){re.escape(office)}(?![\w-])", words))
+        for language in ("en", "ru")
+        for office in lexicon(language).national
+    )
+
+
+def _country(name: str | None) -> str | None:
+    """The country a name is, if it is one."""
+    entry = gazetteer_index().get(fold(name)) if name else None
+    return entry.name if entry is not None and entry.kind == "country" else None
+
+
+def _person_country(doc: Document, person: int, positions: list[Position]) -> str | None:
+    """The country the text ties the person to: another office of theirs, or an adjective before the name."""
+    for other in positions:
+        if other.person == person and other.confidence > IMPLIED_CONFIDENCE:
+            named = doc.entities[other.org].name if other.org is not None else other.org_text
+            if _country(named):
+                return _country(named)
+    for mention in doc.entities[person].mentions:
+        first = doc.token_at(mention.start)
+        for index in range(first - 1, max(-1, first - 4), -1):
+            token = doc.tokens[index]
+            if token.sent != doc.tokens[first].sent or token.pos in ("PUNCT", "VERB", "AUX"):
+                break
+            country = _country(demonym(token.text, token.lemma))
+            if country:
+                return country  # "his French counterpart Nicolas Sarkozy"
+    return None
+
+
+@cache
+def _single_holder_heads() -> frozenset[str]:
+    return frozenset(office_head(office) for language in ("en", "ru") for office in lexicon(language).single_holder)
+
+
+def _held_elsewhere(doc: Document, position: Position, positions: list[Position]) -> set[str]:
+    """Countries whose one holder of this office is someone else in the document ("President of Russia
+    Vladimir Putin": Russia is not the country of "President Tokayev")."""
+    head = office_head(position.role)
+    if head not in _single_holder_heads():
+        return set()
+    taken = set()
+    for other in positions:
+        if (
+            other.person != position.person
+            and other.confidence > IMPLIED_CONFIDENCE
+            and office_head(other.role) == head
+        ):
+            country = _country(doc.entities[other.org].name if other.org is not None else other.org_text)
+            if country:
+                taken.add(country)
+    return taken
+
+
+def _office_country(offices: dict[str, set[str]], role: str, taken: set[str]) -> str | None:
+    """The one country the document gives this office anywhere, named or not ("the Kazakh President"),
+    less those whose holder is someone else (`offices`: _office_countries of the document)."""
+    countries = offices.get(office_head(role), set()) - taken
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _office_countries(doc: Document) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for index, token in enumerate(doc.tokens[:-1]):
+        country = _country(demonym(token.text, token.lemma))
+        if country is None:
+            continue
+        role = role_starting_at(doc, index + 1, doc.language(doc.tokens[index + 1]))
+        if role is not None:
+            found.setdefault(office_head(" ".join(role)), set()).add(country)
+    return found
+
+
+def _document_country(doc: Document) -> str | None:
+    """The country the document names most often (places in it, adjectives), if one leads (or is the only one)."""
+    counts: Counter[str] = Counter()
+    for mention in doc.mentions:
+        if mention.type == "place":
+            entry = gazetteer_index().get(fold(doc.entities[mention.cluster].name))
+            if entry is not None and entry.country:
+                counts[entry.country] += 1
+    for token in doc.tokens:
+        country = _country(demonym(token.text, token.lemma))
+        if country:
+            counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _country_entity(doc: Document, country: str) -> int | None:
+    for entity in doc.entities:
+        if entity.type == "place" and _country(entity.name) == country:
+            return entity.index
+    return None

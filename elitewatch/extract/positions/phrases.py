@@ -1,0 +1,241 @@
+"""Role phrases: the role words of the lexicon as they stand before a name ("Kazakh President", a list
+of roles) or after it ("director of the Risk Assessment Group"), with their modifiers and complement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from elitewatch.extract.document import Document
+from elitewatch.extract.positions.lexicon import lexicon
+from elitewatch.model import Token
+from elitewatch.vocabulary.countries import demonym
+
+# How many tokens a role phrase, with its complement, may span.
+MAX_PHRASE = 12
+COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "X"})  # X: Latin names in Russian
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
+QUOTE_CHARS = "«»“”\"„'’"
+
+
+@dataclass
+class Phrase:
+    first: int  # token indexes, inclusive
+    head_end: int  # last token of the role words
+    last: int
+    ended: bool
+
+
+def _spells(doc: Document, first: int, role: tuple[str, ...], language: str) -> bool:
+    """Do the tokens from `first` on spell these role words?"""
+    return (
+        first >= 0
+        and first + len(role) <= len(doc.tokens)
+        and all(_is_word(doc, doc.tokens[first + k], word, language) for k, word in enumerate(role))
+    )
+
+
+def _is_word(doc: Document, token: Token, word: str, language: str) -> bool:
+    """A role word, in its dictionary form or (a dependent one, «заместитель министра») as written."""
+    return doc.word(token, language) == word or token.text.lower() == word
+
+
+def _candidates(
+    index: dict[str, tuple[tuple[str, ...], ...]], doc: Document, token: Token, language: str
+) -> list[tuple[str, ...]]:
+    """The roles that may start (or end) at this token, by its dictionary form or as written, longest first."""
+    forms = dict.fromkeys((doc.word(token, language), token.text.lower()))
+    found = [role for form in forms for role in index.get(form, ())]
+    return sorted(found, key=len, reverse=True) if len(forms) > 1 else found
+
+
+def _role_ending_at(doc: Document, end: int, language: str, floor: int) -> int | None:
+    """The first token of role words that end at token `end` ("secretary general"), if any."""
+    for role in _candidates(lexicon(language).by_last, doc, doc.tokens[end], language):
+        first = end - len(role) + 1
+        if first >= floor and _spells(doc, first, role, language):
+            return first
+    return None
+
+
+def role_starting_at(doc: Document, start: int, language: str) -> tuple[str, ...] | None:
+    """The longest role words that start at token `start`, if any."""
+    if start >= len(doc.tokens):
+        return None
+    for role in _candidates(lexicon(language).by_first, doc, doc.tokens[start], language):
+        if _spells(doc, start, role, language):
+            return role
+    return None
+
+
+def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[int, bool]:
+    """Take in modifiers, country adjectives and named organizations before the role words."""
+    lex = lexicon(language)
+    ended = False
+    index = first - 1
+    while index >= floor:
+        token = doc.tokens[index]
+        word = doc.word(token, language).strip("-")
+        mention = doc.mention_of_token(index)
+        if word in lex.modifiers or f"{word}-" in lex.modifiers or word in lex.ended:
+            ended = ended or word in lex.ended or f"{word}-" in lex.ended
+        elif (
+            demonym(token.text, token.lemma) is not None
+            # "CSTO Secretary General"; a Russian name before a role is not its organization («в Москву министра»)
+            or (mention is not None and mention.type in ("organization", "place") and language == "en")
+            or (token.text in "-–" and index > floor)
+        ):
+            pass
+        elif language == "ru" and token.pos == "ADJ":
+            pass  # «подмосковного губернатора»
+        elif language == "en" and token.pos in ("PROPN", "NOUN") and token.text[:1].isupper():
+            pass  # "Senate speaker", "Presidential Administration deputy head"
+        elif token.text == ")":
+            opening = next(
+                (k for k in range(index - 1, max(floor, index - 8) - 1, -1) if doc.tokens[k].text == "("), None
+            )
+            if opening is None:
+                break
+            index = opening  # "the current CSTO (Eurasian military alliance) Secretary General"
+        else:
+            break
+        first = index
+        index -= 1
+    while first < len(doc.tokens) and doc.tokens[first].text.lower() in ("the", "a", "an"):
+        first += 1
+    return first, ended
+
+
+def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
+    """The last token of what completes the role: "of the CSTO", "to Russia", «обороны Беларуси»."""
+    lex = lexicon(language)
+    last = start - 1
+    index = start
+    joined = False  # after "of"/"to", common nouns belong to the complement: "assistant to the president"
+    quotes = 0  # quotation marks opened in the complement: the next one closes («…», „…“)
+    while index <= limit:
+        token = doc.tokens[index]
+        word = token.text.lower()
+        mention = doc.mention_of_token(index)
+        if token.text == "(" and (closing := _bracketed_name_end(doc, index, limit)) is not None:
+            last = index = closing  # «Объединённого фронта … (ОФДД)»
+            index += 1
+            continue
+        if mention is not None and mention.type == "person":
+            break  # "appointed by President Tokayev": the next name is not part of the office
+        if mention is None and doc.word(token, language) in lex.complement_stops:
+            break
+        if mention is None and token.text[:1].isupper() and token.pos not in NAME_POS and index > start:
+            break  # a capitalized word that is no name begins a sentence the segmenter missed («… в Грузии По …»)
+        if language == "en":
+            fits = (
+                word in lex.joins or token.pos in ("DET", "PROPN") or mention is not None or token.text in QUOTE_CHARS
+            )
+            fits = fits or (token.pos in ("NOUN", "ADJ") and (last >= start or joined)) or word in ("-",)
+        else:
+            fits = token.pos in COMPLEMENT_POS or token.text in QUOTE_CHARS or word in lex.joins
+            fits = (fits or mention is not None) and not (token.pos == "CCONJ" and index == start)
+        if not fits:
+            break
+        opening = token.text in "«„" or (token.text in '“"' and quotes == 0)
+        if token.text in QUOTE_CHARS and token.text not in "'’":
+            quotes = quotes + 1 if opening else max(0, quotes - 1)
+        if (language == "en" and token.pos in ("DET", "CCONJ")) or word in lex.joins or opening:
+            joined = joined or word in lex.joins
+            index += 1  # never end on a function word or an opening mark
+            continue
+        last = index
+        index += 1
+    return last
+
+
+def _bracketed_name_end(doc: Document, opening: int, limit: int) -> int | None:
+    """The closing bracket of "(ОФДД)", "(SCO)": a name or acronym in brackets inside a role's complement."""
+    for index in range(opening + 1, min(limit, opening + 6) + 1):
+        if doc.tokens[index].text == ")":
+            inside = range(opening + 1, index)
+            named = all(doc.mention_of_token(k) is not None or doc.tokens[k].text.isupper() for k in inside)
+            return index if inside and named else None
+    return None
+
+
+def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
+    """Role phrases that stand right before the name, nearest first, through a list ("A, B Name")."""
+    phrases: list[Phrase] = []
+    end = name_first - 1
+    sentence = doc.tokens[name_first].sent
+    floor = name_first
+    while floor > 0 and doc.tokens[floor - 1].sent == sentence:
+        floor -= 1
+    agree = ""  # Russian roles stacked without a comma agree in case: «наблюдатель от ОБСЕ португальский парламентарий»
+    while end >= floor:
+        if doc.tokens[end].text in (",",) and not phrases and language == "en":
+            end -= 1  # "the Kazakh President, Kassym-Jomart Tokayev"
+        found = None
+        for head_end in range(end, max(floor, end - MAX_PHRASE) - 1, -1):
+            first = _role_ending_at(doc, head_end, language, floor)
+            if first is None:
+                continue
+            if head_end == end or complement_end(doc, head_end + 1, end, language) == end:
+                found = (first, head_end)
+            break
+        if found is None or (agree and doc.tokens[found[0]].case != agree):
+            break
+        # «советник руководителя партии», "deputy head of …": a role that governs the role after it
+        # (in Russian the governed one is in the genitive: not «кабинета министров глава правительства»)
+        while (
+            found[0] - 1 >= floor
+            and (language != "ru" or doc.tokens[found[0]].case == "Gen")
+            and (outer := _role_ending_at(doc, found[0] - 1, language, floor)) is not None
+        ):
+            found = (outer, found[1])
+        first, ended = _extend_left(doc, found[0], floor, language)
+        phrases.append(Phrase(first, found[1], end, ended))
+        end = first - 1
+        if end >= floor and doc.tokens[end].text in (",", "и", "and"):
+            end -= 1
+            agree = ""
+            continue
+        if language == "ru" and doc.tokens[first].case:
+            agree = doc.tokens[first].case
+            continue
+        break
+    return phrases
+
+
+def _starts_role(doc: Document, index: int, language: str) -> bool:
+    return role_starting_at(doc, index, language) is not None
+
+
+def _describes(token: Token) -> bool:
+    """A word that describes the role noun after it: "another energetic", «управляющий (директор)»."""
+    return token.pos in ("DET", "ADJ") or (token.pos == "VERB" and token.dep == "amod")
+
+
+def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase | None:
+    """A role phrase starting at token `start` (after modifiers): "director of the Risk Assessment Group"."""
+    lex = lexicon(language)
+    index = start
+    ended = False
+    describing = 0  # "another energetic former prime minister"
+    while index <= limit:
+        token = doc.tokens[index]
+        word = doc.word(token, language).strip("-")
+        mention = doc.mention_of_token(index)
+        if word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:
+            ended = ended or word in lex.ended or f"{word}-" in lex.ended
+        elif _describes(token) and describing < 3 and not _starts_role(doc, index, language):
+            describing += 1
+        elif not (
+            demonym(token.text, token.lemma) is not None
+            or (mention is not None and mention.type in ("organization", "place"))
+        ):
+            break
+        index += 1
+    if index >= len(doc.tokens):
+        return None
+    for role in _candidates(lex.by_first, doc, doc.tokens[index], language):
+        head_end = index + len(role) - 1
+        if head_end <= limit and _spells(doc, index, role, language):
+            last = max(head_end, complement_end(doc, head_end + 1, limit, language))
+            return Phrase(start, head_end, last, ended)
+    return None

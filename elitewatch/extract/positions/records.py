@@ -1,0 +1,119 @@
+"""A found construction made a Position: the role as written, its organization or country, how sure, when."""
+
+from __future__ import annotations
+
+import re
+
+from elitewatch.extract.document import Document, sentence_of
+from elitewatch.extract.positions.constructions import Found
+from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dates
+from elitewatch.extract.positions.lexicon import lexicon
+from elitewatch.extract.positions.phrases import Phrase
+from elitewatch.model import Position
+from elitewatch.vocabulary.countries import demonym
+
+
+def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Position | None:
+    language = doc.language(doc.tokens[item.phrase.head_end])
+    role = _role_text(doc, item.phrase, language)
+    lex = lexicon(language)
+    if not role or any(
+        doc.word(doc.tokens[k], language) in lex.not_held for k in range(item.phrase.first, item.phrase.head_end)
+    ):
+        return None
+    before = range(max(0, item.phrase.first - 3), item.phrase.first)
+    if any(doc.word(doc.tokens[k], language) in lex.candidacy for k in before):
+        return None  # «экс-кандидат в президенты Беларуси», "candidate for president"
+    org, org_text = _org(doc, item.phrase, item.person, language)
+    sentence = sentence_of(doc, item.phrase.first)
+    position = Position(
+        person=item.person,
+        role=role,
+        org=org,
+        org_text=org_text,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        evidence_start=doc.tokens[item.phrase.first].start,
+        evidence_end=doc.tokens[item.phrase.last].end,
+        pattern=item.pattern,
+        ended=item.phrase.ended,
+        confidence={"title": 0.8, "apposition": 0.8, "appointment": 0.75, "service": 0.7, "leading": 0.6}.get(
+            item.pattern, 0.65
+        ),
+    )
+    starts = item.trigger is not None and item.trigger.lemma in lex.starts
+    dates = sentence_dates(doc, sentence, anchor)
+    year = ages.year_of(item.person, item.trigger) if item.trigger is not None and not dates else None
+    if year is not None:  # "at 39 he took the position of Deputy Prime Minister"; "at 45 he headed …"
+        position.start, position.as_of = (year, None) if starts else (None, year)
+        return position
+    dates = dates or caption_dates(doc, sentence, anchor)
+    ranges = [d for d in dates if d.end_value and d.parts.kind == "range"]
+    if ranges:
+        position.start, position.end = ranges[0].value, ranges[0].end_value
+    elif starts and dates:
+        position.start = dates[0].value
+    elif dates and item.pattern in ("title", "apposition", "service"):
+        position.as_of = dates[0].value  # "In 2017, while serving as Deputy Prime Minister"
+    elif not position.ended and item.pattern in ("title", "apposition") and anchor:
+        position.as_of = anchor
+    return position
+
+
+def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
+    start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
+    lex = lexicon(language)
+    candidates = [m for m in doc.mention_in(start, end, ("organization", "place")) if m.cluster != person]
+    preferred = [
+        m
+        for m in candidates
+        if doc.word(doc.tokens[max(0, doc.token_at(m.start) - 1)], language) in lex.org_first
+        or doc.word(doc.tokens[max(0, doc.token_at(m.start) - 2)], language) in lex.org_first
+    ]
+    chosen = next(iter(preferred or candidates), None)
+    if chosen is not None:
+        return chosen.cluster, _balanced(doc.entities[chosen.cluster].name)
+    for index in range(phrase.first, phrase.last + 1):
+        country = demonym(doc.tokens[index].text, doc.tokens[index].lemma)
+        if country:
+            return None, country
+    if phrase.last > phrase.head_end:
+        tail_words = [doc.word(doc.tokens[k], language) for k in range(phrase.head_end + 1, phrase.last + 1)]
+        if all(word in lex.country_words or word in lex.joins for word in tail_words):
+            return None, None  # «глава государства»: the country is not named here (see imply_countries)
+        tail = doc.text[doc.tokens[phrase.head_end + 1].start : end]
+        tail = re.sub(r"^(?:of|to|at|for|in)\s+(?:the\s+)?", "", tail.strip())
+        return None, _balanced(tail) or None
+    return None, None
+
+
+def _balanced(text: str) -> str:
+    """Drop a quotation mark whose partner lies outside the phrase: director of the “Risk Assessment Group"."""
+    pairs = (("„", "“"), ("«", "»")) if "„" in text else (("“", "”"), ("«", "»"))
+    for opening, closing in pairs:
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    return text.strip()
+
+
+def _role_text(doc: Document, phrase: Phrase, language: str) -> str:
+    """The role as written, less an aside in brackets ("CSTO (Eurasian military alliance) Secretary General");
+    an acronym in brackets stays («… против диктатуры (ОФДД)»)."""
+    text = re.sub(r"\s*\([^()]*\s[^()]*\)", "", _raw_role_text(doc, phrase, language))
+    return _balanced(text)
+
+
+def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
+    start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
+    if language != "ru":
+        text = doc.text[start:end]
+        return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).strip(" ,")
+    words = []
+    head_seen = False  # the head noun and the words agreeing with it before it are put in the nominative
+    for index in range(phrase.first, phrase.last + 1):
+        token = doc.tokens[index]
+        nominative = index <= phrase.head_end and not head_seen and token.pos in ("NOUN", "ADJ", "PROPN")
+        spacing = doc.text[doc.tokens[index - 1].end : token.start] if index > phrase.first else ""
+        words.append((" " if spacing else "") + (token.lemma if nominative else token.text))
+        head_seen = head_seen or token.pos == "NOUN"
+    return "".join(words)
