@@ -80,7 +80,7 @@ def test_legal_forms_hyphen_titles_acronym_typos_and_misspelled_surnames() -> No
 
 
 def test_known_forms_are_found_again_as_whole_words_longest_first() -> None:
-    from elitewatch.extract.entities import _whole_word_occurrences
+    from elitewatch.extract.entities.propagation import _whole_word_occurrences
 
     text = "Tokayev and Kassym-Jomart Tokayev; Tokayevs, pro-Tokayev, Tokayev_x, (Tokayev)."
     found = _whole_word_occurrences(text, ["Tokayev", "Kassym-Jomart Tokayev", "Jomart"])

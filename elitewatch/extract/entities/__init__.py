@@ -1,0 +1,139 @@
+"""Mentions and entities within one document.
+
+Stages, in order:
+ 1. clean the model's spans (split at line breaks, strip titles, possessives and "the",
+    drop demonyms and generic words) and add what the model misses (web outlets, gazetteer names);
+ 2. group mentions by name key, and join groups the text says are one: a surname alone joins the
+    full name, "X (Y)" and "X [Y]" join X and Y, and gazetteer forms join their entry;
+ 3. decide each group's type by votes of every mention's label and the evidence around it:
+    a title or honorific, a speech verb, a surname shape, an organization word, the gazetteer;
+ 4. every further occurrence of a name the document uses is a mention too.
+
+One module a stage: `mentions`, `grouping`, `votes`, `propagation` (the words they read in `lexicon`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from elitewatch.extract.entities.grouping import (
+    Group,
+    UnionFind,
+    group_key,
+    link_brackets,
+    link_misspellings,
+    link_surnames,
+)
+from elitewatch.extract.entities.mentions import (
+    Occupied,
+    clean_span,
+    extend_names,
+    find_extra_mentions,
+    join_adjacent,
+    relemmatize,
+    trim_function_words,
+)
+from elitewatch.extract.entities.propagation import propagate
+from elitewatch.extract.entities.votes import GAZETTEER_VOTE, vote
+from elitewatch.model import LocalEntity, Mention, Parsed
+from elitewatch.vocabulary.names import token_keys
+
+EXTRACTOR = "entities"
+VERSION = "2"
+
+__all__ = ["EXTRACTOR", "VERSION", "extract_entities"]
+
+
+def extract_entities(parsed: Parsed) -> list[LocalEntity]:
+    text = parsed.doc.text
+    # 1. clean spans, add missing mentions
+    starts = [t.start for t in parsed.tokens]
+    mentions: list[Mention] = []
+    for span in join_adjacent(extend_names(parsed.spans, parsed, starts), text):
+        for mention in clean_span(span, text):
+            if span.language == "en":
+                trimmed = trim_function_words(mention, parsed, starts)
+            elif mention.type == "person":
+                trimmed = relemmatize(mention, parsed, starts)
+            else:
+                trimmed = mention
+            if trimmed is not None:
+                mentions.append(trimmed)
+    mentions.extend(find_extra_mentions(text, Occupied([(m.start, m.end) for m in mentions])))
+    mentions.sort(key=lambda m: m.start)
+    if not mentions:
+        return []
+    # 2. group by key and join what the text joins
+    keys = [group_key(m) for m in mentions]
+    key_index: dict[str, int] = {}
+    groups: list[Group] = []
+    group_of: list[int] = []
+    for mention, key in zip(mentions, keys, strict=True):
+        if not key:
+            group_of.append(-1)
+            continue
+        if key not in key_index:
+            key_index[key] = len(groups)
+            groups.append(Group(keys={key}, gazetteer=key.split(":", 2)[2] if key.startswith("gazetteer:") else None))
+        group_of.append(key_index[key])
+        groups[key_index[key]].mentions.append(mention)
+    for mention, g in zip(mentions, group_of, strict=True):
+        if g >= 0:
+            vote(mention, parsed, starts, groups[g].votes)
+    for group in groups:
+        if group.gazetteer:
+            entry_type = next(iter(group.keys)).split(":")[1]
+            group.votes[entry_type] += GAZETTEER_VOTE * len(group.mentions)
+    uf = UnionFind(len(groups))
+    link_brackets(text, mentions, groups, group_of, uf)
+    link_surnames(groups, uf)
+    link_misspellings(groups, uf)
+    # 3. merge joined groups, decide types
+    merged: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(groups)):
+        merged[uf.find(index)].append(index)
+    entities: list[LocalEntity] = []
+    for members in merged.values():
+        votes: dict[str, float] = defaultdict(float)
+        cluster_mentions: list[Mention] = []
+        gazetteer = None
+        for member in members:
+            for label, weight in groups[member].votes.items():
+                votes[label] += weight
+            cluster_mentions.extend(groups[member].mentions)
+            gazetteer = gazetteer or groups[member].gazetteer
+        entity_type, top = max(votes.items(), key=lambda item: item[1])
+        cluster_mentions.sort(key=lambda m: m.start)
+        entity = LocalEntity(
+            index=len(entities),
+            type=entity_type,
+            name=_canonical_name(cluster_mentions, entity_type, gazetteer),
+            confidence=round(top / max(sum(votes.values()), 1e-9), 3),
+        )
+        for mention in cluster_mentions:
+            mention.type = entity_type
+            mention.cluster = entity.index
+            entity.forms.add(mention.text)
+            if mention.normal != mention.text:
+                entity.forms.add(mention.normal)
+        entity.mentions = cluster_mentions
+        entities.append(entity)
+    propagate(text, entities)
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for index, entity in enumerate(entities):
+        entity.index = index
+        for mention in entity.mentions:
+            mention.cluster = index
+    return entities
+
+
+def _canonical_name(mentions: list[Mention], entity_type: str, gazetteer: str | None) -> str:
+    if gazetteer:
+        return gazetteer
+    forms = Counter(m.normal for m in mentions)
+
+    def rank(form: str) -> tuple[int, int, int, int]:
+        latin = 1 if form.isascii() or any("a" <= c.lower() <= "z" for c in form) else 0
+        return (latin if entity_type == "person" else 0, len(token_keys(form)), forms[form], len(form))
+
+    return max(forms, key=rank)

@@ -1,0 +1,160 @@
+"""Stage 2: mentions grouped by name key, and groups joined where the text says they are one: a surname
+alone joins the full name, "X (Y)" and "X [Y]" join X and Y, a misspelled surname joins the right one."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein
+
+from elitewatch.datafiles import fold, gazetteer_index
+from elitewatch.model import Mention
+from elitewatch.vocabulary.names import compare_names, name_key, strip_legal_form, token_keys
+
+SAME_NAME = 0.75  # compare_names score of a name and its spelling in brackets: "Джоэл Саймон (Joel Simon)"
+MISSPELLING_MIN = 6  # the shortest surname whose one-letter difference is read as a typo
+BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
+
+
+@dataclass
+class Group:
+    keys: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    votes: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    gazetteer: str | None = None
+
+    @property
+    def tokens(self) -> int:
+        return max((len(token_keys(m.text)) for m in self.mentions), default=0)
+
+
+class UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_key(mention: Mention) -> str:
+    """One key for every form of a name: its gazetteer entry, else its name key ("Transmashholding JSC" and
+    "Transmashholding" share one: legal forms are left out)."""
+    return _key_of_forms(mention.normal, mention.text)
+
+
+@lru_cache(maxsize=100_000)  # a document names its people and places many times, and so does the next one
+def _key_of_forms(normal: str, text: str) -> str:
+    forms = (normal, text, strip_legal_form(normal))
+    entry = next((gazetteer_index()[fold(f)] for f in forms if fold(f) in gazetteer_index()), None)
+    if entry is not None:
+        return f"gazetteer:{entry.type}:{entry.name}"
+    return name_key(strip_legal_form(normal))
+
+
+def link_brackets(text: str, mentions: list[Mention], groups: list[Group], group_of: list[int], uf: UnionFind) -> None:
+    """ "Imangali Nurgaliuly [Tasmagambetov]", "Джоэл Саймон (Joel Simon)", "… Organization (SCO)".
+
+    What the brackets hold names the same entity as the name before them when the document uses it
+    elsewhere too (by key, or as the surname of a full name), when it spells the same name in another
+    script, or when it is the name's acronym; not "Веселин Топалов (Bulgaria)", nor a place that locates the
+    place before it.
+    """
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for mention in group.mentions:
+            by_key[group_key(mention)].add(index)
+            keys = token_keys(mention.normal)
+            if len(keys) > 1:
+                by_key[keys[-1]].add(index)
+    for mention, owner in zip(mentions, group_of, strict=True):
+        match = BRACKETED.match(text, mention.end)
+        if owner < 0 or not match or not match.group(1)[:1].isupper():
+            continue
+        inner = Mention(match.start(1), match.end(1), match.group(1), mention.type, match.group(1))
+        for other in by_key.get(group_key(inner), set()) - {owner}:
+            elsewhere = any(not match.start(1) <= m.start < match.end(1) for m in groups[other].mentions)
+            # another name of the same thing: "Keiki-batyr (Nurmagambet Kokeimbaiuly)"; not a known place or
+            # organization, nor an acronym of something else: "Веселин Топалов (Bulgaria)", «Иван Петров (ЛДПР)»
+            # a place in brackets after a place says where it is: «Дюссельдорф (ФРГ)», "Springfield (Illinois)"
+            locates = mention.type == "place" and all(m.type == "place" for m in groups[other].mentions)
+            other_name = not inner.text.isupper() and not groups[other].gazetteer and not groups[owner].gazetteer
+            if (
+                ((elsewhere or other_name) and not locates)
+                or _same_name(mention.normal, inner.text)
+                or _acronym_of(inner.text, mention.normal)
+            ):
+                uf.union(owner, other)
+
+
+def _same_name(outer: str, inner: str) -> bool:
+    """One name in two scripts or spellings: "Джоэл Саймон" and "Joel Simon"."""
+    return len(token_keys(outer)) > 1 and compare_names(outer, inner).score >= SAME_NAME
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """ "SCO" of "Shanghai Cooperation Organization", «ОДКБ» of «Организация Договора о коллективной безопасности»."""
+    if not acronym.isupper() or len(acronym) < 2:
+        return False
+    initials = "".join(word[0] for word in re.findall(r"[\w]+", name) if word[0].isupper() or len(word) > 3)
+    return initials.upper().startswith(acronym.upper()) or acronym.upper() in initials.upper()
+
+
+def link_surnames(groups: list[Group], uf: UnionFind) -> None:
+    """A one-word name joins the one full name in the document that ends (or starts) with it."""
+    full_by_part: dict[str, list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        if group.gazetteer or group.tokens < 2:
+            continue
+        for mention in group.mentions:
+            keys = token_keys(mention.normal)
+            if len(keys) >= 2:
+                for part in {keys[-1], keys[0]}:
+                    if index not in full_by_part[part]:
+                        full_by_part[part].append(index)
+    for index, group in enumerate(groups):
+        if group.gazetteer or group.tokens != 1:
+            continue
+        key = next(iter(group.keys))
+        candidates = full_by_part.get(key, [])
+        if not candidates:
+            continue
+        roots = {uf.find(c) for c in candidates}
+        if len(roots) == 1:
+            uf.union(index, candidates[0])
+        else:  # several people share the surname: the most mentioned one
+            best = max(candidates, key=lambda c: len(groups[c].mentions))
+            uf.union(index, best)
+
+
+def link_misspellings(groups: list[Group], uf: UnionFind) -> None:
+    """ "Михаил Саакашвили" and "Михаил Сааакашвили" in one document: full names with the same given name
+    whose surnames differ by one letter (in a surname of six or more) are one person misspelled."""
+    full: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        if group.gazetteer:
+            continue
+        for key in group.keys:
+            parts = key.split(" ")
+            if len(parts) == 2:
+                for given, surname in (parts, parts[::-1]):
+                    full[given].append((index, surname))
+    for candidates in full.values():
+        for (a, surname_a), (b, surname_b) in combinations(candidates, 2):
+            if a != b and min(len(surname_a), len(surname_b)) >= MISSPELLING_MIN and _one_edit(surname_a, surname_b):
+                uf.union(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    return a != b and Levenshtein.distance(a, b) <= 1

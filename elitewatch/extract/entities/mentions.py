@@ -1,0 +1,266 @@
+"""Stage 1: mentions from the model's spans, cleaned (split at line breaks and brackets, titles, possessives
+and "the" stripped, demonyms and generic words dropped, Russian names in the nominative), and those the
+model misses (web outlets, gazetteer names)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from elitewatch.datafiles import fold, gazetteer_index, organizations, places
+from elitewatch.extract.entities.lexicon import entity_words
+from elitewatch.model import Mention, Parsed, Span
+from elitewatch.vocabulary.countries import demonyms
+from elitewatch.vocabulary.names import strip_possessive
+
+OUTLET = re.compile(
+    r"\b[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:kz|ru|com|org|net|uz|kg|by|ua|am|az|ge|tj|info|expert|news|media|io)\b"
+)
+SPAN_PART = re.compile(r"[^\n()\[\]]+")  # a span's pieces between line breaks and brackets
+HYPHEN_WORD = re.compile(r"-(\w+)")
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+QUOTE_MARKS = "“”„«»\"‘’'`"
+FUNCTION_POS = frozenset({"VERB", "ADP", "DET", "ADV", "SCONJ", "CCONJ", "PRON", "AUX", "PART", "INTJ", "PUNCT"})
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().strip(".,") in entity_words()["titles"]
+
+
+def strip_titles(text: str) -> tuple[str, int, bool]:
+    """Remove leading titles ("President", "Secretary General", "Mr"); return text, cut, found."""
+    words = text.split(" ")
+    cut = 0
+    found = False
+    while len(words) > 1 and is_title_word(words[0]):
+        cut += len(words[0]) + 1
+        words = words[1:]
+        found = True
+    return " ".join(words), cut, found
+
+
+def extend_names(spans: list[Span], parsed: Parsed, starts: list[int]) -> list[Span]:
+    """A person span followed by proper nouns on the same line takes them in ("Kasym-Žomart" Tokaev)."""
+    text = parsed.doc.text
+    extended: list[Span] = []
+    for span in spans:
+        index = token_at(starts, span.end)
+        end = span.end
+        while (
+            span.label == "person"
+            and index is not None
+            and index + 1 < len(parsed.tokens)
+            and parsed.tokens[index + 1].start == end + 1
+            and text[end] == " "
+            and parsed.tokens[index + 1].pos == "PROPN"
+            and parsed.tokens[index + 1].text[:1].isupper()
+        ):
+            index += 1
+            end = parsed.tokens[index].end
+        title = HYPHEN_WORD.match(text, end)
+        if title and fold(title.group(1)) in entity_words()["hyphen_titles"]:
+            end = title.end()  # "Keiki-batyr"
+        if end != span.end:
+            span = Span(span.start, end, text[span.start : end], span.label, text[span.start : end], span.language)
+        extended.append(span)
+    return extended
+
+
+def join_adjacent(spans: list[Span], text: str) -> list[Span]:
+    """ "Kasym-Žomart" + "Tokaev": two person spans with only a space between are one name."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and span.start < joined[-1].end:
+            continue
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == span.label == "person"
+            and text[last.end : span.start] == " "
+            and last.language == span.language
+        ):
+            joined[-1] = Span(
+                last.start,
+                span.end,
+                text[last.start : span.end],
+                "person",
+                f"{last.normal} {span.normal}",
+                span.language,
+            )
+        else:
+            joined.append(span)
+    return joined
+
+
+def trim_function_words(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention | None:
+    """Drop leading words that cannot begin a name ("Regarding Tokayev")."""
+    index = token_at(starts, mention.start)
+    if index is None or parsed.tokens[index].start != mention.start:
+        return mention
+    start = mention.start
+    while index < len(parsed.tokens) and parsed.tokens[index].end < mention.end:
+        token = parsed.tokens[index]
+        starts_sentence = index == 0 or parsed.tokens[index - 1].sent != token.sent
+        if token.pos not in FUNCTION_POS or (token.text[:1].isupper() and not starts_sentence):
+            break  # a capitalized word inside a sentence is the name's, whatever the tagger says ("Transmashholding")
+        index += 1
+        start = parsed.tokens[index].start
+    if start == mention.start:
+        return mention
+    surface = parsed.doc.text[start : mention.end]
+    if not _keep(surface):
+        return None
+    return Mention(start, mention.end, surface, mention.type, surface, evidence=mention.evidence)
+
+
+def clean_span(span: Span, text: str) -> list[Mention]:
+    """Split a model span at line breaks and brackets and trim it to the name itself.
+
+    "Джоэл Саймон (Joel Simon)" and "the Shanghai Cooperation Organization (SCO" are two names each:
+    the one outside the brackets and the one inside; link_brackets joins them later.
+    """
+    mentions: list[Mention] = []
+    parts = list(SPAN_PART.finditer(text[span.start : span.end]))
+    normals = [n.group().strip() for n in SPAN_PART.finditer(span.normal)]
+    for number, part in enumerate(parts):
+        start = span.start + part.start()
+        surface = part.group().strip()
+        start += len(part.group()) - len(part.group().lstrip())
+        if not surface:
+            continue
+        evidence = "ner"
+        the = LEADING_THE.match(surface)
+        if the:
+            start += the.end()
+            surface = surface[the.end() :]
+        stripped, cut, titled = strip_titles(surface)
+        if titled:
+            start += cut
+            surface = stripped
+            evidence = "title"
+        lead = len(surface) - len(surface.lstrip(QUOTE_MARKS))
+        start += lead
+        surface = strip_possessive(surface[lead:].rstrip(QUOTE_MARKS)).rstrip(".,;:" + QUOTE_MARKS)
+        if not _keep(surface):
+            continue
+        normal = surface
+        if span.language == "ru" and len(normals) == len(parts):
+            normal = restore_yo(_normal_of(surface, part.group().strip(), normals[number]), surface)
+        mentions.append(Mention(start, start + len(surface), surface, span.label, normal, evidence=evidence))
+    return mentions
+
+
+def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
+    """A Russian person's name the span normalizer left inflected ("Барак Обамой", "Маехары") takes the
+    lemmas of its words that the morphology puts in an oblique case. (Not organizations: their
+    dependent words stay inflected, «Институт этнологии».)"""
+    first = token_at(starts, mention.start)
+    words = mention.normal.split(" ")
+    if first is None:
+        return mention
+    tokens = [t for t in parsed.tokens[first : first + len(words) + 1] if t.start < mention.end]
+    if len(tokens) != len(words):
+        return mention
+    changed = False
+    for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
+        if token.case in ("", "Nom") or word != token.text or token.lemma == word.lower() or not token.lemma:
+            continue
+        words[k] = "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
+        changed = True
+    if not changed:
+        return mention
+    return Mention(mention.start, mention.end, mention.text, mention.type, " ".join(words), evidence=mention.evidence)
+
+
+def _normal_of(surface: str, whole: str, normal: str) -> str:
+    """The lemmatized form of what is left of a span: "президентом Обамой" -> "Обама", not "Обамой"."""
+    if surface == whole:
+        return normal
+    surface_words, whole_words, normal_words = surface.split(), whole.split(), normal.split()
+    if len(whole_words) == len(normal_words) and whole_words[-len(surface_words) :] == surface_words:
+        return " ".join(normal_words[-len(surface_words) :])
+    return surface
+
+
+def restore_yo(normal: str, surface: str) -> str:
+    """Put back the ё the lemmatizer turned into е: "Игоря Щеголёва" -> "Игорь Щеголёв", not "Щеголев"."""
+    if "ё" not in surface.lower():
+        return normal
+    normal_words, surface_words = normal.split(" "), surface.split(" ")
+    if len(normal_words) != len(surface_words):
+        return normal
+    restored = []
+    for lemma, word in zip(normal_words, surface_words, strict=True):
+        letters = list(lemma)
+        for index, char in enumerate(word[: len(letters)]):
+            if char in "ёЁ" and letters[index] in "еЕ":
+                letters[index] = char
+        restored.append("".join(letters))
+    return " ".join(restored)
+
+
+def _keep(surface: str) -> bool:
+    if len(surface) < 2 or not any(c.isupper() for c in surface):
+        return False
+    folded = fold(surface)
+    singular = folded[:-1] if folded.endswith("s") else folded
+    if folded in entity_words()["generic"] or folded in demonyms() or singular in demonyms():
+        return False
+    first = folded.split(" ")[0]
+    # "Kazakh Media", "Russian-Kazakh": a demonym first is a description, not a name.
+    return not (first in demonyms() and fold(surface) not in gazetteer_index())
+
+
+class Occupied:
+    """The character ranges already taken by mentions, which never overlap one another."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [start for start, _ in self.ranges]
+
+    def free(self, start: int, end: int) -> bool:
+        # Disjoint ranges: only the last one starting before `end` can reach into [start, end).
+        position = bisect.bisect_left(self.starts, end) - 1
+        return position < 0 or self.ranges[position][1] <= start
+
+    def take(self, start: int, end: int) -> None:
+        position = bisect.bisect_left(self.starts, start)
+        self.ranges.insert(position, (start, end))
+        self.starts.insert(position, start)
+
+
+def find_extra_mentions(text: str, taken: Occupied) -> list[Mention]:
+    """Web outlets (Abai.kz) and gazetteer names that the model did not tag."""
+    found: list[Mention] = []
+    for match in OUTLET.finditer(text):
+        if taken.free(match.start(), match.end()):
+            found.append(
+                Mention(match.start(), match.end(), match.group(), "organization", match.group(), evidence="outlet")
+            )
+            taken.take(match.start(), match.end())
+    for match in _gazetteer_pattern().finditer(text):
+        if taken.free(match.start(), match.end()):
+            entry = gazetteer_index()[fold(match.group())]
+            found.append(
+                Mention(match.start(), match.end(), match.group(), entry.type, match.group(), evidence="gazetteer")
+            )
+            taken.take(match.start(), match.end())
+    return found
+
+
+@cache
+def _gazetteer_pattern() -> re.Pattern[str]:
+    forms: set[str] = set()
+    for entry in (*places(), *organizations()):
+        forms.update(form for form in entry.forms if len(form) > 2 and any(c.isupper() for c in form))
+        forms.update(entry.typos)
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+def token_at(starts: list[int], offset: int) -> int | None:
+    position = bisect.bisect_right(starts, offset) - 1
+    if position < 0:
+        return None
+    return position
