@@ -232,8 +232,8 @@ def _descendants(pid: int) -> list[int]:
 def build_store(path: Path, analyses: list[Any], size: int, seed: int = 7) -> float:
     """Write `size` documents: the real analyses again and again under new ids, person names swapped for
     others from the corpus and dates moved, so that entities, aliases and indexes grow as in real use."""
+    from elitewatch.pipeline import store_analysis
     from elitewatch.store import connect
-    from elitewatch.store.writer import write_analysis
 
     rng = random.Random(seed)
     people = sorted({e.name for a in analyses for e in a.entities if e.type == "person" and " " in e.name})
@@ -242,7 +242,7 @@ def build_store(path: Path, analyses: list[Any], size: int, seed: int = 7) -> fl
     started = time.perf_counter()
     for number in range(size):
         original = analyses[number % len(analyses)]
-        write_analysis(conn, _variant(original, number, people, rng))
+        store_analysis(conn, _variant(original, number, people, rng))
     seconds = time.perf_counter() - started
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -377,11 +377,12 @@ def main() -> None:
 
 def _analyses(folders: list[Path]) -> list[Any]:
     from elitewatch.ingest import read_inputs
+    from elitewatch.model import Analysis
     from elitewatch.pipeline import analysed
     from elitewatch.settings import Settings
 
     documents = read_inputs([str(f) for f in folders], max_chars=10**8).documents
-    return list(analysed(documents, Settings(workers=2)))
+    return [a for a in analysed(documents, Settings(workers=2)) if isinstance(a, Analysis)]  # not the refused
 
 
 def _runs(timed: dict[str, Any]) -> str:

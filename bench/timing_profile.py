@@ -8,11 +8,11 @@ from pathlib import Path
 from pyinstrument import Profiler
 
 from elitewatch.ingest import read_inputs
+from elitewatch.model import Analysis
 from elitewatch.nlp import english, russian
-from elitewatch.pipeline import analysed
+from elitewatch.pipeline import analysed, store_analysis
 from elitewatch.settings import Settings
 from elitewatch.store import connect
-from elitewatch.store.writer import write_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,8 @@ def main() -> None:
     profiler = Profiler(interval=0.002)
     profiler.start()
     for analysis in analysed(documents, Settings(workers=1)):
-        write_analysis(conn, analysis)
+        if isinstance(analysis, Analysis):  # a refused document has nothing to store
+            store_analysis(conn, analysis)
     profiler.stop()
     print(profiler.output_text(color=False, show_all=False))
 

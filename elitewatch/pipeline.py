@@ -4,8 +4,10 @@
    raised), so that parsing starts with the first file and a large corpus is never in memory whole;
 2. skip documents whose content the store already holds unchanged;
 3. detect each document's language and parse it (spaCy / natasha, batched);
-4. extract entities, then quotes, offices held and events (a quote said at an event takes its date);
-5. write each document with all its facts in one transaction (a savepoint of one commit per ready batch).
+4. extract: the registered components (publication date, entities, quotes, offices held, events, dating
+   across facts) in the order their declarations give;
+5. resolve each document's entities to canonical ones and write it with all its facts, in one transaction (a
+   savepoint of one commit per ready batch).
 
 Stages 3–4 run in worker processes when settings.workers > 1 (elitewatch.workers: forked from a server that
 loads the models once); the calling process reads, skips and is the one writer to SQLite, at a higher
@@ -24,23 +26,16 @@ from typing import Any
 
 from elitewatch.datafiles import DATA
 from elitewatch.errors import internal_reason
-from elitewatch.extract import (
-    date_positions,
-    date_quotes,
-    extract_entities,
-    extract_events,
-    extract_positions,
-    extract_quotes,
-)
+from elitewatch.extract.registry import PIPELINE
 from elitewatch.ingest import InputStream
 from elitewatch.ingest.language import ANALYSED, UNDETERMINED
 from elitewatch.ingest.web import Fetcher
 from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
+from elitewatch.resolve.stage import link_document, settle_document
 from elitewatch.settings import Settings
-from elitewatch.store.db import batch
-from elitewatch.store.writer import WriteOutcome, is_unchanged, write_analysis
-from elitewatch.temporal.published import infer_published
+from elitewatch.store.db import batch, transaction
+from elitewatch.store.writer import WriteOutcome, is_unchanged, replace_document, write_facts
 from elitewatch.workers import (
     WORKER_CHUNK,
     fork_server,
@@ -73,29 +68,9 @@ class IngestReport:
 
 
 def analyse(parsed: Parsed) -> Analysis:
-    analysis = Analysis(parsed=parsed)
-    _date_document(analysis)
-    anchor = analysis.published
-    analysis.entities = extract_entities(parsed)
-    analysis.quotes = extract_quotes(parsed, analysis.entities, anchor=anchor)
-    analysis.positions = extract_positions(parsed, analysis.entities, anchor=anchor)
-    analysis.events = extract_events(parsed, analysis.entities, anchor=anchor, positions=analysis.positions)
-    date_quotes(parsed.doc.text, analysis.quotes, analysis.events)
-    date_positions(analysis.positions, analysis.events)
-    return analysis
-
-
-def _date_document(analysis: Analysis) -> None:
-    """The publication date: metadata always wins; else inferred from the text, with how and how sure."""
-    document = analysis.parsed.doc
-    if document.published:
-        analysis.published, analysis.published_how, analysis.published_confidence = document.published, "metadata", 1.0
-        return
-    inferred = infer_published(document.text)
-    if inferred is not None:
-        analysis.published = inferred.value
-        analysis.published_how = f"inferred: {inferred.method} ({inferred.evidence})"
-        analysis.published_confidence = inferred.confidence
+    """4. Every registered component over the parse, in the order their declarations give
+    (elitewatch.extract.registry)."""
+    return PIPELINE(Analysis(parsed=parsed))
 
 
 @dataclass(frozen=True)
@@ -143,7 +118,8 @@ def analyse_for_writer(documents: list[Document], settings: Settings) -> list[An
     analyses = analyse_documents(documents, settings)
     for analysis in analyses:
         if isinstance(analysis, Analysis):
-            analysis.parsed = Parsed(doc=analysis.parsed.doc, languages=analysis.parsed.languages)
+            parsed = analysis.parsed
+            analysis.parsed = Parsed(doc=parsed.doc, languages=parsed.languages, language=parsed.language)
     return analyses
 
 
@@ -185,6 +161,20 @@ def ingest(
     return report
 
 
+def store_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome:
+    """5. One analysed document into the store in one transaction: its row, its entities resolved to canonical
+    ones (elitewatch.resolve.stage), its facts written by those links, then what it touched settled (aliases,
+    judgements, external ids)."""
+    with transaction(conn):
+        replacing = replace_document(conn, analysis)
+        if replacing is None:
+            return WriteOutcome.UNCHANGED
+        links = link_document(conn, analysis, replacing.entities)
+        write_facts(conn, analysis, links.local_ids)
+        settle_document(conn, analysis.parsed.doc.id, links, replaced=replacing.replaced)
+    return WriteOutcome.REPLACED if replacing.replaced else WriteOutcome.ADDED
+
+
 def _write(conn: sqlite3.Connection, analysis: Analysis | Failure, report: IngestReport) -> None:
     """5. One document into the store, or its refusal: a document that cannot be written is undone alone (its
     savepoint) and the run goes on. The store's own failures (a full disk, a lock held too long) stop it."""
@@ -193,7 +183,7 @@ def _write(conn: sqlite3.Connection, analysis: Analysis | Failure, report: Inges
         return
     document = analysis.parsed.doc
     try:
-        outcome = write_analysis(conn, analysis)
+        outcome = store_analysis(conn, analysis)
     except sqlite3.OperationalError:
         raise
     except Exception as error:
@@ -202,8 +192,8 @@ def _write(conn: sqlite3.Connection, analysis: Analysis | Failure, report: Inges
     {WriteOutcome.ADDED: report.added, WriteOutcome.REPLACED: report.replaced}.get(outcome, report.unchanged).append(
         document.id
     )
-    if outcome is not WriteOutcome.UNCHANGED and document.language not in ANALYSED:
-        report.unanalysed.append((document.id, document.language or UNDETERMINED))
+    if outcome is not WriteOutcome.UNCHANGED and analysis.parsed.language not in ANALYSED:
+        report.unanalysed.append((document.id, analysis.parsed.language or UNDETERMINED))
 
 
 def _to_analyse(

@@ -106,14 +106,16 @@ def test_a_document_that_fails_is_refused_by_name_and_the_others_are_stored(
     folder.mkdir()
     for name in ("a", "b", "c"):
         (folder / f"{name}.txt").write_text(f"Tokayev met Putin in Astana. Report {name}.", encoding="utf-8")
-    real = pipeline.extract_events
+    from elitewatch.extract import events
+
+    real = events.extract_events
 
     def failing(parsed, *args, **kwargs):  # type: ignore[no-untyped-def]
         if "Report b." in parsed.doc.text:
             raise RuntimeError("a bug met on this text")
         return real(parsed, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract_events", failing)
+    monkeypatch.setattr(events, "extract_events", failing)
     report = pipeline.ingest(connect(tmp_path / "f.db"), [str(folder)], Settings(workers=1))
     assert sorted(report.added) == ["a", "c"]
     [(source, reason)] = report.refused

@@ -10,6 +10,9 @@ import re
 from elitewatch.extract.events.lexicon import groups
 from elitewatch.model import Event, Position, Quote
 
+EXTRACTOR = "dating"
+VERSION = "1"
+
 # How far after a speech event a quote may still be read as said at it, in paragraphs.
 FOLLOWING_PARAGRAPHS = 2
 

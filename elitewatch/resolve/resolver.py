@@ -322,10 +322,16 @@ def judge(conn: sqlite3.Connection, kind: str, entity_type: str, a: str, b: str)
     apply_judgements(conn)
 
 
-def apply_judgements(conn: sqlite3.Connection) -> None:
-    """Carry out every judgement in the order made: they win over what the resolver decided."""
+def apply_judgements(conn: sqlite3.Connection, touched: Iterable[int] | None = None) -> None:
+    """Carry out the judgements in the order made: they win over what the resolver decided. With `touched`
+    (the entities one document's writing changed) only the judgements that name one of them, and the
+    entities a merge among them joins: the others were carried out when they were made and still hold, so
+    writing does not slow down as judgements grow."""
+    names = None if touched is None else _names_of(conn, touched)
     for row in conn.execute("SELECT kind, type, a, b FROM judgements ORDER BY id").fetchall():
         kind, entity_type, a, b = row
+        if names is not None and not (_names(a) & names or _names(b) & names):
+            continue
         if kind == "split":
             for entity in judged_entities(conn, a, entity_type):
                 split_alias(conn, int(entity["id"]), b)
@@ -335,11 +341,34 @@ def apply_judgements(conn: sqlite3.Connection) -> None:
         if kind == "merge" and len(ids_a) == 1 and len(ids_b) == 1 and ids_a != ids_b:
             keep, gone = sorted((*ids_a, *ids_b))
             merge_entities(conn, keep, gone)
+            if names is not None:
+                names |= _names_of(conn, [keep])  # what the merged entity is called now counts as touched
         elif kind == "reject":
             for x in ids_a:
                 for y in ids_b:
                     conn.execute("DELETE FROM candidates WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)", (x, y, y, x))
-    _apply_external_ids(conn)
+    _apply_external_ids(conn, names)
+
+
+def _names(name: str) -> set[str]:
+    """What a name in a judgement or an external id is matched by (entities_named): its key and its form."""
+    bare = strip_possessive(name)
+    return {f"key:{name_key(bare)}", f"name:{bare.casefold()}"}
+
+
+def _names_of(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> set[str]:
+    """Every key and form by which `entities_named` can find one of these entities (a superset: NOCASE folds
+    only ASCII letters, casefold every one)."""
+    found: set[str] = set()
+    for entity_id in set(entity_ids):
+        row = conn.execute("SELECT key, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            continue
+        found |= {f"key:{row['key']}", f"name:{str(row['name']).casefold()}"}
+        for (alias,) in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? AND mentions > 0", (entity_id,)):
+            found.add(f"name:{strip_possessive(alias).casefold()}")
+            found.add(f"name:{str(alias).casefold()}")
+    return found
 
 
 def merge_entities(conn: sqlite3.Connection, keep: int, gone: int) -> None:
@@ -441,7 +470,10 @@ def set_external_id(conn: sqlite3.Connection, entity_type: str, name: str, wikid
     )
 
 
-def _apply_external_ids(conn: sqlite3.Connection) -> None:
+def _apply_external_ids(conn: sqlite3.Connection, names: set[str] | None = None) -> None:
+    """Every external id onto the entities its name names; with `names`, only the ids with one of them."""
     for entity_type, name, wikidata in conn.execute("SELECT type, name, wikidata FROM external_ids").fetchall():
+        if names is not None and not _names(name) & names:
+            continue
         for entity in entities_named(conn, name, entity_type):
             conn.execute("UPDATE entities SET wikidata = ? WHERE id = ?", (wikidata, entity["id"]))

@@ -1,30 +1,21 @@
-"""Writing one analysed document: replace its facts in one transaction, link its entities."""
+"""Writing one analysed document: its row, then its facts by the links resolution decided
+(elitewatch.resolve.stage); the pipeline holds the transaction around both (elitewatch.pipeline.store_analysis)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from enum import Enum
 
-from elitewatch import temporal
-from elitewatch.extract import entities as entity_extractor
-from elitewatch.extract import events as event_extractor
-from elitewatch.extract import positions as position_extractor
-from elitewatch.extract import quotes as quote_extractor
-from elitewatch.model import Analysis, Document, LocalEntity
-from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans
-from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity, settle_name
-from elitewatch.store.db import transaction
-from elitewatch.vocabulary.countries import country_named
-from elitewatch.vocabulary.offices import office_head
+from elitewatch.extract.registry import PIPELINE, made_by
+from elitewatch.model import Analysis, Document
 
-PIPELINE_VERSION = (
-    f"{entity_extractor.EXTRACTOR}-{entity_extractor.VERSION}+{quote_extractor.EXTRACTOR}-{quote_extractor.VERSION}"
-    f"+{position_extractor.EXTRACTOR}-{position_extractor.VERSION}+{event_extractor.EXTRACTOR}-{event_extractor.VERSION}"
-    f"+temporal-{temporal.VERSION}"
+# Each fact is stored with the name and version of the component that made it.
+_made_by_entities, _made_by_quotes, _made_by_positions, _made_by_events = (
+    (made_by(name).name, made_by(name).version) for name in ("entities", "quotes", "positions", "events")
 )
 
 
@@ -35,9 +26,9 @@ class WriteOutcome(Enum):
 
 
 def content_hash(document: Document) -> str:
-    # The language is derived during analysis: leaving it out lets an unchanged file be skipped before parsing.
+    # "language": None stands where documents had their language (it is the parse's now): the same hash as then.
     payload = json.dumps(
-        {**asdict(document), "source": None, "language": None, "pipeline": PIPELINE_VERSION}, sort_keys=True
+        {**asdict(document), "source": None, "language": None, "pipeline": PIPELINE.version}, sort_keys=True
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -47,63 +38,37 @@ def is_unchanged(conn: sqlite3.Connection, document: Document) -> bool:
     return row is not None and row[0] == content_hash(document)
 
 
-def write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome:
+@dataclass
+class Replacing:
+    """A document about to be written: whether it replaces a stored version, and that version's entities."""
+
+    replaced: bool
+    entities: set[int]
+
+
+def replace_document(conn: sqlite3.Connection, analysis: Analysis) -> Replacing | None:
+    """The document's row written (its stored version and every fact of it deleted first); None when the store
+    holds it unchanged. Inside the caller's transaction."""
     document = analysis.parsed.doc
     digest = content_hash(document)
-    with transaction(conn):
-        row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
-        if row is not None and row[0] == digest:
-            return WriteOutcome.UNCHANGED
-        touched: set[int] = set()
-        if row is not None:
-            touched.update(
-                r[0] for r in conn.execute("SELECT entity_id FROM doc_entities WHERE doc_id = ?", (document.id,))
-            )
-            conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
-        _insert_document(conn, analysis, digest)
-        local_ids = _link_entities(conn, document.id, analysis, touched)
-        _insert_quotes(conn, analysis, local_ids)
-        _insert_positions(conn, analysis, local_ids)
-        _insert_events(conn, analysis, local_ids)
-        if row is None:
-            add_aliases(conn, document.id)  # a new document only adds forms: no rebuild of popular entities
-        else:
-            remove_orphans(conn, touched)
-            rebuild_aliases(conn, [t for t in touched if _exists(conn, t)])
-        apply_judgements(conn)
-    return WriteOutcome.REPLACED if row is not None else WriteOutcome.ADDED
+    row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
+    if row is not None and row[0] == digest:
+        return None
+    previous: set[int] = set()
+    if row is not None:
+        previous.update(r[0] for r in conn.execute("SELECT entity_id FROM doc_entities WHERE doc_id = ?", (document.id,)))
+        conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+    _insert_document(conn, analysis, digest)
+    return Replacing(replaced=row is not None, entities=previous)
 
 
-def _exists(conn: sqlite3.Connection, entity_id: int) -> bool:
-    return conn.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
-
-
-def _link_entities(conn: sqlite3.Connection, doc_id: str, analysis: Analysis, touched: set[int]) -> dict[int, int]:
-    """Resolve the document's entities, the ones with a full name first: the canonical entities they
-    resolve to are the context the others are compared in ("named with Putin and Nazarbayev elsewhere"),
-    with the offices and countries the document gives each."""
-    offices: dict[int, set[str]] = {}
-    countries: dict[int, set[str]] = {}
-    for position in analysis.positions:
-        offices.setdefault(position.person, set()).add(office_head(position.role))
-        org = analysis.entities[position.org].name if position.org is not None else position.org_text
-        if org and (country := country_named(org)):
-            countries.setdefault(position.person, set()).add(country)
-    order = sorted(analysis.entities, key=lambda e: (e.type == "person" and len(e.name.split()) == 1, e.index))
-    context: list[int] = []
-    local_ids: dict[int, int] = {}
-    for entity in order:
-        around = Context(
-            frozenset(context),
-            frozenset(offices.get(entity.index, set())),
-            frozenset(countries.get(entity.index, set())),
-        )
-        entity_id = resolve_entity(conn, entity, around)
-        context.append(entity_id)
-        touched.add(entity_id)
-        local_ids[entity.index] = _insert_entity(conn, doc_id, entity, entity_id)
-        settle_name(conn, entity_id, entity.name)
-    return local_ids
+def write_facts(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+    """The document's mentions, quotes, offices and events, each entity by the link resolution made for it
+    (`local_ids`: LocalEntity index -> doc_entities id)."""
+    _insert_mentions(conn, analysis, local_ids)
+    _insert_quotes(conn, analysis, local_ids)
+    _insert_positions(conn, analysis, local_ids)
+    _insert_events(conn, analysis, local_ids)
 
 
 def _insert_document(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> None:
@@ -123,39 +88,24 @@ def _insert_document(conn: sqlite3.Connection, analysis: Analysis, digest: str) 
             analysis.published,
             analysis.published_how,
             analysis.published_confidence,
-            document.language,
+            analysis.parsed.language,
             document.text,
             datetime.now(UTC).isoformat(timespec="seconds"),
         ),
     )
 
 
-def _insert_entity(conn: sqlite3.Connection, doc_id: str, entity: LocalEntity, entity_id: int) -> int:
-    cursor = conn.execute(
-        "INSERT INTO doc_entities (doc_id, local_no, entity_id, name, type, confidence) VALUES (?, ?, ?, ?, ?, ?)",
-        (doc_id, entity.index, entity_id, entity.name, entity.type, entity.confidence),
-    )
-    local_id = int(cursor.lastrowid or 0)
+def _insert_mentions(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+    doc_id = analysis.parsed.doc.id
     conn.executemany(
         """INSERT INTO mentions (doc_id, doc_entity_id, start, end, text, normal, type, evidence, extractor, extractor_version)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            (
-                doc_id,
-                local_id,
-                m.start,
-                m.end,
-                m.text,
-                m.normal,
-                m.type,
-                m.evidence,
-                entity_extractor.EXTRACTOR,
-                entity_extractor.VERSION,
-            )
+            (doc_id, local_ids[entity.index], m.start, m.end, m.text, m.normal, m.type, m.evidence, *_made_by_entities)
+            for entity in analysis.entities
             for m in entity.mentions
         ],
     )
-    return local_id
 
 
 def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
@@ -178,8 +128,7 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
                 q.said_on or analysis.published,  # the date the quote is listed under
                 q.language,
                 q.confidence,
-                quote_extractor.EXTRACTOR,
-                quote_extractor.VERSION,
+                *_made_by_quotes,
             )
             for q in analysis.quotes
         ],
@@ -209,8 +158,7 @@ def _insert_positions(conn: sqlite3.Connection, analysis: Analysis, local_ids: d
                 p.evidence_end,
                 p.pattern,
                 p.confidence,
-                position_extractor.EXTRACTOR,
-                position_extractor.VERSION,
+                *_made_by_positions,
             )
             for p in analysis.positions
         ],
@@ -235,8 +183,7 @@ def _insert_events(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
                 event.sentence_start,
                 event.sentence_end,
                 event.confidence,
-                event_extractor.EXTRACTOR,
-                event_extractor.VERSION,
+                *_made_by_events,
             ),
         )
         conn.executemany(

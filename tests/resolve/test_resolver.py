@@ -136,3 +136,32 @@ def test_an_id_that_names_no_entity_is_not_found(memory_db, given: str) -> None:
 
     with pytest.raises(NotFoundError):
         one_entity(memory_db, given)
+
+
+def test_writing_a_document_carries_out_only_the_judgements_that_name_what_it_touches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from elitewatch.resolve import resolver
+
+    folder = tmp_path / "in"
+    write(folder, "a", "Vladimir Putin met Dmitry Medvedev in Moscow.")
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [str(folder)], Settings())
+    for number in range(40):  # judgements about people no new document names
+        resolver.judge(conn, "reject", "person", f"Person{number} Alpha", f"Person{number} Beta")
+    resolver.judge(conn, "merge", "person", "Vladimir Putin", "Владимир Путин")
+    conn.commit()
+    looked_up: list[str] = []
+    real = resolver.judged_entities
+
+    def counting(conn, name, entity_type=None):  # type: ignore[no-untyped-def]
+        looked_up.append(name)
+        return real(conn, name, entity_type)
+
+    monkeypatch.setattr(resolver, "judged_entities", counting)
+    write(folder, "b", "Владимир Путин прибыл в Минск.")
+    ingest(conn, [str(folder)], Settings())
+    assert not any(name.startswith("Person") for name in looked_up)  # the 40 unrelated ones were not replayed
+    assert "Владимир Путин" in looked_up  # the merge naming the new document's entity was
+    putins = [r[0] for r in conn.execute("SELECT name FROM entities WHERE name LIKE '%Putin%' OR name LIKE '%Путин%'")]
+    assert putins == ["Vladimir Putin"]  # and it holds

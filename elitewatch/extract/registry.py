@@ -1,0 +1,80 @@
+"""The analysis of one document, component by component: what each step reads and what it sets.
+
+`PIPELINE` runs them in the order their declarations give (elitewatch.extract.component); its version,
+part of every document's content hash, names each component and its version, and the writer records each
+fact with the name and version of the component that made it.
+"""
+
+from __future__ import annotations
+
+from elitewatch import temporal
+from elitewatch.extract import dating, entities, events, positions, quotes
+from elitewatch.extract.component import Component, Pipeline, component
+from elitewatch.model import Analysis
+from elitewatch.temporal.published import infer_published
+
+
+@component("published", temporal.VERSION, requires={"parsed"}, assigns={"published"})
+def date_document(analysis: Analysis) -> None:
+    """The publication date: metadata always wins; else inferred from the text, with how and how sure."""
+    document = analysis.parsed.doc
+    if document.published:
+        analysis.published, analysis.published_how, analysis.published_confidence = document.published, "metadata", 1.0
+        return
+    inferred = infer_published(document.text)
+    if inferred is not None:
+        analysis.published = inferred.value
+        analysis.published_how = f"inferred: {inferred.method} ({inferred.evidence})"
+        analysis.published_confidence = inferred.confidence
+
+
+@component(entities.EXTRACTOR, entities.VERSION, requires={"parsed"}, assigns={"entities"})
+def find_entities(analysis: Analysis) -> None:
+    analysis.entities = entities.extract_entities(analysis.parsed)
+
+
+@component(quotes.EXTRACTOR, quotes.VERSION, requires={"parsed", "entities", "published"}, assigns={"quotes"})
+def find_quotes(analysis: Analysis) -> None:
+    analysis.quotes = quotes.extract_quotes(analysis.parsed, analysis.entities, anchor=analysis.published)
+
+
+@component(positions.EXTRACTOR, positions.VERSION, requires={"parsed", "entities", "published"}, assigns={"positions"})
+def find_positions(analysis: Analysis) -> None:
+    analysis.positions = positions.extract_positions(analysis.parsed, analysis.entities, anchor=analysis.published)
+
+
+@component(
+    events.EXTRACTOR,
+    events.VERSION,
+    requires={"parsed", "entities", "published", "positions"},
+    assigns={"events"},
+)
+def find_events(analysis: Analysis) -> None:
+    analysis.events = events.extract_events(
+        analysis.parsed, analysis.entities, anchor=analysis.published, positions=analysis.positions
+    )
+
+
+@component(
+    dating.EXTRACTOR,
+    dating.VERSION,
+    requires={"parsed", "quotes", "positions", "events"},
+    refines={"quotes", "positions", "events"},
+)
+def date_facts(analysis: Analysis) -> None:
+    """Dating across facts: a quote said at a dated event takes its date (and the event the day of a quote
+    in it), an office taken in a dated appointment starts on it."""
+    dating.date_quotes(analysis.parsed.doc.text, analysis.quotes, analysis.events)
+    dating.date_positions(analysis.positions, analysis.events)
+
+
+COMPONENTS: tuple[Component, ...] = (date_document, find_entities, find_quotes, find_positions, find_events, date_facts)
+PIPELINE = Pipeline(COMPONENTS)
+
+
+def made_by(name: str) -> Component:
+    """The registered component called `name` (what the writer records as a fact's extractor)."""
+    for item in PIPELINE.components:
+        if item.name == name:
+            return item
+    raise KeyError(name)
