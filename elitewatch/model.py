@@ -19,7 +19,6 @@ class Document:
     outlet: str | None = None
     author: str | None = None
     published: str | None = None
-    language: str | None = None
 
 
 @dataclass(slots=True)  # hundreds of thousands of them in a batch of documents
@@ -36,6 +35,7 @@ class Token:
     head: int
     sent: int
     case: str = ""  # grammatical case where the model gives one ("Nom", "Gen", …): Russian
+    language: str = "en"  # the word's own, from its letters (a Latin name in a Russian sentence is "en")
 
 
 @dataclass
@@ -66,6 +66,7 @@ class Parsed:
     sentences: list[Sentence] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     languages: dict[str, int] = field(default_factory=dict)  # characters of text per language
+    language: str | None = None  # the document's, from its letters (en, ru, kk; zh, ar… for text no model reads)
 
 
 @dataclass

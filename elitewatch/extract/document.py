@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from elitewatch.model import LocalEntity, Mention, Parsed, Sentence, Token
 
@@ -37,7 +37,7 @@ class Document:
         return self.entities[counts.most_common(1)[0][0]].mentions[0]
 
     def language(self, token: Token) -> str:
-        return word_language(token.text, token.lemma)
+        return token.language  # the NLP step's (elitewatch.nlp.words)
 
     def word(self, token: Token, language: str) -> str:
         return token.lemma if language == "ru" else token.text.lower()
@@ -67,11 +67,6 @@ class Document:
         if position >= 0 and self.mentions[position].start <= token.start < self.mentions[position].end:
             return self.mentions[position]
         return None
-
-
-@lru_cache(maxsize=100_000)  # every extractor asks, token by token
-def word_language(text: str, lemma: str) -> str:
-    return "ru" if any("\u0400" <= c <= "\u04ff" for c in text) or not lemma.isascii() else "en"
 
 
 def sentence_of(doc: Document, index: int) -> Sentence:

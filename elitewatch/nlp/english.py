@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from elitewatch.model import Parsed, Sentence, Span, Token
 from elitewatch.nlp.lifetime import keep_for_life
+from elitewatch.nlp.words import word_language
 
 if TYPE_CHECKING:
     from elitewatch.nlp.pipeline import Block
@@ -63,6 +64,7 @@ def add_doc(target: Parsed, doc: Any, offset: int, sentence_base: int) -> None:
                     dep=token.dep_,
                     head=token.head.i,
                     sent=sentence_base + n,
+                    language=word_language(token.text, token.lemma_),
                 )
             )
     for ent in doc.ents:

@@ -91,17 +91,17 @@ def parse_documents(
     batch_size: int = 16,
     on_done: Callable[[int], None] | None = None,
 ) -> list[Parsed]:
-    """Parse every document (and set its language from its letters); English blocks of all documents go
-    through spaCy's nlp.pipe together."""
+    """Parse every document, its language told by its letters; English blocks of all documents go through
+    spaCy's nlp.pipe together."""
     from elitewatch.nlp import english, russian
 
     parsed = [Parsed(doc=document) for document in documents]
     english_jobs: list[tuple[int, Block]] = []
     for index, document in enumerate(documents):
         found = paragraphs(document.text)
-        document.language = document_language(document.text, found)
+        language = parsed[index].language = document_language(document.text, found)
         # in a text of another script, paragraphs without letters (figures, dates) go to no model either
-        blocks = blocks_of(found, default=document.language if document.language in ANALYSED else OTHER_SCRIPT)
+        blocks = blocks_of(found, default=language if language in ANALYSED else OTHER_SCRIPT)
         for block in (piece for whole in blocks for piece in pieces(document.text, whole)):
             parsed[index].languages[block.language] = (
                 parsed[index].languages.get(block.language, 0) + block.end - block.start

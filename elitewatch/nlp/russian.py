@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from elitewatch.model import Parsed, Sentence, Span, Token
 from elitewatch.nlp.lifetime import keep_for_life
+from elitewatch.nlp.words import word_language
 
 if TYPE_CHECKING:
     from elitewatch.nlp.pipeline import Block
@@ -68,6 +69,7 @@ def parse_block(target: Parsed, block: Block) -> None:
                     head=ids.get(token.head_id, i),
                     sent=base + n,
                     case=feats.get("Case", ""),
+                    language=word_language(token.text, word_lemma or token.text),
                 )
             )
     for span in doc.spans:
