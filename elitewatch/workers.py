@@ -28,11 +28,11 @@ def worth_workers(expected_documents: int, workers: int, chunk: int = WORKER_CHU
 
 
 def fork_server() -> Any:
-    """Workers are forked from a server process that loads the models once (elitewatch.nlp.preload): they
+    """Workers are forked from a server process that loads the models once (elitewatch.preload): they
     start with the models in shared memory instead of each loading them. The server is a single-threaded
     process of its own, so forking it is safe where forking this one (threads, an open store) is not."""
     context = get_context("forkserver")
-    context.set_forkserver_preload(["elitewatch.nlp.preload"])
+    context.set_forkserver_preload(["elitewatch.preload"])
     return context
 
 
