@@ -497,6 +497,9 @@ def serve(
         str, typer.Option(help="Address to listen on; loopback unless you mean to share it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None, typer.Option(help="Server processes (default: one per core; each answers requests alone).", min=1)
+    ] = None,
 ) -> None:
     """Start the web UI and HTTP API (pages with JSON twins at the same path + .json; /docs for the API).
 
@@ -505,15 +508,18 @@ def serve(
     """
     import os
 
-    import uvicorn
-
+    from elitewatch.settings import cores
     from elitewatch.store.db import prepare
-    from elitewatch.web.app import create_app
+    from elitewatch.web.app import serve as run_server
 
     prepare(db)  # created or migrated if need be, before it is served read-only
     token = os.environ.get("ELITEWATCH_TOKEN") or None
-    err.print(f"elitewatch on http://{host}:{port}/ ({'writes need the token' if token else 'read-only'})")
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+    processes = workers or cores()
+    err.print(
+        f"elitewatch on http://{host}:{port}/ ({'writes need the token' if token else 'read-only'}; "
+        f"{processes} server process{'es' if processes > 1 else ''})"
+    )
+    run_server(db, host=host, port=port, processes=processes)
 
 
 @app.command(name="eval-names")

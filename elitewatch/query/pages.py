@@ -10,6 +10,7 @@ from typing import Any
 
 from elitewatch.datafiles import read_yaml
 from elitewatch.errors import NotFoundError
+from elitewatch.query.cache import while_unchanged
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events
 
 
@@ -18,6 +19,7 @@ def common_words() -> frozenset[str]:
     return frozenset(str(w) for w in read_yaml("lexicon/common_words.yaml")["common_words"])
 
 
+@while_unchanged
 def home(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
     """The corpus at a glance: documents by month, languages, the most mentioned and most quoted people."""
     summary = corpus_summary(conn, top=top)
@@ -49,6 +51,7 @@ def _every_month(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return months
 
 
+@while_unchanged
 def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     """One document: its text and metadata (how the publication date was found), its mentions with their
     entities, and its quotes, offices and events with their offsets."""
@@ -94,6 +97,7 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     return document
 
 
+@while_unchanged
 def compare(conn: sqlite3.Connection, a: int, b: int) -> dict[str, Any]:
     """Two people side by side: their offices and events over time, and their quotes on the same words."""
     first, second = entity_profile(conn, a), entity_profile(conn, b)
