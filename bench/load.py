@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -39,6 +40,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 ELITEWATCH = str(Path(sys.executable).parent / "elitewatch")
+STATIC = ROOT / "elitewatch" / "web" / "static"
 HOST = "127.0.0.1"
 CLIENTS = 20
 REQUESTS = 200  # per client
@@ -112,7 +114,7 @@ def run_clients(base: str, kinds: dict[str, Callable[[random.Random], str]], see
 
     def client(number: int) -> None:
         rng = random.Random(seed * 1000 + number)
-        mine = []
+        mine: list[tuple[str, float, str]] = []
         with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT_S, headers={"accept": "text/html"}) as http:
             for _ in range(REQUESTS):
                 if time.monotonic() > deadline:
@@ -156,6 +158,22 @@ def one_client(base: str, kinds: dict[str, Callable[[random.Random], str]], samp
                 times.append((time.perf_counter() - started) * 1000)
             result[kind] = _percentiles(times)
     return result
+
+
+def floor(base: str, samples: int = 20) -> dict[str, Any] | None:
+    """A static file, one request after another: what any answer costs beyond its own work (none is read)."""
+    files = sorted(STATIC.glob("*.css")) or sorted(p for p in STATIC.glob("*") if p.is_file())
+    if not files:
+        return None
+    path = f"/static/{files[0].name}"
+    times = []
+    with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT_S) as http:
+        http.get(path)
+        for _ in range(samples):
+            started = time.perf_counter()
+            http.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+    return {"path": path, **_percentiles(times)}
 
 
 def summary(records: list[tuple[str, float, str]], seconds: float) -> dict[str, Any]:
@@ -309,6 +327,13 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             continue
 
 
+def server_processes(log: Path) -> int:
+    """How many processes `elitewatch serve` says it started (its first line; one if it does not say)."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    found = re.search(r"(\d+) server process", text)
+    return int(found.group(1)) if found else 1
+
+
 def server_errors(log: Path) -> list[str]:
     """The last line of each traceback in the server's log: the exceptions behind its 500s."""
     found = []
@@ -345,7 +370,9 @@ def measure(db: Path, folders: list[Path], work: Path) -> dict[str, Any]:
             for make in kinds.values():  # the page cache, the templates, the first connection of each thread
                 for _ in range(3):
                     http.get(make(warm))
+        result["server_processes"] = server_processes(server_log)
         result["alone"] = one_client(base, kinds)
+        result["floor"] = floor(base)
         print("  load, idle store …", flush=True)
         result["idle"] = run_clients(base, kinds, seed=1)
         print(f"    {_line(result['idle'])}", flush=True)
@@ -389,10 +416,12 @@ def section(load: dict[str, Any], store: str) -> list[str]:
         after = f"; {run['after_5xx']} of them next after a 5xx on the same connection" if run["after_5xx"] else ""
         return f"**{run['errors']}** ({kinds}{after})"
 
+    count = load.get("server_processes", 1)
+    processes = "one process" if count == 1 else f"{count} processes"
     lines = [
         f"{HEADING}: {load['clients']} clients × {load['requests_each']} requests",
         "",
-        f"Measured on {load['date']}: `elitewatch serve` (uvicorn, one process) on 127.0.0.1, on {store}",
+        f"Measured on {load['date']}: `elitewatch serve` (uvicorn, {processes}) on 127.0.0.1, on {store}",
         f"({load['store_documents']:,} documents, {load['store_mb']:.0f} MB). {load['clients']} client threads in one "
         "process on the same machine, each with",
         "its own keep-alive connection (httpx), send requests of the kinds below, each kind taken at random, with",
@@ -426,15 +455,28 @@ def section(load: dict[str, Any], store: str) -> list[str]:
     share = sum(times["p50"] for _, times in dearest) / sum(k["p50"] for k in load["alone"].values())
     lines += [
         "",
-        f"A request alone costs the server {mean_alone:.0f} ms (the medians of the first column, averaged). One server",
-        "process runs Python in one thread at a time (the GIL; only SQLite's own work runs beside it), so with",
-        f"{load['clients']} clients a request mostly waits for the others: on the idle store the mean latency,",
+        f"A request alone costs {mean_alone:.0f} ms (the medians of the first column, averaged). Each server process",
+        f"runs Python in one thread at a time (the GIL; only SQLite's own work runs beside it), {processes} here,",
+        f"so with {load['clients']} clients a request mostly waits for others: the mean latency on the idle store,",
         f"{idle['mean']:.0f} ms, is about clients / requests per second ({load['clients']} / {idle['rps']:.0f} = "
         f"{1000 * load['clients'] / idle['rps']:.0f} ms). The costliest alone, {costliest}, take {share:.0%} of",
-        "the server's time in this mix. The load average is the machine's (one minute) as the run began, the",
-        "ingest's own processes included in the second run.",
-        "",
+        "the time the whole mix takes alone. The load average is the machine's (one minute) as the run began,",
+        "the ingest's own processes included in the second run.",
     ]
+    static = load.get("floor")
+    if static:
+        lines += [
+            "",
+            f"A static file alone (`{static['path']}`, not in the mix) takes {static['p50']:.1f} ms (p95 "
+            f"{static['p95']:.1f} ms): what any answer costs beyond its own work, included in every figure above.",
+        ]
+        if static["p50"] >= 20 and count > 1:
+            lines += [
+                "The likely cause: uvicorn with more than one process binds its socket without IPPROTO_TCP, so asyncio leaves Nagle's",
+                "algorithm on (uvicorn issue #3149): an answer written in two parts (headers, body) waits for the",
+                "client's delayed ACK, about 40 ms on Linux, which one process does not pay.",
+            ]
+    lines.append("")
     if load["server_errors"]:
         lines += ["Exceptions in the server's log:", ""]
         lines += [f"- `{error}` × {n}" for error, n in load["server_errors"]]
