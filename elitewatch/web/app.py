@@ -23,6 +23,7 @@ from elitewatch import __version__
 from elitewatch.web import errors
 from elitewatch.web.deps import WebSettings
 from elitewatch.web.guard import SecurityHeaders, WriteGate
+from elitewatch.web.kept import KeptPages
 from elitewatch.web.respond import load_templates
 from elitewatch.web.routes import api, compare, documents, entities, home, quotes_events, review
 
@@ -49,6 +50,7 @@ def create_app(db: Path | str, token: str | None = None, *, body_limit: int = BO
     app.state.web = web
     pages = errors.ErrorPages(web.templates)
     errors.install(app, pages)
+    app.add_middleware(KeptPages, db=web.db)  # innermost: it keeps what the routes drew, without the headers
     app.add_middleware(WriteGate, token=web.token, body_limit=web.body_limit, reject=pages.reject)
     app.add_middleware(SecurityHeaders)  # outermost: the gate's refusals carry the headers too
     for group in ROUTERS:

@@ -1,0 +1,58 @@
+"""Pages kept while the store is unchanged: drawn once, drawn again after a change, errors never kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from elitewatch.pipeline import ingest
+from elitewatch.settings import Settings
+from elitewatch.store import connect
+from elitewatch.web.app import create_app
+from elitewatch.web.routes import home as home_routes
+
+
+def test_a_page_is_drawn_once_until_the_store_changes(
+    examples_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.db"
+    shutil.copy(examples_store, db)
+    drawn: list[int] = []
+    real = home_routes.home
+
+    def counting(conn):  # type: ignore[no-untyped-def]
+        drawn.append(1)
+        return real(conn)
+
+    monkeypatch.setattr(home_routes, "home", counting)
+    client = TestClient(create_app(db))
+    first, second = client.get("/"), client.get("/")
+    assert first.status_code == second.status_code == 200 and first.text == second.text
+    assert len(drawn) == 1
+    assert second.headers["content-security-policy"] and second.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/index.json").json()["documents"] == 6 and len(drawn) == 2  # another address
+    (tmp_path / "new.txt").write_text("Mishustin visited Minsk on Monday.", encoding="utf-8")
+    conn = connect(db)
+    ingest(conn, [str(tmp_path / "new.txt")], Settings())
+    conn.close()
+    assert client.get("/index.json").json()["documents"] == 7 and len(drawn) == 3  # the store changed
+
+
+def test_errors_are_never_kept(examples_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from elitewatch.web.routes import documents
+
+    looked_up: list[str] = []
+    real = documents.document_view
+
+    def counting(conn, doc_id):  # type: ignore[no-untyped-def]
+        looked_up.append(doc_id)
+        return real(conn, doc_id)
+
+    monkeypatch.setattr(documents, "document_view", counting)
+    client = TestClient(create_app(examples_store))
+    assert client.get("/document/no-such-document").status_code == 404
+    assert client.get("/document/no-such-document").status_code == 404
+    assert looked_up == ["no-such-document", "no-such-document"]  # looked up again: nothing kept of an error
