@@ -3,17 +3,27 @@
 The files are meant to be read and extended by people who are not programmers, so they are
 plain TSV and YAML; this module turns them into lookup structures once per process. What the words
 mean (name keys, an office's head, the country a place names) is built on them in elitewatch.vocabulary.
+
+Lexicons (data/lexicon/*.yaml) have one form: a key names a word list, a table or a value, and a list that
+differs by language is written `key: {en: [...], ru: [...]}`. `load_words` fills a frozen dataclass from
+one by field name, so a key no field takes (a typo, a list nobody reads) is an error, not silence.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import types
+import typing
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+from elitewatch.errors import DataFileError
 
 DATA = resources.files("elitewatch") / "data"
 
@@ -33,6 +43,117 @@ def _split(value: str) -> list[str]:
 def read_yaml(relative: str) -> dict[str, Any]:
     loaded = yaml.safe_load((DATA / relative).read_text(encoding="utf-8"))
     return loaded if isinstance(loaded, dict) else {}
+
+
+T = TypeVar("T")
+
+# The languages of the lexicons (a token is one or the other: elitewatch.nlp.words); a value that is a mapping
+# of these keys only is per-language.
+LANGUAGES = ("en", "ru")
+
+
+def load_words(
+    relative: str,
+    into: type[T],
+    *,
+    language: str | None = None,
+    section: str | None = None,
+    read_elsewhere: Collection[str] = (),
+    **derived: Any,
+) -> T:
+    """The dataclass `into` filled by field name from the YAML file `relative` (or its mapping `section`).
+
+    Each key fills the field of its name, converted by the field's annotation (frozenset, tuple, dict, str,
+    int, float, nested as annotated). With a `language`, a value written `{en: …, ru: …}` gives that language's
+    entry (empty when the language is not listed); any other value is shared by every language. `derived`
+    fills the fields the caller computes from the data (a key named like one is taken by it); keys in
+    `read_elsewhere` are read by other code. A key that nothing takes, or a field that neither the file nor
+    the caller fills, raises DataFileError.
+    """
+    data: Any = read_yaml(relative)
+    source = relative
+    if section is not None:
+        data = data.get(section)
+        source = f"{relative}: {section}"
+        if not isinstance(data, Mapping):
+            raise DataFileError(f"no mapping {section!r}", source=relative)
+    return fill(into, data, source=source, language=language, read_elsewhere=read_elsewhere, **derived)
+
+
+def fill(
+    into: type[T],
+    data: Mapping[str, Any],
+    *,
+    source: str,
+    language: str | None = None,
+    read_elsewhere: Collection[str] = (),
+    **derived: Any,
+) -> T:
+    """`load_words` over data already read (`source` names it in errors)."""
+    if not dataclasses.is_dataclass(into):
+        raise TypeError(f"{into!r} is not a dataclass")
+    fields = {field.name for field in dataclasses.fields(into)}
+    strays = sorted(set(derived) - fields)
+    if strays:
+        raise TypeError(f"{into.__name__} has no fields {', '.join(strays)}")
+    unknown = sorted(str(key) for key in data if key not in fields and key not in read_elsewhere)
+    if unknown:
+        raise DataFileError(f"no field of {into.__name__} takes {', '.join(unknown)}", source=source)
+    missing = sorted(name for name in fields if name not in derived and name not in data)
+    if missing:
+        raise DataFileError(f"{into.__name__} needs {', '.join(missing)}, which the file lacks", source=source)
+    hints = typing.get_type_hints(into)
+    values = dict(derived)
+    for name in fields - set(derived):
+        value = data[name]
+        if language is not None and _per_language(value):
+            value = value.get(language)
+        try:
+            values[name] = _convert(value, hints[name])
+        except (TypeError, ValueError) as error:
+            raise DataFileError(f"{name}: {error}", source=source) from None
+    return into(**values)
+
+
+def union(items: Collection[T]) -> T:
+    """Dataclasses of word sets (one per language) made one: each field the union of theirs."""
+    first = next(iter(items))
+    names = [field.name for field in dataclasses.fields(first)]  # type: ignore[arg-type]
+    merged = {name: frozenset().union(*(getattr(item, name) for item in items)) for name in names}
+    return type(first)(**merged)
+
+
+def _per_language(value: Any) -> bool:
+    return isinstance(value, Mapping) and bool(value) and all(key in LANGUAGES for key in value)
+
+
+def _convert(value: Any, hint: Any) -> Any:
+    """A YAML value as the annotation `hint` says; None (a language the list lacks) is the empty one."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (frozenset, set, tuple, list):
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, found {value!r}")
+        item = args[0] if args else Any
+        converted = [_convert(element, item) for element in value]
+        return tuple(converted) if origin is tuple else origin(converted)
+    if origin is dict:
+        if value is None:
+            value = {}
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a mapping, found {value!r}")
+        key_type, value_type = args if args else (Any, Any)
+        return {_convert(k, key_type): _convert(v, value_type) for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType):
+        return value
+    if hint is Any:
+        return value
+    if value is None:
+        raise TypeError("expected a value, found none")
+    if hint in (str, int, float, bool):
+        return hint(value)
+    raise TypeError(f"cannot read a value as {hint!r}")
 
 
 @dataclass(frozen=True)
@@ -116,19 +237,55 @@ def acronym_typos(form: str) -> list[str]:
     return [typo for typo in swapped if typo != form]
 
 
+@dataclass(frozen=True)
+class SpeechWords:
+    """data/lexicon/speech_verbs.yaml, for one language."""
+
+    verbs: frozenset[str]  # lemmas that attribute words to a speaker
+    according: tuple[str, ...]  # "according to", «по словам»
+    source_nouns: frozenset[str]  # "Akorda's press-release" (listed, not read by the quotes extractor yet)
+
+
 @cache
-def speech_lexicon() -> dict[str, Any]:
-    return read_yaml("lexicon/speech_verbs.yaml")
+def speech_words(language: str) -> SpeechWords:
+    return load_words("lexicon/speech_verbs.yaml", SpeechWords, language=language)
 
 
 @cache
 def speech_verbs(language: str) -> frozenset[str]:
-    return frozenset(speech_lexicon().get(language, []))
+    return speech_words(language).verbs
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    """data/lexicon/titles.yaml, for one language: words that show a name is a person, or an organization."""
+
+    honorifics: frozenset[str]
+    roles: frozenset[str]
+    person_relations: frozenset[str]
+    org_words: frozenset[str]
 
 
 @cache
-def titles() -> dict[str, frozenset[str]]:
-    return {key: frozenset(values) for key, values in read_yaml("lexicon/titles.yaml").items()}
+def titles(language: str) -> TitleWords:
+    return load_words("lexicon/titles.yaml", TitleWords, language=language)
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """data/lexicon/names.yaml: the shapes of personal and organization names."""
+
+    surname_suffixes: frozenset[str]
+    generic_words: frozenset[str]
+    legal_forms: frozenset[str]
+    hyphen_titles: frozenset[str]
+    patronymic_pattern: str
+    final_patronymic_pattern: str
+
+
+@cache
+def name_words() -> NameWords:
+    return load_words("lexicon/names.yaml", NameWords)
 
 
 @cache
@@ -151,4 +308,4 @@ def latin_rules() -> tuple[tuple[str, str], ...]:
 @cache
 def legal_forms() -> frozenset[str]:
     """Legal forms organization names carry ("JSC", «ТОО»), folded."""
-    return frozenset(str(form).casefold() for form in read_yaml("lexicon/names.yaml").get("legal_forms", []))
+    return frozenset(form.casefold() for form in name_words().legal_forms)

@@ -5,7 +5,8 @@
      ├── StoreError        the database cannot be opened, migrated or written
      ├── NotFoundError     a name or id that matches nothing in the store
      ├── AccessError       a write refused: writing is off, or the token is missing or wrong
-     └── GoldFormatError   a gold or export file that does not follow FORMAT.md
+     ├── GoldFormatError   a gold or export file that does not follow FORMAT.md
+     └── DataFileError     a data file of elitewatch/data that its loader cannot take (a key no field takes)
 
 Every error carries the offending input so that the CLI can print one clear line.
 """
@@ -50,6 +51,10 @@ class AccessError(ElitewatchError):
 
 class GoldFormatError(ElitewatchError):
     """A gold or export file that does not follow gold/FORMAT.md."""
+
+
+class DataFileError(ElitewatchError):
+    """A data file of elitewatch/data (a lexicon) with a key no field takes, or lacking one a field needs."""
 
 
 # How much of an unexpected error's message a refusal shows: the class and the start say what went wrong, and

@@ -5,18 +5,24 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from elitewatch.datafiles import read_yaml
+from elitewatch.datafiles import load_words
 from elitewatch.errors import NotFoundError
 from elitewatch.query.cache import while_unchanged
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events
 
 
+@dataclass(frozen=True)
+class _CommonWords:
+    common_words: frozenset[str]
+
+
 @cache
 def common_words() -> frozenset[str]:
-    return frozenset(str(w) for w in read_yaml("lexicon/common_words.yaml")["common_words"])
+    return load_words("lexicon/common_words.yaml", _CommonWords).common_words
 
 
 @while_unchanged

@@ -21,13 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from typing import Any
 
-from elitewatch.datafiles import read_yaml
+from elitewatch.datafiles import load_words
 
 PRECISIONS = ("decade", "year", "month", "day")
 # A day-and-month without a year that would fall this far after the anchor is taken from the year before
-# ("December 28" in a text of January 5).
+# ("December 28" in a text of January 5). Half a year, a convention: the nearer of the two years.
 FORWARD_DAYS = 183
 
 
@@ -61,21 +60,35 @@ class TimeExpr:
 # 1. lexicon and patterns -------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DateWords:
+    """data/lexicon/dates.yaml, for one language."""
+
+    months: tuple[tuple[str, ...], ...]  # each month's names, January first
+    month_stems: tuple[str, ...]  # January first; any case ending follows
+    weekdays: tuple[tuple[str, ...], ...]  # each weekday's forms, Monday first
+    numbers: dict[str, int]
+    units: dict[str, str]
+    relative: dict[str, int]
+    future_markers: tuple[str, ...]
+
+
 @cache
-def lexicon() -> dict[str, Any]:
-    return read_yaml("lexicon/dates.yaml")
+def lexicon(language: str) -> DateWords:
+    return load_words("lexicon/dates.yaml", DateWords, language=language)
 
 
 @cache
 def _months_en() -> dict[str, int]:
-    return {name: n for n, names in enumerate(lexicon()["months_en"], start=1) for name in names}
+    return {name: n for n, names in enumerate(lexicon("en").months, start=1) for name in names}
 
 
 @cache
 def _weekdays() -> dict[str, int]:
-    table = {name: n for n, name in enumerate(lexicon()["weekdays_en"])}
-    for n, names in enumerate(lexicon()["weekdays_ru"]):
-        table.update({name: n for name in names})
+    table: dict[str, int] = {}
+    for language in ("en", "ru"):
+        for n, names in enumerate(lexicon(language).weekdays):
+            table.update({name: n for name in names})
     return table
 
 
@@ -85,22 +98,22 @@ def _alternatives(words: list[str]) -> str:
 
 @cache
 def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
-    lex = lexicon()
+    en, ru = lexicon("en"), lexicon("ru")
     # English month names are matched capitalized ("May", not the verb "may"); abbreviations take a dot or not.
     month = "(?-i:" + "|".join(f"{w[0].upper()}{w[1:]}" for w in sorted(_months_en(), key=len, reverse=True)) + r")\.?"
-    ru_month = "(?:" + "|".join(lex["months_ru"]) + r")[а-яё]{0,3}"
-    weekday_en = "(?-i:" + "|".join(w.capitalize() for w in lex["weekdays_en"]) + ")"
-    weekday_ru = "(?:" + _alternatives([n for names in lex["weekdays_ru"] for n in names]) + ")"
+    ru_month = "(?:" + "|".join(ru.month_stems) + r")[а-яё]{0,3}"
+    weekday_en = "(?-i:" + "|".join(w.capitalize() for names in en.weekdays for w in names) + ")"
+    weekday_ru = "(?:" + _alternatives([n for names in ru.weekdays for n in names]) + ")"
     year = r"(?<![\d$.,])(?:1[89]\d\d|20\d\d)(?![\d,.]\d)"
     decade = r"(?<![\d$.,])(?:1[89]\d0|20\d0)"
     # A month alone is a date only after a word that introduces one ("in May", not "Theresa May").
     month_lead = r"\b(?:in|since|by|until|till|during|from|through|to|last|next|this|of|on)\s+"
-    number_en = r"(?:\d{1,3}|" + _alternatives(list(lex["numbers_en"])) + ")"
-    number_ru = r"(?:\d{1,3}|" + _alternatives(list(lex["numbers_ru"])) + ")"
-    unit_en = "(?:" + _alternatives(list(lex["units_en"])) + ")"
-    unit_ru = "(?:" + _alternatives(list(lex["units_ru"])) + ")"
-    rel_en = "(?:" + _alternatives(list(lex["relative_en"])) + ")"
-    rel_ru = "(?:" + _alternatives(list(lex["relative_ru"])) + ")"
+    number_en = r"(?:\d{1,3}|" + _alternatives(list(en.numbers)) + ")"
+    number_ru = r"(?:\d{1,3}|" + _alternatives(list(ru.numbers)) + ")"
+    unit_en = "(?:" + _alternatives(list(en.units)) + ")"
+    unit_ru = "(?:" + _alternatives(list(ru.units)) + ")"
+    rel_en = "(?:" + _alternatives(list(en.relative)) + ")"
+    rel_ru = "(?:" + _alternatives(list(ru.relative)) + ")"
     part_en = (
         r"(?:(?:at|by|in|towards?)\s+the\s+(?P<part>end|beginning|start|middle)\s+of|(?P<part2>early|mid|late)[\s-])"
     )
@@ -247,17 +260,17 @@ def _number(word: str | None) -> int:
         return 1
     if word.isdigit():
         return int(word)
-    lex = lexicon()
-    return int(lex["numbers_en"].get(word.lower()) or lex["numbers_ru"].get(word.lower()) or 1)
+    en, ru = lexicon("en"), lexicon("ru")
+    return int(en.numbers.get(word.lower()) or ru.numbers.get(word.lower()) or 1)
 
 
 def _unit(word: str) -> str:
-    lex = lexicon()
+    en, ru = lexicon("en"), lexicon("ru")
     lowered = word.lower()
-    if lowered in lex["units_en"]:
-        return str(lex["units_en"][lowered])
-    if lowered in lex["units_ru"]:
-        return str(lex["units_ru"][lowered])
+    if lowered in en.units:
+        return en.units[lowered]
+    if lowered in ru.units:
+        return ru.units[lowered]
     return {"году": "year", "месяце": "month", "неделе": "week"}.get(lowered, "year")
 
 
@@ -268,7 +281,7 @@ def _month_of(groups: dict[str, str | None]) -> int | None:
         return int(str(groups["mm"]))
     if groups.get("rumonth"):
         word = str(groups["rumonth"]).lower()
-        stems = lexicon()["months_ru"]
+        stems = lexicon("ru").month_stems
         for n, stem in sorted(enumerate(stems, start=1), key=lambda item: -len(item[1])):
             if word.startswith(stem):
                 # «ма» is a stem only of мая/мае/май, not of words that merely start with it
@@ -292,9 +305,9 @@ def _part(groups: dict[str, str | None]) -> str | None:
 def _relative_shift(word: str | None) -> int:
     if not word:
         return 0
-    lex = lexicon()
+    en, ru = lexicon("en"), lexicon("ru")
     lowered = word.lower()
-    return int(lex["relative_en"].get(lowered, lex["relative_ru"].get(lowered, 0)))
+    return int(en.relative.get(lowered, ru.relative.get(lowered, 0)))
 
 
 def _read(kind: str, match: re.Match[str]) -> Parts | None:

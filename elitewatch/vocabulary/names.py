@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from elitewatch.datafiles import cyrillic_table, latin_rules, legal_forms, read_yaml
+from elitewatch.datafiles import cyrillic_table, latin_rules, legal_forms, load_words, name_words, read_yaml
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 NON_LETTERS = re.compile(r"[^a-z ]+")
@@ -64,9 +64,9 @@ def _digraphs() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Phonetic:
-    near: frozenset[tuple[str, str]]
+    near_letters: frozenset[tuple[str, str]]  # every two letters of one group
     vowels: frozenset[str]
-    light: frozenset[str]
+    light_letters: frozenset[str]
     near_cost: float
     light_cost: float
     same_part: float
@@ -74,22 +74,15 @@ class Phonetic:
 
 @cache
 def phonetic() -> Phonetic:
-    data = read_yaml("translit/phonetic.yaml")
-    near = {(a, b) for group in data["near_letters"] for a in group for b in group if a != b}
-    return Phonetic(
-        near=frozenset(near),
-        vowels=frozenset(data["vowels"]),
-        light=frozenset(data["light_letters"]),
-        near_cost=float(data["near_cost"]),
-        light_cost=float(data["light_cost"]),
-        same_part=float(data["same_part"]),
-    )
+    groups = read_yaml("translit/phonetic.yaml")["near_letters"]
+    near = {(a, b) for group in groups for a in group for b in group if a != b}
+    return load_words("translit/phonetic.yaml", Phonetic, near_letters=frozenset(near))
 
 
 def _substitution(a: str, b: str, table: Phonetic) -> float:
     if a == b:
         return 0.0
-    if (a, b) in table.near or (a in table.vowels and b in table.vowels):
+    if (a, b) in table.near_letters or (a in table.vowels and b in table.vowels):
         return table.near_cost
     return 1.0
 
@@ -100,7 +93,7 @@ def key_distance(a: str, b: str) -> float:
     table = phonetic()
 
     def indel(char: str) -> float:
-        return table.light_cost if char in table.light else 1.0
+        return table.light_cost if char in table.light_letters else 1.0
 
     previous = [0.0]
     for char in b:
@@ -154,7 +147,9 @@ def surname_key(name: str) -> str:
 
 # Comparing whole names by their parts -----------------------------------------------------------
 
-SAME_SURNAME = 0.8  # a surname pair below this is two names, however alike the rest
+# A surname pair below this is two names, however alike the rest; set by hand with cross-script resolution
+# (e2eea5a), not swept on a dev set (same_part, in phonetic.yaml, was measured).
+SAME_SURNAME = 0.8
 
 
 @dataclass(frozen=True)
@@ -175,12 +170,12 @@ class NamePart:
 
 @cache
 def _patronymic() -> re.Pattern[str]:
-    return re.compile(str(read_yaml("lexicon/names.yaml")["patronymic_pattern"]))
+    return re.compile(name_words().patronymic_pattern)
 
 
 @cache
 def _final_patronymic() -> re.Pattern[str]:
-    return re.compile(str(read_yaml("lexicon/names.yaml")["final_patronymic_pattern"]))
+    return re.compile(name_words().final_patronymic_pattern)
 
 
 @lru_cache(maxsize=100_000)

@@ -1,4 +1,4 @@
-"""Offices as words: the role words of data/lexicon/positions.yaml and the office a role names.
+"""Offices as words: the role words of data/lexicon/offices.yaml and the office a role names.
 
 An office's head is the role without its place ("Kazakh Ambassador to Russia" -> "ambassador"), its words
 put in one language by the synonyms ("генсек" -> "secretary general"): extraction merges a document's
@@ -9,34 +9,41 @@ head, marked when interim).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from elitewatch.datafiles import read_yaml
-
-LANGUAGES = ("en", "ru")
+from elitewatch.datafiles import LANGUAGES, load_words
 
 
-def _data() -> dict[str, Any]:
-    return read_yaml("lexicon/positions.yaml")
+@dataclass(frozen=True)
+class OfficeWords:
+    roles: tuple[str, ...]
+    occupations: tuple[str, ...]
+    interim: frozenset[str]
+    synonyms: dict[str, str]
+
+
+@cache
+def _words(language: str) -> OfficeWords:
+    return load_words("lexicon/offices.yaml", OfficeWords, language=language)
 
 
 @cache
 def role_words(language: str) -> tuple[tuple[str, ...], ...]:
     """Every role and occupation of the language, as its words, longest first."""
-    data = _data()
-    every_role = [*data[f"roles_{language}"], *data.get(f"occupations_{language}", [])]
-    return tuple(sorted({tuple(str(r).split()) for r in every_role}, key=len, reverse=True))
+    words = _words(language)
+    every_role = [*words.roles, *words.occupations]
+    return tuple(sorted({tuple(r.split()) for r in every_role}, key=len, reverse=True))
 
 
 @cache
 def _synonyms(language: str) -> dict[str, str]:
-    return {str(k): str(v) for k, v in _data().get(f"synonyms_{language}", {}).items()}
+    return _words(language).synonyms
 
 
 @cache
 def _interim(language: str) -> frozenset[str]:
-    return frozenset(str(w) for w in _data().get(f"interim_{language}", []))
+    return _words(language).interim
 
 
 @cache

@@ -15,8 +15,12 @@ from elitewatch.datafiles import fold, gazetteer_index
 from elitewatch.model import Mention
 from elitewatch.vocabulary.names import compare_names, name_key, strip_legal_form, token_keys
 
-SAME_NAME = 0.75  # compare_names score of a name and its spelling in brackets: "Джоэл Саймон (Joel Simon)"
-MISSPELLING_MIN = 6  # the shortest surname whose one-letter difference is read as a typo
+# compare_names score of a name and its spelling in brackets: "Джоэл Саймон (Joel Simon)"; set by hand with
+# cross-script resolution (e2eea5a), not swept on a dev set.
+SAME_NAME = 0.75
+# The shortest surname whose one-letter difference is read as a typo; set by hand with misspelled surnames
+# (0ad64ff), not swept on a dev set.
+MISSPELLING_MIN = 6
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
 
 

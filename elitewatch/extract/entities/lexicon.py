@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from functools import cache
 
-from elitewatch.datafiles import fold, read_yaml, titles
+from elitewatch.datafiles import fold, name_words, titles
 
 
 @cache
 def entity_words() -> dict[str, frozenset[str]]:
-    names = read_yaml("lexicon/names.yaml")
-    table = titles()
+    names = name_words()
+    en, ru = titles("en"), titles("ru")
     return {
-        "titles": table["honorifics_en"] | table["roles_en"] | table["roles_ru"],
-        "org_words": table["org_words_en"] | table["org_words_ru"],
-        "suffixes": frozenset(names["surname_suffixes"]),
-        "generic": frozenset(names["generic_words"]),
-        "relations": table["person_relations_en"],
-        "hyphen_titles": frozenset(fold(word) for word in names["hyphen_titles"]),
+        "titles": en.honorifics | ru.honorifics | en.roles | ru.roles,
+        "org_words": en.org_words | ru.org_words,
+        "suffixes": names.surname_suffixes,
+        "generic": names.generic_words,
+        "relations": en.person_relations | ru.person_relations,
+        "hyphen_titles": frozenset(fold(word) for word in names.hyphen_titles),
     }

@@ -26,6 +26,7 @@ facts by the events (a quote said at one, an office taken in an appointment) is 
 
 from __future__ import annotations
 
+from elitewatch.extract import confidence
 from elitewatch.extract.document import Document, sentence_of
 from elitewatch.extract.events.dates import DateSites, date_sites, date_within_visits, event_date
 from elitewatch.extract.events.lexicon import EVENT_TYPES
@@ -85,5 +86,7 @@ def _event(doc: Document, item: Found) -> Event:
         date=item.date.value if item.date is not None else None,
         place=place.cluster if place is not None else None,
         place_text=doc.entities[place.cluster].name if place is not None else None,
-        confidence=0.75 if is_verb(doc.tokens[trigger.head]) else 0.65,
+        confidence=confidence.events().verb_trigger
+        if is_verb(doc.tokens[trigger.head])
+        else confidence.events().noun_trigger,
     )

@@ -103,7 +103,7 @@ def event_date(doc: Document, trigger: Trigger, sites: DateSites, taken: set[int
 
 def date_within_visits(found: list[Found]) -> None:
     """An undated meeting takes the date of the latest dated visit before it by one of its participants."""
-    within = groups()["within_visits"]
+    within = groups().within_visits
     for number, item in enumerate(found):
         if item.date is not None or item.trigger.type not in within:
             continue

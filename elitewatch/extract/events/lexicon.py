@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from elitewatch.datafiles import read_yaml
+from elitewatch.datafiles import load_words, read_yaml
+from elitewatch.extract.pronouns import pronouns
+
+FILE = "lexicon/events.yaml"
 
 # The types, in the order of data/lexicon/events.yaml (the events table's CHECK lists the same).
-EVENT_TYPES = tuple(str(t) for t in read_yaml("lexicon/events.yaml")["types"])
+EVENT_TYPES = tuple(str(t) for t in read_yaml(FILE)["types"])
 
 
 @dataclass(frozen=True)
@@ -40,37 +43,25 @@ class Lexicon:
 
 @cache
 def lexicon(language: str) -> Lexicon:
-    data: dict[str, Any] = read_yaml("lexicon/events.yaml")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w) for w in data[key].get(language, []))
-
+    data: dict[str, Any] = read_yaml(FILE)
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for event_type, languages in data["types"].items():
         for trigger in languages.get(language, []):
             sequence = tuple(str(trigger).lower().split())
             by_first.setdefault(sequence[0], []).append((sequence, event_type))
-    attendance = _by_first_word(tuple(w.lower().split()) for w in words("attendance"))
-    return Lexicon(
+    attendance_words = frozenset(str(w) for w in data["attendance"].get(language, []))
+    attendance = _by_first_word(tuple(w.lower().split()) for w in attendance_words)
+    hosting = frozenset(str(w) for w in data["hosting"].get(language, []))
+    return load_words(
+        FILE,
+        Lexicon,
+        language=language,
+        read_elsewhere=("types", "groups"),
         triggers={k: tuple(sorted(v, key=lambda item: len(item[0]), reverse=True)) for k, v in by_first.items()},
         plural_triggers=frozenset(w for w in by_first if (w,) in dict(by_first[w]) and w.endswith("s")),
         attendance=attendance,
-        attendance_type=str(data["attendance"]["type"]),
-        hosting=words("hosting"),
-        hosting_type=str(data["hosting"]["type"]),
-        gatherings=words("gatherings"),
-        negations=words("negations"),
-        hypothetical=words("hypothetical"),
-        personal_pronouns=words("personal_pronouns"),
-        relative_pronouns=words("relative_pronouns"),
-        predicative_words=words("predicative_words"),
-        place_prepositions=words("place_prepositions"),
-        destination_prepositions=words("destination_prepositions"),
-        partner_prepositions=words("partner_prepositions"),
-        support_verbs=words("support_verbs"),
-        occasion_words=words("occasion_words"),
-        sequence_words=words("sequence_words"),
-        cues=frozenset(by_first) | frozenset(attendance) | words("hosting"),
+        personal_pronouns=pronouns(language).personal,
+        cues=frozenset(by_first) | frozenset(attendance) | hosting,
     )
 
 
@@ -81,8 +72,15 @@ def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[
     return {first: tuple(phrases) for first, phrases in found.items()}
 
 
+@dataclass(frozen=True)
+class Groups:
+    """Event types that behave alike (data/lexicon/events.yaml, `groups`)."""
+
+    within_visits: frozenset[str]  # dated by the visit they happen during
+    speech_events: frozenset[str]  # date the quotes said at them
+    several_parties: frozenset[str]  # between parties, not of a principal
+
+
 @cache
-def groups() -> dict[str, frozenset[str]]:
-    """Event types that behave alike (data/lexicon/events.yaml): within visits, speech events, several parties."""
-    data: dict[str, Any] = read_yaml("lexicon/events.yaml")
-    return {key: frozenset(data.get(key, [])) for key in ("within_visits", "speech_events", "several_parties")}
+def groups() -> Groups:
+    return load_words(FILE, Groups, section="groups")

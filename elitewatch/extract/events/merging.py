@@ -29,7 +29,7 @@ def _same_event(a: Event, b: Event, persons: set[int]) -> bool:
     if a.type != b.type:
         return False
     pa, pb = set(a.participants), set(b.participants)
-    shared_person = bool(pa & pb & persons) and a.type not in groups()["several_parties"]
+    shared_person = bool(pa & pb & persons) and a.type not in groups().several_parties
     if not (pa <= pb or pb <= pa or shared_person):
         return False
     # places are not compared: "a visit to Moscow" and "the visit to the Russian Federation" are one

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from elitewatch.extract.document import Document, referent
-from elitewatch.extract.positions.lexicon import lexicon
+from elitewatch.extract.positions.lexicon import any_language, lexicon
 from elitewatch.extract.positions.phrases import MAX_PHRASE, Phrase, complement_end, role_after, role_before
 from elitewatch.model import Mention, Token
 
@@ -65,7 +65,7 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
         separator = "—"  # a hyphen typed for a dash: "Крис Хелмбрехт - управляющий директор"
     if separator in (",", "(", "—", "–"):
         start = after + 1
-        if start <= limit and doc.tokens[start].text.lower() in ("the", "a", "an"):
+        if start <= limit and doc.tokens[start].text.lower() in any_language("articles"):
             start += 1
         phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
         if phrase is not None and not _names_follow(doc, phrase):
@@ -77,7 +77,8 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
         before = {doc.word(doc.tokens[k], language) for k in range(max(0, first - 3), first)}
         if before & lex.appointment_nouns:
             start = after + 1
-            if start <= limit and doc.tokens[start].text.lower() in ("the", "a", "an", "должность", "пост"):
+            skipped = any_language("articles") | any_language("post_nouns")  # "as the ambassador", «на пост»
+            if start <= limit and doc.tokens[start].text.lower() in skipped:
                 start += 1
             phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
             if phrase is not None:
@@ -120,32 +121,29 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
         if head.i == token.i:
             continue
         if token.dep.startswith("nsubj") or (token.dep in ("obj", "dobj") and head.lemma in lex.starts):
-            if head.lemma in lex.service or head.lemma in lex.leading:
+            if head.lemma in lex.service_verbs or head.lemma in lex.leading_verbs:
                 return head
             # "Nazarbayev intends to remain in charge as chairperson": the verb the subject's verb governs
             for child in doc.children.get(head.i, []):
                 verb = doc.tokens[child]
-                if verb.dep == "xcomp" and (verb.lemma in lex.service or verb.lemma in lex.leading):
+                if verb.dep == "xcomp" and (verb.lemma in lex.service_verbs or verb.lemma in lex.leading_verbs):
                     return verb
     # A misparsed subject ("From 1985 to 1991 X served as …" parses X as an object of "to"): the verb right after the name.
     following = last + 1
     if following < len(doc.tokens) and doc.tokens[following].pos in ("VERB", "AUX"):
         verb = doc.tokens[following]
-        if verb.lemma in lex.service and verb.sent == doc.tokens[last].sent:
+        if verb.lemma in lex.service_verbs and verb.sent == doc.tokens[last].sent:
             return verb
     return None
 
 
-MODALS = frozenset({"could", "would", "might", "may", "should", "can", "must", "бы", "может", "могут", "мог", "могла"})
-
-
 def _verbal(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
     verb = _service_verb(doc, first, last, language)
-    if verb is None or any(doc.tokens[c].text.lower() in MODALS for c in doc.children.get(verb.i, [])):
+    if verb is None or any(doc.tokens[c].text.lower() in any_language("modals") for c in doc.children.get(verb.i, [])):
         return []  # no verb of service, or a hypothetical one ("could become the next president")
     lex = lexicon(language)
     limit = _sentence_limit(doc, verb.i)
-    if verb.lemma in lex.leading:
+    if verb.lemma in lex.leading_verbs:
         # "headed the government": the verb is the role, its object the organization
         objects = [c for c in doc.children.get(verb.i, []) if doc.tokens[c].dep in ("obj", "dobj")]
         if objects:

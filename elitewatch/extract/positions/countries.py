@@ -8,14 +8,13 @@ from collections import Counter
 from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index
+from elitewatch.extract import confidence
 from elitewatch.extract.document import Document
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import role_starting_at
 from elitewatch.model import Position
 from elitewatch.vocabulary.countries import demonym
 from elitewatch.vocabulary.offices import office_head
-
-IMPLIED_CONFIDENCE = 0.5
 
 
 def imply_countries(doc: Document, positions: list[Position]) -> None:
@@ -42,7 +41,7 @@ def imply_countries(doc: Document, positions: list[Position]) -> None:
             continue
         position.org_text = country
         position.org = _country_entity(doc, country)
-        position.confidence = min(position.confidence, IMPLIED_CONFIDENCE)
+        position.confidence = min(position.confidence, confidence.positions().implied_country)
 
 
 def _national(role: str) -> bool:
@@ -54,7 +53,7 @@ def _national(role: str) -> bool:
         office == head
         or (office.startswith(head + " ") and re.search(rf"(?<![\w-]){re.escape(office)}(?![\w-])", words))
         for language in ("en", "ru")
-        for office in lexicon(language).national
+        for office in lexicon(language).national_offices
     )
 
 
@@ -67,7 +66,7 @@ def _country(name: str | None) -> str | None:
 def _person_country(doc: Document, person: int, positions: list[Position]) -> str | None:
     """The country the text ties the person to: another office of theirs, or an adjective before the name."""
     for other in positions:
-        if other.person == person and other.confidence > IMPLIED_CONFIDENCE:
+        if other.person == person and other.confidence > confidence.positions().implied_country:
             named = doc.entities[other.org].name if other.org is not None else other.org_text
             if _country(named):
                 return _country(named)
@@ -98,7 +97,7 @@ def _held_elsewhere(doc: Document, position: Position, positions: list[Position]
     for other in positions:
         if (
             other.person != position.person
-            and other.confidence > IMPLIED_CONFIDENCE
+            and other.confidence > confidence.positions().implied_country
             and office_head(other.role) == head
         ):
             country = _country(doc.entities[other.org].name if other.org is not None else other.org_text)

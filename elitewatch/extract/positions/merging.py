@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from elitewatch.extract.positions.lexicon import any_language
 from elitewatch.model import Position
 from elitewatch.vocabulary.countries import country_of
 from elitewatch.vocabulary.offices import key_words, office_head
@@ -9,7 +10,7 @@ from elitewatch.vocabulary.offices import key_words, office_head
 
 def _key(position: Position) -> tuple[int, str]:
     words = key_words(position.role).split()
-    return position.person, " ".join(w for w in words if w not in ("the", "a", "an", "of"))
+    return position.person, " ".join(w for w in words if w not in any_language("key_ignores"))
 
 
 def merge(positions: list[Position], anchor: str | None = None) -> list[Position]:

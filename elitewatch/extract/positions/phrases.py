@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from elitewatch.extract.document import Document
-from elitewatch.extract.positions.lexicon import lexicon
+from elitewatch.extract.positions.lexicon import any_language, lexicon
 from elitewatch.model import Token
 from elitewatch.vocabulary.countries import demonym
 
-# How many tokens a role phrase, with its complement, may span.
+# How many tokens a role phrase, with its complement, may span; set by hand with the positions extractor
+# (a49b7a4), not swept on a dev set.
 MAX_PHRASE = 12
 COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "X"})  # X: Latin names in Russian
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
@@ -100,7 +101,7 @@ def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[
             break
         first = index
         index -= 1
-    while first < len(doc.tokens) and doc.tokens[first].text.lower() in ("the", "a", "an"):
+    while first < len(doc.tokens) and doc.tokens[first].text.lower() in any_language("articles"):
         first += 1
     return first, ended
 

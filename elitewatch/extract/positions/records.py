@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from elitewatch.extract import confidence
 from elitewatch.extract.document import Document, sentence_of
 from elitewatch.extract.positions.constructions import Found
 from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dates
@@ -37,9 +39,7 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
         evidence_end=doc.tokens[item.phrase.last].end,
         pattern=item.pattern,
         ended=item.phrase.ended,
-        confidence={"title": 0.8, "apposition": 0.8, "appointment": 0.75, "service": 0.7, "leading": 0.6}.get(
-            item.pattern, 0.65
-        ),
+        confidence=confidence.positions().of(item.pattern),
     )
     starts = item.trigger is not None and item.trigger.lemma in lex.starts
     dates = sentence_dates(doc, sentence, anchor)
@@ -82,9 +82,26 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
         if all(word in lex.country_words or word in lex.joins for word in tail_words):
             return None, None  # «глава государства»: the country is not named here (see imply_countries)
         tail = doc.text[doc.tokens[phrase.head_end + 1].start : end]
-        tail = re.sub(r"^(?:of|to|at|for|in)\s+(?:the\s+)?", "", tail.strip())
+        tail = _leading_join().sub("", tail.strip())
         return None, _balanced(tail) or None
     return None, None
+
+
+@cache
+def _leading_join() -> re.Pattern[str]:
+    """An English join word and the definite article at the start of an organization's text ("of the CSTO"),
+    lower case as written; a Russian tail keeps its preposition («по делам молодёжи»)."""
+    english = lexicon("en")
+    return re.compile(rf"^(?:{_alternatives(english.joins)})\s+(?:(?:{_alternatives(english.definite_articles)})\s+)?")
+
+
+@cache
+def _leading_article() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alternatives(lexicon('en').articles)})\s+", re.IGNORECASE)
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
 
 
 def _balanced(text: str) -> str:
@@ -107,7 +124,7 @@ def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
     start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
     if language != "ru":
         text = doc.text[start:end]
-        return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).strip(" ,")
+        return _leading_article().sub("", text).strip(" ,")
     words = []
     head_seen = False  # the head noun and the words agreeing with it before it are put in the nominative
     for index in range(phrase.first, phrase.last + 1):
