@@ -11,7 +11,6 @@ from typing import Any
 
 from elitewatch.datafiles import load_words
 from elitewatch.errors import NotFoundError
-from elitewatch.query.cache import while_unchanged
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events
 
 
@@ -25,7 +24,6 @@ def common_words() -> frozenset[str]:
     return load_words("lexicon/common_words.yaml", _CommonWords).common_words
 
 
-@while_unchanged
 def home(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
     """The corpus at a glance: documents by month, languages, the most mentioned and most quoted people."""
     summary = corpus_summary(conn, top=top)
@@ -57,7 +55,6 @@ def _every_month(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return months
 
 
-@while_unchanged
 def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     """One document: its text and metadata (how the publication date was found), its mentions with their
     entities, and its quotes, offices and events with their offsets."""
@@ -103,7 +100,6 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     return document
 
 
-@while_unchanged
 def compare(conn: sqlite3.Connection, a: int, b: int) -> dict[str, Any]:
     """Two people side by side: their offices and events over time, and their quotes on the same words."""
     first, second = entity_profile(conn, a), entity_profile(conn, b)

@@ -7,7 +7,6 @@ import sqlite3
 from typing import Any
 
 from elitewatch.errors import NotFoundError
-from elitewatch.query.cache import while_unchanged
 from elitewatch.vocabulary.names import name_key, strip_possessive
 from elitewatch.vocabulary.offices import career_office
 
@@ -76,7 +75,6 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
     return profile
 
 
-@while_unchanged
 def entity_profile(
     conn: sqlite3.Connection, entity_id: int, *, limit: int = 500, sentences: bool = True
 ) -> dict[str, Any]:
@@ -240,7 +238,6 @@ def _date_range(column: str, since: str | None, until: str | None, where: list[s
         params.extend([len(until), until])
 
 
-@while_unchanged
 def search_events(
     conn: sqlite3.Connection,
     *,
@@ -324,7 +321,6 @@ def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
     return int(row[0])
 
 
-@while_unchanged
 def search_quotes(
     conn: sqlite3.Connection,
     *,
@@ -384,7 +380,6 @@ def _fts_count(conn: sqlite3.Connection, table: str, query: str) -> int:
 SEARCH_WINDOW = 2000  # the newest matching documents that relevance ranks
 
 
-@while_unchanged
 def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Documents matching the words, the most relevant of the newest SEARCH_WINDOW matches first: ranking
     every match of a common word in a large store is what made search slow."""
@@ -403,7 +398,6 @@ def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) ->
     )
 
 
-@while_unchanged
 def corpus_summary(conn: sqlite3.Connection, *, top: int = 5) -> dict[str, Any]:
     def count(sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])

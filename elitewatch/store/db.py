@@ -64,6 +64,18 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=30, check_same_thread=False)
 
 
+def generation(conn: sqlite3.Connection) -> tuple[str, int] | None:
+    """Which store this is (its file) and how many changes it has seen (migration 007: documents written or
+    removed, judgements and external ids recorded), read in the connection's snapshot; None for a store in
+    memory (nothing tells two of them apart) or one from before that migration opened read-only."""
+    where = str(conn.execute("PRAGMA database_list").fetchone()[2] or "")
+    try:
+        row = conn.execute("SELECT value FROM store_generation WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return (where, int(row[0])) if where and row else None
+
+
 def pending_migrations(conn: sqlite3.Connection) -> list[str]:
     """The names of the migrations this store has not had yet."""
     try:

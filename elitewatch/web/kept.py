@@ -1,5 +1,5 @@
 """Pages kept while the store is unchanged: a GET that answered 200 is answered again from memory until the
-store's generation moves (elitewatch.query.cache), and requests for a page being drawn wait for it instead of
+store's generation moves (elitewatch.store.db.generation), and requests for a page being drawn wait for it instead of
 drawing it again (under ingest, when every few documents make the kept pages old, twenty readers asking for
 the home page at once drew it twenty times).
 
@@ -16,8 +16,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from elitewatch.query.cache import generation
-from elitewatch.store import connect
+from elitewatch.store.db import connect, generation
 
 # Pages kept per server process: the home page, searches and the pages people open again (a few hundred kB
 # at most each).

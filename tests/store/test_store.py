@@ -153,3 +153,31 @@ def test_reading_commands_and_the_server_work_on_a_store_in_a_read_only_folder(e
     finally:
         folder.chmod(0o755)
         shutil.rmtree(folder)
+
+
+def test_the_generation_moves_with_documents_judgements_and_ids_and_nothing_else(tmp_path: Path) -> None:
+    from elitewatch.resolve.resolver import judge, set_external_id
+    from elitewatch.store.db import generation
+
+    (tmp_path / "a.txt").write_text("Tokayev met Putin in Astana on Monday.", encoding="utf-8")
+    db = tmp_path / "g.db"
+    writer = connect(db)
+    ingest(writer, [str(tmp_path / "a.txt")], SETTINGS)
+    reader = connect(db, readonly=True)
+    first = generation(reader)
+    assert first is not None and first[1] > 0
+    ingest(writer, [str(tmp_path / "a.txt")], SETTINGS)  # unchanged: nothing written
+    assert generation(reader) == first
+    (tmp_path / "a.txt").write_text("Tokayev met Putin in Moscow on Monday.", encoding="utf-8")
+    ingest(writer, [str(tmp_path / "a.txt")], SETTINGS)  # replaced
+    replaced = generation(reader)
+    assert replaced is not None and replaced[1] > first[1]
+    with transaction(writer):
+        judge(writer, "reject", "person", "Tokayev", "Putin")
+    judged = generation(reader)
+    assert judged is not None and judged[1] > replaced[1]
+    with transaction(writer):
+        set_external_id(writer, "person", "Putin", "Q7747")
+    named = generation(reader)
+    assert named is not None and named[1] > judged[1]
+    assert generation(connect(":memory:")) is None  # nothing tells two stores in memory apart
