@@ -12,6 +12,9 @@ from elitewatch.web.deps import Reader
 from elitewatch.web.respond import respond
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# The date range both lists take: ?from=2019&to=2023-12 (a year, a month or a day; empty for none).
+Since = Annotated[str, Query(alias="from", pattern=DATE_PATTERN + "|^$")]
+Until = Annotated[str, Query(alias="to", pattern=DATE_PATTERN + "|^$")]
 
 router = APIRouter()
 
@@ -23,8 +26,8 @@ def quotes(
     conn: Reader,
     q: Annotated[str, Query(max_length=500)] = "",
     speaker: Annotated[str, Query(max_length=200)] = "",
-    since: Annotated[str, Query(alias="from", pattern=DATE_PATTERN + "|^$")] = "",
-    until: Annotated[str, Query(alias="to", pattern=DATE_PATTERN + "|^$")] = "",
+    since: Since = "",
+    until: Until = "",
     language: Annotated[str, Query(pattern=r"^(en|ru|kk|)$")] = "",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Response:
@@ -49,8 +52,8 @@ def events(
     type: Annotated[str, Query(max_length=40)] = "",
     person: Annotated[str, Query(max_length=200)] = "",
     place: Annotated[str, Query(max_length=200)] = "",
-    since: Annotated[str, Query(alias="from", pattern=DATE_PATTERN + "|^$")] = "",
-    until: Annotated[str, Query(alias="to", pattern=DATE_PATTERN + "|^$")] = "",
+    since: Since = "",
+    until: Until = "",
     limit: Annotated[int, Query(ge=1, le=2000)] = 300,
 ) -> Response:
     if type and type not in EVENT_TYPES:
