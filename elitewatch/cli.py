@@ -6,6 +6,7 @@ Domain errors become one clear line on stderr and a non-zero exit code, never a 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -60,11 +61,23 @@ def fails_cleanly(command: F) -> F:
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (`elitewatch export | head`): end quietly
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except Exception as error:  # a bug, not bad input: still one line, and a distinct exit code
             err.print(f"error: internal: {error.__class__.__name__}: {escape(str(error))}")
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test runner's capture): nothing to flush there
+        pass
 
 
 @contextmanager
@@ -350,19 +363,46 @@ def search(
 @fails_cleanly
 def export(
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", help="Only jsonl for now.")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl (every fact), ftm (FollowTheMoney) or csv.")] = "jsonl",
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="For csv: documents, entities, quotes, positions or events.")
+    ] = None,
 ) -> None:
-    """Write every fact as JSON Lines (the records of gold/FORMAT.md) to standard output.
+    """Write every fact to standard output: JSON Lines (the records of gold/FORMAT.md), FollowTheMoney
+    entities as JSON lines, or one kind of fact as CSV with names instead of ids.
 
-    Example: elitewatch export --format jsonl > facts.jsonl
+    Example: elitewatch export --format csv --kind quotes > quotes.csv
+    (or `--format ftm | ftm aggregate`, or no option at all for JSON Lines)
     """
-    from elitewatch.query import export_records
-
-    if format != "jsonl":
-        raise ElitewatchError(f"unknown export format {format!r}; use jsonl")
+    if format not in ("jsonl", "ftm", "csv"):
+        raise ElitewatchError(f"unknown export format {format!r}; use jsonl, ftm or csv")
+    if (kind is not None) != (format == "csv"):
+        raise ElitewatchError("--kind goes with --format csv: documents, entities, quotes, positions or events")
     with open_store(db, readonly=True) as conn:
-        for record in export_records(conn):
+        if format == "csv":
+            _write_csv(conn, kind or "")
+            return
+        if format == "ftm":
+            from elitewatch.query.ftm import export_ftm
+
+            records = export_ftm(conn)
+        else:
+            from elitewatch.query import export_records
+
+            records = export_records(conn)
+        for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _write_csv(conn: sqlite3.Connection, kind: str) -> None:
+    import csv
+
+    from elitewatch.query.tables import COLUMNS, table_rows
+
+    rows = table_rows(conn, kind)  # an unknown kind is refused before the header is written
+    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS[kind], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 TypeOption = Annotated[str | None, typer.Option("--type", help="person, organization or place.")]
