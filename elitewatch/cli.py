@@ -311,6 +311,66 @@ def events(
 
 @app.command()
 @fails_cleanly
+def intervals(
+    db: DbOption = DEFAULT_DB,
+    from_type: Annotated[str, typer.Option("--from-type", help="The first event: appointment, election, …")] = (
+        "appointment"
+    ),
+    to_type: Annotated[str, typer.Option("--to-type", help="The event waited for: credentials, resignation, …")] = (
+        "credentials"
+    ),
+    role: Annotated[str | None, typer.Option(help="Only waits of an office with these words (ambassador).")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only waits of an office of or to this country (any spelling).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """How long each person waited from one event to the next: days, words, the others' median, the
+    predecessor and successor in the same office, and the duration the text states.
+
+    Example: elitewatch intervals --from-type appointment --to-type credentials --role ambassador --country Russia
+    """
+    from elitewatch.extract.events import EVENT_TYPES
+    from elitewatch.query.intervals import intervals as waits
+
+    for value in (from_type, to_type):
+        if value not in EVENT_TYPES:
+            raise InputError(f"unknown event type; use one of {', '.join(EVENT_TYPES)}", source=value)
+    with open_store(db, readonly=True) as conn:
+        found = waits(conn, from_type, to_type, role=role, country=country)
+    if as_json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+        return
+    if not found["intervals"]:
+        out.print(f"no person has both a dated {from_type} and a later dated {to_type}")
+        return
+    table = Table(title=f"{from_type} → {to_type}, median {found['median_days']:g} days")
+    for column in ("person, office", "from → to", "days", "the text says", "compared"):
+        table.add_column(column, no_wrap=column == "from → to")
+    for wait in found["intervals"]:
+        office = wait["office"] or {}
+        table.add_row(
+            f"[bold]{escape(wait['person']['name'])}[/bold]\n{escape(office.get('role') or '')}",
+            f"{wait['first']['date']}\n{wait['second']['date']}",
+            f"{wait['days']}\n[dim]{wait['words']}[/dim]",
+            escape("; ".join(s["text"] for s in wait["stated"])),
+            escape(_compared(wait)),
+        )
+    out.print(table)
+
+
+def _compared(wait: dict[str, Any]) -> str:
+    said = []
+    if wait["median_of_others"] is not None:
+        said.append(f"others' median {wait['median_of_others']:g} d")
+    for side in ("predecessor", "successor"):
+        if wait[side]:
+            said.append(f"{side} {wait[side]['person']['name']}: {wait[side]['days']} d")
+    return "; ".join(said)
+
+
+@app.command()
+@fails_cleanly
 def quotes(
     db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (any spelling).")] = None,

@@ -146,3 +146,50 @@ def month_bars(by_month: list[dict[str, Any]], height: int = 80) -> list[dict[st
         }
         for i, row in enumerate(by_month)
     ]
+
+
+@dataclass
+class Dot:
+    x: float
+    y: float
+    title: str
+    href: str
+
+
+@dataclass
+class DotChart:
+    width: int
+    height: int
+    dots: list[Dot]
+    ticks: list[Axis]
+    levels: list[tuple[float, str]]  # (y, label) of the day scale
+
+
+def wait_chart(waits: list[dict[str, Any]], height: int = 220) -> DotChart:
+    """One dot per wait: across, the year the wait began; up, how many days it lasted."""
+    if not waits:
+        return DotChart(WIDTH, 0, [], [], [])
+    years = [year_of(w["first"]["date"]) or 0.0 for w in waits]
+    start_year, end_year = min(years) - 0.5, max(years) + 0.5
+    top = max(max(w["days"] for w in waits), 1)
+    scale = (WIDTH - LEFT - RIGHT - 40) / max(end_year - start_year, 1.0)
+    plot = height - AXIS - 10
+
+    def x(year: float) -> float:
+        return LEFT + 40 + (year - start_year) * scale
+
+    def y(days: float) -> float:
+        return round(AXIS + plot - plot * days / top, 1)
+
+    dots = [
+        Dot(
+            x=round(x(year), 1),
+            y=y(wait["days"]),
+            title=f"{wait['person']['name']}: {wait['days']} days ({wait['first']['date']} – {wait['second']['date']})",
+            href=source_href(wait["second"]),
+        )
+        for year, wait in zip(years, waits, strict=True)
+    ]
+    ticks = [Axis(round(x(year), 1), str(year)) for year in _years(start_year, end_year)]
+    levels = [(y(days), f"{days:g} d") for days in (0, top / 2, top)]
+    return DotChart(WIDTH, height, dots, ticks, levels)

@@ -89,6 +89,21 @@ def test_a_career_bar_leads_to_its_sentence_highlighted(server: str, browser) ->
     assert highlighted.text.strip() and highlighted.is_displayed()
 
 
+def test_the_waits_page_puts_the_two_ambassadors_side_by_side(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/intervals?from_type=appointment&to_type=credentials&role=ambassador")
+    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.intervals tbody tr")]
+    assert len(rows) == 2
+    assert "Kosherbayev" in rows[0] and "7 days" in rows[0]
+    assert "Abayev" in rows[1] and "154 days" in rows[1] and "5 months and 1 day" in rows[1]
+    dots = browser.find_elements(By.CSS_SELECTOR, "svg.waits circle.wait")
+    assert len(dots) == 2 and all(dot.size["width"] > 0 for dot in dots)
+    dots[1].click()  # the later, longer wait leads to the sentence of the credentials
+    assert "/document/" in browser.current_url
+    assert "credentials" in browser.find_element(By.ID, "hl").text
+
+
 def test_pages_work_under_the_content_security_policy(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
@@ -99,6 +114,7 @@ def test_pages_work_under_the_content_security_policy(server: str, browser) -> N
         "/quotes",
         "/events",
         "/compare?a=Tokayev&b=Tasmagambetov",
+        "/intervals",
         "/docs",
     ]:
         browser.get(server + path)
