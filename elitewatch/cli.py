@@ -371,6 +371,46 @@ def _compared(wait: dict[str, Any]) -> str:
 
 @app.command()
 @fails_cleanly
+def network(
+    db: DbOption = DEFAULT_DB,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Events that join people (repeat): meeting, visit, agreement.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--from", help="From this date on (2019, 2019-04).")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Up to this date, inclusive.")] = None,
+    person: Annotated[str | None, typer.Option(help="Only the people this person met (any spelling).")] = None,
+    country: Annotated[str | None, typer.Option(help="Only events held in this country (any spelling).")] = None,
+    format: Annotated[str, typer.Option("--format", help="json, gexf (Gephi) or graphml.")] = "json",
+) -> None:
+    """Who met whom: people, and the events they took part in together, as JSON, GEXF or GraphML.
+
+    Example: elitewatch network --from 2019-04 --to 2019-04 --format gexf > april-2019.gexf
+    """
+    from elitewatch.extract.events import EVENT_TYPES
+    from elitewatch.query.network import TOGETHER, gexf, graphml
+    from elitewatch.query.network import network as who_met_whom
+
+    for value in event_type or []:
+        if value not in EVENT_TYPES:
+            raise InputError(f"unknown event type; use one of {', '.join(EVENT_TYPES)}", source=value)
+    if format not in ("json", "gexf", "graphml"):
+        raise ElitewatchError(f"unknown network format {format!r}; use json, gexf or graphml")
+    for day in (since, until):
+        if day is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", day):
+            raise InputError("dates are written 2023, 2023-12 or 2023-12-04", source=day)
+    with open_store(db, readonly=True) as conn:
+        found = who_met_whom(
+            conn, types=tuple(event_type or TOGETHER), since=since, until=until, person=person, country=country
+        )
+    if format == "json":
+        sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.buffer.write((gexf if format == "gexf" else graphml)(found))
+        sys.stdout.flush()
+
+
+@app.command()
+@fails_cleanly
 def quotes(
     db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (any spelling).")] = None,

@@ -104,6 +104,23 @@ def test_the_waits_page_puts_the_two_ambassadors_side_by_side(server: str, brows
     assert "credentials" in browser.find_element(By.ID, "hl").text
 
 
+def test_the_network_of_april_2019_links_its_people_and_their_meetings(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/network?from=2019-04&to=2019-04")
+    labels = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "svg.network text.node-label")}
+    assert {"Kassym-Jomart Tokayev", "Vladimir Putin"} <= labels
+    edge = browser.find_element(By.CSS_SELECTOR, "svg.network a.edge-link")
+    anchor = (browser.execute_script("return arguments[0].getAttribute('href');", edge) or "").lstrip("#")
+    listed = browser.find_element(By.ID, anchor)
+    assert "Tokayev" in listed.text and "2019-04" in listed.text
+    listed.find_element(By.CSS_SELECTOR, "a.source").click()
+    assert "/document/" in browser.current_url and browser.find_element(By.ID, "hl").text.strip()
+    browser.get(f"{server}/network?from=2019-04&to=2019-04")
+    browser.find_element(By.CSS_SELECTOR, "svg.network a.node-link").click()
+    assert "/entity/" in browser.current_url
+
+
 def test_pages_work_under_the_content_security_policy(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
@@ -115,6 +132,7 @@ def test_pages_work_under_the_content_security_policy(server: str, browser) -> N
         "/events",
         "/compare?a=Tokayev&b=Tasmagambetov",
         "/intervals",
+        "/network",
         "/docs",
     ]:
         browser.get(server + path)
