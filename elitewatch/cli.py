@@ -269,7 +269,7 @@ def _event_line(event: dict[str, Any]) -> str:
     """ "[2023-12-04] credentials: Dauren Abayev, Vladimir Putin — Kremlin (doc)"."""
     who = ", ".join(p["name"] for p in event["participants"])
     place = f" — {event['place']}" if event["place"] else ""
-    when = event["date"] or "date unknown"
+    when = event["date"] or (f"{event['published']} published" if event.get("published") else "date unknown")
     return escape(f"[{when}] {event['type']}: {who}{place}  ({event['doc_id']})")
 
 
@@ -415,25 +415,37 @@ def quotes(
     db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (any spelling).")] = None,
     search: Annotated[str | None, typer.Option(help="Only quotes with these words.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--from", help="Said (else published) from this date on (2023, 2023-12).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Up to this date, inclusive.")] = None,
+    language: Annotated[str | None, typer.Option(help="Only quotes in this language: en, ru or kk.")] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
 ) -> None:
-    """List direct quotes with their speakers.
+    """List direct quotes with their speakers, newest first (a quote whose day is not said by its
+    document's date, marked "published").
 
-    Example: elitewatch quotes --speaker Tokayev --search neighbors
+    Example: elitewatch quotes --speaker Tokayev --search neighbors --from 2019 --language en
     """
     from elitewatch.query import search_quotes
 
+    for day in (since, until):
+        if day is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", day):
+            raise InputError("dates are written 2023, 2023-12 or 2023-12-04", source=day)
+    if language is not None and language not in ("en", "ru", "kk"):
+        raise InputError("the languages are en, ru and kk", source=language)
     with open_store(db, readonly=True) as conn:
-        rows = search_quotes(conn, speaker=speaker, text=search, limit=limit)
+        rows = search_quotes(
+            conn, speaker=speaker, text=search, since=since, until=until, language=language, limit=limit
+        )
     if as_json:
         _print_jsonl(rows)
         return
     for row in rows:
         who = row["speaker"] or "unknown"
-        out.print(
-            f"[bold]{escape(who)}[/bold] [{escape(row['said_on'] or '?')}] “{escape(row['text'])}” ({escape(row['doc_id'])})"
-        )
+        when = row["said_on"] or (f"{row['published']} published" if row["published"] else "?")
+        out.print(f"[bold]{escape(who)}[/bold] [{escape(when)}] “{escape(row['text'])}” ({escape(row['doc_id'])})")
 
 
 @app.command()

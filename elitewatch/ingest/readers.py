@@ -153,6 +153,22 @@ def _document(doc_id: str, text: str, source: str, meta: dict[str, str], result:
     )
 
 
+TITLE_LIMIT = 200  # characters: a longer first line is a paragraph, not a title
+HEADING_MARKS = re.compile(r"^\s*#+\s*|\s*#+\s*$")
+
+
+def with_first_line_title(meta: dict[str, str], text: str) -> dict[str, str]:
+    """A plain text's first line is its title when the metadata gives none and more text follows it (a
+    Markdown heading without its marks): what a reader of the file would call it."""
+    if meta.get("title"):
+        return meta
+    lines = [line.strip() for line in text.strip().splitlines()]
+    if len(lines) < 2 or not lines[0] or len(lines[0]) > TITLE_LIMIT or not any(lines[1:]):
+        return meta
+    title = HEADING_MARKS.sub("", lines[0])
+    return {**meta, "title": title} if title else meta
+
+
 SOFT_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n#>*\-+|0-9 ])")
 
 
@@ -347,7 +363,7 @@ def _read_open_file(
     front, body = split_front_matter(text, source)
     if suffix in MARKDOWN_SUFFIXES:
         body = unwrap_soft_breaks(body)
-    yield _document(stem, body, source, {**front, **meta}, result)
+    yield _document(stem, body, source, with_first_line_title({**front, **meta}, body), result)
 
 
 def iter_folder(folder: Path) -> Iterator[Path]:
@@ -379,7 +395,7 @@ def read_stdin(result: ReadResult, stream: Readable | None = None, *, max_chars:
             return
         digest = hashlib.sha256(text.encode()).hexdigest()[:12]
         front, body = split_front_matter(text, STDIN)
-        document = _document(f"stdin-{digest}", body, STDIN, front, result)
+        document = _document(f"stdin-{digest}", body, STDIN, with_first_line_title(front, body), result)
     except InputError as error:
         result.refuse(STDIN, error.message)
         return
@@ -406,7 +422,7 @@ def read_url(url: str, result: ReadResult, fetcher: Fetcher, meta: dict[str, str
         if "html" in content_type or text.lstrip()[:1] == "<":
             document = html_to_document(url_id(final), text, url, found, result)
         else:
-            document = _document(url_id(final), text, url, found, result)
+            document = _document(url_id(final), text, url, with_first_line_title(found, text), result)
     except InputError as error:
         result.refuse(error.source or url, error.message)
         return

@@ -203,9 +203,7 @@ def _subjects(event: _Event, offices: dict[int, list[dict[str, Any]]]) -> tuple[
     return dated or event.persons
 
 
-def _office_at(
-    offices: list[dict[str, Any]], first: _Event, second: _Event, role: str | None
-) -> dict[str, Any] | None:
+def _office_at(offices: list[dict[str, Any]], first: _Event, second: _Event, role: str | None) -> dict[str, Any] | None:
     """The office the wait belongs to: the one taken or left on the first event's day, else one whose words
     match `role`, else the office the documents of the two events give the person, if only one."""
     day = first.day.isoformat()

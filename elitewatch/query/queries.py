@@ -251,7 +251,8 @@ def search_events(
     limit: int = 100,
 ) -> list[dict[str, Any]]:
     """Events by type, participant (a name in any spelling, or an entity id), place and date range, oldest
-    first; each with its participants, place and source sentence. Undated events come last, by publication."""
+    first; each with its participants, place and source sentence. An event whose date the text does not say
+    is placed by its document's publication date (`date` stays empty: the page marks it); none at all, last."""
     where: list[str] = []
     params: list[Any] = []
     if doc_id:
@@ -290,7 +291,8 @@ def search_events(
                   FROM events e JOIN documents d ON d.id = e.doc_id
                   LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id
                   {clause}
-                 ORDER BY e.date IS NULL, e.date, d.published, e.doc_id, e.trigger_start
+                 ORDER BY COALESCE(e.date, d.published) IS NULL, COALESCE(e.date, d.published), e.doc_id,
+                          e.trigger_start
                  LIMIT ?""",
             [*params, limit],
         )
@@ -381,10 +383,12 @@ SEARCH_WINDOW = 2000  # the newest matching documents that relevance ranks
 
 
 def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Documents matching the words, the most relevant of the newest SEARCH_WINDOW matches first: ranking
-    every match of a common word in a large store is what made search slow."""
+    """Documents matching the words, the most relevant of the newest SEARCH_WINDOW matches first (ranking
+    every match of a common word in a large store is what made search slow), then the documents that name
+    an entity the words name in any of its spellings ("Tokaev" finds every document of Tokayev). Each with
+    `hit_start`/`hit_end`, where the page opens, and a snippet around it."""
     query = fts_query(text)
-    return _rows(
+    found = _rows(
         conn.execute(
             """SELECT d.id, d.title, d.published, d.language,
                       snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet
@@ -396,6 +400,57 @@ def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) ->
             (query, query, SEARCH_WINDOW, limit),
         )
     )
+    words = re.findall(r"\w+", text)
+    for row in found:
+        row["hit_start"], row["hit_end"] = _first_hit(conn, row["id"], words)
+        row["via"] = "words"
+    if len(found) < limit and words:
+        seen = {row["id"] for row in found}
+        for row in _documents_naming(conn, text, limit=limit - len(found), skip=seen):
+            found.append(row)
+    return found
+
+
+def _first_hit(conn: sqlite3.Connection, doc_id: str, words: list[str]) -> tuple[int | None, int | None]:
+    """Where the first of the words (the last one as a prefix, as the search matched it) is in the text."""
+    row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None or not words:
+        return None, None
+    parts = [rf"\b{re.escape(w)}\b" for w in words[:-1]] + [rf"\b{re.escape(words[-1])}\w*"]
+    match = re.search("|".join(parts), row["text"], re.IGNORECASE)
+    return (match.start(), match.end()) if match else (None, None)
+
+
+def _documents_naming(conn: sqlite3.Connection, name: str, *, limit: int, skip: set[str]) -> list[dict[str, Any]]:
+    """The newest documents naming an entity called `name`, each at its first mention there."""
+    ids = [e["id"] for e in find_entities(conn, name)]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = _rows(
+        conn.execute(
+            f"""SELECT d.id, d.title, d.published, d.language, first.start AS hit_start, first.end AS hit_end,
+                       e.name AS entity, substr(d.text, max(0, first.start - 80) + 1, first.end - first.start + 160)
+                       AS context, max(0, first.start - 80) AS context_start
+                  FROM (SELECT de.doc_id, de.entity_id, MIN(m.start) AS start FROM doc_entities de
+                          JOIN mentions m ON m.doc_entity_id = de.id
+                         WHERE de.entity_id IN ({marks}) GROUP BY de.doc_id) hit
+                  JOIN mentions first ON first.doc_id = hit.doc_id AND first.start = hit.start
+                  JOIN documents d ON d.id = hit.doc_id JOIN entities e ON e.id = hit.entity_id
+                 ORDER BY d.published DESC, d.id LIMIT ?""",
+            [*ids, limit + len(skip)],
+        )
+    )
+    found: list[dict[str, Any]] = []
+    for row in rows:
+        if row["id"] in skip or row["id"] in {f["id"] for f in found}:
+            continue
+        start, end = row["hit_start"] - row.pop("context_start"), row["hit_end"] - row["hit_start"]
+        context = row.pop("context")
+        row["snippet"] = f"… {context[:start]}[{context[start : start + end]}]{context[start + end :]} …"
+        row["via"] = f"names {row.pop('entity')}"
+        found.append(row)
+    return found[:limit]
 
 
 def corpus_summary(conn: sqlite3.Connection, *, top: int = 5) -> dict[str, Any]:

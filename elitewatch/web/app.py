@@ -25,13 +25,24 @@ from elitewatch.web.deps import WebSettings
 from elitewatch.web.guard import SecurityHeaders, WriteGate
 from elitewatch.web.kept import KeptPages
 from elitewatch.web.respond import load_templates
-from elitewatch.web.routes import api, compare, documents, entities, home, intervals, network, quotes_events, review
+from elitewatch.web.routes import (
+    api,
+    compare,
+    documents,
+    entities,
+    home,
+    indexes,
+    intervals,
+    network,
+    quotes_events,
+    review,
+)
 
 HERE = Path(__file__).parent
 BODY_LIMIT = 25_000_000  # bytes of one request: a few uploads of up to uploads.UPLOAD_LIMIT each
 
 # Matched in this order, and listed so in the OpenAPI schema and on /docs (the order of the single app before).
-ROUTERS = (home, entities, documents, quotes_events, intervals, network, compare, review, api)
+ROUTERS = (home, indexes, entities, documents, quotes_events, intervals, network, compare, review, api)
 
 
 def create_app(db: Path | str, token: str | None = None, *, body_limit: int = BODY_LIMIT) -> FastAPI:

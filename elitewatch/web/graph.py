@@ -57,9 +57,11 @@ def draw(data: dict[str, Any]) -> Drawing:
     g.add_weighted_edges_from((e["source"], e["target"], e["weight"]) for e in edges)
     if not kept:
         return Drawing(WIDTH, 0, [], [], 0)
-    layout = nx.spring_layout(g, seed=7, k=1.8 / math.sqrt(len(kept)), iterations=100) if len(kept) > 1 else {
-        next(iter(kept)): (0.0, 0.0)
-    }
+    layout = (
+        nx.spring_layout(g, seed=7, k=1.8 / math.sqrt(len(kept)), iterations=100)
+        if len(kept) > 1
+        else {next(iter(kept)): (0.0, 0.0)}
+    )
     xs = [p[0] for p in layout.values()]
     ys = [p[1] for p in layout.values()]
 
@@ -72,7 +74,9 @@ def draw(data: dict[str, Any]) -> Drawing:
         WIDTH,
         HEIGHT,
         [
-            Node(n, kept[n]["name"], *at[n], r=round(4 + 2.5 * math.sqrt(kept[n]["events"]), 1), events=kept[n]["events"])
+            Node(
+                n, kept[n]["name"], *at[n], r=round(4 + 2.5 * math.sqrt(kept[n]["events"]), 1), events=kept[n]["events"]
+            )
             for n in kept
         ],
         [

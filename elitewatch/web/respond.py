@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
@@ -19,6 +19,7 @@ def load_templates(directory: Path) -> Jinja2Templates:
     loaded = Jinja2Templates(directory=directory)
     loaded.env.globals["event_types"] = EVENT_TYPES
     loaded.env.globals["twin_href"] = twin_href
+    loaded.env.globals["with_query"] = with_query
     return loaded
 
 
@@ -45,3 +46,11 @@ def twin_href(request: Request) -> str:
     path = request.scope["path"]
     href = "/index.json" if path == "/" else quote(path) + ".json"
     return f"{href}?{request.url.query}" if request.url.query else href
+
+
+def with_query(request: Request, **changes: Any) -> str:
+    """This page's address with some query parameters changed (paging, sorting): the others kept."""
+    query = [(key, value) for key, value in request.query_params.multi_items() if key not in changes]
+    query += [(key, str(value)) for key, value in changes.items() if value not in (None, "")]
+    path = quote(request.scope["path"])
+    return f"{path}?{urlencode(query)}" if query else path

@@ -35,6 +35,23 @@ def test_sidecar_metadata(tmp_path: Path) -> None:
     assert (document.id, document.outlet) == ("custom", "Example")
 
 
+def test_a_plain_text_is_titled_by_its_first_line_when_nothing_else_titles_it(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("Astana hosts a summit\n\nLeaders met in Astana on Monday.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Summit notes #\n\nLeaders met in Astana.\n", encoding="utf-8")
+    (tmp_path / "named.txt").write_text("A first line\n\nMore text.\n", encoding="utf-8")
+    (tmp_path / "named.meta.json").write_text(json.dumps({"title": "The sidecar's title"}), encoding="utf-8")
+    (tmp_path / "one-line.txt").write_text("Leaders met in Astana.\n", encoding="utf-8")
+    (tmp_path / "long.txt").write_text("Leaders met " * 30 + "\nin Astana.\n", encoding="utf-8")
+    titles = {document.id: document.title for document in read(tmp_path).documents}
+    assert titles == {
+        "story": "Astana hosts a summit",
+        "notes": "Summit notes",
+        "named": "The sidecar's title",
+        "one-line": None,  # the only line is the text, not a title of it
+        "long": None,  # a first line of 360 characters is a paragraph
+    }
+
+
 def test_html_main_text_and_metadata() -> None:
     root = Path(__file__).resolve().parents[2] / "examples" / "articles" / "abayev-credentials.html"
     [document] = read(root).documents

@@ -29,7 +29,14 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("ftm")
     (folder / "railway.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "railway.meta.json").write_text(
-        json.dumps({"title": "A new railway", "published": "2024-03-05", "url": "https://news.example.org/railway", "outlet": "Example News"})
+        json.dumps(
+            {
+                "title": "A new railway",
+                "published": "2024-03-05",
+                "url": "https://news.example.org/railway",
+                "outlet": "Example News",
+            }
+        )
     )
     (folder / "minister.txt").write_text(RUSSIAN, encoding="utf-8")
     (folder / "minister.meta.json").write_text(json.dumps({"published": "2024-04-13"}))

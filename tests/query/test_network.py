@@ -19,7 +19,10 @@ from elitewatch.web.app import create_app
 ARTICLES = {
     "tashkent": ("2024-05-10", "Kassym-Jomart Tokayev met Shavkat Mirziyoyev in Tashkent on May 9, 2024."),
     "bishkek": ("2024-06-04", "On June 3, 2024, Sadyr Japarov held talks with Shavkat Mirziyoyev in Bishkek."),
-    "dushanbe": ("2024-07-02", "Emomali Rahmon met Kassym-Jomart Tokayev and Sadyr Japarov in Dushanbe on July 1, 2024."),
+    "dushanbe": (
+        "2024-07-02",
+        "Emomali Rahmon met Kassym-Jomart Tokayev and Sadyr Japarov in Dushanbe on July 1, 2024.",
+    ),
     "moscow": ("2023-03-04", "Vladimir Putin met Kassym-Jomart Tokayev in Moscow on March 3, 2023."),
 }
 

@@ -121,6 +121,20 @@ def test_the_network_of_april_2019_links_its_people_and_their_meetings(server: s
     assert "/entity/" in browser.current_url
 
 
+def test_every_document_is_reachable_from_the_home_page(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/")
+    browser.find_element(By.CSS_SELECTOR, 'p.lead a[href="/documents"]').click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.index tbody tr")
+    assert len(rows) == 5  # the five seeds
+    browser.find_element(By.PARTIAL_LINK_TEXT, "published").click()  # sorted the other way
+    assert "desc=false" in browser.current_url
+    rows[0] = browser.find_element(By.CSS_SELECTOR, "table.index tbody tr a")
+    rows[0].click()
+    assert "/document/" in browser.current_url and browser.find_element(By.TAG_NAME, "h1").text
+
+
 def test_pages_work_under_the_content_security_policy(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
@@ -133,6 +147,8 @@ def test_pages_work_under_the_content_security_policy(server: str, browser) -> N
         "/compare?a=Tokayev&b=Tasmagambetov",
         "/intervals",
         "/network",
+        "/documents",
+        "/entities",
         "/docs",
     ]:
         browser.get(server + path)

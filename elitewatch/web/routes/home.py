@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from elitewatch.query import find_entities, search_documents, search_quotes
+from elitewatch.query import find_entities, search_documents, search_events, search_quotes
 from elitewatch.query.pages import home
 from elitewatch.web.deps import Reader, Web
 from elitewatch.web.respond import respond
@@ -22,13 +22,20 @@ def index(request: Request, conn: Reader) -> Response:
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
-@router.get("/search.json", summary="Documents, quotes and entities matching words")
+@router.get("/search.json", summary="Entities, events, quotes and documents matching words or a name")
 def search(request: Request, conn: Reader, q: Annotated[str, Query(max_length=500)] = "") -> Response:
-    data: dict[str, Any] = {"q": q, "documents": [], "quotes": [], "entities": []}
+    """Words are searched in the texts and quotes; a name in any spelling finds its entity, the entity's
+    events and quotes, and every document naming it, each opening at the hit."""
+    data: dict[str, Any] = {"q": q, "documents": [], "quotes": [], "entities": [], "events": []}
     if q.strip():
-        data["documents"] = search_documents(conn, q, limit=30)
-        data["quotes"] = search_quotes(conn, text=q, limit=30)
         data["entities"] = find_entities(conn, q)[:20]
+        data["documents"] = search_documents(conn, q, limit=50)
+        quotes = search_quotes(conn, text=q, limit=30)
+        for entity in data["entities"][:3]:
+            quotes += [found for found in search_quotes(conn, speaker_id=entity["id"], limit=30) if found not in quotes]
+            data["events"] += search_events(conn, participant_id=entity["id"], limit=50)
+        data["quotes"] = quotes[:60]
+        data["events"] = list({event["id"]: event for event in data["events"]}.values())
     return respond(request, "search.html", data)
 
 
