@@ -82,8 +82,12 @@ def _silence_stdout() -> None:
 
 @contextmanager
 def open_store(db: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+    """The store; to read it, one made by an earlier version is migrated first where this user may write."""
     from elitewatch.store import connect
+    from elitewatch.store.db import prepare
 
+    if readonly and db.exists() and os.access(db.parent, os.W_OK):
+        prepare(db)
     conn = connect(db, readonly=readonly)
     try:
         yield conn
@@ -515,6 +519,76 @@ def _write_csv(conn: sqlite3.Connection, kind: str) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS[kind], lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
+
+
+KindArgument = Annotated[str, typer.Argument(help="quote, position or event.")]
+FactId = Annotated[int, typer.Argument(help="The fact's id, as the export, the pages and --json show it.")]
+Who = Annotated[str | None, typer.Option(help="Who decides (default: your login name).")]
+Why = Annotated[str | None, typer.Option(help="Why, for whoever reads the correction later.")]
+
+
+@app.command()
+@fails_cleanly
+def correct(
+    kind: KindArgument,
+    fact_id: FactId,
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="quote: who said it (a name the store knows).")] = None,
+    role: Annotated[str | None, typer.Option(help="position: the office.")] = None,
+    org: Annotated[str | None, typer.Option(help="position: its organization or country.")] = None,
+    start: Annotated[str | None, typer.Option(help="position: taken on (2023, 2023-07, 2023-07-03).")] = None,
+    end: Annotated[str | None, typer.Option(help="position: left on.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="event: its type.")] = None,
+    date: Annotated[str | None, typer.Option(help="event: its date.")] = None,
+    participant: Annotated[
+        list[str] | None, typer.Option(help="event: who took part (repeat; replaces the participants).")
+    ] = None,
+    who: Who = None,
+    why: Why = None,
+) -> None:
+    """Correct a fact: kept by the fact's words and place in its document, it survives re-ingestion and wins
+    over extraction; the export carries the corrected value and the correction.
+
+    Example: elitewatch correct quote 12 --speaker "Vladimir Putin" --why "the attribution introduces Putin"
+    """
+    fields = {
+        "speaker": speaker,
+        "role": role,
+        "org": org,
+        "start": start,
+        "end": end,
+        "type": event_type,
+        "date": date,
+        "participants": participant,
+    }
+    _record(db, kind, fact_id, fields=fields, reject=False, who=who, why=why)
+
+
+@app.command()
+@fails_cleanly
+def reject(kind: KindArgument, fact_id: FactId, db: DbOption = DEFAULT_DB, who: Who = None, why: Why = None) -> None:
+    """Reject a fact the text does not state: it leaves the pages and the export, and stays rejected when its
+    document is ingested again.
+
+    Example: elitewatch reject event 7 --why "a photo caption, not a meeting"
+    """
+    _record(db, kind, fact_id, fields=None, reject=True, who=who, why=why)
+
+
+def _record(
+    db: Path, kind: str, fact_id: int, *, fields: dict[str, Any] | None, reject: bool, who: str | None, why: str | None
+) -> None:
+    import getpass
+
+    from elitewatch.store.corrections import record_correction
+    from elitewatch.store.db import transaction
+
+    with open_store(db) as conn, transaction(conn):
+        made = record_correction(
+            conn, kind, fact_id, fields=fields, reject=reject, who=who or getpass.getuser(), why=why
+        )
+    what = "rejected" if reject else "corrected: " + ", ".join(f"{k} = {v}" for k, v in made["fields"].items())
+    out.print(f"{kind} {fact_id} {escape(what)} (correction {made['id']}, by {escape(made['who'])})")
 
 
 TypeOption = Annotated[str | None, typer.Option("--type", help="person, organization or place.")]

@@ -34,6 +34,7 @@ from elitewatch.model import Analysis, Document, Parsed
 from elitewatch.nlp import parse_documents
 from elitewatch.resolve.stage import link_document, settle_document
 from elitewatch.settings import Settings
+from elitewatch.store.corrections import apply_corrections
 from elitewatch.store.db import batch, transaction
 from elitewatch.store.writer import WriteOutcome, is_unchanged, replace_document, write_facts
 from elitewatch.workers import (
@@ -164,7 +165,7 @@ def ingest(
 def store_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome:
     """5. One analysed document into the store in one transaction: its row, its entities resolved to canonical
     ones (elitewatch.resolve.stage), its facts written by those links, then what it touched settled (aliases,
-    judgements, external ids)."""
+    judgements, external ids), and the analysts' corrections of its facts applied again."""
     with transaction(conn):
         replacing = replace_document(conn, analysis)
         if replacing is None:
@@ -172,6 +173,7 @@ def store_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
         links = link_document(conn, analysis, replacing.entities)
         write_facts(conn, analysis, links.local_ids)
         settle_document(conn, analysis.parsed.doc.id, links, replaced=replacing.replaced)
+        apply_corrections(conn, analysis.parsed.doc.id)  # an analyst's corrections win over extraction
     return WriteOutcome.REPLACED if replacing.replaced else WriteOutcome.ADDED
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -24,6 +25,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "author": row["author"],
             "url": row["url"],
         }
+    corrections = _corrections(conn)
     alias_rows: dict[int, list[str]] = {}
     for entity_id, alias in conn.execute(
         "SELECT entity_id, alias FROM aliases ORDER BY entity_id, mentions DESC, alias"
@@ -44,6 +46,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     ):
         yield {
             "kind": "quote",
+            "id": row["id"],
             "doc": row["doc_id"],
             "speaker": row["entity_id"],
             "speaker_name": row["speaker_text"],
@@ -53,6 +56,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "end": row["end"],
             "confidence": row["confidence"],
             "extractor": _extractor(row),
+            **_corrected(corrections, row),
         }
     for row in conn.execute(
         """SELECT p.*, person.entity_id AS person_id, org.entity_id AS org_id, org.name AS org_name
@@ -63,6 +67,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     ):
         yield {
             "kind": "position",
+            "id": row["id"],
             "doc": row["doc_id"],
             "person": row["person_id"],
             "role": row["role"],
@@ -77,6 +82,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "evidence": [row["evidence_start"], row["evidence_end"]],
             "confidence": row["confidence"],
             "extractor": _extractor(row),
+            **_corrected(corrections, row),
         }
     participants: dict[int, list[str]] = {}
     for row in conn.execute(
@@ -91,6 +97,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     ):
         yield {
             "kind": "event",
+            "id": row["id"],
             "doc": row["doc_id"],
             "type": row["type"],
             "participants": list(dict.fromkeys(participants.get(row["id"], []))),
@@ -102,7 +109,34 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "evidence": [row["trigger_start"], row["trigger_end"]],
             "confidence": row["confidence"],
             "extractor": _extractor(row),
+            **_corrected(corrections, row),
         }
+    for made in corrections.values():  # rejections too: what an analyst decided, and why
+        yield {"kind": "correction", **made}
+
+
+def _corrections(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
+    return {
+        row["id"]: {
+            "id": row["id"],
+            "fact": row["kind"],
+            "action": row["action"],
+            "doc": row["doc_id"],
+            "words": row["words"],
+            "anchor": [row["anchor_start"], row["anchor_end"]],
+            "fields": json.loads(row["fields"]),
+            "who": row["who"],
+            "why": row["why"],
+            "at": row["created_at"],
+        }
+        for row in conn.execute("SELECT * FROM corrections ORDER BY id")
+    }
+
+
+def _corrected(corrections: dict[int, dict[str, Any]], row: sqlite3.Row) -> dict[str, Any]:
+    """The correction a fact carries, when an analyst corrected it."""
+    made = corrections.get(row["correction_id"]) if row["correction_id"] is not None else None
+    return {"correction": made} if made is not None else {}
 
 
 def _extractor(row: sqlite3.Row) -> str:

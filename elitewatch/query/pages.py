@@ -12,6 +12,7 @@ from typing import Any
 from elitewatch.datafiles import load_words
 from elitewatch.errors import NotFoundError
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events
+from elitewatch.store.corrections import corrections_of
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     )
     document["quotes"] = _rows(
         conn.execute(
-            """SELECT q.id, q.text, q.start, q.end, q.said_on, q.confidence, de.entity_id AS speaker_id,
-                      e.name AS speaker
+            """SELECT q.id, q.text, q.start, q.end, q.said_on, q.confidence, q.correction_id,
+                      de.entity_id AS speaker_id, e.name AS speaker
                  FROM quotes q LEFT JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
                  LEFT JOIN entities e ON e.id = de.entity_id
                 WHERE q.doc_id = ? ORDER BY q.start""",
@@ -88,7 +89,7 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
         conn.execute(
             """SELECT p.id, person.entity_id AS person_id, e.name AS person, p.role,
                       COALESCE(org.name, p.org_text) AS org, p.start, p.end, p.as_of, p.ended,
-                      p.sentence_start, p.sentence_end, p.pattern, p.confidence
+                      p.sentence_start, p.sentence_end, p.pattern, p.confidence, p.correction_id
                  FROM positions p JOIN doc_entities person ON person.id = p.person_doc_entity_id
                  JOIN entities e ON e.id = person.entity_id
                  LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id
@@ -97,6 +98,7 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
         )
     )
     document["events"] = search_events(conn, doc_id=doc_id, limit=1_000)
+    document["corrections"] = corrections_of(conn, doc_id)
     return document
 
 

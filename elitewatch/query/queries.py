@@ -285,7 +285,7 @@ def search_events(
     events = _rows(
         conn.execute(
             f"""SELECT e.id, e.type, e.date, e.trigger, COALESCE(place.name, e.place_text) AS place,
-                       place.entity_id AS place_id, e.confidence, e.doc_id, d.title, d.published,
+                       place.entity_id AS place_id, e.confidence, e.correction_id, e.doc_id, d.title, d.published,
                        e.sentence_start, e.sentence_end,
                        substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
                   FROM events e JOIN documents d ON d.id = e.doc_id

@@ -28,6 +28,7 @@ from elitewatch.web.respond import load_templates
 from elitewatch.web.routes import (
     api,
     compare,
+    corrections,
     documents,
     entities,
     home,
@@ -42,7 +43,7 @@ HERE = Path(__file__).parent
 BODY_LIMIT = 25_000_000  # bytes of one request: a few uploads of up to uploads.UPLOAD_LIMIT each
 
 # Matched in this order, and listed so in the OpenAPI schema and on /docs (the order of the single app before).
-ROUTERS = (home, indexes, entities, documents, quotes_events, intervals, network, compare, review, api)
+ROUTERS = (home, indexes, entities, documents, quotes_events, intervals, network, compare, review, corrections, api)
 
 
 def create_app(db: Path | str, token: str | None = None, *, body_limit: int = BODY_LIMIT) -> FastAPI:

@@ -26,7 +26,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",  # a page's address names what was read; keep it from linked sites
 }
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-FORM_PATHS = ("/review/",)  # the review page's buttons: the token comes in the (small) form body
+FORM_PATHS = ("/review/", "/correct/")  # the review and correction forms: the token comes in the (small) form body
 SMALL_BODY = 64_000  # bytes: reads and the review form carry no more than a few fields
 
 Reject = Callable[[Scope, int, str, str | None], Response]

@@ -135,6 +135,38 @@ def test_every_document_is_reachable_from_the_home_page(server: str, browser) ->
     assert "/document/" in browser.current_url and browser.find_element(By.TAG_NAME, "h1").text
 
 
+def test_an_analyst_corrects_a_speaker_on_the_document_page_and_it_sticks(
+    tmp_path: Path, browser  # type: ignore[no-untyped-def]
+) -> None:
+    from selenium.webdriver.common.by import By
+    from typer.testing import CliRunner
+
+    from elitewatch.cli import app
+    from tests.store.test_corrections import TEXT, ingest
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    db = tmp_path / "corrections.db"
+    ingest(folder, db, TEXT)
+    with serving(create_app(db, token="s3cret")) as base:
+        browser.get(f"{base}/document/talks")
+        quote = browser.find_element(By.CSS_SELECTOR, "ul.quotes li")
+        assert "Vladimir Putin" in quote.text
+        quote.find_element(By.TAG_NAME, "summary").click()
+        form = quote.find_element(By.TAG_NAME, "form")
+        form.find_element(By.NAME, "speaker").send_keys("Kassym-Jomart Tokayev")
+        form.find_element(By.NAME, "who").send_keys("ana")
+        form.find_element(By.NAME, "why").send_keys("the attribution names Tokayev")
+        form.find_element(By.NAME, "token").send_keys("s3cret")
+        form.find_element(By.CSS_SELECTOR, 'button[value="correct"]').click()
+        assert "/document/talks" in browser.current_url and "#hl" in browser.current_url
+        quote = browser.find_element(By.CSS_SELECTOR, "ul.quotes li")
+        assert "Kassym-Jomart Tokayev" in quote.text and "corrected" in quote.text
+        assert "the attribution names Tokayev" in browser.find_element(By.CSS_SELECTOR, "ul.corrections").text
+    ingest(folder, db, "A line added on top.\n\n" + TEXT)  # the document changes and is read again
+    assert CliRunner().invoke(app, ["quotes", "--db", str(db)]).output.startswith("Kassym-Jomart Tokayev")
+
+
 def test_pages_work_under_the_content_security_policy(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
