@@ -413,6 +413,46 @@ def network(
         sys.stdout.flush()
 
 
+NarrativesOption = Annotated[
+    Path | None, typer.Option("--narratives", help="A folder of your own watch-lists (.yaml); else the starter list.")
+]
+
+
+@app.command()
+@fails_cleanly
+def narratives(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker's uses (any spelling).")] = None,
+    folder: NarrativesOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """Which speakers use the phrases of each narrative of a watch-list, since when and how often, matched
+    on lemmas in their quotes (any inflection).
+
+    Example: elitewatch narratives --speaker Tasmagambetov --narratives ~/watch-lists
+    """
+    from elitewatch.query.narratives import load_watch_lists
+    from elitewatch.query.narratives import narratives as taken_up
+
+    watch = load_watch_lists(folder)
+    with open_store(db, readonly=True) as conn:
+        found = taken_up(conn, watch, speaker=speaker)
+    if as_json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+        return
+    used = [n for n in found["narratives"] if n["uses"]]
+    if not used:
+        out.print("no quote uses a phrase of the watch-list")
+    for narrative in used:
+        out.print(f"[bold]{escape(narrative['name'])}[/bold] ({escape(narrative['owner'])}): {narrative['uses']} use(s)")
+        for who in narrative["speakers"]:
+            out.print(f"  {escape(who['name'])}: {who['uses']}, first {who['first'] or '?'}, last {who['last'] or '?'}")
+            for use in who["uses_list"][:3]:
+                when = use["date"] or "?"
+                marked = " published" if use["dated_by"] == "published" else ""
+                out.print(f"    [{when}{marked}] “{escape(use['text'][:120])}” ({escape(use['doc_id'])})")
+
+
 @app.command()
 @fails_cleanly
 def quotes(
@@ -726,6 +766,7 @@ def serve(
     workers: Annotated[
         int | None, typer.Option(help="Server processes (default: one per core; each answers requests alone).", min=1)
     ] = None,
+    folder: NarrativesOption = None,
 ) -> None:
     """Start the web UI and HTTP API (pages with JSON twins at the same path + .json; /docs for the API).
 
@@ -745,7 +786,11 @@ def serve(
         f"elitewatch on http://{host}:{port}/ ({'writes need the token' if token else 'read-only'}; "
         f"{processes} server process{'es' if processes > 1 else ''})"
     )
-    run_server(db, host=host, port=port, processes=processes)
+    if folder is not None:
+        from elitewatch.query.narratives import load_watch_lists
+
+        load_watch_lists(folder)  # a bad watch-list is refused now, not on the first visit of /narratives
+    run_server(db, host=host, port=port, processes=processes, narratives=folder)
 
 
 @app.command(name="eval-names")

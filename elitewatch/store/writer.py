@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from enum import Enum
 
 from elitewatch.extract.registry import PIPELINE, made_by
-from elitewatch.model import Analysis, Document
+from elitewatch.model import Analysis, Document, Token
+
+WORD = re.compile(r"\w")
 
 # Each fact is stored with the name and version of the component that made it.
 _made_by_entities, _made_by_quotes, _made_by_positions, _made_by_events = (
@@ -108,12 +112,26 @@ def _insert_mentions(conn: sqlite3.Connection, analysis: Analysis, local_ids: di
     )
 
 
+def lemmas_between(tokens: list[Token], starts: list[int], start: int, end: int) -> str:
+    """The lemmas of the words in text[start:end], space-separated (tokens sorted by start, `starts` theirs)."""
+    first = bisect_left(starts, start)
+    words = []
+    for token in tokens[first:]:
+        if token.start >= end:
+            break
+        if token.end <= end and WORD.search(token.text):
+            words.append(token.lemma.casefold())
+    return " ".join(words)
+
+
 def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
     doc_id = analysis.parsed.doc.id
+    starts = [token.start for token in analysis.parsed.tokens]
     conn.executemany(
         """INSERT INTO quotes (doc_id, speaker_doc_entity_id, speaker_text, text, start, end, attribution_start,
-                              attribution_end, said_on, dated, language, confidence, extractor, extractor_version)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                              attribution_end, said_on, dated, language, confidence, extractor, extractor_version,
+                              lemmas)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 doc_id,
@@ -129,6 +147,7 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
                 q.language,
                 q.confidence,
                 *_made_by_quotes,
+                lemmas_between(analysis.parsed.tokens, starts, q.start, q.end),
             )
             for q in analysis.quotes
         ],

@@ -34,6 +34,7 @@ from elitewatch.web.routes import (
     home,
     indexes,
     intervals,
+    narratives,
     network,
     quotes_events,
     review,
@@ -43,11 +44,17 @@ HERE = Path(__file__).parent
 BODY_LIMIT = 25_000_000  # bytes of one request: a few uploads of up to uploads.UPLOAD_LIMIT each
 
 # Matched in this order, and listed so in the OpenAPI schema and on /docs (the order of the single app before).
-ROUTERS = (home, indexes, entities, documents, quotes_events, intervals, network, compare, review, corrections, api)
+ROUTERS = (
+    home, indexes, entities, documents, quotes_events, intervals, network, narratives, compare, review, corrections,
+    api,
+)  # fmt: skip
 
 
-def create_app(db: Path | str, token: str | None = None, *, body_limit: int = BODY_LIMIT) -> FastAPI:
-    """The application over the store at `db`; `token` (else none) opens writing. Nothing is opened here:
+def create_app(
+    db: Path | str, token: str | None = None, *, body_limit: int = BODY_LIMIT, narratives: Path | None = None
+) -> FastAPI:
+    """The application over the store at `db`; `token` (else none) opens writing; `narratives`, a folder of
+    watch-lists (else the starter list), is what /narratives watches. Nothing is opened here:
     each request opens its own connection, read-only unless it writes, so a store in a read-only folder
     serves."""
     app = FastAPI(
@@ -58,7 +65,13 @@ def create_app(db: Path | str, token: str | None = None, *, body_limit: int = BO
         redoc_url=None,
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    web = WebSettings(db=Path(db), token=token, body_limit=body_limit, templates=load_templates(HERE / "templates"))
+    web = WebSettings(
+        db=Path(db),
+        token=token,
+        body_limit=body_limit,
+        templates=load_templates(HERE / "templates"),
+        narratives=narratives,
+    )
     app.state.web = web
     pages = errors.ErrorPages(web.templates)
     errors.install(app, pages)
@@ -72,17 +85,25 @@ def create_app(db: Path | str, token: str | None = None, *, body_limit: int = BO
 
 def app_from_environment() -> FastAPI:
     """The application `elitewatch serve --workers N` starts in each of its server processes: the store from
-    ELITEWATCH_DB, writing opened by ELITEWATCH_TOKEN (uvicorn imports this factory by name in each)."""
-    return create_app(os.environ["ELITEWATCH_DB"], os.environ.get("ELITEWATCH_TOKEN") or None)
+    ELITEWATCH_DB, writing opened by ELITEWATCH_TOKEN, the watch-lists from ELITEWATCH_NARRATIVES (uvicorn
+    imports this factory by name in each)."""
+    narratives = os.environ.get("ELITEWATCH_NARRATIVES")
+    return create_app(
+        os.environ["ELITEWATCH_DB"],
+        os.environ.get("ELITEWATCH_TOKEN") or None,
+        narratives=Path(narratives) if narratives else None,
+    )
 
 
-def serve(db: Path | str, *, host: str, port: int, processes: int) -> None:
+def serve(db: Path | str, *, host: str, port: int, processes: int, narratives: Path | None = None) -> None:
     """Serve the store at `db` from `processes` server processes (Python answers one request at a time in
     each, so a server with more than one reader wants one per core), writing opened by ELITEWATCH_TOKEN."""
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
     os.environ["ELITEWATCH_DB"] = str(Path(db).resolve())
+    if narratives is not None:
+        os.environ["ELITEWATCH_NARRATIVES"] = str(narratives.resolve())
     config = uvicorn.Config(
         "elitewatch.web.app:app_from_environment", factory=True, host=host, port=port, workers=processes,
         log_level="warning",

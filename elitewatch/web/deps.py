@@ -24,6 +24,7 @@ class WebSettings:
     token: str | None  # None: writing is off
     body_limit: int  # bytes of one request body (guard.WriteGate)
     templates: Jinja2Templates
+    narratives: Path | None = None  # a folder of watch-lists; None: the starter list
 
     @property
     def writable(self) -> bool:
