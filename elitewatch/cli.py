@@ -413,6 +413,37 @@ def network(
         sys.stdout.flush()
 
 
+@app.command()
+@fails_cleanly
+def echoes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker's echoes (any spelling).")] = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """Phrases one speaker's quotes share with another's (any inflection or word order), who said it first;
+    phrases everyone uses are left out.
+
+    Example: elitewatch echoes --speaker Tasmagambetov
+    """
+    from elitewatch.query.echoes import echoes as shared_phrases
+
+    with open_store(db, readonly=True) as conn:
+        found = shared_phrases(conn, speaker=speaker, limit=limit)
+    if as_json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+        return
+    if not found["echoes"]:
+        out.print("no two speakers' quotes share a phrase")
+    for echo in found["echoes"]:
+        first, second = echo["first"], echo["second"]
+        out.print(
+            f"[bold]{escape(first['speaker']['name'])}[/bold] [{first['date'] or '?'}] → "
+            f"[bold]{escape(second['speaker']['name'])}[/bold] [{second['date'] or '?'}]: "
+            f"{escape(' … '.join(echo['shared']))}  ({escape(first['doc_id'])}, {escape(second['doc_id'])})"
+        )
+
+
 NarrativesOption = Annotated[
     Path | None, typer.Option("--narratives", help="A folder of your own watch-lists (.yaml); else the starter list.")
 ]

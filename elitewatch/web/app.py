@@ -30,6 +30,7 @@ from elitewatch.web.routes import (
     compare,
     corrections,
     documents,
+    echoes,
     entities,
     home,
     indexes,
@@ -45,7 +46,8 @@ BODY_LIMIT = 25_000_000  # bytes of one request: a few uploads of up to uploads.
 
 # Matched in this order, and listed so in the OpenAPI schema and on /docs (the order of the single app before).
 ROUTERS = (
-    home, indexes, entities, documents, quotes_events, intervals, network, narratives, compare, review, corrections,
+    home, indexes, entities, documents, quotes_events, intervals, network, narratives, echoes, compare, review,
+    corrections,
     api,
 )  # fmt: skip
 

@@ -9,12 +9,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from elitewatch.errors import NotFoundError
 from elitewatch.query import find_entities
+from elitewatch.query.echoes import echoes
 from elitewatch.query.queries import entity_profile
 from elitewatch.web.deps import Reader
 from elitewatch.web.ids import row_id
 from elitewatch.web.respond import respond, wants_json
 from elitewatch.web.timeline import career_chart
 
+ECHOES_SHOWN = 20  # phrases of a person's quotes that others' quotes share
 PAGE_ROWS = 200  # quotes, events and documents shown on an entity page (the newest)
 
 router = APIRouter()
@@ -34,6 +36,8 @@ def person_by_name(request: Request, conn: Reader, name: Annotated[str, Query(mi
 @router.get("/entity/{entity_id}.json", summary="One person, organization or place")
 def entity(request: Request, conn: Reader, entity_id: int) -> Response:
     data = entity_profile(conn, row_id(entity_id, "no entity with this id"), limit=PAGE_ROWS, sentences=False)
+    if data["type"] == "person":
+        data["echoes"] = echoes(conn, speaker_id=data["id"], limit=ECHOES_SHOWN)["echoes"]
     chart = career_chart([(data["name"], data["offices"])], latest(conn))
     return respond(request, "entity.html", data, chart=chart)
 
