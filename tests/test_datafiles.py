@@ -101,7 +101,6 @@ def test_every_lexicon_loads() -> None:
     from elitewatch.extract.events.lexicon import lexicon as event_words
     from elitewatch.extract.positions.lexicon import lexicon as position_words
     from elitewatch.extract.pronouns import pronouns
-    from elitewatch.query.pages import common_words
     from elitewatch.temporal.normalize import lexicon as date_words
     from elitewatch.vocabulary.names import phonetic
 
@@ -113,4 +112,4 @@ def test_every_lexicon_loads() -> None:
         datafiles.speech_words(language)
         datafiles.titles(language)
     groups(), confidence.positions(), confidence.quotes(), confidence.events()
-    datafiles.name_words(), phonetic(), common_words()
+    datafiles.name_words(), phonetic()

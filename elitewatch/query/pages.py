@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from collections import Counter
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from elitewatch.datafiles import load_words
 from elitewatch.errors import NotFoundError
-from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events
+from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events, search_quotes
+from elitewatch.query.terms import distinctive_terms, shared_topics
 from elitewatch.store.corrections import corrections_of
-
-
-@dataclass(frozen=True)
-class _CommonWords:
-    common_words: frozenset[str]
-
-
-@cache
-def common_words() -> frozenset[str]:
-    return load_words("lexicon/common_words.yaml", _CommonWords).common_words
 
 
 def home(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
@@ -102,31 +88,23 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     return document
 
 
-def compare(conn: sqlite3.Connection, a: int, b: int) -> dict[str, Any]:
-    """Two people side by side: their offices and events over time, and their quotes on the same words."""
+def compare(conn: sqlite3.Connection, a: int, b: int, *, topic: str | None = None) -> dict[str, Any]:
+    """Two people side by side: their offices and events over time, each one's distinctive terms (log-odds
+    against the corpus), the topics both speak about, and, for a searched `topic`, their quotes on it in time."""
     first, second = entity_profile(conn, a), entity_profile(conn, b)
-    words_a, words_b = _quote_words(first["quotes"]), _quote_words(second["quotes"])
-    shared = sorted(set(words_a) & set(words_b), key=lambda w: -(words_a[w] + words_b[w]))[:12]
-
-    def on(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [q for q in quotes if set(_words(q["text"])) & set(shared)]
-
+    on_topic: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
+    if topic and topic.strip():
+        for side, who in (("a", a), ("b", b)):
+            found = search_quotes(conn, speaker_id=who, text=topic, limit=200)
+            on_topic[side] = sorted(found, key=lambda q: (q["said_on"] or q["published"] or "9999", q["id"]))
     return {
         "a": first,
         "b": second,
-        "shared_words": shared,
-        "a_quotes_on_shared": on(first["quotes"]),
-        "b_quotes_on_shared": on(second["quotes"]),
+        "a_terms": distinctive_terms(conn, a),
+        "b_terms": distinctive_terms(conn, b),
+        "shared_topics": shared_topics(conn, a, b),
+        "topic": topic,
+        "a_on_topic": on_topic["a"],
+        "b_on_topic": on_topic["b"],
         "both_at": [e for e in first["events"] if any(p["id"] == b for p in e["participants"])],
     }
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w{5,}", text.casefold()) if w not in common_words() and not w.isdigit()]
-
-
-def _quote_words(quotes: list[dict[str, Any]]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for quote in quotes:
-        counts.update(set(_words(quote["text"])))
-    return counts

@@ -25,11 +25,12 @@ def compare_page(
     conn: Reader,
     a: Annotated[str, Query(max_length=200)] = "",
     b: Annotated[str, Query(max_length=200)] = "",
+    topic: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
-    data: dict[str, Any] = {"query": {"a": a, "b": b}, "comparison": None}
+    data: dict[str, Any] = {"query": {"a": a, "b": b, "topic": topic}, "comparison": None}
     extra: dict[str, Any] = {}
     if a and b:
-        comparison = compare(conn, person(conn, a), person(conn, b))
+        comparison = compare(conn, person(conn, a), person(conn, b), topic=topic or None)
         data["comparison"] = comparison
         lanes = [(comparison["a"]["name"], comparison["a"]["offices"])]
         lanes.append((comparison["b"]["name"], comparison["b"]["offices"]))

@@ -1,0 +1,109 @@
+"""What a speaker's words are about: the terms of their quotes that set them apart from everyone else, by
+log-odds with an informative Dirichlet prior (Monroe, Colaresi and Quinn, 2008), with the corpus as the prior:
+a word everyone uses scores near zero whatever its count. In a small corpus a function word can still stand
+out (one speaker says most of what is quoted), so spaCy's stop-word lists of both languages are no terms."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from elitewatch.store.db import generation
+
+PRIOR = 500.0  # the prior's weight in counts (at most half the corpus): how strongly the corpus pulls a rare
+# word's estimate to it
+Z_DISTINCTIVE = 1.96  # a term is significantly a speaker's own beyond this z-score (95%); below it, the
+# speaker's terms are still ranked (a few quotes never reach it) and marked as not significant
+MIN_COUNT = 2  # a term the speaker used at least this often
+SHOWN = 15
+
+
+@dataclass
+class _Corpus:
+    by_speaker: dict[int, Counter[str]]
+    total: Counter[str]
+
+
+_kept: dict[tuple[str, int], _Corpus] = {}
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.ru.stop_words import STOP_WORDS as RUSSIAN
+
+    return frozenset(word.casefold() for word in (*ENGLISH, *RUSSIAN))
+
+
+def is_term(word: str) -> bool:
+    return len(word) > 1 and any(c.isalpha() for c in word) and word not in stop_words()
+
+
+def _corpus(conn: sqlite3.Connection) -> _Corpus:
+    version = generation(conn)
+    if version is not None and version in _kept:
+        return _kept[version]
+    by_speaker: dict[int, Counter[str]] = {}
+    for speaker, lemmas, text in conn.execute(
+        """SELECT de.entity_id, q.lemmas, q.text FROM quotes q
+             JOIN doc_entities de ON de.id = q.speaker_doc_entity_id JOIN entities e ON e.id = de.entity_id
+            WHERE e.type = 'person'"""
+    ):
+        words = (lemmas or text.casefold()).split()
+        by_speaker.setdefault(speaker, Counter()).update(w for w in words if is_term(w))
+    total: Counter[str] = Counter()
+    for counts in by_speaker.values():
+        total.update(counts)
+    corpus = _Corpus(by_speaker, total)
+    if version is not None:
+        _kept.clear()
+        _kept[version] = corpus
+    return corpus
+
+
+def log_odds(own: Counter[str], rest: Counter[str], prior: Counter[str]) -> dict[str, float]:
+    """The z-score of each word's log-odds in `own` against `rest`, with `prior` (the corpus) as the
+    Dirichlet prior scaled to PRIOR counts."""
+    n_own, n_rest, n_prior = sum(own.values()), sum(rest.values()), sum(prior.values()) or 1
+    weight = min(PRIOR, n_prior / 2)
+    scores = {}
+    for word, count in own.items():
+        alpha = weight * prior[word] / n_prior
+        other = rest[word]
+        delta = math.log((count + alpha) / (n_own + weight - count - alpha)) - math.log(
+            (other + alpha) / (n_rest + weight - other - alpha)
+        )
+        scores[word] = delta / math.sqrt(1 / (count + alpha) + 1 / (other + alpha))
+    return scores
+
+
+def distinctive_terms(conn: sqlite3.Connection, speaker: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
+    """The terms of a speaker's quotes that set them apart from everyone else's, the most distinctive first."""
+    corpus = _corpus(conn)
+    own = corpus.by_speaker.get(speaker, Counter())
+    scores = log_odds(own, corpus.total - own, corpus.total)
+    ranked = sorted(
+        (word for word, z in scores.items() if z > 0 and own[word] >= MIN_COUNT), key=lambda word: (-scores[word], word)
+    )
+    return [
+        {"term": word, "z": round(scores[word], 2), "uses": own[word], "significant": scores[word] > Z_DISTINCTIVE}
+        for word in ranked[:shown]
+    ]
+
+
+def shared_topics(conn: sqlite3.Connection, a: int, b: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
+    """Terms both speakers use more than the corpus does: what both speak about."""
+    corpus = _corpus(conn)
+    own_a, own_b = corpus.by_speaker.get(a, Counter()), corpus.by_speaker.get(b, Counter())
+    scores_a = log_odds(own_a, corpus.total - own_a, corpus.total)
+    scores_b = log_odds(own_b, corpus.total - own_b, corpus.total)
+    both = [w for w in set(own_a) & set(own_b) if scores_a[w] > 0 and scores_b[w] > 0]
+    both.sort(key=lambda w: (-min(scores_a[w], scores_b[w]), w))
+    return [
+        {"term": w, "z": [round(scores_a[w], 2), round(scores_b[w], 2)], "uses": [own_a[w], own_b[w]]}
+        for w in both[:shown]
+    ]
