@@ -486,6 +486,45 @@ def narratives(
 
 @app.command()
 @fails_cleanly
+def claims(
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[str | None, typer.Option(help="Only claims this source makes (any spelling).")] = None,
+    about: Annotated[str | None, typer.Option(help="Only claims about this entity (any spelling).")] = None,
+    search: Annotated[str | None, typer.Option(help="Only claims with these words.")] = None,
+    since: Annotated[str | None, typer.Option("--from", help="Said (else published) from this date on.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Up to this date, inclusive.")] = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+) -> None:
+    """List what is attributed without quotation marks ("X said that …", "according to X", «по словам X»),
+    with the source, the cue and whether the source asserts, denies or hedges it; newest first.
+
+    Example: elitewatch claims --about Tasmagambetov
+    """
+    from elitewatch.query import search_claims
+
+    for day in (since, until):
+        if day is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", day):
+            raise InputError("dates are written 2023, 2023-12 or 2023-12-04", source=day)
+    with open_store(db, readonly=True) as conn:
+        rows = search_claims(conn, source=source, about=about, text=search, since=since, until=until, limit=limit)
+    if as_json:
+        _print_jsonl(rows)
+        return
+    if not rows:
+        out.print("no claims match")
+    for row in rows:
+        who = row["source"] or f"unnamed ({row['source_text'] or '?'})"
+        when = row["said_on"] or (f"{row['published']} published" if row["published"] else "?")
+        marked = "" if row["polarity"] == "assert" else f" [{row['polarity']}]"
+        out.print(
+            f"[bold]{escape(who)}[/bold] {escape(row['cue'])}{escape(marked)} [{escape(when)}] "
+            f"{escape(row['text'])} ({escape(row['doc_id'])})"
+        )
+
+
+@app.command()
+@fails_cleanly
 def quotes(
     db: DbOption = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (any spelling).")] = None,

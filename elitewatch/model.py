@@ -107,6 +107,25 @@ class Quote:
 
 
 @dataclass
+class Claim:
+    """What is attributed without quotation marks: "X said that …", "according to X", «по словам X»."""
+
+    start: int  # offsets of the claimed words, without the attribution
+    end: int
+    text: str
+    source: int | None  # LocalEntity index; None when unnamed ("officials said")
+    source_text: str | None
+    cue: str  # the words that attribute it: "said", "according to", «по словам»
+    cue_start: int
+    cue_end: int
+    polarity: str = "assert"  # assert | deny | hedge
+    about: list[int] = field(default_factory=list)  # LocalEntity indexes named in the claim
+    said_on: str | None = None
+    confidence: float = 0.7
+    language: str = "en"
+
+
+@dataclass
 class Position:
     """An office held, as one sentence states it."""
 
@@ -148,6 +167,7 @@ class Analysis:
     parsed: Parsed
     entities: list[LocalEntity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     published: str | None = None  # from metadata, else inferred from the text

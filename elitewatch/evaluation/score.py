@@ -20,6 +20,7 @@ from elitewatch.errors import GoldFormatError
 WORD = re.compile(r"\w+")
 QUOTE_SHARE = 0.6  # FORMAT.md: the gold words are at least 60 % present in the exported text
 LENGTH_RATIO = 3.0  # FORMAT.md: the exported text may not be more than about three times longer
+CLAIM_SHARE = 0.5  # FORMAT.md: for a claim, at least 50 %
 
 
 @dataclass
@@ -199,8 +200,25 @@ def event_matches(gold: dict[str, Any], exported: dict[str, Any], names: Names) 
     )
 
 
-MATCHERS = {"quote": quote_matches, "position": position_matches, "event": event_matches}
-DATE_FIELDS = {"quote": ("said_on",), "position": ("start", "end", "as_of"), "event": ("date",)}
+def claim_matches(gold: dict[str, Any], exported: dict[str, Any], names: Names) -> bool:
+    """FORMAT.md: same source, and the gold words at least half present in an export not three times longer."""
+    if not names.same(gold["source"] or "*", exported.get("source"), loose=bool(gold.get("loose"))):
+        return False
+    gold_words = words(gold["text"])
+    export_words = words(exported.get("text", ""))
+    if not gold_words or len(export_words) > LENGTH_RATIO * len(gold_words) + 2:
+        return False
+    present = set(export_words)
+    return sum(w in present for w in gold_words) / len(gold_words) >= CLAIM_SHARE
+
+
+MATCHERS = {"quote": quote_matches, "claim": claim_matches, "position": position_matches, "event": event_matches}
+DATE_FIELDS = {
+    "quote": ("said_on",),
+    "claim": ("said_on",),
+    "position": ("start", "end", "as_of"),
+    "event": ("date",),
+}
 
 
 def _score_kind(kind: str, gold: list[dict[str, Any]], export: list[dict[str, Any]], names: Names) -> KindScore:
@@ -276,7 +294,7 @@ def _score_entities(gold: list[dict[str, Any]], export: list[dict[str, Any]], te
 def score(gold: list[dict[str, Any]], export: list[dict[str, Any]], texts: Iterable[str] = ()) -> Scores:
     scores = Scores()
     names = Names(gold, export)
-    for kind in ("quote", "position", "event"):
+    for kind in ("quote", "claim", "position", "event"):
         gold_kind = [r for r in gold if r["kind"] == kind]
         if gold_kind:
             scores.kinds[kind] = _score_kind(kind, gold_kind, [r for r in export if r["kind"] == kind], names)

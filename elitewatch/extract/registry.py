@@ -8,7 +8,7 @@ fact with the name and version of the component that made it.
 from __future__ import annotations
 
 from elitewatch import temporal
-from elitewatch.extract import dating, entities, events, positions, quotes
+from elitewatch.extract import claims, dating, entities, events, positions, quotes
 from elitewatch.extract.component import Component, Pipeline, component
 from elitewatch.model import Analysis
 from elitewatch.temporal.published import infer_published
@@ -36,6 +36,13 @@ def find_entities(analysis: Analysis) -> None:
 @component(quotes.EXTRACTOR, quotes.VERSION, requires={"parsed", "entities", "published"}, assigns={"quotes"})
 def find_quotes(analysis: Analysis) -> None:
     analysis.quotes = quotes.extract_quotes(analysis.parsed, analysis.entities, anchor=analysis.published)
+
+
+@component(claims.EXTRACTOR, claims.VERSION, requires={"parsed", "entities", "quotes", "published"}, assigns={"claims"})
+def find_claims(analysis: Analysis) -> None:
+    analysis.claims = claims.extract_claims(
+        analysis.parsed, analysis.entities, analysis.quotes, anchor=analysis.published
+    )
 
 
 @component(positions.EXTRACTOR, positions.VERSION, requires={"parsed", "entities", "published"}, assigns={"positions"})
@@ -68,7 +75,9 @@ def date_facts(analysis: Analysis) -> None:
     dating.date_positions(analysis.positions, analysis.events)
 
 
-COMPONENTS: tuple[Component, ...] = (date_document, find_entities, find_quotes, find_positions, find_events, date_facts)
+COMPONENTS: tuple[Component, ...] = (
+    date_document, find_entities, find_quotes, find_claims, find_positions, find_events, date_facts,
+)  # fmt: skip
 PIPELINE = Pipeline(COMPONENTS)
 
 

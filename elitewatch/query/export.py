@@ -58,6 +58,32 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "extractor": _extractor(row),
             **_corrected(corrections, row),
         }
+    about: dict[int, list[int]] = {}
+    for claim_id, entity_id in conn.execute(
+        """SELECT ca.claim_id, de.entity_id FROM claim_about ca JOIN doc_entities de ON de.id = ca.doc_entity_id
+            ORDER BY ca.claim_id, de.entity_id"""
+    ):
+        about.setdefault(claim_id, []).append(entity_id)
+    for row in conn.execute(
+        """SELECT c.*, de.entity_id FROM claims c LEFT JOIN doc_entities de ON de.id = c.source_doc_entity_id
+            ORDER BY c.doc_id, c.start"""
+    ):
+        yield {
+            "kind": "claim",
+            "id": row["id"],
+            "doc": row["doc_id"],
+            "source": row["entity_id"],
+            "source_name": row["source_text"],
+            "text": row["text"],
+            "cue": row["cue"],
+            "polarity": row["polarity"],
+            "said_on": row["said_on"],
+            "about": list(dict.fromkeys(about.get(row["id"], []))),
+            "start": row["start"],
+            "end": row["end"],
+            "confidence": row["confidence"],
+            "extractor": _extractor(row),
+        }
     for row in conn.execute(
         """SELECT p.*, person.entity_id AS person_id, org.entity_id AS org_id, org.name AS org_name
              FROM positions p

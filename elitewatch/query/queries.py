@@ -103,6 +103,8 @@ def entity_profile(
         "career": (rows := career(conn, entity_id, sentences=sentences)),
         "offices": offices(rows),
         "quotes": search_quotes(conn, speaker_id=entity_id, limit=limit),
+        "claims_by": search_claims(conn, source_id=entity_id, limit=limit),
+        "claims_about": search_claims(conn, about_id=entity_id, limit=limit),
         "events": search_events(conn, participant_id=entity_id, limit=limit),
         "named_with": named_with(conn, entity_id),
         "holders": office_holders(conn, entity_id) if entity["type"] != "person" else [],
@@ -370,6 +372,75 @@ def search_quotes(
               LEFT JOIN entities e ON e.id = de.entity_id
               ORDER BY q.dated DESC, q.doc_id, q.start"""
     return _rows(conn.execute(sql, (*params, limit)))
+
+
+def search_claims(
+    conn: sqlite3.Connection,
+    *,
+    source: str | None = None,
+    source_id: int | None = None,
+    about_id: int | None = None,
+    about: str | None = None,
+    text: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Claims by words, source (a name in any spelling, or an entity id), the entity they are about, and date
+    said (else published), newest first; each with its source, cue, polarity and the entities it is about."""
+    where: list[str] = []
+    params: list[Any] = []
+    _date_range("c.dated", since, until, where, params)
+    sources = [e["id"] for e in find_entities(conn, source)] if source else []
+    if source_id is not None:
+        sources.append(source_id)
+    if source or source_id is not None:
+        if not sources:
+            return []
+        where.append(
+            f"""c.source_doc_entity_id IN (SELECT id FROM doc_entities
+                                           WHERE entity_id IN ({",".join("?" * len(sources))}))"""
+        )
+        params.extend(sources)
+    subjects = [e["id"] for e in find_entities(conn, about)] if about else []
+    if about_id is not None:
+        subjects.append(about_id)
+    if about or about_id is not None:
+        if not subjects:
+            return []
+        where.append(
+            f"""c.id IN (SELECT ca.claim_id FROM claim_about ca JOIN doc_entities de ON de.id = ca.doc_entity_id
+                          WHERE de.entity_id IN ({",".join("?" * len(subjects))}))"""
+        )
+        params.extend(subjects)
+    if text:
+        where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(fts_query(text))
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    claims = _rows(
+        conn.execute(
+            f"""SELECT c.id, c.doc_id, c.text, c.cue, c.polarity, c.said_on, c.start, c.end, c.source_text,
+                       c.confidence, c.language, de.entity_id AS source_id, e.name AS source, d.published, d.title
+                  FROM claims c JOIN documents d ON d.id = c.doc_id
+                  LEFT JOIN doc_entities de ON de.id = c.source_doc_entity_id
+                  LEFT JOIN entities e ON e.id = de.entity_id
+                  {clause} ORDER BY c.dated DESC, c.doc_id, c.start LIMIT ?""",
+            [*params, limit],
+        )
+    )
+    if claims:
+        marks = ",".join("?" * len(claims))
+        named: dict[int, list[dict[str, Any]]] = {c["id"]: [] for c in claims}
+        for row in conn.execute(
+            f"""SELECT ca.claim_id, e.id, e.name, e.type FROM claim_about ca
+                  JOIN doc_entities de ON de.id = ca.doc_entity_id JOIN entities e ON e.id = de.entity_id
+                 WHERE ca.claim_id IN ({marks}) ORDER BY ca.claim_id, e.name""",
+            [c["id"] for c in claims],
+        ):
+            named[row["claim_id"]].append({"id": row["id"], "name": row["name"], "type": row["type"]})
+        for claim in claims:
+            claim["about"] = named[claim["id"]]
+    return claims
 
 
 SORT_MATCHES = 1000  # quotes matching words: up to this many are sorted by date, more found by the date index

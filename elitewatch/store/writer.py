@@ -18,8 +18,8 @@ from elitewatch.model import Analysis, Document, Token
 WORD = re.compile(r"\w")
 
 # Each fact is stored with the name and version of the component that made it.
-_made_by_entities, _made_by_quotes, _made_by_positions, _made_by_events = (
-    (made_by(name).name, made_by(name).version) for name in ("entities", "quotes", "positions", "events")
+_made_by_entities, _made_by_quotes, _made_by_claims, _made_by_positions, _made_by_events = (
+    (made_by(name).name, made_by(name).version) for name in ("entities", "quotes", "claims", "positions", "events")
 )
 
 
@@ -71,6 +71,7 @@ def write_facts(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[in
     (`local_ids`: LocalEntity index -> doc_entities id)."""
     _insert_mentions(conn, analysis, local_ids)
     _insert_quotes(conn, analysis, local_ids)
+    _insert_claims(conn, analysis, local_ids)
     _insert_positions(conn, analysis, local_ids)
     _insert_events(conn, analysis, local_ids)
 
@@ -152,6 +153,38 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
             for q in analysis.quotes
         ],
     )
+
+
+def _insert_claims(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+    doc_id = analysis.parsed.doc.id
+    for claim in analysis.claims:
+        cursor = conn.execute(
+            """INSERT INTO claims (doc_id, source_doc_entity_id, source_text, text, start, end, cue, cue_start,
+                                   cue_end, polarity, said_on, dated, language, confidence, extractor,
+                                   extractor_version)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                doc_id,
+                local_ids.get(claim.source) if claim.source is not None else None,
+                claim.source_text,
+                claim.text,
+                claim.start,
+                claim.end,
+                claim.cue,
+                claim.cue_start,
+                claim.cue_end,
+                claim.polarity,
+                claim.said_on,
+                claim.said_on or analysis.published,
+                claim.language,
+                claim.confidence,
+                *_made_by_claims,
+            ),
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO claim_about (claim_id, doc_entity_id) VALUES (?, ?)",
+            [(cursor.lastrowid, local_ids[index]) for index in claim.about if index in local_ids],
+        )
 
 
 def _insert_positions(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:

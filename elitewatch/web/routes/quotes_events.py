@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from elitewatch.errors import InputError
 from elitewatch.extract.events import EVENT_TYPES
-from elitewatch.query import search_events, search_quotes
+from elitewatch.query import search_claims, search_events, search_quotes
 from elitewatch.web.deps import Reader
 from elitewatch.web.respond import respond
 
@@ -42,6 +42,31 @@ def quotes(
     )
     form = {"q": q, "speaker": speaker, "from": since, "to": until, "language": language}
     return respond(request, "quotes.html", {"filters": form, "quotes": found})
+
+
+@router.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/claims.json", summary="Claims by words, source, the entity they are about and date range")
+def claims(
+    request: Request,
+    conn: Reader,
+    q: Annotated[str, Query(max_length=500)] = "",
+    source: Annotated[str, Query(max_length=200)] = "",
+    about: Annotated[str, Query(max_length=200)] = "",
+    since: Since = "",
+    until: Until = "",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> Response:
+    found = search_claims(
+        conn,
+        text=q or None,
+        source=source or None,
+        about=about or None,
+        since=since or None,
+        until=until or None,
+        limit=limit,
+    )
+    form = {"q": q, "source": source, "about": about, "from": since, "to": until}
+    return respond(request, "claims.html", {"filters": form, "claims": found})
 
 
 @router.get("/events", response_class=HTMLResponse, include_in_schema=False)

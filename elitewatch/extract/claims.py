@@ -1,0 +1,284 @@
+"""Claims: what a text attributes to someone without quotation marks, read from the dependency parse.
+
+Three constructions, in English and Russian alike (the parse is Universal Dependencies in both):
+- a verb of saying or thinking with a clause as its complement: "X said that …", "X believes …",
+  «X заявил, что …»; its subject is the source, the clause (less "that"/«что») is the claim;
+- "according to X, …" / «по словам X, …»: X is the source, the rest of the sentence the claim;
+- both when the source is a pronoun, which takes the person named last before it, or a common noun
+  ("officials said …"), which leaves the source unnamed.
+What sits inside a direct quote is the quote's, not a claim. Whether the source asserts, denies ("X denied
+that …", "X did not say that …") or hedges ("X believes …", "… may …") is kept as the claim's polarity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from elitewatch.datafiles import load_words
+from elitewatch.extract.pronouns import any_language
+from elitewatch.model import Claim, LocalEntity, Parsed, Quote, Token
+from elitewatch.temporal import date_in_attribution
+
+EXTRACTOR = "claims"
+VERSION = "1"
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+CLAUSES = frozenset({"ccomp"})
+OBJECTS = frozenset({"dobj", "obj"})  # what an object verb attributes, with its complements after it:
+COMPLEMENTS = frozenset({"dobj", "obj", "xcomp", "oprd", "prep", "obl", "advcl"})  # "as …", "for …", "to …"
+NAMES = frozenset({"PROPN", "NOUN", "NUM"})  # "in May" is a month, not a hedge
+VERBAL = frozenset({"VERB", "AUX", "ADJ"})  # «намерен», «уверен» are short adjectives that govern a clause
+GOVERNED = frozenset({"pobj", "pcomp", "obl", "nmod"})
+MIN_WORDS = 3  # a claim of fewer words is a fragment ("he said so")
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """data/lexicon/claims.yaml, for one language."""
+
+    verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    intention_verbs: frozenset[str]
+    prep_verbs: frozenset[str]
+    prepositions: frozenset[str]
+    according: tuple[str, ...]
+    deny: frozenset[str]
+    hedge: frozenset[str]
+    negation: frozenset[str]
+    first_person: frozenset[str]
+    no_source: frozenset[str]
+
+
+@cache
+def lexicon(language: str) -> ClaimWords:
+    return load_words("lexicon/claims.yaml", ClaimWords, language=language)
+
+
+def extract_claims(
+    parsed: Parsed, entities: list[LocalEntity], quotes: list[Quote], *, anchor: str | None = None
+) -> list[Claim]:
+    """Every claim of the document, in text order; none inside a direct quote, none twice."""
+    text = parsed.doc.text
+    found: list[Claim] = []
+    mentions = sorted((m.start, m.end, e.index, e.type) for e in entities for m in e.mentions)
+    quoted = sorted((q.start, q.end) for q in quotes)
+    by_sentence: dict[int, list[Token]] = {}
+    for token in parsed.tokens:
+        by_sentence.setdefault(token.sent, []).append(token)
+    for tokens in by_sentence.values():
+        found.extend(_verb_claims(text, tokens, parsed, mentions, anchor))
+        found.extend(_according_claims(text, tokens, mentions))
+    kept: list[Claim] = []
+    for claim in sorted(found, key=lambda c: (c.start, c.end)):
+        if _inside_quote(claim, quoted) or any(_overlap(claim, other) for other in kept):
+            continue
+        claim.about = sorted({index for start, end, index, _ in mentions if claim.start <= start and end <= claim.end})
+        kept.append(claim)
+    return kept
+
+
+def _verb_claims(
+    text: str, tokens: list[Token], parsed: Parsed, mentions: list[tuple[int, int, int, str]], anchor: str | None
+) -> list[Claim]:
+    found = []
+    first = tokens[0].i
+    for verb in tokens:
+        words = lexicon(verb.language)
+        if verb.pos not in VERBAL or not {verb.lemma} & (
+            words.verbs | words.object_verbs | words.intention_verbs | words.prep_verbs
+        ):
+            continue
+        children = [t for t in tokens if t.head == verb.i and t.i != verb.i]
+        span = _content(tokens, verb, children, first, words)
+        if len(span) < MIN_WORDS:
+            continue
+        subject = next((t for t in children if t.dep in SUBJECTS), None) or _governing_subject(tokens, verb)
+        if subject is None or subject.text.casefold() in words.first_person | words.no_source:
+            continue  # no one says it ("criticizing …"), or "I think …": speech inside someone's speech
+        source, source_text = _source(text, tokens, subject, first, parsed, mentions)
+        negated = any(t.lemma in words.negation and t.dep in ("neg", "advmod") for t in children)
+        hedged = verb.lemma in words.hedge or any(t.lemma in words.hedge and t.pos not in NAMES for t in span)
+        polarity = "deny" if verb.lemma in words.deny or negated else "hedge" if hedged else "assert"
+        start, end = span[0].start, span[-1].end
+        found.append(
+            Claim(
+                start=start,
+                end=end,
+                text=text[start:end],
+                source=source,
+                source_text=source_text,
+                cue=verb.text,
+                cue_start=verb.start,
+                cue_end=verb.end,
+                polarity=polarity,
+                said_on=date_in_attribution(text, verb.start, verb.end + 60, anchor),
+                confidence=0.7 if source is not None else 0.5,
+                language=verb.language,
+            )
+        )
+    return found
+
+
+def _content(tokens: list[Token], verb: Token, children: list[Token], first: int, words: ClaimWords) -> list[Token]:
+    """What the verb attributes: its clause ("said that …", less "that"); else, for a verb of intention, its
+    infinitive ("vowed to repeal …"); for a verb that takes what it attributes as its object, the object with
+    the complements after it ("described Clinton as a disgrace"); for one that takes it through a preposition,
+    what the preposition governs ("talked about the economy")."""
+    clause = next((t for t in children if t.dep in CLAUSES and t.i > verb.i - 40), None)
+    if clause is not None and verb.lemma in words.verbs:
+        return _without_marker(_trim(_subtree(tokens, clause, first)), clause)
+    if verb.lemma in words.intention_verbs:
+        purpose = next((t for t in children if t.dep == "xcomp" and t.i > verb.i), None)
+        if purpose is not None:
+            return _without_marker(_trim(_subtree(tokens, purpose, first)), purpose)
+    found = [t for t in children if t.dep in OBJECTS and t.i > verb.i] if verb.lemma in words.object_verbs else []
+    if found:
+        parts = [t for t in children if t.i >= found[0].i and t.dep in COMPLEMENTS]
+        inside = [token for part in parts for token in _subtree(tokens, part, first)]
+        return _trim(sorted({t.i: t for t in inside}.values(), key=lambda t: t.i))
+    if verb.lemma in words.prep_verbs:
+        for prep in (t for t in children if t.i > verb.i and t.lemma in words.prepositions):
+            governed = next((t for t in tokens if t.head == prep.i and t.dep in GOVERNED), None)
+            if governed is not None:
+                return _trim(_subtree(tokens, governed, first))
+        for noun in (t for t in children if t.i > verb.i and t.dep == "obl"):  # «рассказал о …»: the case
+            if any(t.head == noun.i and t.dep == "case" and t.lemma in words.prepositions for t in tokens):
+                span = _trim(_subtree(tokens, noun, first))
+                return _trim(span[1:]) if span and span[0].dep == "case" else span
+    return []
+
+
+def _governing_subject(tokens: list[Token], verb: Token) -> Token | None:
+    """A verb without a subject of its own shares the subject of the verb it depends on: "…, adding that",
+    "began by saying that", "criticized for saying that" (up to three steps up the tree)."""
+    by_index = {t.i: t for t in tokens}
+    node = verb
+    for _ in range(3):
+        if node.head == node.i or node.head not in by_index:
+            return None
+        node = by_index[node.head]
+        subject = next((t for t in tokens if t.head == node.i and t.dep in SUBJECTS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _without_marker(span: list[Token], root: Token) -> list[Token]:
+    """A clause without the word that introduces it: "that", «что», the "to" of an infinitive."""
+    while span and span[0].dep in ("mark", "aux") and span[0].head == root.i and span[0].i < root.i:
+        span = _trim(span[1:])
+    return span
+
+
+def _according_claims(text: str, tokens: list[Token], mentions: list[tuple[int, int, int, str]]) -> list[Claim]:
+    """ "According to X, …" / «По словам X, …»: X is the source, the rest of the sentence the claim."""
+    found = []
+    lowered = [t.text.casefold() for t in tokens]
+    for language in ("en", "ru"):
+        for cue in lexicon(language).according:
+            cue_words = cue.casefold().split()
+            for index in range(len(tokens) - len(cue_words)):
+                if lowered[index : index + len(cue_words)] != cue_words:
+                    continue
+                after = index + len(cue_words)
+                source_end = _phrase_end(tokens, after)
+                source = _entity_in(mentions, tokens[after].start, tokens[source_end - 1].end, person_first=True)
+                if index == 0 or all(not t.text.isalnum() for t in tokens[:index]):  # the cue opens the sentence
+                    rest = _trim(tokens[source_end:])
+                else:  # "…, according to X."
+                    rest = _trim(tokens[:index])
+                if len(rest) < MIN_WORDS:
+                    continue
+                start, end = rest[0].start, rest[-1].end
+                found.append(
+                    Claim(
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        source=source,
+                        source_text=text[tokens[after].start : tokens[source_end - 1].end],
+                        cue=text[tokens[index].start : tokens[after - 1].end],
+                        cue_start=tokens[index].start,
+                        cue_end=tokens[after - 1].end,
+                        confidence=0.7 if source is not None else 0.5,
+                        language=language,
+                    )
+                )
+    return found
+
+
+def _phrase_end(tokens: list[Token], start: int) -> int:
+    """Where the source after "according to" ends: at the first comma or the end of the sentence."""
+    for index in range(start, len(tokens)):
+        if tokens[index].text in (",", ".", ";", ":", "—", "–"):
+            return max(index, start + 1)
+    return len(tokens)
+
+
+def _subtree(tokens: list[Token], root: Token, first: int) -> list[Token]:
+    """The tokens of the sentence that depend on `root`, `root` with them, in order."""
+    heads = {t.i: t.head for t in tokens}
+    inside = []
+    for token in tokens:
+        node, steps = token.i, 0
+        while node != root.i and heads.get(node, node) != node and steps < 50:
+            node, steps = heads[node], steps + 1
+        if node == root.i:
+            inside.append(token)
+    return inside
+
+
+def _trim(span: list[Token]) -> list[Token]:
+    """Without punctuation at either end."""
+    start, end = 0, len(span)
+    while start < end and not any(c.isalnum() for c in span[start].text):
+        start += 1
+    while end > start and not any(c.isalnum() for c in span[end - 1].text):
+        end -= 1
+    return span[start:end]
+
+
+def _source(
+    text: str,
+    tokens: list[Token],
+    subject: Token | None,
+    first: int,
+    parsed: Parsed,
+    mentions: list[tuple[int, int, int, str]],
+) -> tuple[int | None, str | None]:
+    """The entity the subject names; a personal pronoun takes the person named last before it."""
+    if subject is None:
+        return None, None
+    phrase = _subtree(tokens, subject, first)
+    start, end = phrase[0].start, phrase[-1].end
+    # the subject's own name first ("Stein spokeswoman Melezia Figueroa" is Figueroa, not Stein)
+    named = next((index for m_start, m_end, index, _ in mentions if m_start <= subject.start and subject.end <= m_end), None)
+    if named is None:
+        named = _entity_in(mentions, start, end, person_first=True)
+    if named is not None:
+        return named, text[start:end]
+    if subject.text.casefold() in any_language().person:
+        before = [m for m in mentions if m[1] <= subject.start and m[3] == "person"]
+        if before:
+            return before[-1][2], subject.text
+    return None, text[start:end]
+
+
+def _entity_in(mentions: list[tuple[int, int, int, str]], start: int, end: int, *, person_first: bool) -> int | None:
+    """The entity with a mention inside text[start:end]: a person before an organization before a place."""
+    inside = [m for m in mentions[: bisect_right(mentions, (end,))] if m[0] >= start and m[1] <= end]
+    if not inside:
+        return None
+    rank = {"person": 0, "organization": 1, "place": 2} if person_first else {}
+    return min(inside, key=lambda m: (rank.get(m[3], 3), m[0]))[2]
+
+
+def _inside_quote(claim: Claim, quoted: list[tuple[int, int]]) -> bool:
+    """A claim inside a direct quote is speech the quote reports, not the text's claim ("I said that …");
+    one that only quotes some of its words (said that the deal was "a disaster") is a claim."""
+    return any(start <= claim.start and claim.end <= end for start, end in quoted)
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,91 @@
+"""Claims: what is attributed without quotation marks, each cue in English and Russian, on sentences written
+for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import analyse_text
+
+
+def claims_of(text: str) -> list[tuple[str | None, str, str, str]]:
+    """(source name, cue, claimed words, polarity) of every claim."""
+    analysis = analyse_text(text, published="2024-03-01")
+    return [
+        (analysis.entities[c.source].name if c.source is not None else None, c.cue, c.text, c.polarity)
+        for c in analysis.claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Foreign Minister Sergei Lavrov said on Monday that Russia would not leave the grain deal.",
+            ("Sergei Lavrov", "said", "Russia would not leave the grain deal", "assert"),
+        ),
+        (
+            "According to Dmitry Peskov, the talks will resume in Istanbul next week.",
+            ("Dmitry Peskov", "According to", "the talks will resume in Istanbul next week", "assert"),
+        ),
+        (
+            "President Kassym-Jomart Tokayev believes the new canal will double the harvest.",
+            ("Kassym-Jomart Tokayev", "believes", "the new canal will double the harvest", "hedge"),
+        ),
+        (
+            "Prime Minister Olzhas Bektenov denied that the government had raised fuel prices.",
+            ("Olzhas Bektenov", "denied", "the government had raised fuel prices", "deny"),
+        ),
+        (
+            "Senator Dana Reyes described the budget as a gift to the oil companies.",
+            ("Dana Reyes", "described", "the budget as a gift to the oil companies", "assert"),
+        ),
+        (
+            "Senator Dana Reyes vowed to block the pipeline in the Senate.",
+            ("Dana Reyes", "vowed", "block the pipeline in the Senate", "assert"),
+        ),
+        (
+            "Governor Tom Hale talked about the drought in the southern counties.",
+            ("Tom Hale", "talked", "the drought in the southern counties", "assert"),
+        ),
+        (
+            "Сергей Лавров заявил, что Россия не намерена выходить из зерновой сделки.",
+            ("Сергей Лавров", "заявил", "Россия не намерена выходить из зерновой сделки", "assert"),
+        ),
+        (
+            "По словам Дмитрия Пескова, переговоры возобновятся на следующей неделе.",
+            ("Дмитрий Песков", "По словам", "переговоры возобновятся на следующей неделе", "assert"),
+        ),
+        (
+            "Глава МИД Мурат Нуртлеу рассказал о подготовке визита в Ташкент.",
+            ("Мурат Нуртлеу", "рассказал", "подготовке визита в Ташкент", "assert"),
+        ),
+        (
+            "Аким Алматы Ерболат Досаев пообещал отремонтировать все мосты города.",
+            ("Ерболат Досаев", "пообещал", "отремонтировать все мосты города", "assert"),
+        ),
+        (
+            "Министр энергетики Алмасадам Саткалиев опроверг, что цены на бензин вырастут весной.",
+            ("Алмасадам Саткалиев", "опроверг", "цены на бензин вырастут весной", "deny"),
+        ),
+    ],
+)
+def test_each_cue(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in claims_of(text)
+
+
+def test_a_pronoun_source_takes_the_person_named_before_it() -> None:
+    found = claims_of("Olzhas Bektenov met the farmers in Kostanay. He said the state would buy more wheat.")
+    assert ("Olzhas Bektenov", "said", "the state would buy more wheat", "assert") in found
+
+
+def test_an_unnamed_source_stays_unnamed_and_a_direct_quote_is_no_claim() -> None:
+    found = claims_of(
+        'Officials said the bridge would open in May. "The bridge will open in May," said Minister Marat Karabayev.'
+    )
+    assert (None, "said", "the bridge would open in May", "assert") in found
+    assert all("The bridge will open" not in claimed for _, _, claimed, _ in found)
+
+
+def test_speech_inside_speech_is_no_claim() -> None:
+    assert claims_of("I think the market will recover by the summer.") == []
