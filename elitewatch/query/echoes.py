@@ -1,4 +1,4 @@
-"""Echoes: phrases one speaker's quotes share with another's, found as text-reuse tools find them (passim,
+"""Echoes: phrases one speaker's quotes and claims share with another's, found as text-reuse tools find them (passim,
 MemeTracker): shingles of consecutive lemmas, each taken as a set, so neither inflection nor the order of the
 words within it hides a shared phrase. What the corpus shows everyone says is no echo: a shingle most of
 whose words are the corpus's commonest lemmas, or one that many speakers use, is a stock phrase, learned from
@@ -27,6 +27,9 @@ QUOTES_PER_SPEAKER = 20  # of one shingle: a speaker repeating a phrase a thousa
 @dataclass(frozen=True)
 class _Quote:
     id: int
+    kind: str  # quote | claim
+    start: int
+    end: int
     doc_id: str
     speaker_id: int
     speaker: str
@@ -110,9 +113,13 @@ def echoes(
 
 
 def _quotes(conn: sqlite3.Connection) -> list[_Quote]:
+    """Every quote and claim of a person (a claim's id negated: one numbering for both)."""
     return [
         _Quote(
-            id=row["id"],
+            id=row["id"] if row["kind"] == "quote" else -row["id"],
+            kind=row["kind"],
+            start=row["start"],
+            end=row["end"],
             doc_id=row["doc_id"],
             speaker_id=row["speaker_id"],
             speaker=row["speaker"],
@@ -123,11 +130,18 @@ def _quotes(conn: sqlite3.Connection) -> list[_Quote]:
             title=row["title"],
         )
         for row in conn.execute(
-            """SELECT q.id, q.doc_id, q.text, q.lemmas, q.said_on, de.entity_id AS speaker_id, e.name AS speaker,
-                      d.published, d.title
+            """SELECT 'quote' AS kind, q.id, q.doc_id, q.text, q.lemmas, q.said_on, q.start, q.end,
+                      de.entity_id AS speaker_id, e.name AS speaker, d.published, d.title
                  FROM quotes q JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
                  JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.id = q.doc_id
-                WHERE e.type = 'person' ORDER BY q.id"""
+                WHERE e.type = 'person'
+               UNION ALL
+               SELECT 'claim', c.id, c.doc_id, c.text, c.lemmas, c.said_on, c.start, c.end, de.entity_id, e.name,
+                      d.published, d.title
+                 FROM claims c JOIN doc_entities de ON de.id = c.source_doc_entity_id
+                 JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.id = c.doc_id
+                WHERE e.type = 'person'
+                ORDER BY 1 DESC, 2"""
         )
     ]
 
@@ -176,7 +190,10 @@ def _ordered(a: _Quote, b: _Quote) -> tuple[int, int]:
 
 def _side(quote: _Quote) -> dict[str, Any]:
     return {
-        "quote_id": quote.id,
+        "kind": quote.kind,
+        "quote_id": abs(quote.id),
+        "start": quote.start,
+        "end": quote.end,
         "speaker": {"id": quote.speaker_id, "name": quote.speaker},
         "text": quote.text,
         "date": quote.date,

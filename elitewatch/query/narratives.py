@@ -1,5 +1,5 @@
 """Narratives as watch-lists: YAML files of phrases an analyst keeps ("collective West", «недружественные
-страны»), matched on lemmas in the quotes of the store; who took each one up, when first, and how often by
+страны»), matched on lemmas in the quotes and claims of the store; who took each one up, when first, and how often by
 month."""
 
 from __future__ import annotations
@@ -110,9 +110,7 @@ def find_phrase(tokens: list[str], phrase: tuple[str, ...]) -> int:
     return -1
 
 
-def narratives(
-    conn: sqlite3.Connection, watch: list[Narrative], *, speaker: str | None = None
-) -> dict[str, Any]:
+def narratives(conn: sqlite3.Connection, watch: list[Narrative], *, speaker: str | None = None) -> dict[str, Any]:
     """Per narrative: each speaker who used one of its phrases in a quote, with the first and last use, the
     uses by month (the day said, else the document's date) and the quotes; the first speaker overall."""
     speaker_ids = None
@@ -149,18 +147,23 @@ def _quotes(conn: sqlite3.Connection, speaker_ids: set[int] | None) -> list[dict
     if speaker_ids is not None:
         where = f"AND de.entity_id IN ({','.join('?' * len(speaker_ids))})"
         params = sorted(speaker_ids)
-    return [
-        dict(row)
-        for row in conn.execute(
-            f"""SELECT q.id, q.doc_id, q.text, q.lemmas, q.said_on, q.dated, q.start, q.end, q.language,
-                       de.entity_id AS speaker_id, e.name AS speaker, d.title, d.published
-                  FROM quotes q JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
-                  JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.id = q.doc_id
-                 WHERE e.type = 'person' {where}
-                 ORDER BY q.dated IS NULL, q.dated, q.doc_id, q.start""",
-            params,
+    found: list[dict[str, Any]] = []
+    for kind, table, speaker_column in (
+        ("quote", "quotes", "speaker_doc_entity_id"),
+        ("claim", "claims", "source_doc_entity_id"),
+    ):
+        found.extend(
+            {**dict(row), "kind": kind}
+            for row in conn.execute(
+                f"""SELECT q.id, q.doc_id, q.text, q.lemmas, q.said_on, q.dated, q.start, q.end, q.language,
+                           de.entity_id AS speaker_id, e.name AS speaker, d.title, d.published
+                      FROM {table} q JOIN doc_entities de ON de.id = q.{speaker_column}
+                      JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.id = q.doc_id
+                     WHERE e.type = 'person' {where}""",
+                params,
+            )
         )
-    ]
+    return sorted(found, key=lambda q: (q["dated"] is None, q["dated"] or "", q["doc_id"], q["start"]))
 
 
 def _use(quote: dict[str, Any], narrative: Narrative) -> dict[str, Any] | None:
@@ -169,6 +172,7 @@ def _use(quote: dict[str, Any], narrative: Narrative) -> dict[str, Any] | None:
     for phrase in narrative.phrases:
         if find_phrase(lemmas, phrase.lemmas) >= 0 or find_phrase(words, phrase.words) >= 0:
             return {
+                "kind": quote["kind"],
                 "quote_id": quote["id"],
                 "doc_id": quote["doc_id"],
                 "title": quote["title"],

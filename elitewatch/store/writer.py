@@ -157,12 +157,13 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
 
 def _insert_claims(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
     doc_id = analysis.parsed.doc.id
+    starts = [token.start for token in analysis.parsed.tokens]
     for claim in analysis.claims:
         cursor = conn.execute(
             """INSERT INTO claims (doc_id, source_doc_entity_id, source_text, text, start, end, cue, cue_start,
                                    cue_end, polarity, said_on, dated, language, confidence, extractor,
-                                   extractor_version)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                   extractor_version, lemmas)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 doc_id,
                 local_ids.get(claim.source) if claim.source is not None else None,
@@ -179,6 +180,7 @@ def _insert_claims(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
                 claim.language,
                 claim.confidence,
                 *_made_by_claims,
+                lemmas_between(analysis.parsed.tokens, starts, claim.start, claim.end),
             ),
         )
         conn.executemany(

@@ -24,6 +24,10 @@ ARTICLES = {
         "2023-05-11",
         '"The collective West wants to weaken us," Maria Zakharova said on May 10, 2023.',
     ),
+    "peskov": (
+        "2023-11-02",
+        "Presidential spokesman Dmitry Peskov said on November 1, 2023 that the collective West had lost interest.",
+    ),
     "lavrov-later": (
         "2023-09-20",
         '"Unfriendly states have frozen our reserves," Sergei Lavrov told reporters on September 19, 2023.',
@@ -60,7 +64,8 @@ def test_a_phrase_is_found_in_any_inflection_and_either_language(store: Path) ->
     assert [m["month"] for m in lavrov["by_month"]] == ["2023-03", "2023-09"]
     assert {u["phrase"] for u in lavrov["uses_list"]} == {"недружественные страны", "unfriendly states"}
     west = found["The collective West"]
-    assert [s["name"] for s in west["speakers"]] == ["Maria Zakharova"]
+    assert [s["name"] for s in west["speakers"]] == ["Maria Zakharova", "Dmitry Peskov"]
+    assert west["speakers"][1]["uses_list"][0]["kind"] == "claim"  # said without quotation marks
     assert west["first"]["date"] == "2023-05-10"
     assert found["Russophobia"]["uses"] == 0
 

@@ -15,6 +15,7 @@ CREATE TABLE claims (
     polarity TEXT NOT NULL CHECK (polarity IN ('assert', 'deny', 'hedge')),
     said_on TEXT,
     dated TEXT,                        -- said_on, else the document's date: what the claim is listed under
+    lemmas TEXT,                       -- the claimed words as lemmas (narratives and echoes match on them)
     language TEXT,
     confidence REAL NOT NULL,
     extractor TEXT NOT NULL,
