@@ -20,12 +20,13 @@ def step(name: str, requires: set[str] = set(), assigns: set[str] = set(), refin
 
 
 def test_the_registered_order_follows_from_the_declarations_in_any_registration_order() -> None:
-    expected = ["published", "entities", "quotes", "positions", "events", "dating"]
+    expected = ["published", "entities", "quotes", "positions", "events", "dating", "claims"]
     assert PIPELINE.names == expected
     for shuffled in itertools.islice(itertools.permutations(COMPONENTS), 0, None, 37):
         names = [c.name for c in ordered(shuffled)]
         # whatever the registration order, every component runs after what it requires
         assert names.index("entities") < names.index("quotes") < names.index("dating")
+        assert names.index("quotes") < names.index("claims")  # nothing inside a direct quote is a claim
         assert names.index("published") < names.index("positions") < names.index("events") < names.index("dating")
 
 
