@@ -25,7 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from elitewatch import __version__
-from elitewatch.errors import ElitewatchError, InputError
+from elitewatch.errors import ElitewatchError, InputError, NotFoundError
 from elitewatch.settings import DEFAULT_DB, DEFAULT_MAX_CHARS, Settings
 
 if TYPE_CHECKING:
@@ -442,6 +442,53 @@ def echoes(
             f"[bold]{escape(second['speaker']['name'])}[/bold] [{second['date'] or '?'}]: "
             f"{escape(' … '.join(echo['shared']))}  ({escape(first['doc_id'])}, {escape(second['doc_id'])})"
         )
+
+
+@app.command()
+@fails_cleanly
+def contrasts(
+    speaker: Annotated[str, typer.Argument(help="The speaker (any spelling).")],
+    db: DbOption = DEFAULT_DB,
+    phrase: Annotated[str | None, typer.Option(help="Also: when the speaker first and last used this phrase.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """One speaker over time: pairs of their statements on one topic that may point opposite ways (a negation
+    in one only, an antonym pair, asserted and denied), for you to judge; with --phrase its first and last use.
+
+    Example: elitewatch contrasts Tokayev --phrase "multi-vector"
+    """
+    from elitewatch.query.contrasts import opposite_statements, phrase_history
+
+    with open_store(db, readonly=True) as conn:
+        people = find_people(conn, speaker)
+        found: dict[str, Any] = {"speaker": speaker, "candidates": opposite_statements(conn, people[0]["id"])}
+        if phrase:
+            found["phrase"] = phrase_history(conn, speaker, phrase)
+    if as_json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+        return
+    if phrase:
+        history = found["phrase"]
+        first, last = history["first"], history["last"]
+        out.print(
+            f"“{escape(phrase)}”: {len(history['uses'])} use(s)"
+            + (f", first {first['date']} ({escape(first['doc_id'])}), last {last['date']} ({escape(last['doc_id'])})" if first else "")
+        )
+    if not found["candidates"]:
+        out.print("no two statements on one topic point opposite ways")
+    for pair in found["candidates"]:
+        out.print(f"[bold]{escape(', '.join(pair['topic']))}[/bold] — {escape(pair['cue'])}")
+        for side in (pair["earlier"], pair["later"]):
+            out.print(f"  [{side['date'] or '?'}] {escape(side['text'][:160])} ({escape(side['doc_id'])})")
+
+
+def find_people(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
+    from elitewatch.query import find_entities
+
+    people = find_entities(conn, name, type="person")
+    if not people:
+        raise NotFoundError("no person by that name", source=name)
+    return people
 
 
 NarrativesOption = Annotated[

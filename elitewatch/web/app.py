@@ -28,6 +28,7 @@ from elitewatch.web.respond import load_templates
 from elitewatch.web.routes import (
     api,
     compare,
+    contrasts,
     corrections,
     documents,
     echoes,
@@ -46,8 +47,8 @@ BODY_LIMIT = 25_000_000  # bytes of one request: a few uploads of up to uploads.
 
 # Matched in this order, and listed so in the OpenAPI schema and on /docs (the order of the single app before).
 ROUTERS = (
-    home, indexes, entities, documents, quotes_events, intervals, network, narratives, echoes, compare, review,
-    corrections,
+    home, indexes, entities, documents, quotes_events, intervals, network, narratives, echoes, compare, contrasts,
+    review, corrections,
     api,
 )  # fmt: skip
 
