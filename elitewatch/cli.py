@@ -258,7 +258,11 @@ def _term(office: dict[str, Any]) -> str:
     seen = office["seen"]
     if seen:
         when = f"as of {seen[0]}" if len(seen) == 1 else f"seen {seen[0]} … {seen[-1]}"
+        if seen == office.get("seen_by_document"):
+            when += " (the document's date)"
         return when + (" (former)" if office["ended"] else "")
+    if office.get("ended_before"):
+        return f"ended before {office['ended_before']}"
     return "former" if office["ended"] else "date unknown"
 
 

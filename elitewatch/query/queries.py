@@ -160,6 +160,7 @@ def career(conn: sqlite3.Connection, entity_id: int, *, sentences: bool = True) 
         conn.execute(
             f"""SELECT p.role, COALESCE(org.name, p.org_text) AS org, org.entity_id AS org_id, p.start, p.end,
                       p.as_of, p.ended, p.pattern, p.confidence, p.doc_id,
+                      (SELECT published FROM documents WHERE id = p.doc_id) AS published,
                       COALESCE(p.start, p.as_of, p.end,
                                (SELECT published FROM documents WHERE id = p.doc_id), '') AS "when",
                       p.sentence_start, p.sentence_end, {sentence} AS sentence
@@ -202,6 +203,8 @@ def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "start": None,
                 "end": None,
                 "seen": set(),
+                "seen_by_document": set(),  # undated statements of it: in post as of their document's date
+                "ended_before": None,  # a "former" office without dates: over before its document's date
                 "ended": False,
                 "rows": [],
             }
@@ -215,6 +218,12 @@ def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             group["end"] = row["end"]
         if row["as_of"]:
             group["seen"].add(row["as_of"])
+        elif not (row["start"] or row["end"]) and row.get("published"):
+            if row["ended"]:
+                before = group["ended_before"]
+                group["ended_before"] = min(before, row["published"]) if before else row["published"]
+            else:
+                group["seen_by_document"].add(row["published"])
         group["ended"] = group["ended"] or row["ended"]
         group["rows"].append(row)
     for group in groups.values():
@@ -225,8 +234,13 @@ def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for row in shown
         ]
         group["sources_total"] = len(rows)
+        group["seen_by_document"] = sorted(group["seen_by_document"] - group["seen"])
+        if not group["seen"] and not group["start"] and not group["end"]:
+            group["seen"] = group["seen_by_document"]  # placed by what the text says: in post as of then
         group["seen"] = sorted(group["seen"])
-        group["when"] = group["start"] or next(iter(group["seen"]), None) or group["end"] or ""
+        group["when"] = (
+            group["start"] or next(iter(group["seen"]), None) or group["end"] or group["ended_before"] or ""
+        )
     return sorted(groups.values(), key=lambda g: (g["when"] or "9999", g["role"]))
 
 

@@ -9,16 +9,18 @@ from urllib.parse import quote
 WIDTH = 860
 LEFT = 10
 RIGHT = 20
-ROW = 26
+ROW = 34  # a label line above each bar, so a label never covers a bar
+BAR = 16
 AXIS = 24
 MIN_BAR = 6.0
 CHAR = 6.2  # the width of a label's letter, to keep labels inside the chart
+UNDATED_BOX = 14.0
 
 
 @dataclass
 class Bar:
     x: float
-    y: float
+    y: float  # the bar's top
     width: float
     label: str
     title: str
@@ -27,7 +29,9 @@ class Bar:
     seen_only: bool = False  # no start known: drawn between the first and last dates the texts show it
     lane: int = 0
     label_x: float = 0.0
+    label_y: float = 0.0  # the label's baseline, on the line above the bar
     anchor: str = "start"
+    undated: bool = False  # no date at all: a box in the lane of undated offices, off the time axis
 
 
 @dataclass
@@ -43,6 +47,7 @@ class Chart:
     bars: list[Bar]
     ticks: list[Axis]
     undated: list[dict[str, Any]]
+    undated_y: float | None = None  # where the lane of undated offices starts
 
 
 def year_of(date: str | None) -> float | None:
@@ -64,8 +69,21 @@ def source_href(source: dict[str, Any]) -> str:
     )
 
 
+def label_of(office: dict[str, Any]) -> str:
+    org = office["org"] if office["org"] and office["org"].lower() not in office["role"].lower() else ""
+    return office["role"] + (f" — {org}" if org else "")
+
+
+def _label_x(left: float, label: str) -> tuple[float, str]:
+    """Where a label above a bar starts: at the bar, or ending at the chart's edge when it would pass it."""
+    if left + CHAR * len(label) <= WIDTH - 4:
+        return round(left, 1), "start"
+    return float(WIDTH - 4), "end"
+
+
 def career_chart(lanes: list[tuple[str, list[dict[str, Any]]]], now: str | None) -> Chart:
-    """Bars for the offices of one person (or of several, one lane each: compare)."""
+    """Bars for the offices of one person (or of several, one lane each: compare), from the first office on;
+    offices without any date in a lane of their own below the time axis."""
     spans: list[tuple[int, dict[str, Any], float, float | None, bool]] = []
     undated: list[dict[str, Any]] = []
     for lane, (_, offices) in enumerate(lanes):
@@ -79,48 +97,74 @@ def career_chart(lanes: list[tuple[str, list[dict[str, Any]]]], now: str | None)
             last = year_of(office["end"]) or (year_of(office["seen"][-1]) if office["seen"] else None)
             open_ended = bool(office["start"]) and not office["end"] and not office["ended"]
             spans.append((lane, office, first, last, open_ended))
-    if not spans:
-        return Chart(WIDTH, 0, [], [], undated)
-    end_year = max([year_of(now) or 0.0] + [s[3] or s[2] for s in spans]) + 0.5
-    start_year = min(s[2] for s in spans) - 0.5
-    scale = (WIDTH - LEFT - RIGHT) / max(end_year - start_year, 1.0)
-
-    def x(year: float) -> float:
-        return LEFT + (year - start_year) * scale
-
-    bars = []
+    bars: list[Bar] = []
+    ticks: list[Axis] = []
     row = 0
-    for lane in range(len(lanes)):
-        for lane_no, office, first, last, open_ended in sorted(
-            (s for s in spans if s[0] == lane), key=lambda s: (s[2], s[1]["role"])
-        ):
-            right = end_year if open_ended else (last if last is not None else first)
-            width = max(MIN_BAR, x(right) - x(first))
-            org = office["org"] if office["org"] and office["org"].lower() not in office["role"].lower() else ""
-            label = office["role"] + (f" — {org}" if org else "")
-            when = f"{office['start'] or (office['seen'][0] if office['seen'] else '?')} – " + (
-                office["end"] or ("…" if open_ended else (office["seen"][-1] if office["seen"] else ""))
-            )
-            left = x(first)
-            fits_right = left + 4 + CHAR * len(label) <= WIDTH - 4
+    if spans:
+        end_year = max([year_of(now) or 0.0] + [s[3] or s[2] for s in spans]) + 0.5
+        start_year = min(s[2] for s in spans) - 0.5
+        scale = (WIDTH - LEFT - RIGHT) / max(end_year - start_year, 1.0)
+
+        def x(year: float) -> float:
+            return LEFT + (year - start_year) * scale
+
+        for lane in range(len(lanes)):
+            for lane_no, office, first, last, open_ended in sorted(
+                (s for s in spans if s[0] == lane), key=lambda s: (s[2], s[1]["role"])
+            ):
+                right = end_year if open_ended else (last if last is not None else first)
+                width = max(MIN_BAR, x(right) - x(first))
+                label = label_of(office)
+                when = f"{office['start'] or (office['seen'][0] if office['seen'] else '?')} – " + (
+                    office["end"] or ("…" if open_ended else (office["seen"][-1] if office["seen"] else ""))
+                )
+                top = AXIS + row * ROW
+                label_x, anchor = _label_x(x(first), label)
+                bars.append(
+                    Bar(
+                        x=round(x(first), 1),
+                        y=top + ROW - BAR - 4,
+                        width=round(width, 1),
+                        label=label,
+                        title=f"{label} ({when}); {office['sources_total']} source(s)",
+                        href=source_href(office["sources"][0]),
+                        open_ended=open_ended,
+                        seen_only=not office["start"],
+                        lane=lane_no,
+                        label_x=label_x,
+                        label_y=top + ROW - BAR - 8,
+                        anchor=anchor,
+                    )
+                )
+                row += 1
+        ticks = [Axis(round(x(year), 1), str(year)) for year in _years(start_year, end_year)]
+    undated_y = None
+    if undated:
+        undated_y = AXIS + row * ROW + 6
+        for office in undated:
+            top = undated_y + 14 + (row - len(spans)) * ROW
+            label = label_of(office) + (f" (ended before {office['ended_before']})" if office.get("ended_before") else "")
             bars.append(
                 Bar(
-                    x=round(left, 1),
-                    y=AXIS + row * ROW,
-                    width=round(width, 1),
+                    x=float(LEFT),
+                    y=top + ROW - BAR - 4,
+                    width=UNDATED_BOX,
                     label=label,
-                    title=f"{label} ({when}); {office['sources_total']} source(s)",
+                    title=f"{label}: no date known; {office['sources_total']} source(s)",
                     href=source_href(office["sources"][0]),
-                    open_ended=open_ended,
-                    seen_only=not office["start"],
-                    lane=lane_no,
-                    label_x=round(left + 4 if fits_right else left + width - 4, 1),
-                    anchor="start" if fits_right else "end",
+                    open_ended=False,
+                    seen_only=True,
+                    lane=office["lane"],
+                    label_x=LEFT + UNDATED_BOX + 6,
+                    label_y=top + ROW - BAR + 8,
+                    undated=True,
                 )
             )
             row += 1
-    ticks = [Axis(round(x(year), 1), str(year)) for year in _years(start_year, end_year)]
-    return Chart(WIDTH, AXIS + row * ROW + 8, bars, ticks, undated)
+    if not bars:
+        return Chart(WIDTH, 0, [], [], undated)
+    height = int(max(bar.y + BAR for bar in bars) + 8)
+    return Chart(WIDTH, height, bars, ticks, undated, undated_y)
 
 
 def _years(start: float, end: float) -> list[int]:
