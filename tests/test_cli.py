@@ -54,7 +54,7 @@ def test_export_is_format_md_jsonl(db: Path) -> None:
     result = run("export", "--format", "jsonl", "--db", str(db))
     records = [json.loads(line) for line in result.output.splitlines()]
     kinds = {r["kind"] for r in records}
-    assert kinds == {"document", "entity", "quote", "position", "event"}
+    assert kinds == {"document", "entity", "quote", "claim", "position", "event"}
     entity_ids = {r["id"] for r in records if r["kind"] == "entity"}
     for quote in (r for r in records if r["kind"] == "quote"):
         assert {"doc", "speaker", "text", "said_on"} <= quote.keys()
