@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
 from elitewatch.model import Analysis, Document
 from elitewatch.pipeline import analyse_documents
 from elitewatch.settings import Settings
@@ -49,3 +53,20 @@ def events_of(text: str, published: str | None = None) -> list[tuple[str, list[s
     return [
         (e.type, [analysis.entities[p].name for p in e.participants], e.date, e.place_text) for e in analysis.events
     ]
+
+
+def ingest_articles(folder: Path, articles: Mapping[str, tuple[str, str]], *, titled: bool = False) -> Path:
+    """A store of articles written for a test: {name: (published, text)}, each a .txt with a sidecar giving
+    its date (and its name as title, with `titled`), ingested through the CLI into folder/store.db."""
+    from typer.testing import CliRunner
+
+    from elitewatch.cli import app
+
+    for name, (published, text) in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"published": published, **({"title": name} if titled else {})}
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = folder / "store.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    return db

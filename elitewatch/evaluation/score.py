@@ -164,15 +164,20 @@ def keyword_found(keyword: str, text: str) -> bool:
     return True
 
 
-def quote_matches(gold: dict[str, Any], exported: dict[str, Any], names: Names) -> bool:
-    if not names.same(gold["speaker"], exported.get("speaker"), loose=bool(gold.get("loose"))):
-        return False
-    gold_words = words(gold["text"])
-    export_words = words(exported.get("text", ""))
+def words_present(gold_text: str, exported_text: str, share: float) -> bool:
+    """FORMAT.md: the gold words at least `share` present in an exported text not three times longer."""
+    gold_words = words(gold_text)
+    export_words = words(exported_text)
     if not gold_words or len(export_words) > LENGTH_RATIO * len(gold_words) + 2:
         return False
     present = set(export_words)
-    return sum(w in present for w in gold_words) / len(gold_words) >= QUOTE_SHARE
+    return sum(w in present for w in gold_words) / len(gold_words) >= share
+
+
+def quote_matches(gold: dict[str, Any], exported: dict[str, Any], names: Names) -> bool:
+    if not names.same(gold["speaker"], exported.get("speaker"), loose=bool(gold.get("loose"))):
+        return False
+    return words_present(gold["text"], exported.get("text", ""), QUOTE_SHARE)
 
 
 def position_matches(gold: dict[str, Any], exported: dict[str, Any], names: Names) -> bool:
@@ -204,12 +209,7 @@ def claim_matches(gold: dict[str, Any], exported: dict[str, Any], names: Names) 
     """FORMAT.md: same source, and the gold words at least half present in an export not three times longer."""
     if not names.same(gold["source"] or "*", exported.get("source"), loose=bool(gold.get("loose"))):
         return False
-    gold_words = words(gold["text"])
-    export_words = words(exported.get("text", ""))
-    if not gold_words or len(export_words) > LENGTH_RATIO * len(gold_words) + 2:
-        return False
-    present = set(export_words)
-    return sum(w in present for w in gold_words) / len(gold_words) >= CLAIM_SHARE
+    return words_present(gold["text"], exported.get("text", ""), CLAIM_SHARE)
 
 
 MATCHERS = {"quote": quote_matches, "claim": claim_matches, "position": position_matches, "event": event_matches}

@@ -100,23 +100,10 @@ def _verb_claims(
         negated = any(t.lemma in words.negation and t.dep in ("neg", "advmod") for t in children)
         hedged = verb.lemma in words.hedge or any(t.lemma in words.hedge and t.pos not in NAMES for t in span)
         polarity = "deny" if verb.lemma in words.deny or negated else "hedge" if hedged else "assert"
-        start, end = span[0].start, span[-1].end
-        found.append(
-            Claim(
-                start=start,
-                end=end,
-                text=text[start:end],
-                source=source,
-                source_text=source_text,
-                cue=verb.text,
-                cue_start=verb.start,
-                cue_end=verb.end,
-                polarity=polarity,
-                said_on=date_in_attribution(text, verb.start, verb.end + 60, anchor),
-                confidence=0.7 if source is not None else 0.5,
-                language=verb.language,
-            )
-        )
+        claim = _claim(text, span, source, source_text, (verb.start, verb.end), verb.language)
+        claim.polarity = polarity
+        claim.said_on = date_in_attribution(text, verb.start, verb.end + 60, anchor)
+        found.append(claim)
     return found
 
 
@@ -190,22 +177,29 @@ def _according_claims(text: str, tokens: list[Token], mentions: list[tuple[int, 
                     rest = _trim(tokens[:index])
                 if len(rest) < MIN_WORDS:
                     continue
-                start, end = rest[0].start, rest[-1].end
-                found.append(
-                    Claim(
-                        start=start,
-                        end=end,
-                        text=text[start:end],
-                        source=source,
-                        source_text=text[tokens[after].start : tokens[source_end - 1].end],
-                        cue=text[tokens[index].start : tokens[after - 1].end],
-                        cue_start=tokens[index].start,
-                        cue_end=tokens[after - 1].end,
-                        confidence=0.7 if source is not None else 0.5,
-                        language=language,
-                    )
-                )
+                named = text[tokens[after].start : tokens[source_end - 1].end]
+                cue_at = (tokens[index].start, tokens[after - 1].end)
+                found.append(_claim(text, rest, source, named, cue_at, language))
     return found
+
+
+def _claim(
+    text: str, span: list[Token], source: int | None, source_text: str | None, cue: tuple[int, int], language: str
+) -> Claim:
+    """The claim of the words in `span`, attributed by text[cue] to `source`."""
+    start, end = span[0].start, span[-1].end
+    return Claim(
+        start=start,
+        end=end,
+        text=text[start:end],
+        source=source,
+        source_text=source_text,
+        cue=text[cue[0] : cue[1]],
+        cue_start=cue[0],
+        cue_end=cue[1],
+        confidence=0.7 if source is not None else 0.5,
+        language=language,
+    )
 
 
 def _phrase_end(tokens: list[Token], start: int) -> int:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from elitewatch.cli import app
 from elitewatch.web.app import create_app
+from tests.helpers import ingest_articles
 
 ARTICLES = {
     "grain": (
@@ -27,14 +28,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("claims")
-    for name, (published, text) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        (folder / f"{name}.meta.json").write_text(json.dumps({"published": published}))
-    db = folder / "c.db"
-    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
-    assert result.exit_code == 0, result.output
-    return db
+    return ingest_articles(tmp_path_factory.mktemp("claims"), ARTICLES)
 
 
 def test_claims_by_and_about_a_person_in_any_script(store: Path) -> None:

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from elitewatch.cli import app
 from elitewatch.web.app import create_app
+from tests.helpers import ingest_articles
 
 ARTICLES = {
     "march": (
@@ -36,14 +37,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("contrasts")
-    for name, (published, text) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        (folder / f"{name}.meta.json").write_text(json.dumps({"published": published}))
-    db = folder / "c.db"
-    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
-    assert result.exit_code == 0, result.output
-    return db
+    return ingest_articles(tmp_path_factory.mktemp("contrasts"), ARTICLES)
 
 
 def test_a_phrases_first_and_last_use_and_statements_pointing_opposite_ways(store: Path) -> None:

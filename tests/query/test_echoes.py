@@ -14,6 +14,7 @@ from elitewatch.cli import app
 from elitewatch.query.echoes import echoes
 from elitewatch.store import connect
 from elitewatch.web.app import create_app
+from tests.helpers import ingest_articles
 
 ARTICLES = {
     "putin": (
@@ -44,14 +45,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("echoes")
-    for name, (published, text) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        (folder / f"{name}.meta.json").write_text(json.dumps({"published": published}))
-    db = folder / "e.db"
-    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
-    assert result.exit_code == 0, result.output
-    return db
+    return ingest_articles(tmp_path_factory.mktemp("echoes"), ARTICLES)
 
 
 def pairs(db: Path, speaker: str | None = None) -> list[tuple[str, str]]:

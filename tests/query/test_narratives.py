@@ -14,6 +14,7 @@ from elitewatch.errors import DataFileError, InputError
 from elitewatch.query.narratives import load_watch_lists, narratives
 from elitewatch.store import connect
 from elitewatch.web.app import create_app
+from tests.helpers import ingest_articles
 
 ARTICLES = {
     "lavrov": (
@@ -37,14 +38,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("narratives")
-    for name, (published, text) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        (folder / f"{name}.meta.json").write_text(json.dumps({"published": published}))
-    db = folder / "n.db"
-    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
-    assert result.exit_code == 0, result.output
-    return db
+    return ingest_articles(tmp_path_factory.mktemp("narratives"), ARTICLES)
 
 
 def taken_up(db: Path, **options: str) -> dict[str, dict]:  # type: ignore[type-arg]

@@ -15,6 +15,7 @@ from elitewatch.cli import app
 from elitewatch.query.network import network
 from elitewatch.store import connect
 from elitewatch.web.app import create_app
+from tests.helpers import ingest_articles
 
 ARTICLES = {
     "tashkent": ("2024-05-10", "Kassym-Jomart Tokayev met Shavkat Mirziyoyev in Tashkent on May 9, 2024."),
@@ -29,14 +30,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("network")
-    for name, (published, text) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        (folder / f"{name}.meta.json").write_text(json.dumps({"published": published, "title": name}))
-    db = folder / "network.db"
-    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
-    assert result.exit_code == 0, result.output
-    return db
+    return ingest_articles(tmp_path_factory.mktemp("network"), ARTICLES, titled=True)
 
 
 def pairs(db: Path, **filters: str) -> dict[frozenset[str], int]:
