@@ -564,7 +564,7 @@ def evaluate_dates(
         for name, gold, found in errors(documents):
             g = f"{gold.type}\t{gold.value}\t{gold.text!r}" if gold else "-\t-\t-"
             f = f"{found.type}\t{found.value}\t{found.text!r}" if found else "-\t-\t-"
-            out.print(f"{name}\t{g}\t{f}", markup=False)
+            typer.echo(f"{name}\t{g}\t{f}")
         return
     scores = score_documents(documents)
     if as_json:

@@ -182,6 +182,9 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         # decades before years: "the 2000s", «2000-х»
         ("decade", "LD", rf"\b(?P<year>{decade})'?s\b"),
         ("decade", "CD", rf"(?<!\w)(?P<year>{decade})-[хе](?!\w)"),
+        # quarters, halves, seasons, centuries before the years they may contain ("the third quarter of 1998",
+        # "this year's third quarter")
+        *timeml["period"],
         ("relative", "L", rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?P<unit>year|month|week)\b"),
         (
             "relative_ru",
@@ -189,8 +192,6 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             rf"(?:{part_ru})?(?<!\w)(?:в|на)\s+(?P<rel>{rel_ru})\s+(?P<unit>году|месяце|неделе)(?!\w)",
         ),
         ("relative_ru", "C", rf"{part_ru}(?P<rel>{rel_ru})\s+(?P<unit>года|месяца|недели)(?!\w)"),
-        # quarters, halves, seasons, centuries before the years they may contain ("the third quarter of 1998")
-        *timeml["period"],
         ("year", "D", rf"(?:{part_en}\s*)?(?:\bfiscal\s+(?:year\s+)?)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
         ("relative", "L", rf"{part_en}\s*the\s+(?P<unit>year|month|week)\b"),
         (
@@ -216,7 +217,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         *timeml["duration"],
         ("weekday", "L", rf"\b(?:(?P<rel>{rel_en})\s+|on\s+)?(?P<weekday>{weekday_en})\b"),
         ("weekday_ru", "C", rf"(?<!\w)(?:в|во)\s+(?:(?P<rel>{rel_ru})\s+)?(?P<weekday>{weekday_ru})(?!\w)"),
-        ("today", "", r"\b(?P<today>today|yesterday|tomorrow)\b(?P<poss>'s)?|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
+        ("today", "", r"\b(?P<today>today|yesterday|tomorrow)\b|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
         *timeml["ref"],
     ]
     return [(kind, needs, re.compile(pattern, re.IGNORECASE)) for kind, needs, pattern in specs]
@@ -352,7 +353,8 @@ def _timeml_patterns(
             (
                 "duration",
                 "L",
-                rf"\b{lead}{number}(?:\s+(?:more|additional|full|consecutive|straight))?[\s-](?P<unit>{unit_en})\b{second}",
+                rf"\b{lead}{number}(?:\s+(?:more|additional|full|consecutive|straight))?[\s-](?P<unit>{unit_en})\b"
+                rf"(?![\s-]old){second}",
             ),
             (
                 "duration",
@@ -498,6 +500,7 @@ def _relative_shift(word: str | None) -> int:
 
 def _read(kind: str, match: re.Match[str]) -> Parts | None:
     g = match.groupdict()
+    g["whole"] = match.group()
     year = int(g["year"]) if g.get("year") else None
     base = kind.removesuffix("_ru")
     if base == "range_days":
@@ -550,8 +553,6 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
         return Parts("weekday", weekday=weekday, shift=_relative_shift(g.get("rel")) if g.get("rel") else 0)
     if base == "today":
         word = (g.get("today") or g.get("today_ru") or "").lower()
-        if g.get("poss"):  # "today's economy": the present, not the day
-            return Parts("ref", timex="PRESENT_REF")
         return Parts("today", shift=_day_shift(word), unit="day")
     return _read_timeml(base, g, year)
 
@@ -701,10 +702,12 @@ def _combine(first: str, second: str) -> str:
     return first + second[1:]
 
 
-def _read_duration(g: dict[str, str | None]) -> Parts:
+def _read_duration(g: dict[str, str | None]) -> Parts | None:
     if g.get("halfyear"):
         return Parts("duration", timex="P6M")
     unit = _unit(str(g["unit"]))
+    if unit == "quarter" and re.search(r"\w-quarters?\b", g.get("whole") or ""):
+        return None  # "three-quarters of the shares": a fraction
     if g.get("few") or (g.get("number") is None and str(g["unit"]).lower().endswith("s")):
         return Parts("duration", timex=_period("X", unit), unit=unit)
     value = _duration_value(g.get("number"), unit)

@@ -163,11 +163,15 @@ def _weekend(expr: TimeExpr, anchor: date | None, tense: str | None) -> str | No
     return f"{_week(saturday)}-WE"
 
 
+def _near(expr: TimeExpr, context: Context) -> bool:
+    return context.quarter is not None and expr.start - context.quarter_end <= QUARTER_REACH
+
+
 def _offset(expr: TimeExpr, context: Context) -> str | None:
     """ "six weeks ago" is a week; "a year ago" next to a quarter is that quarter of the year before."""
     parts = expr.parts
     unit = parts.unit or "year"
-    if unit == "year" and context.quarter is not None and expr.start - context.quarter_end <= QUARTER_REACH:
+    if unit == "year" and context.quarter is not None and _near(expr, context):
         year, number = context.quarter
         return f"{year + parts.shift:04d}-Q{number}"
     if unit == "week" and expr.value and expr.precision == "day":
