@@ -38,6 +38,8 @@ def _tense(text: str, expr: TimeExpr) -> str | None:
     parts = expr.parts
     if parts.kind not in TENSED or parts.year is not None or parts.shift != 0:
         return None
+    if text.startswith(("'s", "’s"), expr.end):
+        return None  # "Wednesday's ruling": a day named as past, whatever the clause's tense
     return tense_at(text, expr.start, expr.end)
 
 

@@ -88,6 +88,7 @@ class DateWords:
     seasons: dict[str, str]
     dayparts: dict[str, str]
     ordinals: dict[str, int]
+    spoken_numbers: dict[str, int]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     not_past: frozenset[str]
@@ -175,6 +176,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             "CD",
             rf"(?:(?<!\w)(?:в|во)\s+(?P<weekday>{weekday_ru}),?\s+)?(?<!\w){d}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?",
         ),
+        ("spoken_year", "L", rf"\b(?:(?P<month>{month})\s+(?:of\s+)?)?(?P<spoken>{_spoken_year()})\b"),
         ("month", "LD", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
         ("month", "L", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
         ("month_ru", "CD", rf"(?:{part_ru}|(?<!\w)в\s+)?(?<!\w)(?P<rumonth>{ru_month})\s+(?P<year>{year})"),
@@ -221,6 +223,26 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         *timeml["ref"],
     ]
     return [(kind, needs, re.compile(pattern, re.IGNORECASE)) for kind, needs, pattern in specs]
+
+
+def _spoken_year() -> str:
+    """A year said aloud: "nineteen ninety-six", "twenty ten", "two thousand and one"."""
+    words = lexicon("en").spoken_numbers
+    units = _alternatives([w for w, n in words.items() if n < 10])
+    teens = _alternatives([w for w, n in words.items() if 10 <= n < 20])
+    tens = _alternatives([w for w, n in words.items() if n >= 20])
+    return (
+        rf"(?:nineteen|twenty)[\s-]+(?:(?:{tens})(?:[\s-]+(?:{units}))?|(?:{teens}))"
+        rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{units}|{teens}))?"
+    )
+
+
+def _spoken_value(words: str) -> int:
+    numbers = lexicon("en").spoken_numbers
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(numbers.get(w, 0) for w in parts[2:])
+    return numbers[parts[0]] * 100 + sum(numbers.get(w, 0) for w in parts[1:])
 
 
 def _timeml_patterns(
@@ -292,7 +314,8 @@ def _timeml_patterns(
                 "quarter",
                 "L",
                 r"\b(?P<qrel>the|this|last|next|latest|previous|past|current|recent|same|year-earlier|year-ago|comparable|prior)"
-                r"(?:[\s-]+(?:fiscal|calendar))?\s+(?P<q>quarter)\b(?!\s+(?:century|mile|hour|of\s+a))",
+                r"(?:[\s-]+(?:fiscal|calendar))?\s+(?P<q>quarter)\b(?!\s+(?:century|mile|hour|of\s+a))"
+                r"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
             ),
             (
                 "quarter",
@@ -521,6 +544,9 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
             return None
         weekday = _weekdays().get(str(g["weekday"]).lower()) if g.get("weekday") else None
         return Parts("date", year, month, day, weekday=weekday)
+    if base == "spoken_year":
+        month = _month_of(g) if g.get("month") else None
+        return Parts("date", _spoken_value(str(g["spoken"])), month)
     if base == "month":
         month = _month_of(g)
         if month is None:
@@ -625,9 +651,11 @@ def _read_quarter(g: dict[str, str | None], year: int | None) -> Parts | None:
         if number is None or number > (2 if half else 4):
             return None
         shift = _relative_shift(ryear) if ryear else 0
+        if str(g.get("qrel") or "").lower() in ("year-earlier", "year-ago") or g.get("ago"):
+            shift, ryear = -1, "last"  # "the year-ago third quarter"
         return Parts("quarter", year, period=f"{'H' if half else 'Q'}{number}", shift=shift, unit="year" if ryear else None)
     rel = str(g.get("qrel") or "the").lower()
-    if rel in ("year-earlier", "year-ago"):
+    if rel in ("year-earlier", "year-ago") or g.get("ago"):
         return Parts("quarter", period="ref", shift=-1, unit="year")
     if rel in ("the", "latest", "same", "comparable", "recent") or year is not None:
         return Parts("quarter", year, period="ref", unit="year" if year else None)

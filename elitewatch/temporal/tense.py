@@ -40,7 +40,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _word_tense(word: str) -> str | None:
     lowered = word.lower()
-    if lowered in _cues()[1] or EN_PAST.match(lowered):
+    # a capitalized -ed word is a name more often than a verb ("the United States")
+    if lowered in _cues()[1] or (EN_PAST.match(word) and word[0].islower()):
         return "past"
     if RU_PAST.match(lowered) and lowered not in lexicon("ru").not_past:
         return "past"

@@ -47,7 +47,10 @@ class Context:
 def with_timeml(expr: TimeExpr, anchor: str | None, tense: str | None, context: Context) -> TimeExpr:
     """The expression with its TimeML type and value (the value none when the anchor needed is missing)."""
     kind, value = _timeml(expr, parse_iso(anchor) if anchor else None, tense, context)
-    if kind == "date" and value and re.fullmatch(r"\d{4}-Q\d", value) and expr.parts.kind == "quarter":
+    # the quarter a text is about is one it names ("the third quarter", "last quarter"), not one it counts
+    # back to ("the year-ago quarter")
+    named = expr.parts.kind == "quarter" and expr.parts.period != "ref" and expr.parts.shift >= 0
+    if kind == "date" and value and re.fullmatch(r"\d{4}-Q\d", value) and named:
         context.quarter, context.quarter_end = (int(value[:4]), int(value[-1])), expr.end
     return replace(expr, type=kind, timex=value)
 

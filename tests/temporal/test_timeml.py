@@ -121,3 +121,24 @@ def test_ranges_keep_their_values_and_are_two_timeml_expressions() -> None:
         ("From 1985", "1985"),
         ("1991", "1991"),
     ]
+
+
+def test_years_said_aloud_in_transcripts() -> None:
+    text = "In nineteen ninety-six, and again in January nineteen ninety-seven and two thousand and one."
+    assert [value for _, _, value in timeml(text, "1998-01-08")] == ["1996", "1997-01", "2001"]
+
+
+def test_quarters_counted_back_a_year_and_the_quarter_a_text_is_about() -> None:
+    text = (
+        "Third-quarter profit rose. In the year-ago third quarter it lost money, and in the quarter a year ago "
+        "too. For the quarter, sales fell."
+    )
+    assert [value for _, _, value in timeml(text, "1989-10-30")] == ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3"]
+
+
+def test_cues_that_do_not_set_a_tense() -> None:
+    # a capitalized -ed word is a name; a past participle after "be" takes the tense of its auxiliary
+    assert tense_at("They leave for the United States on Tuesday.", 35, 45) is None
+    assert tense_at("The plant will be closed in August.", 25, 34) == "future"
+    # "Wednesday's ruling" names a day already past, whatever the clause says of the future
+    assert timeml("They would appeal Wednesday's ruling.", "2000-01-07")[0][2] == "2000-01-05"
