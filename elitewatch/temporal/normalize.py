@@ -359,7 +359,14 @@ def _timeml_patterns(
             (
                 "set",
                 "L",
-                rf"\b(?:{every_en})\s+(?:other\s+)?(?:(?P<number>{number_en})\s+)?(?:(?P<unit>{unit_en})|(?P<weekday>{weekday_en}))\b",
+                rf"\b(?:{every_en})\s+(?:other\s+)?(?:(?P<number>{number_en})\s+)?(?:(?P<unit>{unit_en})|(?P<weekday>{weekday_en})"
+                rf"|(?P<month>{month}))\b",
+            ),
+            # "on Mondays", "Tuesday nights": a weekday said in the plural recurs
+            (
+                "set",
+                "L",
+                rf"\b(?P<weekday>{weekday_en})(?:(?-i:s)\b|\s+(?P<daypart>{dayparts_en})(?-i:s)\b)",
             ),
             (
                 "set",
@@ -392,6 +399,7 @@ def _timeml_patterns(
                 rf"(?P<unit>{unit_ru})(?!\w)(?:\s+и\s+(?P<number2>\d+|{number_ru})\s+(?P<unit2>{unit_ru})(?!\w))?",
             ),
             ("duration", "C", r"(?<!\w)(?:в\s+течение|на\s+протяжении)\s+(?P<unit>года|месяца|недели|дня|часа|суток)(?!\w)"),
+            ("duration", "L", r"\b(?:the\s+)?(?:past|last|next|coming)\s+(?P<unit>decade|century)\b"),
             ("duration", "C", r"(?<!\w)(?P<halfyear>полгода|полугода)(?!\w)"),
         ],
         "ref": [
@@ -553,6 +561,9 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
             return None
         if g.get("rel"):
             return Parts("relative", month=month, shift=_relative_shift(g["rel"]), unit="year", part=_part(g))
+        lead = str(g["whole"]).split()[0].lower()
+        if year is None and lead == "this":  # "this September" is this year's; "last April" the latest April
+            return Parts("relative", month=month, shift=0, unit="year", part=_part(g))
         return Parts("date", year, month, part=_part(g))
     if base == "decade":
         return Parts("decade", year)
@@ -736,6 +747,8 @@ def _read_duration(g: dict[str, str | None]) -> Parts | None:
     unit = _unit(str(g["unit"]))
     if unit == "quarter" and re.search(r"\w-quarters?\b", g.get("whole") or ""):
         return None  # "three-quarters of the shares": a fraction
+    if g.get("number") is None and unit in ("decade", "century") and not str(g["unit"]).lower().endswith("s"):
+        return Parts("duration", timex=_period("1", unit), unit=unit)  # "the past decade"
     if g.get("few") or (g.get("number") is None and str(g["unit"]).lower().endswith("s")):
         return Parts("duration", timex=_period("X", unit), unit=unit)
     value = _duration_value(g.get("number"), unit)
@@ -753,7 +766,10 @@ def _read_set(g: dict[str, str | None]) -> Parts | None:
         return Parts("set", timex=en.sets.get(word) or ru.sets.get(word))
     if g.get("weekday"):
         weekday = _weekdays().get(str(g["weekday"]).lower())
-        return Parts("set", timex=f"XXXX-WXX-{(weekday or 0) + 1}")
+        part = lexicon("en").dayparts.get(str(g.get("daypart") or "").lower())
+        return Parts("set", timex=f"XXXX-WXX-{(weekday or 0) + 1}" + (f"T{part}" if part else ""))
+    if g.get("month"):
+        return Parts("set", timex=f"XXXX-{_month_of(g) or 1:02d}")
     return Parts("set", timex=_duration_value(g.get("number"), _unit(str(g["unit"]))))
 
 
@@ -917,10 +933,10 @@ def _year_for(anchor_day: date, month: int, day: int | None, tense: str | None) 
     if not _valid(year, month, day):
         return year
     ahead = date(year, month, day or 1) - anchor_day.replace(day=anchor_day.day if day else 1)
-    if tense == "past" and ahead > timedelta(days=CLOSE_DAYS):
-        return year - 1
-    if tense == "future" and ahead < -timedelta(days=CLOSE_DAYS):
-        return year + 1
+    if tense == "past":
+        return year - 1 if ahead > timedelta(days=CLOSE_DAYS) else year
+    if tense == "future":
+        return year + 1 if ahead < -timedelta(days=CLOSE_DAYS) else year
     return year - 1 if ahead > timedelta(days=FORWARD_DAYS) else year
 
 

@@ -77,9 +77,17 @@ def _timeml(expr: TimeExpr, anchor: date | None, tense: str | None, context: Con
         return "date", _weekend(expr, anchor, tense)
     if kind == "relative" and parts.unit == "week" and expr.value:
         return "date", _week(parse_iso(expr.value))
+    if kind == "offset" and expr.raw.lower().endswith(("after", "before")) and not _dated(expr):
+        # "72 hours after the crash": TimeML takes the amount of time, the event is no date
+        return "duration", _period(str(abs(parts.shift)), parts.unit or "year")
     if kind == "offset":
         return "date", _offset(expr, context)
     return "date", expr.value
+
+
+def _dated(expr: TimeExpr) -> bool:
+    """Whether an offset counts from a date the text gives right before it ("in 2000 … two years after")."""
+    return expr.anchor == "previous"
 
 
 def _week(day: date | None) -> str | None:

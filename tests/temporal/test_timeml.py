@@ -142,3 +142,24 @@ def test_cues_that_do_not_set_a_tense() -> None:
     assert tense_at("The plant will be closed in August.", 25, 34) == "future"
     # "Wednesday's ruling" names a day already past, whatever the clause says of the future
     assert timeml("They would appeal Wednesday's ruling.", "2000-01-07")[0][2] == "2000-01-05"
+
+
+def test_recurring_weekdays_and_months_are_sets() -> None:
+    text = "The board meets each July, on Mondays and on Tuesday nights."
+    assert [(raw, kind, value) for raw, kind, value in timeml(text, "1998-01-08")] == [
+        ("each July", "set", "XXXX-07"),
+        ("Mondays", "set", "XXXX-WXX-1"),
+        ("Tuesday nights", "set", "XXXX-WXX-2TNI"),
+    ]
+    assert timeml("Совет собирается по пятницам.", "1998-01-08") == [("по пятницам", "set", "XXXX-WXX-5")]
+
+
+def test_an_amount_of_time_after_an_event_is_a_duration_and_keeps_its_date_after_a_date() -> None:
+    found = find_dates("The rescue came 72 hours after the crash; over the past decade it grew.", anchor="2000-04-06")
+    assert [(e.raw, e.type, e.timex) for e in found] == [
+        ("72 hours after", "duration", "PT72H"),
+        ("the past decade", "duration", "P10Y"),
+    ]
+    # counted from a date the text gives, it stays the date it names
+    [first, later] = find_dates("He came in 2000 and left two years after.", anchor="2024-01-01")
+    assert (later.type, later.value, later.timex) == ("date", "2002", "2002")
