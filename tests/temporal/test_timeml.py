@@ -161,5 +161,5 @@ def test_an_amount_of_time_after_an_event_is_a_duration_and_keeps_its_date_after
         ("the past decade", "duration", "P10Y"),
     ]
     # counted from a date the text gives, it stays the date it names
-    [first, later] = find_dates("He came in 2000 and left two years after.", anchor="2024-01-01")
+    [_, later] = find_dates("He came in 2000 and left two years after.", anchor="2024-01-01")
     assert (later.type, later.value, later.timex) == ("date", "2002", "2002")
