@@ -270,7 +270,7 @@ def _timeml_patterns(
     seasons_en = _alternatives(list(en.seasons))
     seasons_ru = _alternatives(list(ru.seasons))
     rel_ru = "(?:" + _alternatives(list(ru.relative)) + ")"
-    number = rf"(?P<number>\d+(?:\.\d+)?(?:\s+1/2)?|{number_en}|a|an)"
+    number = rf"(?:a\s+)?(?P<number>\d+(?:\.\d+)?(?:\s+1/2)?|{number_en}|a|an)(?:\s+of)?"
     lead = (
         r"(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|final|following|remaining|latest|initial)\s+)?"
         r"(?:(?:more\s+than|less\s+than|at\s+least|nearly|almost|about|some|over|up\s+to|only|just|another|roughly|"
@@ -722,7 +722,13 @@ def _duration_value(number: str | None, unit: str) -> str:
     half = word.endswith("1/2")
     whole = _number(word.split()[0]) if not word[0].isdigit() else float(word.split()[0])
     if half or whole != int(whole):
-        smaller = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60), "month": ("day", 30)}
+        smaller = {
+            "year": ("month", 12),
+            "month": ("day", 30),
+            "day": ("hour", 24),
+            "hour": ("minute", 60),
+            "minute": ("second", 60),
+        }
         if unit in smaller:
             lower, count = smaller[unit]
             rest = round(((0.5 if half else 0) + whole - int(whole)) * count)

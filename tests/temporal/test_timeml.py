@@ -163,3 +163,8 @@ def test_an_amount_of_time_after_an_event_is_a_duration_and_keeps_its_date_after
     # counted from a date the text gives, it stays the date it names
     [_, later] = find_dates("He came in 2000 and left two years after.", anchor="2024-01-01")
     assert (later.type, later.value, later.timex) == ("date", "2002", "2002")
+
+
+def test_amounts_in_words() -> None:
+    text = "It took a couple of years, almost a hundred years, a minute and a half; the near future is unclear."
+    assert [value for _, _, value in timeml(text, "1998-01-08")] == ["P2Y", "P100Y", "PT1M30S", "FUTURE_REF"]
