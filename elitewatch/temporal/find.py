@@ -10,12 +10,13 @@ from elitewatch.temporal.tense import tense_at
 from elitewatch.temporal.timeml import Context, with_timeml
 
 # The kinds whose value depends on which way their clause points (a month or weekday without a year).
-TENSED = frozenset({"date", "weekday", "time", "quarter", "season", "weekend"})
+TENSED = frozenset({"date", "weekday", "time", "quarter", "season", "weekend", "holiday"})
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | None = None) -> list[TimeExpr]:
     """Every temporal expression in text[start:end], normalized: dates and times with their calendar `value`
-    (none for durations, sets and references to the present), all with their TimeML `type` and `timex`;
+    (none for durations, sets, references to the present and holidays, whose day a rule gives: the places
+    that read `value` take only the dates the text writes), all with their TimeML `type` and `timex`;
     "N later" counts from the date before it."""
     result: list[TimeExpr] = []
     previous: TimeExpr | None = None

@@ -39,7 +39,7 @@ class Parts:
     """What the words of a date expression say."""
 
     kind: str  # date | weekday | relative | offset | elapsed | decade | today | range, and (TimeML, issue 20)
-    # ref | duration | set | quarter | season | century | weekend | time
+    # ref | duration | set | quarter | season | century | weekend | time | holiday
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -48,7 +48,7 @@ class Parts:
     unit: str | None = None  # relative/offset: day | week | month | year | decade
     part: str | None = None  # start | middle | end ("at the end of November")
     until: Parts | None = None  # range: the last part
-    timex: str | None = None  # a TimeML value the words fix alone: "P5M", "PRESENT_REF", "P1Y" (every year)
+    timex: str | None = None  # a TimeML value the words fix alone: "P5M", "PRESENT_REF", "P1Y"; a holiday's rule
     period: str | None = None  # quarter "Q3", half "H1", season "SU"; "ref" for the quarter the text is about
     clock: str | None = None  # time: "15:00" or a part of the day, "NI", "MO"
 
@@ -89,6 +89,7 @@ class DateWords:
     dayparts: dict[str, str]
     ordinals: dict[str, int]
     spoken_numbers: dict[str, int]
+    holidays: dict[str, str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     not_past: frozenset[str]
@@ -299,7 +300,7 @@ def _timeml_patterns(
                 "time",
                 "C",
                 rf"(?<!\w)(?:(?:в|во)\s+(?P<weekday>{weekday_ru})\s+|(?P<today>сегодня|вчера|завтра)\s+)?"
-                rf"(?P<daypart>{dayparts_ru})(?!\w)",
+                rf"(?P<daypart>{dayparts_ru})(?!\w)(?!\s+(?-i:[А-ЯЁ]))",  # not «Днём Победы»
             ),
         ],
         "period": [
@@ -403,6 +404,8 @@ def _timeml_patterns(
             ("duration", "C", r"(?<!\w)(?P<halfyear>полгода|полугода)(?!\w)"),
         ],
         "ref": [
+            ("holiday", "L", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternatives(list(en.holidays))})\b"),
+            ("holiday", "C", rf"(?<!\w)(?:(?:в|на|с)\s+)?(?P<holiday>{_alternatives(list(ru.holidays))})(?!\w)"),
             ("weekend", "L", r"\b(?:(?P<rel>this\s+past|this|last|next|the|over\s+the)\s+)weekend\b"),
             ("ref", "L", rf"\b(?P<ref>{refs_en})\b"),
             ("ref", "C", rf"(?<!\w)(?P<ref>{refs_ru})(?!\w)"),
@@ -621,6 +624,11 @@ def _read_timeml(base: str, g: dict[str, str | None], year: int | None) -> Parts
         return _read_set(g)
     if base == "duration":
         return _read_duration(g)
+    if base == "holiday":
+        word = re.sub(r"\s+", " ", str(g["holiday"]).lower())
+        rule = en.holidays.get(word) or ru.holidays.get(word)
+        rel = (g.get("rel") or "").lower()
+        return Parts("holiday", timex=rule, shift=_relative_shift(rel) if rel else 0, unit="year" if rel else None)
     if base == "weekend":
         rel = (g.get("rel") or "").lower()
         return Parts("weekend", shift=-1 if "past" in rel else _relative_shift(rel.split()[-1]), unit=rel or None)

@@ -75,6 +75,8 @@ def _timeml(expr: TimeExpr, anchor: date | None, tense: str | None, context: Con
         return "date", _season(expr, anchor, tense)
     if kind == "weekend":
         return "date", _weekend(expr, anchor, tense)
+    if kind == "holiday":
+        return "date", _holiday(expr, anchor, tense)
     if kind == "relative" and parts.unit == "week" and expr.value:
         return "date", _week(parse_iso(expr.value))
     if kind == "offset" and expr.raw.lower().endswith(("after", "before")) and not _dated(expr):
@@ -160,6 +162,54 @@ def _season(expr: TimeExpr, anchor: date | None, tense: str | None) -> str | Non
     elif parts.unit is None and tense == "future" and index < current:
         year += 1
     return f"{year:04d}-{code}"
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """The day a holiday's rule gives in a year ("11/4/3": the fourth Thursday of November)."""
+    if rule.startswith("easter"):
+        return _easter(year) + timedelta(days=int(rule[6:] or 0))
+    if rule == "election":  # the Tuesday after the first Monday of November
+        first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
+        return first_monday + timedelta(days=1)
+    if "/" in rule:
+        month, nth, weekday = (int(x) for x in rule.split("/"))
+        if nth > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        last = add_period(date(year, month, 1), 1, "month") - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    month, day = (int(x) for x in rule.split("-"))
+    return date(year, month, day)
+
+
+def _easter(year: int) -> date:
+    """Western Easter (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the computus's own letters)
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday(expr: TimeExpr, anchor: date | None, tense: str | None) -> str | None:
+    """A holiday without a year: "last Thanksgiving" the latest up to the anchor, "next Christmas" the first
+    from it, otherwise as the tense says, else the nearest."""
+    parts = expr.parts
+    if anchor is None or parts.timex is None:
+        return None
+    days = [d for year in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(parts.timex, year))]
+    if parts.shift < 0 or (parts.unit is None and tense == "past"):
+        days = [d for d in days if d <= anchor]
+    elif parts.shift > 0 or (parts.unit is None and tense == "future"):
+        days = [d for d in days if d >= anchor]
+    elif parts.unit == "year":  # "this Christmas"
+        days = [d for d in days if d.year == anchor.year]
+    return min(days, key=lambda d: abs(d - anchor)).isoformat() if days else None
 
 
 def _weekend(expr: TimeExpr, anchor: date | None, tense: str | None) -> str | None:

@@ -168,3 +168,10 @@ def test_an_amount_of_time_after_an_event_is_a_duration_and_keeps_its_date_after
 def test_amounts_in_words() -> None:
     text = "It took a couple of years, almost a hundred years, a minute and a half; the near future is unclear."
     assert [value for _, _, value in timeml(text, "1998-01-08")] == ["P2Y", "P100Y", "PT1M30S", "FUTURE_REF"]
+
+
+def test_holidays_by_their_rule_placed_like_a_day_without_a_year() -> None:
+    text = "He came home for Thanksgiving Day; next Christmas he stays, and Easter is early."
+    assert [value for _, _, value in timeml(text, "2000-01-07")] == ["1999-11-25", "2000-12-25", "2000-04-23"]
+    assert [value for _, _, value in timeml("Он поздравил ветеранов с Днём Победы.", "2024-05-10")] == ["2024-05-09"]
+    assert [value for _, _, value in timeml("Он поздравил ветеранов на День Победы.", "2024-05-10")] == ["2024-05-09"]
