@@ -287,18 +287,18 @@ def _timeml_patterns(
     not_of = r"(?!\s+of\s+(?!(?:fiscal\s+)?\d))"
     return {
         "time": [
-            ("time", "LD", rf"\b(?:(?P<weekday2>{weekday_en})\s+at\s+)?(?:{clock}){day_after}"),
+            ("time", "LD:clock", rf"\b(?:(?P<weekday2>{weekday_en})\s+at\s+)?(?:{clock}){day_after}"),
             ("time", "D", r"(?<![\d:.,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"),
             ("time", "CD", r"(?<!\w)в\s+(?P<hour>[01]?\d|2[0-3])\s+час(?:а|ов)?(?!\w)"),
             (
                 "time",
-                "L",
+                "L:daypart",
                 rf"\b(?:(?P<weekday>{weekday_en})|(?P<today>yesterday|tomorrow|today)|(?P<rel>this|last|early\s+this|late\s+this))"
                 rf"[\s-]+(?P<daypart>{dayparts_en})\b|\b(?P<tonight>tonight|overnight)\b",
             ),
             (
                 "time",
-                "C",
+                "C:daypart",
                 rf"(?<!\w)(?:(?:в|во)\s+(?P<weekday>{weekday_ru})\s+|(?P<today>сегодня|вчера|завтра)\s+)?"
                 rf"(?P<daypart>{dayparts_ru})(?!\w)(?!\s+(?-i:[А-ЯЁ]))",  # not «Днём Победы»
             ),
@@ -306,109 +306,109 @@ def _timeml_patterns(
         "period": [
             (
                 "quarter",
-                "L",
+                "L:quarter",
                 rf"\b(?:the\s+)?(?:(?P<ryear>this|last|next)\s+year's\s+|(?P<year>{year})\s+|"
                 rf"(?P<qrel>same|year-earlier|year-ago|comparable|latest|current)\s+)?(?:fiscal\s+)?(?P<ord>{ordinal_en})"
                 rf"[\s-]+(?:fiscal[\s-]+)?(?P<q>quarter|half)s?\b(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{year})|(?P<ryear2>this|last|next)\s+year))?",
             ),
             (
                 "quarter",
-                "L",
+                "L:quarter",
                 r"\b(?P<qrel>the|this|last|next|latest|previous|past|current|recent|same|year-earlier|year-ago|comparable|prior)"
                 r"(?:[\s-]+(?:fiscal|calendar))?\s+(?P<q>quarter)\b(?!\s+(?:century|mile|hour|of\s+a))"
                 r"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
             ),
             (
                 "quarter",
-                "LD",
+                "LD:quarter",
                 rf"\bthe\s+(?:(?P<qrel>latest|year-earlier|year-ago|same|comparable)|(?P<year>{year}))\s+(?P<q>period)\b",
             ),
-            ("quarter", "L", r"\b(?:the\s+)?(?P<qrel>year-earlier|year-ago)\b"),
+            ("quarter", "L:quarter", r"\b(?:the\s+)?(?P<qrel>year-earlier|year-ago)\b"),
             (
                 "quarter_ru",
-                "C",
+                "C:quarter",
                 rf"(?<!\w)(?:в|во|за)\s+(?P<ord>{ordinal_ru})\s+(?P<q>квартал|квартале|полугодии)(?:\s+(?P<year>{year}))?(?!\w)",
             ),
             (
                 "season",
-                "L",
+                "L:season",
                 rf"\b(?:(?P<rel>this\s+past|this|last|next|the\s+coming|the\s+past)[\s-]+|(?:(?:the|in|by|until|during|since|"
                 rf"through|early|late|mid)[\s-]+)+)(?P<season>{seasons_en})\b{not_of}(?:\s+(?:of\s+)?(?P<year>{year}))?",
             ),
-            ("season", "LD", rf"\b(?P<year>{year})\s+(?P<season>{seasons_en})\b"),
+            ("season", "LD:season", rf"\b(?P<year>{year})\s+(?P<season>{seasons_en})\b"),
             (
                 "season_ru",
-                "C",
+                "C:season",
                 rf"(?<!\w)(?:(?P<rel>{rel_ru})\s+)?(?P<season>{seasons_ru})(?:\s+(?P<year>{year}))?(?!\w)",
             ),
             (
                 "century",
-                "L",
+                "L:century",
                 rf"\b(?:the\s+)?(?:(?P<ord>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordword>{ordinal_en})|(?P<rel>this|last|next))[\s-]+century\b",
             ),
             (
                 "century_ru",
-                "C",
+                "C:century",
                 rf"(?<!\w)(?:(?P<roman>[IVXХ]{{1,5}})|(?P<ordword>{ordinal_ru}))\s*(?:век|века|веке|веком|вв?\.)(?!\w)",
             ),
             ("decade", "LD", r"\b(?:the\s+)?'(?P<yy>[1-9]0)s\b"),
             ("decade", "CD", r"(?<![\w-])(?P<yy>[1-9]0)-(?:х|е)(?!\w)"),
         ],
         "set": [
-            ("set", "L", rf"\b(?P<setword>{sets_en})\b"),
-            ("set", "C", rf"(?<!\w)(?P<setword>{sets_ru})(?!\w)"),
+            ("set", "L:set", rf"\b(?P<setword>{sets_en})\b"),
+            ("set", "C:set", rf"(?<!\w)(?P<setword>{sets_ru})(?!\w)"),
             (
                 "set",
-                "L",
+                "L:set",
                 rf"\b(?:{every_en})\s+(?:other\s+)?(?:(?P<number>{number_en})\s+)?(?:(?P<unit>{unit_en})|(?P<weekday>{weekday_en})"
                 rf"|(?P<month>{month}))\b",
             ),
             # "on Mondays", "Tuesday nights": a weekday said in the plural recurs
             (
                 "set",
-                "L",
+                "L:set",
                 rf"\b(?P<weekday>{weekday_en})(?:(?-i:s)\b|\s+(?P<daypart>{dayparts_en})(?-i:s)\b)",
             ),
             (
                 "set",
-                "L",
+                "L:set",
                 rf"\b(?:once|twice|{number_en}\s+times)\s+(?:a|an|per)\s+(?P<unit>{unit_en})\b",
             ),
             (
                 "set",
-                "C",
+                "C:set",
                 rf"(?<!\w)(?:{every_ru})\s+(?:(?P<number>{number_ru})\s+)?(?:(?P<unit>{unit_ru})|(?P<weekday>{weekday_ru}))(?!\w)",
             ),
         ],
         "duration": [
             (
                 "duration",
-                "L",
+                "L:unit",
                 rf"\b{lead}{number}(?:\s+(?:more|additional|full|consecutive|straight))?[\s-](?P<unit>{unit_en})\b"
                 rf"(?![\s-]old){second}",
             ),
             (
                 "duration",
-                "L",
+                "L:unit",
                 r"\b(?:for|over|in|within)\s+(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?P<few>few\s+|several\s+)?"
                 r"(?P<unit>days|weeks|months|years|decades)\b",
             ),
             (
                 "duration",
-                "C",
+                "C:unit",
                 rf"(?<![\w\d])(?:(?:в\s+течение|на\s+протяжении|за|на)\s+(?:последние\s+)?)?(?P<number>{number_ru})\s+"
                 rf"(?P<unit>{unit_ru})(?!\w)(?:\s+и\s+(?P<number2>\d+|{number_ru})\s+(?P<unit2>{unit_ru})(?!\w))?",
             ),
             ("duration", "C", r"(?<!\w)(?:в\s+течение|на\s+протяжении)\s+(?P<unit>года|месяца|недели|дня|часа|суток)(?!\w)"),
-            ("duration", "L", r"\b(?:the\s+)?(?:past|last|next|coming)\s+(?P<unit>decade|century)\b"),
+            ("duration", "L:unit", r"\b(?:the\s+)?(?:past|last|next|coming)\s+(?P<unit>decade|century)\b"),
             ("duration", "C", r"(?<!\w)(?P<halfyear>полгода|полугода)(?!\w)"),
         ],
         "ref": [
-            ("holiday", "L", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternatives(list(en.holidays))})\b"),
-            ("holiday", "C", rf"(?<!\w)(?:(?:в|на|с)\s+)?(?P<holiday>{_alternatives(list(ru.holidays))})(?!\w)"),
+            ("holiday", "L:holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternatives(list(en.holidays))})\b"),
+            ("holiday", "C:holiday", rf"(?<!\w)(?:(?:в|на|с)\s+)?(?P<holiday>{_alternatives(list(ru.holidays))})(?!\w)"),
             ("weekend", "L", r"\b(?:(?P<rel>this\s+past|this|last|next|the|over\s+the)\s+)weekend\b"),
-            ("ref", "L", rf"\b(?P<ref>{refs_en})\b"),
-            ("ref", "C", rf"(?<!\w)(?P<ref>{refs_ru})(?!\w)"),
+            ("ref", "L:ref", rf"\b(?P<ref>{refs_en})\b"),
+            ("ref", "C:ref", rf"(?<!\w)(?P<ref>{refs_ru})(?!\w)"),
         ],
     }
 
@@ -417,6 +417,31 @@ def _timeml_patterns(
 
 LINE = re.compile(r"[^\n]+")
 CHARACTERS = {"L": re.compile(r"[A-Za-z]"), "C": re.compile(r"[А-яЁё]"), "D": re.compile(r"\d")}
+
+
+# How far from its key word an expression may reach (characters): "at least the past 18 months", "the third
+# quarter of fiscal 1998" are well within it.
+KEYWORD_REACH = 80
+
+
+@cache
+def _keywords() -> dict[str, re.Pattern[str]]:
+    """Words one of which a pattern cannot match without (lower case): a pattern is tried only around them.
+    The patterns of TimeML's periods, durations and sets start with optional words, which makes them slow to
+    try at every position of a text; a case-sensitive search for plain words in the lower-cased text is fast."""
+    en, ru = lexicon("en"), lexicon("ru")
+    words = {
+        "unit": [*en.units, *ru.units, "полгод", "полугод", "суток"],
+        "quarter": ["quarter", "half", "period", "year-", "квартал", "полугоди"],
+        "season": [*en.seasons, *ru.seasons],
+        "century": ["centur", "век", "вв."],
+        "set": [*en.sets, *ru.sets, *en.set_words, *ru.set_words, "once", "twice", "times", "days", "nights"],
+        "holiday": [name.split()[0] for name in (*en.holidays, *ru.holidays)],
+        "clock": ["a.m", "p.m", "am", "pm", "noon", "midday", "midnight"],
+        "daypart": [*en.dayparts, *ru.dayparts, "tonight"],
+        "ref": [name.split()[-1] for name in (*en.references, *ru.references)],
+    }
+    return {name: re.compile(_alternatives(sorted({w.lower() for w in values}))) for name, values in words.items()}
 
 
 class _Regions:
@@ -433,6 +458,12 @@ class _Regions:
         self.cache: dict[str, list[tuple[int, int]]] = {}
 
     def stretches(self, needs: str) -> list[tuple[int, int]]:
+        """`needs`: the characters ("LD"), then after a colon the name of words one of which a match contains
+        ("L:unit"): a text without any is not searched."""
+        characters, _, words = needs.partition(":")
+        if words:
+            return self._around(words)
+        needs = characters
         if not needs:
             return [(self.start, self.end)]
         if needs not in self.cache:
@@ -446,6 +477,23 @@ class _Regions:
                     stretches.append((a, b))
             self.cache[needs] = stretches
         return self.cache[needs]
+
+    def _around(self, name: str) -> list[tuple[int, int]]:
+        """The stretches within KEYWORD_REACH of one of the words: no expression is longer."""
+        if name not in self.cache:
+            lowered = self.text[self.start : self.end].lower()
+            if len(lowered) != self.end - self.start:  # a letter whose lower case is longer: no offsets to map
+                return [(self.start, self.end)]
+            stretches: list[tuple[int, int]] = []
+            for match in _keywords()[name].finditer(lowered):
+                a = self.start + max(0, match.start() - KEYWORD_REACH)
+                b = min(self.end, self.start + match.end() + KEYWORD_REACH)
+                if stretches and a <= stretches[-1][1]:
+                    stretches[-1] = (stretches[-1][0], b)
+                else:
+                    stretches.append((a, b))
+            self.cache[name] = stretches
+        return self.cache[name]
 
     def matches(self, pattern: re.Pattern[str], needs: str) -> Iterator[re.Match[str]]:
         for a, b in self.stretches(needs):
