@@ -300,7 +300,7 @@ def _timeml_patterns(
                 "time",
                 "C:daypart",
                 rf"(?<!\w)(?:(?:в|во)\s+(?P<weekday>{weekday_ru})\s+|(?P<today>сегодня|вчера|завтра)\s+)?"
-                rf"(?P<daypart>{dayparts_ru})(?!\w)(?!\s+(?-i:[А-ЯЁ]))",  # not «Днём Победы»
+                rf"(?P<daypart>{dayparts_ru})(?!\w)(?!\s+(?:(?-i:[А-ЯЁ])|рождени))",  # not «Днём Победы», «днём рождения»
             ),
         ],
         "period": [
@@ -583,6 +583,7 @@ def _relative_shift(word: str | None) -> int:
 def _read(kind: str, match: re.Match[str]) -> Parts | None:
     g = match.groupdict()
     g["whole"] = match.group()
+    g["after"] = match.string[match.end() : match.end() + 4]
     year = int(g["year"]) if g.get("year") else None
     base = kind.removesuffix("_ru")
     if base == "range_days":
@@ -807,8 +808,8 @@ def _read_duration(g: dict[str, str | None]) -> Parts | None:
     if g.get("halfyear"):
         return Parts("duration", timex="P6M")
     unit = _unit(str(g["unit"]))
-    if unit == "quarter" and re.search(r"\w-quarters?\b", g.get("whole") or ""):
-        return None  # "three-quarters of the shares": a fraction
+    if unit == "quarter" and (re.search(r"\w-quarters?\b", g.get("whole") or "") or (g.get("after") or "")[:4] == " of "):
+        return None  # "three-quarters of the shares", "a quarter of the vote": a fraction
     if g.get("number") is None and unit in ("decade", "century") and not str(g["unit"]).lower().endswith("s"):
         return Parts("duration", timex=_period("1", unit), unit=unit)  # "the past decade"
     if g.get("few") or (g.get("number") is None and str(g["unit"]).lower().endswith("s")):

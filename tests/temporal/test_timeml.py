@@ -175,3 +175,8 @@ def test_holidays_by_their_rule_placed_like_a_day_without_a_year() -> None:
     assert [value for _, _, value in timeml(text, "2000-01-07")] == ["1999-11-25", "2000-12-25", "2000-04-23"]
     assert [value for _, _, value in timeml("Он поздравил ветеранов с Днём Победы.", "2024-05-10")] == ["2024-05-09"]
     assert [value for _, _, value in timeml("Он поздравил ветеранов на День Победы.", "2024-05-10")] == ["2024-05-09"]
+
+
+def test_words_that_only_look_like_times() -> None:
+    text = "A quarter of the vote went to him; three-quarters of them stayed. Ночь была тихой, он поздравил с днём рождения."
+    assert timeml(text, "2016-06-01") == []
