@@ -938,6 +938,43 @@ def evaluate_names(
     )
 
 
+@app.command(name="eval-dates")
+@fails_cleanly
+def evaluate_dates(
+    folder: Annotated[Path, typer.Argument(help="A folder of TimeML files (.tml), e.g. dev/timeml/TimeBank.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Scores as JSON.")] = False,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List every miss: gold, found, values.")] = False,
+) -> None:
+    """Score the temporal normalizer on TimeML documents: detection, value accuracy and value F1 per type.
+
+    Example: elitewatch eval-dates ../shared/dev/timeml/TimeBank
+    """
+    from elitewatch.evaluation.timeml import GROUPS, errors, load_folder, score_documents
+
+    documents = load_folder(folder)
+    if show_errors:
+        for name, gold, found in errors(documents):
+            g = f"{gold.type}\t{gold.value}\t{gold.text!r}" if gold else "-\t-\t-"
+            f = f"{found.type}\t{found.value}\t{found.text!r}" if found else "-\t-\t-"
+            typer.echo(f"{name}\t{g}\t{f}")
+        return
+    scores = score_documents(documents)
+    if as_json:
+        out.print_json(data=scores.as_dict())
+        return
+    table = Table("type", "gold", "found", "precision", "recall", "F1", "value acc.", "value F1")
+    for name in GROUPS:
+        c = scores.groups[name].as_dict()
+        table.add_row(
+            name,
+            str(c["gold"]),
+            str(c["found"]),
+            *(f"{c[key]:.3f}" for key in ("precision", "recall", "f1", "value_accuracy", "value_f1")),
+        )
+    out.print(f"{scores.documents} documents")
+    out.print(table)
+
+
 @app.command(name="eval")
 @fails_cleanly
 def evaluate(

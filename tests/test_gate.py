@@ -35,6 +35,11 @@ SEEDS_EVENT_F1 = 0.86
 SEEDS_EVENT_DATE_ACCURACY = 0.95
 SEEDS_QUOTE_DATE_ACCURACY = 0.95
 SEEDS_POSITION_DATE_ACCURACY = 0.95  # measured 1.0 (8 of 8 dates)
+# TimeML value F1 (issue 20; `elitewatch eval-dates`, relaxed spans and equal values), over DATE and TIME and
+# over all four types. Measured 2026-12-01: TimeBank 0.814 / 0.803, AQUAINT 0.779 / 0.775 (before issue 20:
+# 0.616 / 0.552 and 0.735 / 0.677). The issue asks 0.80 over DATE and TIME on both (AQUAINT not reached yet),
+# 0.70 over all types (reached).
+TIMEML_FLOORS = {"TimeBank": (0.81, 0.795), "AQUAINT": (0.77, 0.77)}
 
 
 def evaluate(gold: str, corpus: str) -> dict:  # type: ignore[type-arg]
@@ -91,3 +96,14 @@ def test_polnear_direct_quotes() -> None:
 def test_polnear_claims() -> None:
     scores = evaluate(str(shared_path("gold", "polnear_claims.jsonl")), str(shared_path("dev", "polnear", "texts")))
     assert scores["claim"]["f1"] >= POLNEAR_CLAIM_F1
+
+
+@pytest.mark.parametrize("corpus", sorted(TIMEML_FLOORS))
+def test_timeml_values(corpus: str) -> None:
+    folder = shared_path("dev", "timeml", corpus)
+    result = CliRunner().invoke(app, ["eval-dates", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    dates_and_times, every_type = TIMEML_FLOORS[corpus]
+    assert scores["DATE+TIME"]["value_f1"] >= dates_and_times
+    assert scores["all"]["value_f1"] >= every_type

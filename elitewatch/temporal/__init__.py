@@ -1,18 +1,22 @@
 """The temporal normalizer and the publication-date inference, usable without the rest of elitewatch."""
 
-from elitewatch.temporal.normalize import TimeExpr, date_in_attribution, find_dates, normalize, parse_iso, scan
+from elitewatch.temporal.find import date_in_attribution, find_dates
+from elitewatch.temporal.normalize import TimeExpr, normalize, parse_iso, scan
 from elitewatch.temporal.published import Inferred, infer_published
+from elitewatch.temporal.timeml import Timex, timexes
 
-VERSION = "1"  # part of every document's content hash: a new version re-analyses stored documents
+VERSION = "2"  # part of every document's content hash: a new version re-analyses stored documents
 
 __all__ = [
     "VERSION",
     "Inferred",
     "TimeExpr",
+    "Timex",
     "date_in_attribution",
     "find_dates",
     "infer_published",
     "normalize",
     "parse_iso",
     "scan",
+    "timexes",
 ]

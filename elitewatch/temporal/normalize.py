@@ -28,13 +28,18 @@ PRECISIONS = ("decade", "year", "month", "day")
 # A day-and-month without a year that would fall this far after the anchor is taken from the year before
 # ("December 28" in a text of January 5). Half a year, a convention: the nearer of the two years.
 FORWARD_DAYS = 183
+# The tense of its clause moves a month or day without a year to the year before or after only when the
+# nearer one is further than this from the anchor: the tense cue is a heuristic, and a date a few weeks
+# off is far more often the nearer one (TimeBank/AQUAINT training documents: 60 and 90 read, 60 kept).
+CLOSE_DAYS = 60
 
 
 @dataclass(frozen=True)
 class Parts:
     """What the words of a date expression say."""
 
-    kind: str  # date | weekday | relative | offset | elapsed | decade | today | range
+    kind: str  # date | weekday | relative | offset | elapsed | decade | today | range, and (TimeML, issue 20)
+    # ref | duration | set | quarter | season | century | weekend | time | holiday
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -43,6 +48,9 @@ class Parts:
     unit: str | None = None  # relative/offset: day | week | month | year | decade
     part: str | None = None  # start | middle | end ("at the end of November")
     until: Parts | None = None  # range: the last part
+    timex: str | None = None  # a TimeML value the words fix alone: "P5M", "PRESENT_REF", "P1Y"; a holiday's rule
+    period: str | None = None  # quarter "Q3", half "H1", season "SU"; "ref" for the quarter the text is about
+    clock: str | None = None  # time: "15:00" or a part of the day, "NI", "MO"
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,8 @@ class TimeExpr:
     end_value: str | None = None  # ranges and decades
     precision: str | None = None
     anchor: str = "explicit"  # explicit | publication | previous
+    type: str = "date"  # TimeML's: date | time | duration | set
+    timex: str | None = None  # the TimeML value ("1998-W32", "P5M", "PRESENT_REF"); set by find_dates
 
 
 # 1. lexicon and patterns -------------------------------------------------------------------
@@ -71,6 +81,18 @@ class DateWords:
     units: dict[str, str]
     relative: dict[str, int]
     future_markers: tuple[str, ...]
+    timeml_units: dict[str, str]
+    references: dict[str, str]
+    sets: dict[str, str]
+    set_words: tuple[str, ...]
+    seasons: dict[str, str]
+    dayparts: dict[str, str]
+    ordinals: dict[str, int]
+    spoken_numbers: dict[str, int]
+    holidays: dict[str, str]
+    future_cues: tuple[str, ...]
+    past_cues: tuple[str, ...]
+    not_past: frozenset[str]
 
 
 @cache
@@ -123,7 +145,10 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     dash = r"\s*[-–—]\s*"
     # What each pattern cannot match without (L: a Latin letter, C: a Cyrillic one, D: a digit): it is run only
     # over the lines that have them, since a date never spans two lines.
+    timeml = _timeml_patterns(month, weekday_en, weekday_ru, year, number_en, number_ru, unit_en, unit_ru)
     specs = [
+        # times of day before the days they name ("9 p.m. Tuesday", "Friday night")
+        *timeml["time"],
         # ranges
         ("range_days", "LD", rf"\b(?P<month>{month})\s+{d}{dash}{d2}(?:,?\s+(?P<year>{year}))?\b"),
         ("range_days_ru", "CD", rf"\b{d}{dash}{d2}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?"),
@@ -152,6 +177,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             "CD",
             rf"(?:(?<!\w)(?:в|во)\s+(?P<weekday>{weekday_ru}),?\s+)?(?<!\w){d}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?",
         ),
+        ("spoken_year", "L", rf"\b(?:(?P<month>{month})\s+(?:of\s+)?)?(?P<spoken>{_spoken_year()})\b"),
         ("month", "LD", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
         ("month", "L", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
         ("month_ru", "CD", rf"(?:{part_ru}|(?<!\w)в\s+)?(?<!\w)(?P<rumonth>{ru_month})\s+(?P<year>{year})"),
@@ -159,13 +185,18 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         # decades before years: "the 2000s", «2000-х»
         ("decade", "LD", rf"\b(?P<year>{decade})'?s\b"),
         ("decade", "CD", rf"(?<!\w)(?P<year>{decade})-[хе](?!\w)"),
+        # quarters, halves, seasons, centuries before the years they may contain ("the third quarter of 1998",
+        # "this year's third quarter")
+        *timeml["period"],
         ("relative", "L", rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?P<unit>year|month|week)\b"),
         (
             "relative_ru",
             "C",
             rf"(?:{part_ru})?(?<!\w)(?:в|на)\s+(?P<rel>{rel_ru})\s+(?P<unit>году|месяце|неделе)(?!\w)",
         ),
-        ("year", "D", rf"(?:{part_en}\s*)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
+        ("relative_ru", "C", rf"{part_ru}(?P<rel>{rel_ru})\s+(?P<unit>года|месяца|недели)(?!\w)"),
+        ("year", "D", rf"(?:{part_en}\s*)?(?:\bfiscal\s+(?:year\s+)?)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
+        ("relative", "L", rf"{part_en}\s*the\s+(?P<unit>year|month|week)\b"),
         (
             "elapsed",
             "L",
@@ -184,17 +215,233 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             rf"(?<!\w)(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?P<dir>спустя|назад|позже|раньше)(?!\w)",
         ),
         ("offset_ru", "C", rf"(?<!\w)(?P<dir>через)\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})(?!\w)"),
+        # sets before durations ("every two years"), durations after the offsets that contain one ("a year ago")
+        *timeml["set"],
+        *timeml["duration"],
         ("weekday", "L", rf"\b(?:(?P<rel>{rel_en})\s+|on\s+)?(?P<weekday>{weekday_en})\b"),
         ("weekday_ru", "C", rf"(?<!\w)(?:в|во)\s+(?:(?P<rel>{rel_ru})\s+)?(?P<weekday>{weekday_ru})(?!\w)"),
         ("today", "", r"\b(?P<today>today|yesterday|tomorrow)\b|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
+        *timeml["ref"],
     ]
     return [(kind, needs, re.compile(pattern, re.IGNORECASE)) for kind, needs, pattern in specs]
+
+
+def _spoken_year() -> str:
+    """A year said aloud: "nineteen ninety-six", "twenty ten", "two thousand and one"."""
+    words = lexicon("en").spoken_numbers
+    units = _alternatives([w for w, n in words.items() if n < 10])
+    teens = _alternatives([w for w, n in words.items() if 10 <= n < 20])
+    tens = _alternatives([w for w, n in words.items() if n >= 20])
+    return (
+        rf"(?:nineteen|twenty)[\s-]+(?:(?:{tens})(?:[\s-]+(?:{units}))?|(?:{teens}))"
+        rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{units}|{teens}))?"
+    )
+
+
+def _spoken_value(words: str) -> int:
+    numbers = lexicon("en").spoken_numbers
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(numbers.get(w, 0) for w in parts[2:])
+    return numbers[parts[0]] * 100 + sum(numbers.get(w, 0) for w in parts[1:])
+
+
+def _timeml_patterns(
+    month: str,
+    weekday_en: str,
+    weekday_ru: str,
+    year: str,
+    number_en: str,
+    number_ru: str,
+    unit_en: str,
+    unit_ru: str,
+) -> dict[str, list[tuple[str, str, str]]]:
+    """The patterns of what TimeML adds to dates: times, periods of a year, durations, sets, references."""
+    en, ru = lexicon("en"), lexicon("ru")
+    zone = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))?"
+    clock = rf"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?|(?P<hourword>noon|midday|midnight)){zone}"
+    day_after = (
+        rf"(?:,?\s+(?:on\s+)?(?P<weekday>{weekday_en})|,?\s+(?P<today>today|yesterday|tomorrow)"
+        rf"|,?\s+(?P<month>{month})\s+(?P<day>\d{{1,2}})\b)?"
+    )
+    dayparts_en = _alternatives([w for w in en.dayparts if w != "overnight"])
+    dayparts_ru = _alternatives(list(ru.dayparts))
+    ordinal_en = _alternatives(list(en.ordinals))
+    ordinal_ru = _alternatives(list(ru.ordinals))
+    seasons_en = _alternatives(list(en.seasons))
+    seasons_ru = _alternatives(list(ru.seasons))
+    rel_ru = "(?:" + _alternatives(list(ru.relative)) + ")"
+    number = rf"(?:a\s+)?(?P<number>\d+(?:\.\d+)?(?:\s+1/2)?|{number_en}|a|an)(?:\s+of)?"
+    lead = (
+        r"(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|final|following|remaining|latest|initial)\s+)?"
+        r"(?:(?:more\s+than|less\s+than|at\s+least|nearly|almost|about|some|over|up\s+to|only|just|another|roughly|"
+        r"around|approximately)\s+)?"
+    )
+    second = rf"(?:,?\s+and\s+(?:(?P<half>a\s+half)|(?P<number2>\d+|{number_en})\s+(?P<unit2>{unit_en})))?"
+    sets_en = _alternatives(list(en.sets))
+    sets_ru = _alternatives(list(ru.sets))
+    every_en = _alternatives(list(en.set_words))
+    every_ru = _alternatives(list(ru.set_words))
+    refs_en = _alternatives(list(en.references))
+    refs_ru = _alternatives(list(ru.references))
+    not_of = r"(?!\s+of\s+(?!(?:fiscal\s+)?\d))"
+    return {
+        "time": [
+            ("time", "LD:clock", rf"\b(?:(?P<weekday2>{weekday_en})\s+at\s+)?(?:{clock}){day_after}"),
+            ("time", "D", r"(?<![\d:.,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"),
+            ("time", "CD", r"(?<!\w)в\s+(?P<hour>[01]?\d|2[0-3])\s+час(?:а|ов)?(?!\w)"),
+            (
+                "time",
+                "L:daypart",
+                rf"\b(?:(?P<weekday>{weekday_en})|(?P<today>yesterday|tomorrow|today)|(?P<rel>this|last|early\s+this|late\s+this))"
+                rf"[\s-]+(?P<daypart>{dayparts_en})\b|\b(?P<tonight>tonight|overnight)\b",
+            ),
+            (
+                "time",
+                "C:daypart",
+                rf"(?<!\w)(?:(?:в|во)\s+(?P<weekday>{weekday_ru})\s+|(?P<today>сегодня|вчера|завтра)\s+)?"
+                rf"(?P<daypart>{dayparts_ru})(?!\w)(?!\s+(?:(?-i:[А-ЯЁ])|рождени))",  # not «Днём Победы», «днём рождения»
+            ),
+        ],
+        "period": [
+            (
+                "quarter",
+                "L:quarter",
+                rf"\b(?:the\s+)?(?:(?P<ryear>this|last|next)\s+year's\s+|(?P<year>{year})\s+|"
+                rf"(?P<qrel>same|year-earlier|year-ago|comparable|latest|current)\s+)?(?:fiscal\s+)?(?P<ord>{ordinal_en})"
+                rf"[\s-]+(?:fiscal[\s-]+)?(?P<q>quarter|half)s?\b(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{year})|(?P<ryear2>this|last|next)\s+year))?",
+            ),
+            (
+                "quarter",
+                "L:quarter",
+                r"\b(?P<qrel>the|this|last|next|latest|previous|past|current|recent|same|year-earlier|year-ago|comparable|prior)"
+                r"(?:[\s-]+(?:fiscal|calendar))?\s+(?P<q>quarter)\b(?!\s+(?:century|mile|hour|of\s+a))"
+                r"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
+            ),
+            (
+                "quarter",
+                "LD:quarter",
+                rf"\bthe\s+(?:(?P<qrel>latest|year-earlier|year-ago|same|comparable)|(?P<year>{year}))\s+(?P<q>period)\b",
+            ),
+            ("quarter", "L:quarter", r"\b(?:the\s+)?(?P<qrel>year-earlier|year-ago)\b"),
+            (
+                "quarter_ru",
+                "C:quarter",
+                rf"(?<!\w)(?:в|во|за)\s+(?P<ord>{ordinal_ru})\s+(?P<q>квартал|квартале|полугодии)(?:\s+(?P<year>{year}))?(?!\w)",
+            ),
+            (
+                "season",
+                "L:season",
+                rf"\b(?:(?P<rel>this\s+past|this|last|next|the\s+coming|the\s+past)[\s-]+|(?:(?:the|in|by|until|during|since|"
+                rf"through|early|late|mid)[\s-]+)+)(?P<season>{seasons_en})\b{not_of}(?:\s+(?:of\s+)?(?P<year>{year}))?",
+            ),
+            ("season", "LD:season", rf"\b(?P<year>{year})\s+(?P<season>{seasons_en})\b"),
+            (
+                "season_ru",
+                "C:season",
+                rf"(?<!\w)(?:(?P<rel>{rel_ru})\s+)?(?P<season>{seasons_ru})(?:\s+(?P<year>{year}))?(?!\w)",
+            ),
+            (
+                "century",
+                "L:century",
+                rf"\b(?:the\s+)?(?:(?P<ord>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordword>{ordinal_en})|(?P<rel>this|last|next))[\s-]+century\b",
+            ),
+            (
+                "century_ru",
+                "C:century",
+                rf"(?<!\w)(?:(?P<roman>[IVXХ]{{1,5}})|(?P<ordword>{ordinal_ru}))\s*(?:век|века|веке|веком|вв?\.)(?!\w)",
+            ),
+            ("decade", "LD", r"\b(?:the\s+)?'(?P<yy>[1-9]0)s\b"),
+            ("decade", "CD", r"(?<![\w-])(?P<yy>[1-9]0)-(?:х|е)(?!\w)"),
+        ],
+        "set": [
+            ("set", "L:set", rf"\b(?P<setword>{sets_en})\b"),
+            ("set", "C:set", rf"(?<!\w)(?P<setword>{sets_ru})(?!\w)"),
+            (
+                "set",
+                "L:set",
+                rf"\b(?:{every_en})\s+(?:other\s+)?(?:(?P<number>{number_en})\s+)?(?:(?P<unit>{unit_en})|(?P<weekday>{weekday_en})"
+                rf"|(?P<month>{month}))\b",
+            ),
+            # "on Mondays", "Tuesday nights": a weekday said in the plural recurs
+            (
+                "set",
+                "L:set",
+                rf"\b(?P<weekday>{weekday_en})(?:(?-i:s)\b|\s+(?P<daypart>{dayparts_en})(?-i:s)\b)",
+            ),
+            (
+                "set",
+                "L:set",
+                rf"\b(?:once|twice|{number_en}\s+times)\s+(?:a|an|per)\s+(?P<unit>{unit_en})\b",
+            ),
+            (
+                "set",
+                "C:set",
+                rf"(?<!\w)(?:{every_ru})\s+(?:(?P<number>{number_ru})\s+)?(?:(?P<unit>{unit_ru})|(?P<weekday>{weekday_ru}))(?!\w)",
+            ),
+        ],
+        "duration": [
+            (
+                "duration",
+                "L:unit",
+                rf"\b{lead}{number}(?:\s+(?:more|additional|full|consecutive|straight))?[\s-](?P<unit>{unit_en})\b"
+                rf"(?![\s-]old){second}",
+            ),
+            (
+                "duration",
+                "L:unit",
+                r"\b(?:for|over|in|within)\s+(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?P<few>few\s+|several\s+)?"
+                r"(?P<unit>days|weeks|months|years|decades)\b",
+            ),
+            (
+                "duration",
+                "C:unit",
+                rf"(?<![\w\d])(?:(?:в\s+течение|на\s+протяжении|за|на)\s+(?:последние\s+)?)?(?P<number>{number_ru})\s+"
+                rf"(?P<unit>{unit_ru})(?!\w)(?:\s+и\s+(?P<number2>\d+|{number_ru})\s+(?P<unit2>{unit_ru})(?!\w))?",
+            ),
+            ("duration", "C", r"(?<!\w)(?:в\s+течение|на\s+протяжении)\s+(?P<unit>года|месяца|недели|дня|часа|суток)(?!\w)"),
+            ("duration", "L:unit", r"\b(?:the\s+)?(?:past|last|next|coming)\s+(?P<unit>decade|century)\b"),
+            ("duration", "C", r"(?<!\w)(?P<halfyear>полгода|полугода)(?!\w)"),
+        ],
+        "ref": [
+            ("holiday", "L:holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternatives(list(en.holidays))})\b"),
+            ("holiday", "C:holiday", rf"(?<!\w)(?:(?:в|на|с)\s+)?(?P<holiday>{_alternatives(list(ru.holidays))})(?!\w)"),
+            ("weekend", "L", r"\b(?:(?P<rel>this\s+past|this|last|next|the|over\s+the)\s+)weekend\b"),
+            ("ref", "L:ref", rf"\b(?P<ref>{refs_en})\b"),
+            ("ref", "C:ref", rf"(?<!\w)(?P<ref>{refs_ru})(?!\w)"),
+        ],
+    }
 
 
 # 2. scan: what the words say ----------------------------------------------------------------
 
 LINE = re.compile(r"[^\n]+")
 CHARACTERS = {"L": re.compile(r"[A-Za-z]"), "C": re.compile(r"[А-яЁё]"), "D": re.compile(r"\d")}
+
+
+# How far from its key word an expression may reach (characters): "at least the past 18 months", "the third
+# quarter of fiscal 1998" are well within it.
+KEYWORD_REACH = 80
+
+
+@cache
+def _keywords() -> dict[str, re.Pattern[str]]:
+    """Words one of which a pattern cannot match without (lower case): a pattern is tried only around them.
+    The patterns of TimeML's periods, durations and sets start with optional words, which makes them slow to
+    try at every position of a text; a case-sensitive search for plain words in the lower-cased text is fast."""
+    en, ru = lexicon("en"), lexicon("ru")
+    words = {
+        "unit": [*en.units, *ru.units, "полгод", "полугод", "суток"],
+        "quarter": ["quarter", "half", "period", "year-", "квартал", "полугоди"],
+        "season": [*en.seasons, *ru.seasons],
+        "century": ["centur", "век", "вв."],
+        "set": [*en.sets, *ru.sets, *en.set_words, *ru.set_words, "once", "twice", "times", "days", "nights"],
+        "holiday": [name.split()[0] for name in (*en.holidays, *ru.holidays)],
+        "clock": ["a.m", "p.m", "am", "pm", "noon", "midday", "midnight"],
+        "daypart": [*en.dayparts, *ru.dayparts, "tonight"],
+        "ref": [name.split()[-1] for name in (*en.references, *ru.references)],
+    }
+    return {name: re.compile(_alternatives(sorted({w.lower() for w in values}))) for name, values in words.items()}
 
 
 class _Regions:
@@ -211,6 +458,12 @@ class _Regions:
         self.cache: dict[str, list[tuple[int, int]]] = {}
 
     def stretches(self, needs: str) -> list[tuple[int, int]]:
+        """`needs`: the characters ("LD"), then after a colon the name of words one of which a match contains
+        ("L:unit"): a text without any is not searched."""
+        characters, _, words = needs.partition(":")
+        if words:
+            return self._around(words)
+        needs = characters
         if not needs:
             return [(self.start, self.end)]
         if needs not in self.cache:
@@ -224,6 +477,23 @@ class _Regions:
                     stretches.append((a, b))
             self.cache[needs] = stretches
         return self.cache[needs]
+
+    def _around(self, name: str) -> list[tuple[int, int]]:
+        """The stretches within KEYWORD_REACH of one of the words: no expression is longer."""
+        if name not in self.cache:
+            lowered = self.text[self.start : self.end].lower()
+            if len(lowered) != self.end - self.start:  # a letter whose lower case is longer: no offsets to map
+                return [(self.start, self.end)]
+            stretches: list[tuple[int, int]] = []
+            for match in _keywords()[name].finditer(lowered):
+                a = self.start + max(0, match.start() - KEYWORD_REACH)
+                b = min(self.end, self.start + match.end() + KEYWORD_REACH)
+                if stretches and a <= stretches[-1][1]:
+                    stretches[-1] = (stretches[-1][0], b)
+                else:
+                    stretches.append((a, b))
+            self.cache[name] = stretches
+        return self.cache[name]
 
     def matches(self, pattern: re.Pattern[str], needs: str) -> Iterator[re.Match[str]]:
         for a, b in self.stretches(needs):
@@ -312,6 +582,8 @@ def _relative_shift(word: str | None) -> int:
 
 def _read(kind: str, match: re.Match[str]) -> Parts | None:
     g = match.groupdict()
+    g["whole"] = match.group()
+    g["after"] = match.string[match.end() : match.end() + 4]
     year = int(g["year"]) if g.get("year") else None
     base = kind.removesuffix("_ru")
     if base == "range_days":
@@ -332,17 +604,23 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
             return None
         weekday = _weekdays().get(str(g["weekday"]).lower()) if g.get("weekday") else None
         return Parts("date", year, month, day, weekday=weekday)
+    if base == "spoken_year":
+        month = _month_of(g) if g.get("month") else None
+        return Parts("date", _spoken_value(str(g["spoken"])), month)
     if base == "month":
         month = _month_of(g)
         if month is None:
             return None
         if g.get("rel"):
             return Parts("relative", month=month, shift=_relative_shift(g["rel"]), unit="year", part=_part(g))
+        lead = str(g["whole"]).split()[0].lower()
+        if year is None and lead == "this":  # "this September" is this year's; "last April" the latest April
+            return Parts("relative", month=month, shift=0, unit="year", part=_part(g))
         return Parts("date", year, month, part=_part(g))
     if base == "decade":
         return Parts("decade", year)
     if base == "relative":
-        return Parts("relative", shift=_relative_shift(g["rel"]), unit=_unit(str(g["unit"])), part=_part(g))
+        return Parts("relative", shift=_relative_shift(g.get("rel")), unit=_unit(str(g["unit"])), part=_part(g))
     if base == "year":
         if year is None:
             return None
@@ -364,8 +642,198 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
         return Parts("weekday", weekday=weekday, shift=_relative_shift(g.get("rel")) if g.get("rel") else 0)
     if base == "today":
         word = (g.get("today") or g.get("today_ru") or "").lower()
-        return Parts("today", shift={"yesterday": -1, "вчера": -1, "tomorrow": 1, "завтра": 1}.get(word, 0), unit="day")
+        return Parts("today", shift=_day_shift(word), unit="day")
+    return _read_timeml(base, g, year)
+
+
+def _day_shift(word: str | None) -> int:
+    return {"yesterday": -1, "вчера": -1, "tomorrow": 1, "завтра": 1}.get((word or "").lower(), 0)
+
+
+def _read_timeml(base: str, g: dict[str, str | None], year: int | None) -> Parts | None:
+    en, ru = lexicon("en"), lexicon("ru")
+    if base == "ref":
+        word = re.sub(r"\s+", " ", str(g["ref"]).lower())
+        return Parts("ref", timex=en.references.get(word) or ru.references.get(word))
+    if base == "time":
+        return _read_time(g)
+    if base == "quarter":
+        return _read_quarter(g, year)
+    if base == "season":
+        season = str(g["season"]).lower()
+        code = en.seasons.get(season) or ru.seasons.get(season)
+        rel = (g.get("rel") or "").lower()
+        shift = -1 if "past" in rel else _relative_shift(rel.split()[-1]) if rel else 0
+        return Parts("season", year, period=code, shift=shift, unit="season" if rel else None)
+    if base == "century":
+        return _read_century(g)
+    if base == "decade":
+        return Parts("decade", 1900 + int(str(g["yy"]))) if g.get("yy") else None
+    if base == "set":
+        return _read_set(g)
+    if base == "duration":
+        return _read_duration(g)
+    if base == "holiday":
+        word = re.sub(r"\s+", " ", str(g["holiday"]).lower())
+        rule = en.holidays.get(word) or ru.holidays.get(word)
+        rel = (g.get("rel") or "").lower()
+        return Parts("holiday", timex=rule, shift=_relative_shift(rel) if rel else 0, unit="year" if rel else None)
+    if base == "weekend":
+        rel = (g.get("rel") or "").lower()
+        return Parts("weekend", shift=-1 if "past" in rel else _relative_shift(rel.split()[-1]), unit=rel or None)
     return None
+
+
+def _read_time(g: dict[str, str | None]) -> Parts:
+    weekday_word = g.get("weekday") or g.get("weekday2")
+    weekday = _weekdays().get(weekday_word.lower()) if weekday_word else None
+    shift = _day_shift(g.get("today"))
+    month = _month_of(g) if g.get("month") else None
+    day = int(str(g["day"])) if g.get("day") and month else None
+    if g.get("daypart") or g.get("tonight"):
+        word = str(g.get("daypart") or g.get("tonight")).lower()
+        code = lexicon("en").dayparts.get(word) or lexicon("ru").dayparts.get(word) or "NI"
+        if word == "tonight":
+            code = "NI"
+        if (g.get("rel") or "").lower() == "last" and code == "NI":
+            shift = -1  # "last night"
+        return Parts("time", month=month, day=day, weekday=weekday, shift=shift, clock=code)
+    if g.get("hourword"):
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[str(g["hourword"]).lower()]
+    else:
+        hour = int(str(g["hour"]))
+        if g.get("ampm"):
+            hour = hour % 12 + (12 if str(g["ampm"]).lower() == "p" else 0)
+        clock = f"{hour:02d}:{int(g.get('minute') or 0):02d}"
+    return Parts("time", month=month, day=day, weekday=weekday, shift=shift, clock=clock)
+
+
+def _read_quarter(g: dict[str, str | None], year: int | None) -> Parts | None:
+    en, ru = lexicon("en"), lexicon("ru")
+    year = year or (int(str(g["year2"])) if g.get("year2") else None)
+    ryear = (g.get("ryear") or g.get("ryear2") or "").lower()
+    half = str(g.get("q") or "").lower() in ("half", "полугодии")
+    if g.get("ord"):
+        word = str(g["ord"]).lower()
+        number = en.ordinals.get(word) or ru.ordinals.get(word)
+        if number is None or number > (2 if half else 4):
+            return None
+        shift = _relative_shift(ryear) if ryear else 0
+        if str(g.get("qrel") or "").lower() in ("year-earlier", "year-ago") or g.get("ago"):
+            shift, ryear = -1, "last"  # "the year-ago third quarter"
+        return Parts("quarter", year, period=f"{'H' if half else 'Q'}{number}", shift=shift, unit="year" if ryear else None)
+    rel = str(g.get("qrel") or "the").lower()
+    if rel in ("year-earlier", "year-ago") or g.get("ago"):
+        return Parts("quarter", period="ref", shift=-1, unit="year")
+    if rel in ("the", "latest", "same", "comparable", "recent") or year is not None:
+        return Parts("quarter", year, period="ref", unit="year" if year else None)
+    return Parts("quarter", period="Q", shift=_relative_shift(rel) if rel not in ("prior",) else -1, unit="quarter")
+
+
+def _read_century(g: dict[str, str | None]) -> Parts | None:
+    if g.get("rel"):
+        return Parts("century", shift=_relative_shift(g["rel"]), unit="century")
+    if g.get("ord"):
+        number = int(str(g["ord"]))
+    elif g.get("ordword"):
+        word = str(g["ordword"]).lower()
+        number = lexicon("en").ordinals.get(word) or lexicon("ru").ordinals.get(word) or 0
+    else:
+        number = _roman(str(g["roman"]).upper().replace("Х", "X"))
+    return Parts("century", year=number - 1) if 1 <= number <= 30 else None
+
+
+def _roman(word: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for index, letter in enumerate(word):
+        value = values.get(letter, 0)
+        following = values.get(word[index + 1], 0) if index + 1 < len(word) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _timeml_unit(unit: str) -> tuple[str, int]:
+    """A unit's TimeML letter, with T when it is a time unit, and how many of that letter one unit is."""
+    code = lexicon("en").timeml_units.get(unit, "Y")
+    digits = "".join(c for c in code if c.isdigit())
+    return code.lstrip("0123456789"), int(digits or 1)
+
+
+def _period(amount: str, unit: str) -> str:
+    letter, factor = _timeml_unit(unit)
+    if amount != "X" and factor != 1:
+        amount = _amount(float(amount) * factor)
+    return f"PT{amount}{letter[1:]}" if letter.startswith("T") else f"P{amount}{letter}"
+
+
+def _amount(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _duration_value(number: str | None, unit: str) -> str:
+    """"five" "months" -> P5M; "2 1/2" "years" -> P2Y6M; "several" "years" -> PXY."""
+    word = (number or "1").lower().strip()
+    if word in ("several", "few", "несколько", "нескольких"):
+        return _period("X", unit)
+    half = word.endswith("1/2")
+    whole = _number(word.split()[0]) if not word[0].isdigit() else float(word.split()[0])
+    if half or whole != int(whole):
+        smaller = {
+            "year": ("month", 12),
+            "month": ("day", 30),
+            "day": ("hour", 24),
+            "hour": ("minute", 60),
+            "minute": ("second", 60),
+        }
+        if unit in smaller:
+            lower, count = smaller[unit]
+            rest = round(((0.5 if half else 0) + whole - int(whole)) * count)
+            return _combine(_period(_amount(int(whole)), unit), _period(str(rest), lower))
+    return _period(_amount(whole), unit)
+
+
+def _combine(first: str, second: str) -> str:
+    """P5M + P1D -> P5M1D; PT5H + PT30M -> PT5H30M; P1D + PT2H -> P1DT2H."""
+    if second.startswith("PT") and "T" in first:
+        return first + second[2:]
+    if second.startswith("PT"):
+        return first + second[1:]
+    if first.startswith("PT"):
+        return second + first[1:]
+    return first + second[1:]
+
+
+def _read_duration(g: dict[str, str | None]) -> Parts | None:
+    if g.get("halfyear"):
+        return Parts("duration", timex="P6M")
+    unit = _unit(str(g["unit"]))
+    if unit == "quarter" and (re.search(r"\w-quarters?\b", g.get("whole") or "") or (g.get("after") or "")[:4] == " of "):
+        return None  # "three-quarters of the shares", "a quarter of the vote": a fraction
+    if g.get("number") is None and unit in ("decade", "century") and not str(g["unit"]).lower().endswith("s"):
+        return Parts("duration", timex=_period("1", unit), unit=unit)  # "the past decade"
+    if g.get("few") or (g.get("number") is None and str(g["unit"]).lower().endswith("s")):
+        return Parts("duration", timex=_period("X", unit), unit=unit)
+    value = _duration_value(g.get("number"), unit)
+    if g.get("half"):
+        value = _duration_value(f"{g.get('number') or 1} 1/2", unit)
+    elif g.get("number2") and g.get("unit2"):
+        value = _combine(value, _duration_value(g["number2"], _unit(str(g["unit2"]))))
+    return Parts("duration", timex=value, unit=unit)
+
+
+def _read_set(g: dict[str, str | None]) -> Parts | None:
+    en, ru = lexicon("en"), lexicon("ru")
+    if g.get("setword"):
+        word = str(g["setword"]).lower()
+        return Parts("set", timex=en.sets.get(word) or ru.sets.get(word))
+    if g.get("weekday"):
+        weekday = _weekdays().get(str(g["weekday"]).lower())
+        part = lexicon("en").dayparts.get(str(g.get("daypart") or "").lower())
+        return Parts("set", timex=f"XXXX-WXX-{(weekday or 0) + 1}" + (f"T{part}" if part else ""))
+    if g.get("month"):
+        return Parts("set", timex=f"XXXX-{_month_of(g) or 1:02d}")
+    return Parts("set", timex=_duration_value(g.get("number"), _unit(str(g["unit"]))))
 
 
 # 3. normalize: anchoring -------------------------------------------------------------------
@@ -402,7 +870,9 @@ def add_period(day: date, amount: int, unit: str) -> date:
         return day + timedelta(days=amount)
     if unit == "week":
         return day + timedelta(weeks=amount)
-    months = amount * {"month": 1, "year": 12, "decade": 120}.get(unit, 12)
+    if unit in ("hour", "minute", "second"):
+        return day + timedelta(**{f"{unit}s": amount})
+    months = amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit, 12)
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
@@ -412,11 +882,14 @@ def _precision_of(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
 
 
-def normalize(expr: TimeExpr, anchor: str | None, previous: TimeExpr | None = None) -> TimeExpr:
-    """Give `expr` its value against the publication `anchor` and the `previous` dated expression. A value that
-    would fall outside the calendar (years 1 to 9999: "next month" in an article dated 9999-12-31) is none."""
+def normalize(
+    expr: TimeExpr, anchor: str | None, previous: TimeExpr | None = None, tense: str | None = None
+) -> TimeExpr:
+    """Give `expr` its value against the publication `anchor` and the `previous` dated expression; `tense`
+    ("past", "future", None) places a month or weekday without a year. A value that would fall outside the
+    calendar (years 1 to 9999: "next month" in an article dated 9999-12-31) is none."""
     try:
-        done = _normalize(expr, anchor, previous)
+        done = _normalize(expr, anchor, previous, tense)
     except (OverflowError, ValueError):
         return expr
     if done.value is not None and not all(_in_calendar(v) for v in (done.value, done.end_value) if v):
@@ -430,17 +903,17 @@ def _in_calendar(value: str) -> bool:
     return not year[:1].isdigit() or (year.isdigit() and len(year) <= 4 and int(year) > 0)
 
 
-def _normalize(expr: TimeExpr, anchor: str | None, previous: TimeExpr | None = None) -> TimeExpr:
+def _normalize(expr: TimeExpr, anchor: str | None, previous: TimeExpr | None, tense: str | None) -> TimeExpr:
     parts = expr.parts
     anchor_day = parse_iso(anchor)
     if parts.kind == "range" and parts.until is not None:
-        first = normalize(replace(expr, parts=replace(parts, kind="date", until=None)), anchor, previous)
+        first = normalize(replace(expr, parts=replace(parts, kind="date", until=None)), anchor, previous, tense)
         year = parse_iso(first.value).year if first.value else parts.until.year  # type: ignore[union-attr]
         last_parts = replace(parts.until, year=parts.until.year or year)
-        last = normalize(replace(expr, parts=last_parts), anchor, previous)
+        last = normalize(replace(expr, parts=last_parts), anchor, previous, tense)
         return replace(expr, value=first.value, end_value=last.value, precision=first.precision, anchor=first.anchor)
     if parts.kind == "date":
-        return _normalize_date(expr, anchor_day)
+        return _normalize_date(expr, anchor_day, tense)
     if parts.kind == "decade" and parts.year is not None:
         return replace(expr, value=str(parts.year), end_value=str(parts.year + 9), precision="decade")
     if parts.kind == "relative":
@@ -450,23 +923,37 @@ def _normalize(expr: TimeExpr, anchor: str | None, previous: TimeExpr | None = N
             expr, value=(anchor_day + timedelta(days=parts.shift)).isoformat(), precision="day", anchor="publication"
         )
     if parts.kind == "weekday" and anchor_day is not None:
-        return replace(expr, value=_weekday_near(anchor_day, parts).isoformat(), precision="day", anchor="publication")
+        day = _weekday_near(anchor_day, parts, tense)
+        return replace(expr, value=day.isoformat(), precision="day", anchor="publication")
     if parts.kind == "offset":
         return _normalize_offset(expr, anchor_day, previous)
+    if parts.kind == "time":
+        return _normalize_time(expr, anchor_day, tense)
+    if parts.kind in ("quarter", "season") and parts.year is not None:
+        # the calendar value is the year the words give, as before TimeML's periods were read
+        return replace(expr, value=f"{parts.year:04d}", precision="year")
     return expr
 
 
-def _normalize_date(expr: TimeExpr, anchor_day: date | None) -> TimeExpr:
+def _normalize_time(expr: TimeExpr, anchor_day: date | None, tense: str | None) -> TimeExpr:
+    """A time of day has the calendar value of its day when the words name one ("Friday night", "9 a.m.
+    Tuesday", "Nov. 9"), none for a bare "3 p.m." or «вечером»."""
+    parts = expr.parts
+    if parts.weekday is not None and anchor_day is not None:
+        day = _weekday_near(anchor_day, parts, tense)
+        return replace(expr, value=day.isoformat(), precision="day", anchor="publication")
+    if parts.month is not None and parts.day is not None:
+        return _normalize_date(replace(expr, parts=replace(parts, kind="date")), anchor_day, tense)
+    return expr
+
+
+def _normalize_date(expr: TimeExpr, anchor_day: date | None, tense: str | None = None) -> TimeExpr:
     parts = expr.parts
     year, used = parts.year, "explicit"
     if year is None:
         if anchor_day is None or parts.month is None:
             return expr
-        year, used = anchor_day.year, "publication"
-        if _valid(year, parts.month, parts.day):
-            candidate = date(year, parts.month, parts.day or 1)
-            if candidate - anchor_day > timedelta(days=FORWARD_DAYS):
-                year -= 1
+        year, used = _year_for(anchor_day, parts.month, parts.day, tense), "publication"
     if parts.month is None:
         return replace(expr, value=f"{year:04d}", precision="year", anchor=used)
     if not _valid(year, parts.month, parts.day):
@@ -500,11 +987,30 @@ def _normalize_relative(expr: TimeExpr, anchor_day: date | None) -> TimeExpr:
     return expr
 
 
-def _weekday_near(anchor_day: date, parts: Parts) -> date:
-    """News convention: "on Monday" is the latest Monday up to the anchor; "last Monday" the one
-    before the anchor's own day; "next Monday" the first after it."""
+def _year_for(anchor_day: date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a month (and day) the text gives without one: said of the past, the latest up to the
+    anchor ("in August" in a March article: last August); of the future, the first from it; otherwise the
+    nearer, a day-and-month more than FORWARD_DAYS ahead being the year before's. The tense decides only
+    beyond CLOSE_DAYS."""
+    year = anchor_day.year
+    if not _valid(year, month, day):
+        return year
+    ahead = date(year, month, day or 1) - anchor_day.replace(day=anchor_day.day if day else 1)
+    if tense == "past":
+        return year - 1 if ahead > timedelta(days=CLOSE_DAYS) else year
+    if tense == "future":
+        return year + 1 if ahead < -timedelta(days=CLOSE_DAYS) else year
+    return year - 1 if ahead > timedelta(days=FORWARD_DAYS) else year
+
+
+def _weekday_near(anchor_day: date, parts: Parts, tense: str | None = None) -> date:
+    """News convention: "on Monday" is the latest Monday up to the anchor, or, said of the future ("will
+    meet on Monday"), the first from it; "last Monday" the one before the anchor's own day; "next Monday"
+    the first after it."""
     weekday = parts.weekday or 0
     back = (anchor_day.weekday() - weekday) % 7
+    if parts.shift == 0 and tense == "future":
+        return anchor_day + timedelta(days=(weekday - anchor_day.weekday()) % 7)
     if parts.shift > 0:
         return anchor_day + timedelta(days=(weekday - anchor_day.weekday()) % 7 or 7)
     if parts.shift < 0 and back == 0:
@@ -535,48 +1041,9 @@ def _normalize_offset(expr: TimeExpr, anchor_day: date | None, previous: TimeExp
         precision = previous.precision or _precision_of(previous.value)
     day = add_period(base, parts.shift, unit)
     # "six months later" is no more precise than its unit, nor than the date it counts from
-    coarsest = {"day": "day", "week": "day", "month": "month"}.get(unit, "year")
+    coarsest = {"day": "day", "week": "day", "hour": "day", "minute": "day", "second": "day", "month": "month"}.get(
+        unit, "year"
+    )
     precision = min(precision, coarsest, key=lambda p: PRECISIONS.index(p) if p in PRECISIONS else 1)
     precision = "year" if precision == "decade" else precision
     return replace(expr, value=_iso(day, precision), precision=precision, anchor=used)
-
-
-def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | None = None) -> list[TimeExpr]:
-    """Every date expression in text[start:end], normalized; "N later" counts from the date before it."""
-    result: list[TimeExpr] = []
-    previous: TimeExpr | None = None
-    for expr in scan(text, start, end):
-        year_from = _year_anchor(text, expr, previous)
-        done = normalize(expr, year_from or anchor, previous)
-        if year_from is not None and done.value is not None:
-            done = replace(done, anchor="previous")
-        if done.value is not None and done.parts.kind != "elapsed":
-            previous = done
-        result.append(done)
-    return result
-
-
-def _year_anchor(text: str, expr: TimeExpr, previous: TimeExpr | None) -> str | None:
-    """A day and month without a year take the year of a full date before them in the same sentence:
-    "appointed by the decree of January 29, 2020, and on February 5 he presented …"."""
-    if (
-        expr.parts.kind != "date"
-        or expr.parts.year is not None
-        or previous is None
-        or previous.anchor != "explicit"
-        or previous.precision != "day"
-        or re.search(r"[.!?]\s", text[previous.end : expr.start])
-    ):
-        return None
-    return previous.value
-
-
-def date_in_attribution(text: str, start: int, end: int, anchor: str | None) -> str | None:
-    """The date an attribution gives ("said on December 4", «заявил 30 октября», "said last Monday")."""
-    end = min(end, start + 120)
-    if end <= start:
-        return None
-    for expr in find_dates(text, start, end, anchor):
-        if expr.value is not None and expr.parts.kind not in ("decade", "range", "elapsed"):
-            return expr.value
-    return None

@@ -30,6 +30,9 @@ SENTENCE_START = re.compile(r"[.!?…\n]\s")
 # How far before a date a future marker may stand, within its sentence (characters, a few words); set by hand
 # with publication-date inference (57a13e5: 5/5 seeds in range), not swept.
 FUTURE_WINDOW = 40
+# The kinds of expression whose year is the year a text speaks of ("in 2018", "the third quarter of 2018",
+# "summer 2018").
+YEARS_OF = ("date", "quarter", "season")
 # No publication date before this is inferred (a convention: the corpora are news of recent decades).
 EARLIEST_YEAR = 1950
 
@@ -85,7 +88,7 @@ def infer_published(text: str) -> Inferred | None:
     past = [e for e in exprs if not is_future(text, e)]
     future = [e for e in exprs if is_future(text, e)]
     lo, lo_evidence = _latest_past_year(text, exprs, past)
-    hi = min((e.parts.year for e in future if e.parts.kind == "date" and e.parts.year), default=None)
+    hi = min((e.parts.year for e in future if e.parts.kind in YEARS_OF and e.parts.year), default=None)
     year, method, confidence, evidence = None, "", 0.0, ""
     if lo is not None:
         year = lo + 1 if hi is not None and hi > lo + 1 else lo
@@ -110,7 +113,7 @@ def _latest_past_year(text: str, exprs: list[TimeExpr], past: list[TimeExpr]) ->
     years: list[tuple[int, str]] = []
     for expr in past:
         parts = expr.parts
-        if parts.kind in ("date", "range") and parts.year:
+        if parts.kind in (*YEARS_OF, "range") and parts.year:
             last = parts.until.year if parts.until is not None and parts.until.year else parts.year
             years.append((last, expr.raw))
     # "the year and more that has elapsed since January 2022": that year plus the time elapsed is past
@@ -156,7 +159,7 @@ def _latest_past_day(past: list[TimeExpr], year: int) -> tuple[date, TimeExpr] |
     latest: tuple[date, TimeExpr] | None = None
     previous: TimeExpr | None = None
     for expr in past:
-        if expr.parts.kind not in ("date", "range", "offset") or expr.parts.part == "publication":
+        if expr.parts.kind not in ("date", "range", "offset", "time") or expr.parts.part == "publication":
             continue  # "a few days ago" counts from the unknown date itself
         done = normalize(expr, anchor, previous)
         if done.value is None:

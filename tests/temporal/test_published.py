@@ -51,3 +51,8 @@ def test_every_seed_article_dated_within_its_gold_range() -> None:
             pytest.fail(
                 f"{document.id}: {inferred.value} outside {expected['published_min']}..{expected['published_max']}"
             )
+
+
+def test_years_of_quarters_and_seasons_and_days_of_times_are_evidence() -> None:
+    inferred = infer_published("Profit rose in the third quarter of 2018. The results came at 9 p.m. Nov. 9.")
+    assert inferred is not None and inferred.value == "2018-11-10"

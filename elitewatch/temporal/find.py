@@ -1,0 +1,70 @@
+"""The normalizer's entry point: every expression of a text, normalized in text order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from elitewatch.temporal.normalize import TimeExpr, normalize, scan
+from elitewatch.temporal.tense import tense_at
+from elitewatch.temporal.timeml import Context, with_timeml
+
+# The kinds whose value depends on which way their clause points (a month or weekday without a year).
+TENSED = frozenset({"date", "weekday", "time", "quarter", "season", "weekend", "holiday"})
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | None = None) -> list[TimeExpr]:
+    """Every temporal expression in text[start:end], normalized: dates and times with their calendar `value`
+    (none for durations, sets, references to the present and holidays, whose day a rule gives: the places
+    that read `value` take only the dates the text writes), all with their TimeML `type` and `timex`;
+    "N later" counts from the date before it."""
+    result: list[TimeExpr] = []
+    previous: TimeExpr | None = None
+    context = Context()
+    for expr in scan(text, start, end):
+        year_from = _year_anchor(text, expr, previous)
+        # a date that takes its year from a full date before it keeps that year, whatever the tense
+        tense = None if year_from else _tense(text, expr)
+        done = normalize(expr, year_from or anchor, previous, tense)
+        if year_from is not None and done.value is not None:
+            done = replace(done, anchor="previous")
+        done = with_timeml(done, anchor, tense, context)
+        if done.value is not None and done.parts.kind != "elapsed":
+            previous = done
+        result.append(done)
+    return result
+
+
+def _tense(text: str, expr: TimeExpr) -> str | None:
+    parts = expr.parts
+    if parts.kind not in TENSED or parts.year is not None or parts.shift != 0:
+        return None
+    if text.startswith(("'s", "’s"), expr.end):
+        return None  # "Wednesday's ruling": a day named as past, whatever the clause's tense
+    return tense_at(text, expr.start, expr.end)
+
+
+def _year_anchor(text: str, expr: TimeExpr, previous: TimeExpr | None) -> str | None:
+    """A day and month without a year take the year of a full date before them in the same sentence:
+    "appointed by the decree of January 29, 2020, and on February 5 he presented …"."""
+    if (
+        expr.parts.kind != "date"
+        or expr.parts.year is not None
+        or previous is None
+        or previous.anchor != "explicit"
+        or previous.precision != "day"
+        or re.search(r"[.!?]\s", text[previous.end : expr.start])
+    ):
+        return None
+    return previous.value
+
+
+def date_in_attribution(text: str, start: int, end: int, anchor: str | None) -> str | None:
+    """The date an attribution gives ("said on December 4", «заявил 30 октября», "said last Monday")."""
+    end = min(end, start + 120)
+    if end <= start:
+        return None
+    for expr in find_dates(text, start, end, anchor):
+        if expr.value is not None and expr.parts.kind not in ("decade", "range", "elapsed"):
+            return expr.value
+    return None

@@ -1,0 +1,182 @@
+"""TimeML values (issue 20), on sentences written for these tests: one per item of the issue, in English
+and in Russian."""
+
+from __future__ import annotations
+
+from elitewatch.temporal import find_dates, timexes
+from elitewatch.temporal.tense import tense_at
+
+
+def timeml(text: str, anchor: str) -> list[tuple[str, str, str | None]]:
+    return [(e.raw, e.type, e.timex) for e in find_dates(text, anchor=anchor)]
+
+
+def test_the_present_and_references_to_the_past_and_future() -> None:
+    assert timeml("The minister is now in Astana and currently has no deputy.", "2024-03-05") == [
+        ("now", "date", "PRESENT_REF"),
+        ("currently", "date", "PRESENT_REF"),
+    ]
+    assert timeml("Nowadays the economy differs from the past; today he spoke, recently he wrote.", "2024-03-05") == [
+        ("Nowadays", "date", "PRESENT_REF"),
+        ("the past", "date", "PAST_REF"),
+        ("today", "date", "2024-03-05"),
+        ("recently", "date", "PAST_REF"),
+    ]
+    found = timeml("Сейчас министр в Астане, а в настоящее время у него нет заместителя.", "2024-03-05")
+    assert [(raw.lower(), value) for raw, _, value in found] == [
+        ("сейчас", "PRESENT_REF"),
+        ("в настоящее время", "PRESENT_REF"),
+    ]
+    # the present has no calendar value: the offices and events that read `value` do not take it
+    assert all(e.value is None for e in find_dates("He is now the akim.", anchor="2024-03-05"))
+
+
+def test_a_month_or_weekday_without_a_year_is_placed_by_the_tense() -> None:
+    # said of the past in a March article, August is last August; said of the future, the coming one
+    assert timeml("The plant was closed in August.", "2024-03-05")[0][2] == "2023-08"
+    assert timeml("The plant will be closed in August.", "2024-03-05")[0][2] == "2024-08"
+    assert timeml("The plant closed in early last June.", "2024-03-05")[0][2] == "2023-06"
+    # a weekday: the latest up to the article's day, the coming one when the clause is about the future
+    assert timeml("They met on Monday.", "2024-03-07")[0][2] == "2024-03-04"
+    assert timeml("They will meet on Monday.", "2024-03-07")[0][2] == "2024-03-11"
+    assert timeml("They meet next Monday.", "2024-03-07")[0][2] == "2024-03-11"
+    assert timeml("Они встретятся в следующий понедельник.", "2024-03-07")[0][2] == "2024-03-11"
+    assert timeml("Завод закрыли в августе.", "2024-03-05")[0][2] == "2023-08"
+
+
+def test_tense_cues() -> None:
+    text = "He said Tuesday that he will resign. On Friday the talks will resume. Он заявил в среду."
+    assert tense_at(text, 8, 15) == "past"
+    assert tense_at(text, 40, 46) == "future"
+    assert tense_at(text, text.index("в среду"), len(text) - 1) == "past"
+
+
+def test_weeks_seasons_quarters_decades_centuries_and_fiscal_years() -> None:
+    text = (
+        "This week the firm said third-quarter profit rose; last summer it had a plan. It expects more in the fourth quarter. "
+        "In the 1990s and in the 20th century, in fiscal 1999 and at the end of the year. Prices fell over the weekend."
+    )
+    assert [(raw, value) for raw, _, value in timeml(text, "1998-08-07")] == [
+        ("This week", "1998-W32"),
+        ("third-quarter", "1998-Q3"),
+        ("last summer", "1997-SU"),
+        ("the fourth quarter", "1998-Q4"),
+        ("1990s", "199"),
+        ("the 20th century", "19"),
+        ("fiscal 1999", "1999"),
+        ("at the end of the year", "1998"),
+        ("over the weekend", "1998-W31-WE"),
+    ]
+    # a quarter later in the year than the article, reported as past, is the year before's
+    assert timeml("Fourth-quarter profit rose.", "1999-02-10")[0][2] == "1998-Q4"
+    ru = "В конце прошлого года, в 1990-е и в XX веке, прошлым летом и в третьем квартале."
+    assert [value for _, _, value in timeml(ru, "1998-08-07")] == ["1997", "199", "19", "1997-SU", "1998-Q3"]
+
+
+def test_a_year_ago_next_to_a_quarter_is_that_quarter_a_year_before() -> None:
+    text = "Third-quarter net fell 5% from a year earlier, and from the year-ago quarter."
+    assert [value for _, _, value in timeml(text, "1989-10-30")] == ["1989-Q3", "1988-Q3", "1988-Q3"]
+
+
+def test_times_of_day() -> None:
+    text = "The blast came Sunday night; he spoke at 3 p.m. and left this morning."
+    assert timeml(text, "1998-08-11") == [
+        ("Sunday night", "time", "1998-08-09TNI"),
+        ("3 p.m.", "time", "1998-08-11T15:00"),
+        ("this morning", "time", "1998-08-11TMO"),
+    ]
+    assert [value for _, _, value in timeml("Встреча прошла в 15:00, а вечером он уехал.", "2024-03-05")] == [
+        "2024-03-05T15:00",
+        "2024-03-05TEV",
+    ]
+
+
+def test_durations_and_sets() -> None:
+    text = "He had to wait 5 months and 1 day, then served for two years, a decade in all; he reports weekly."
+    assert timeml(text, "2024-03-05") == [
+        ("5 months and 1 day", "duration", "P5M1D"),
+        ("two years", "duration", "P2Y"),
+        ("a decade", "duration", "P10Y"),
+        ("weekly", "set", "P1W"),
+    ]
+    assert timeml("Every year the council meets; it met for 2 1/2 hours.", "2024-03-05") == [
+        ("Every year", "set", "P1Y"),
+        ("2 1/2 hours", "duration", "PT2H30M"),
+    ]
+    ru = "Он ждал пять месяцев, работал в течение двух лет, а отчитывается ежегодно."
+    assert timeml(ru, "2024-03-05") == [
+        ("пять месяцев", "duration", "P5M"),
+        ("в течение двух лет", "duration", "P2Y"),
+        ("ежегодно", "set", "P1Y"),
+    ]
+    # a duration is kept with its words, but it is not a date
+    assert all(e.value is None for e in find_dates(text, anchor="2024-03-05"))
+
+
+def test_ranges_keep_their_values_and_are_two_timeml_expressions() -> None:
+    text = "From 1985 to 1991 he served in Beijing."
+    [expr] = find_dates(text, anchor="2019-12-20")
+    assert (expr.value, expr.end_value, expr.type) == ("1985", "1991", "date")
+    assert [(text[t.start : t.end], t.value) for t in timexes(text, anchor="2019-12-20")] == [
+        ("From 1985", "1985"),
+        ("1991", "1991"),
+    ]
+
+
+def test_years_said_aloud_in_transcripts() -> None:
+    text = "In nineteen ninety-six, and again in January nineteen ninety-seven and two thousand and one."
+    assert [value for _, _, value in timeml(text, "1998-01-08")] == ["1996", "1997-01", "2001"]
+
+
+def test_quarters_counted_back_a_year_and_the_quarter_a_text_is_about() -> None:
+    text = (
+        "Third-quarter profit rose. In the year-ago third quarter it lost money, and in the quarter a year ago "
+        "too. For the quarter, sales fell."
+    )
+    assert [value for _, _, value in timeml(text, "1989-10-30")] == ["1989-Q3", "1988-Q3", "1988-Q3", "1989-Q3"]
+
+
+def test_cues_that_do_not_set_a_tense() -> None:
+    # a capitalized -ed word is a name; a past participle after "be" takes the tense of its auxiliary
+    assert tense_at("They leave for the United States on Tuesday.", 35, 45) is None
+    assert tense_at("The plant will be closed in August.", 25, 34) == "future"
+    # "Wednesday's ruling" names a day already past, whatever the clause says of the future
+    assert timeml("They would appeal Wednesday's ruling.", "2000-01-07")[0][2] == "2000-01-05"
+
+
+def test_recurring_weekdays_and_months_are_sets() -> None:
+    text = "The board meets each July, on Mondays and on Tuesday nights."
+    assert [(raw, kind, value) for raw, kind, value in timeml(text, "1998-01-08")] == [
+        ("each July", "set", "XXXX-07"),
+        ("Mondays", "set", "XXXX-WXX-1"),
+        ("Tuesday nights", "set", "XXXX-WXX-2TNI"),
+    ]
+    assert timeml("Совет собирается по пятницам.", "1998-01-08") == [("по пятницам", "set", "XXXX-WXX-5")]
+
+
+def test_an_amount_of_time_after_an_event_is_a_duration_and_keeps_its_date_after_a_date() -> None:
+    found = find_dates("The rescue came 72 hours after the crash; over the past decade it grew.", anchor="2000-04-06")
+    assert [(e.raw, e.type, e.timex) for e in found] == [
+        ("72 hours after", "duration", "PT72H"),
+        ("the past decade", "duration", "P10Y"),
+    ]
+    # counted from a date the text gives, it stays the date it names
+    [_, later] = find_dates("He came in 2000 and left two years after.", anchor="2024-01-01")
+    assert (later.type, later.value, later.timex) == ("date", "2002", "2002")
+
+
+def test_amounts_in_words() -> None:
+    text = "It took a couple of years, almost a hundred years, a minute and a half; the near future is unclear."
+    assert [value for _, _, value in timeml(text, "1998-01-08")] == ["P2Y", "P100Y", "PT1M30S", "FUTURE_REF"]
+
+
+def test_holidays_by_their_rule_placed_like_a_day_without_a_year() -> None:
+    text = "He came home for Thanksgiving Day; next Christmas he stays, and Easter is early."
+    assert [value for _, _, value in timeml(text, "2000-01-07")] == ["1999-11-25", "2000-12-25", "2000-04-23"]
+    assert [value for _, _, value in timeml("Он поздравил ветеранов с Днём Победы.", "2024-05-10")] == ["2024-05-09"]
+    assert [value for _, _, value in timeml("Он поздравил ветеранов на День Победы.", "2024-05-10")] == ["2024-05-09"]
+
+
+def test_words_that_only_look_like_times() -> None:
+    text = "A quarter of the vote went to him; three-quarters of them stayed. Ночь была тихой, он поздравил с днём рождения."
+    assert timeml(text, "2016-06-01") == []
