@@ -280,8 +280,8 @@ def _stated(conn: sqlite3.Connection, person: int, first: _Event, second: _Event
                 spans.add((event.sentence_start, event.sentence_end))
         for start, end in sorted(spans):
             for expr in find_dates(text, start, end, anchor=row["published"]):
-                if getattr(expr, "type", None) == "duration" and expr.value:
-                    found = {"text": expr.raw, "value": expr.value, "doc_id": doc_id, "sentence": text[start:end]}
+                if expr.type == "duration" and expr.timex:
+                    found = {"text": expr.raw, "value": expr.timex, "doc_id": doc_id, "sentence": text[start:end]}
                     if found not in stated:
                         stated.append(found)
     return stated

@@ -25,7 +25,7 @@ ARTICLES = {
     "karimov": (
         "2024-11-06",
         "Rustam Karimov was appointed Ambassador of Uzbekistan to Azerbaijan on June 1, 2024. He presented his "
-        "credentials to President Ilham Aliyev on November 5, 2024.",
+        "credentials to President Ilham Aliyev on November 5, 2024. Karimov had to wait five months and four days.",
     ),
     "nazarova": (
         "2023-05-02",
@@ -61,6 +61,9 @@ def test_each_appointee_waits_from_the_appointment_to_the_credentials(store: Pat
     assert found["median_days"] == 108
     karimov = found["intervals"][2]
     assert karimov["words"] == "5 months and 4 days" and karimov["first"]["doc_id"] == "karimov"
+    # what the text itself says, beside what the dates give
+    assert [(s["text"], s["value"]) for s in karimov["stated"]] == [("five months and four days", "P5M4D")]
+    assert found["intervals"][0]["stated"] == []
     assert "credentials" in karimov["second"]["sentence"]
 
 
