@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from elitewatch.datafiles import speech_verbs, speech_words
+from elitewatch.datafiles import speech_verbs, speech_words, titles
 from elitewatch.extract import confidence
 from elitewatch.extract.pronouns import any_language as pronouns
 from elitewatch.model import LocalEntity, Mention, Parsed, Quote, Token
@@ -32,7 +32,9 @@ from elitewatch.temporal import date_in_attribution
 EXTRACTOR = "quotes"
 VERSION = "1"
 
-OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+# Two apostrophes stand for a double quotation mark in some agencies' copy (''Never,'' he said).
+OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "''": "''"}
+STRAIGHT = ('"', "''")
 DASHES = "—–"
 PARAGRAPH = re.compile(r"[^\n]+")
 DASH_START = re.compile(r"\s*[—–]\s+")
@@ -109,35 +111,39 @@ def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
         if opener is not None:
             i = _reopening(text, p_start, p_end, opener)  # the quote goes on: skip the reopening mark
         while i < p_end:
-            char = text[i]
+            char = _mark_at(text, i)
             if opener is None:
-                if char in OPENERS and not (char == '"' and i > p_start and text[i - 1].isalnum()):
-                    opener, depth, open_at, seg_start, first = char, 1, i, i + 1, number
+                if char in OPENERS and not (char in STRAIGHT and i > p_start and text[i - 1].isalnum()):
+                    opener, depth, open_at, seg_start, first = char, 1, i, i + len(char), number
             elif char == opener and opener == "«":
                 depth += 1
-            elif char in OPENERS[opener]:
+            elif char == opener if opener == "''" else len(char) == 1 and char in OPENERS[opener]:
                 depth -= 1
                 if depth == 0:
-                    segments.append(Segment(seg_start, i, first, "mark", open_at, i + 1, number))
+                    segments.append(Segment(seg_start, i, first, "mark", open_at, i + len(char), number))
                     opener = None
-            i += 1
+            i += len(char)
         if opener is None:
             continue
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
         if following is not None and _reopening(text, *following, opener) > following[0]:
             continue  # quotes over several paragraphs: no closing mark, the next one reopens
-        if opener != '"':
+        if opener not in STRAIGHT:
             # Unclosed: the quote runs to the paragraph's end.
             segments.append(Segment(seg_start, p_end, first, "mark", open_at, p_end, number))
         opener = None
     return segments
 
 
+def _mark_at(text: str, i: int) -> str:
+    return "''" if text.startswith("''", i) else text[i]
+
+
 def _reopening(text: str, p_start: int, p_end: int, opener: str) -> int:
     """Where the words of a continued quote begin in the next paragraph, or p_start if it does not reopen."""
     stripped = len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
     at = p_start + stripped
-    return at + 1 if at < p_end and text[at] == opener else p_start
+    return at + len(opener) if at < p_end and text.startswith(opener, at) else p_start
 
 
 def _dash_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment]:
@@ -409,11 +415,29 @@ def _signature_cue(context: Context, segment: Segment) -> Cue | None:
     return None
 
 
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Where sentences end in [start, end): a full stop after an honorific ("Mr. Burman") or an initial
+    ("Leonard E. Burman") ends none."""
+    found = []
+    for match in SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == ".":
+            word = re.search(r"[\w.]*$", text[max(start, match.start() - 12) : match.start()])
+            before = word.group() if word else ""
+            if (len(before) == 1 and before.isupper()) or f"{before.lower()}." in _abbreviations():
+                continue
+        found.append(match.end())
+    return found
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word for word in titles("en").honorifics if word.endswith("."))
+
+
 def _window_before(context: Context, segment: Segment, previous_end: int, p_start: int) -> int:
     limit = max(previous_end, p_start, segment.open_at - 300)
-    text = context.text[limit : segment.open_at]
-    ends = list(SENTENCE_END.finditer(text))
-    return limit + ends[-1].end() if ends else limit
+    ends = _sentence_ends(context.text, limit, segment.open_at)
+    return ends[-1] if ends else limit
 
 
 def _window_after(context: Context, segment: Segment, next_start: int, p_end: int) -> int:
@@ -424,8 +448,8 @@ def _window_after(context: Context, segment: Segment, next_start: int, p_end: in
     ends_sentence = context.text[segment.end - 1 : segment.end] in (".", "!", "?", "…")
     if ends_sentence and (_according_pattern().match(following) or following.startswith(("As ", "Как "))):
         return segment.close_at
-    match = SENTENCE_END.search(context.text, segment.close_at, limit)
-    return match.end() if match else limit
+    ends = _sentence_ends(context.text, segment.close_at, limit)
+    return ends[0] if ends else limit
 
 
 def attribute(context: Context, segment: Segment, before_start: int, after_end: int) -> Cue | None:
@@ -583,7 +607,7 @@ def _states_speaker(context: Context, cue: Cue, segment: Segment) -> bool:
     and one match (F1 0.705 -> 0.646)."""
     if cue.end > segment.open_at or context.text.count("\n", cue.end, segment.open_at):
         return False
-    if SENTENCE_END.search(context.text, cue.end, segment.open_at):
+    if _sentence_ends(context.text, cue.end, segment.open_at):
         return False
     return cue.kind == "according"
 
