@@ -26,6 +26,7 @@ from itertools import accumulate
 from elitewatch.datafiles import speech_verbs, speech_words, titles
 from elitewatch.extract import confidence
 from elitewatch.extract.pronouns import any_language as pronouns
+from elitewatch.extract.pronouns import given_name_gender, pronoun_gender, word_gender
 from elitewatch.model import LocalEntity, Mention, Parsed, Quote, Token
 from elitewatch.temporal import date_in_attribution
 
@@ -61,6 +62,10 @@ LIST_GLUE = re.compile(r"[\s,;]*(?:(?:and|or|и|или)\s*)?")
 # A cue farther than this (characters) from the segment does not attribute it: about a sentence; set by hand
 # with quote attribution (cebbe32), not swept on a dev set.
 MAX_CUE_DISTANCE = 160
+# How far back (characters) the subject that a "he" or "she" continues is looked for: about three paragraphs
+# of news copy; beyond it the last person named of the right gender stands in.
+FOCUS_REACH = 1500
+WORD_BEFORE = re.compile(r"(\w+\.?)[\s,]*$")
 
 
 @dataclass
@@ -274,6 +279,11 @@ class Context:
         self.mentions: list[Mention] = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.entities = entities
+        self._genders: dict[int, str | None] = {}
+        # the subjects of main clauses and speech verbs that name a person (pronouns resolved): (offset, entity)
+        self._subjects: list[tuple[int, int | None]] = []
+        self._subject_starts: list[int] = []
+        self._chained = False
 
     def quoted(self, offset: int) -> bool:
         """Whether `offset` is inside a quotation (a search, not a scan: long texts have thousands)."""
@@ -297,15 +307,72 @@ class Context:
         b = bisect.bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[a:b] if not self.quoted(m.start)]
 
-    def salient(self, before: int, types: tuple[str, ...] = ("person",)) -> int | None:
-        """The entity the text is about at `before`: the last person named outside quotes."""
+    def salient(self, before: int, types: tuple[str, ...] = ("person",), gender: str | None = None) -> int | None:
+        """The entity the text is about at `before`: the last person named outside quotes (of `gender`)."""
         index = bisect.bisect_left(self.mention_starts, before) - 1
         while index >= 0:
             mention = self.mentions[index]
-            if mention.type in types and not self.quoted(mention.start):
+            if mention.type in types and not self.quoted(mention.start) and self.agrees(mention.cluster, gender):
                 return mention.cluster
             index -= 1
         return None
+
+    def gender(self, cluster: int) -> str | None:
+        """What the text shows of a person's gender: an honorific or gendered noun before a mention
+        ("Mrs. Clinton", "the spokeswoman, Dana Reyes"), a given name; None when it shows none or both."""
+        if cluster in self._genders:
+            return self._genders[cluster]
+        entity = self.entities[cluster]
+        seen = {given_name_gender(entity.name)}
+        for mention in entity.mentions:
+            before = WORD_BEFORE.search(self.text, max(0, mention.start - 20), mention.start)
+            if before:
+                seen.add(word_gender(before.group(1)))
+            seen.add(word_gender(mention.text.split()[0]) if mention.text.split() else None)
+        seen.discard(None)
+        found = seen.pop() if len(seen) == 1 else None
+        self._genders[cluster] = found
+        return found
+
+    def agrees(self, cluster: int, gender: str | None) -> bool:
+        found = self.gender(cluster)
+        return gender is None or found is None or found == gender
+
+    def focus(self, before: int, gender: str | None) -> int | None:
+        """Who a "he" or "she" at `before` stands for: the person last named as the subject of a main
+        clause or of a speech verb, outside quotes, whose gender agrees (a pronoun subject passes its
+        antecedent on); else the last person named whose gender agrees."""
+        if not self._chained:
+            self._chained = True
+            self._chain_subjects()
+        index = bisect.bisect_left(self._subject_starts, before) - 1
+        while index >= 0 and before - self._subjects[index][0] <= FOCUS_REACH:
+            cluster = self._subjects[index][1]
+            if cluster is not None and self.agrees(cluster, gender):
+                return cluster
+            index -= 1
+        return self.salient(before, gender=gender)
+
+    def _chain_subjects(self) -> None:
+        """The subjects in document order, each pronoun resolved by those before it."""
+        for token in self.tokens:
+            if not token.dep.startswith("nsubj") or self.quoted(token.start) or not self._main_subject(token):
+                continue
+            if token.text.lower() in pronouns().person:
+                cluster = self.focus(token.start, pronoun_gender(token.text))
+            else:
+                mention = self.mention_at(token.start, token.end)
+                if mention is None or mention.type != "person":
+                    continue
+                cluster = mention.cluster
+            self._subjects.append((token.start, cluster))
+            self._subject_starts.append(token.start)
+
+    def _main_subject(self, token: Token) -> bool:
+        head = self.tokens[token.head]
+        if head.head == head.i or _is_speech_verb(head):
+            return True
+        return head.dep == "conj" and self.tokens[head.head].head == head.head
 
     def subtree(self, root: int, limit: int = 40) -> list[int]:
         found = [root]
@@ -355,7 +422,7 @@ def _entity_of_token(context: Context, index: int, before: int) -> int | None:
         return mention.cluster
     lowered = token.text.lower()
     if lowered in pronouns().person:
-        return context.salient(min(before, token.start))
+        return context.focus(min(before, token.start), pronoun_gender(lowered))
     if lowered in pronouns().group:
         return None
     for child in context.subtree(index):

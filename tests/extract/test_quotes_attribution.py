@@ -16,3 +16,41 @@ def test_honorific_full_stop_does_not_end_the_attribution() -> None:
     [(speaker, words)] = quotes_of(text)
     assert speaker == "Walter Brennan"
     assert "Nobody here expected it" in words
+
+
+def test_pronoun_takes_the_subject_in_focus_not_the_object() -> None:
+    text = (
+        "Mark Olsen thanked Peter Lindqvist for his support during the long campaign.\n\n"
+        "“We will build the new bridge before the winter comes,” he said."
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Mark Olsen"]
+
+
+def test_pronoun_agrees_in_gender_with_its_antecedent() -> None:
+    text = (
+        "Mark Olsen introduced Helen Varga to the crowd in the town square. Then Mark Olsen sat down.\n\n"
+        "“Our schools deserve far more money than they get,” she said."
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Helen Varga"]
+    honorific = (
+        "Ms. Varga spoke after the mayor at the meeting. Then Mr. Olsen sat down.\n\n"
+        "“Our schools deserve far more money than they get,” she said."
+    )
+    assert [speaker for speaker, _ in quotes_of(honorific)] == ["Varga"]
+
+
+def test_pronoun_is_not_the_recipient_of_the_attribution() -> None:
+    text = (
+        "Mark Olsen arrived at the capitol early on Monday.\n\n"
+        "“The budget is balanced for the first time in years,” he told Senator Ruth Grant."
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Mark Olsen"]
+
+
+def test_a_chain_of_pronouns_keeps_its_antecedent() -> None:
+    text = (
+        "Mark Olsen is asking questions about the voting machines in Dover.\n\n"
+        "He notes that the county clerk, Peter Lindqvist, admitted a fault on Friday.\n\n"
+        "He says, “Nobody told the voters about it until the count was over.”"
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Mark Olsen"]
