@@ -89,3 +89,15 @@ def given_name_gender(name: str) -> str | None:
     if first in words.female_given:
         return FEMALE
     return None
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """data/lexicon/speakers.yaml: nouns that describe a person."""
+
+    person_nouns: frozenset[str]
+
+
+@cache
+def speaker_words() -> SpeakerWords:
+    return load_words("lexicon/speakers.yaml", SpeakerWords, language="en")

@@ -54,3 +54,48 @@ def test_a_chain_of_pronouns_keeps_its_antecedent() -> None:
         "He says, “Nobody told the voters about it until the count was over.”"
     )
     assert [speaker for speaker, _ in quotes_of(text)] == ["Mark Olsen"]
+
+
+def test_a_quote_inside_a_longer_attribution_is_not_merged() -> None:
+    text = (
+        "“The county has to stop wasting money on consultants,” Mark Olsen said, proposing two questions "
+        "for the board, including, “Who approved these contracts in the first place?”"
+    )
+    found = quotes_of(text)
+    assert [speaker for speaker, _ in found] == ["Mark Olsen", "Mark Olsen"]
+    continued = "“The county has to stop wasting money,” Mark Olsen said in Dover, “but nobody on the board listens.”"
+    [(_, words)] = quotes_of(continued)
+    assert "nobody on the board listens" in words
+
+
+def test_definite_description_stands_for_the_person_in_focus() -> None:
+    text = (
+        "Mark Olsen toured the flooded farms near Dover on Tuesday with Helen Varga.\n\n"
+        "“We need a new levee before the spring rains,” the Delaware businessman said."
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Mark Olsen"]
+    titled = (
+        "Governor Mark Olsen met Helen Varga, and Ms. Varga spoke first.\n\n"
+        "“We need a new levee before the spring rains,” the governor said."
+    )
+    assert [speaker for speaker, _ in quotes_of(titled)] == ["Mark Olsen"]
+
+
+def test_possessor_is_the_principal_not_the_speaker() -> None:
+    text = (
+        "Mark Olsen has led the campaign since June.\n\n"
+        "“Senator Varga will not debate until October,” said the senator's spokeswoman, Dana Reyes."
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Dana Reyes"]
+    described = (
+        "Mark Olsen has led the campaign since June.\n\n"
+        "“She will not debate until October,” Helen Varga's campaign manager said."
+    )
+    assert [speaker for speaker, _ in quotes_of(described)] == ["Mark Olsen"]
+
+
+def test_addressee_and_venue_are_not_the_speaker() -> None:
+    text = "“We will finish the bridge by the end of the year,” said in an interview with Reuters."
+    assert quotes_of(text) == []
+    named = "Mark Olsen, a longtime Varga ally, said on Fox News: “We will finish the bridge by the end of the year.”"
+    assert [speaker for speaker, _ in quotes_of(named)] == ["Mark Olsen"]
