@@ -34,7 +34,8 @@ EXTRACTOR = "quotes"
 VERSION = "1"
 
 # Two apostrophes stand for a double quotation mark in some agencies' copy (''Never,'' he said).
-OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "''": "''"}
+# Copy that mixes typographic and straight marks (“…" or "…”) closes with either.
+OPENERS = {"“": '”"', "«": "»", "„": "“”", '"': '"”', "''": "''"}
 STRAIGHT = ('"', "''")
 DASHES = "—–"
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -122,9 +123,9 @@ def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
             if opener is None:
                 if char in OPENERS and not (char in STRAIGHT and i > p_start and text[i - 1].isalnum()):
                     opener, depth, open_at, seg_start, first = char, 1, i, i + len(char), number
-            elif char == opener and opener == "«":
-                depth += 1
-            elif char == opener if opener == "''" else len(char) == 1 and char in OPENERS[opener]:
+            elif (char == opener and opener == "«") or (opener == '"' and char == "“"):
+                depth += 1  # nested: «…«…»…», or "…“…”…"
+            elif _closes(text, i, char, opener, depth):
                 depth -= 1
                 if depth == 0:
                     segments.append(Segment(seg_start, i, first, "mark", open_at, i + len(char), number))
@@ -140,6 +141,19 @@ def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
             segments.append(Segment(seg_start, p_end, first, "mark", open_at, p_end, number))
         opener = None
     return segments
+
+
+def _closes(text: str, i: int, char: str, opener: str, depth: int) -> bool:
+    """Whether the mark `char` at `i` closes (one level of) the quote `opener` opened."""
+    if opener == "''":
+        return char == opener
+    if len(char) != 1 or char not in OPENERS[opener]:
+        return False
+    if opener == '"' and char == "”":
+        return depth > 1 or text[i - 1 : i].isspace() is False  # "…“inner”…" closes the inner one
+    if opener == "“" and char == '"':
+        return not text[i - 1 : i].isspace()  # “…," closes; a straight mark after a space opens
+    return True
 
 
 def _mark_at(text: str, i: int) -> str:
@@ -285,6 +299,7 @@ class Context:
         # the subjects of main clauses and speech verbs that name a person (pronouns resolved): (offset, entity)
         self._subjects: list[tuple[int, int | None]] = []
         self._subject_starts: list[int] = []
+        self._mention_genders: dict[int, str | None] = {}  # a subject's offset: the gender its mention shows
         self._chained = False
 
     def quoted(self, offset: int) -> bool:
@@ -314,7 +329,11 @@ class Context:
         index = bisect.bisect_left(self.mention_starts, before) - 1
         while index >= 0:
             mention = self.mentions[index]
-            if mention.type in types and not self.quoted(mention.start) and self.agrees(mention.cluster, gender):
+            if (
+                mention.type in types
+                and not self.quoted(mention.start)
+                and self.agrees(mention.cluster, gender, self.mention_gender(mention))
+            ):
                 return mention.cluster
             index -= 1
         return None
@@ -336,8 +355,18 @@ class Context:
         self._genders[cluster] = found
         return found
 
-    def agrees(self, cluster: int, gender: str | None) -> bool:
-        found = self.gender(cluster)
+    def mention_gender(self, mention: Mention) -> str | None:
+        """What one mention shows of its person's gender ("Ivanka Trump", "Mrs. Clinton"), whatever others
+        of its entity show: the entities of a text may join two people of one family name."""
+        seen = {given_name_gender(mention.text)}
+        before = WORD_BEFORE.search(self.text, max(0, mention.start - 20), mention.start)
+        if before:
+            seen.add(word_gender(before.group(1)))
+        seen.discard(None)
+        return seen.pop() if len(seen) == 1 else None
+
+    def agrees(self, cluster: int, gender: str | None, mention_gender: str | None = None) -> bool:
+        found = mention_gender or self.gender(cluster)
         return gender is None or found is None or found == gender
 
     def focus(self, before: int, gender: str | None) -> int | None:
@@ -349,8 +378,8 @@ class Context:
             self._chain_subjects()
         index = bisect.bisect_left(self._subject_starts, before) - 1
         while index >= 0 and before - self._subjects[index][0] <= FOCUS_REACH:
-            cluster = self._subjects[index][1]
-            if cluster is not None and self.agrees(cluster, gender):
+            at, cluster = self._subjects[index]
+            if cluster is not None and self.agrees(cluster, gender, self._mention_genders.get(at)):
                 return cluster
             index -= 1
         return self.salient(before, gender=gender)
@@ -382,9 +411,12 @@ class Context:
                 cluster = self.focus(token.start, pronoun_gender(token.text))
             else:
                 mention = self.mention_at(token.start, token.end)
-                if mention is None or mention.type != "person":
+                if mention is None:  # "The minister, Mr. Guajardo, argues"
+                    mention = _phrase_mentions(self, token.i)[0]
+                if mention is None or mention.type != "person" or self.quoted(mention.start):
                     continue
                 cluster = mention.cluster
+                self._mention_genders[token.start] = self.mention_gender(mention)
             self._subjects.append((token.start, cluster))
             self._subject_starts.append(token.start)
 
@@ -430,6 +462,8 @@ def _subject(context: Context, verb: int) -> int | None:
             "relcl",
             "parataxis",
             "acl:relcl",
+            "pcomp",  # “…,” X sang before asking her: pcomp of a preposition of the verb
+            "prep",
         ):
             return None
         node = token.head
@@ -456,7 +490,15 @@ def _named_in_phrase(context: Context, head: int) -> int | None:
     """The entity a subject phrase names: “the senator's spokeswoman, Dana Reyes” is Reyes; a possessor or
     a prepositional phrase names the speaker's principal, taken only when it is an organization and the
     phrase names no one else ("a spokesman for Boeing")."""
-    principal: int | None = None
+    named, principal = _phrase_mentions(context, head)
+    if named is not None:
+        return named.cluster
+    return principal.cluster if principal is not None else None
+
+
+def _phrase_mentions(context: Context, head: int) -> tuple[Mention | None, Mention | None]:
+    """(the first person or organization a phrase names, the first organization it names as a principal)."""
+    principal: Mention | None = None
     for child in context.subtree(head):
         child_token = context.tokens[child]
         mention = context.mention_at(child_token.start, child_token.end)
@@ -464,10 +506,10 @@ def _named_in_phrase(context: Context, head: int) -> int | None:
             continue
         if _under_principal(context, child, head):
             if principal is None and mention.type == "organization":
-                principal = mention.cluster
+                principal = mention
             continue
-        return mention.cluster
-    return principal
+        return mention, principal
+    return None, principal
 
 
 def _under_principal(context: Context, index: int, head: int) -> bool:

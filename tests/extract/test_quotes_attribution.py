@@ -50,7 +50,7 @@ def test_pronoun_is_not_the_recipient_of_the_attribution() -> None:
 def test_a_chain_of_pronouns_keeps_its_antecedent() -> None:
     text = (
         "Mark Olsen is asking questions about the voting machines in Dover.\n\n"
-        "He notes that the county clerk, Peter Lindqvist, admitted a fault on Friday.\n\n"
+        "He notes that the county clerk, Peter Lindqvist, found a fault on Friday.\n\n"
         "He says, “Nobody told the voters about it until the count was over.”"
     )
     assert [speaker for speaker, _ in quotes_of(text)] == ["Mark Olsen"]
@@ -99,3 +99,32 @@ def test_addressee_and_venue_are_not_the_speaker() -> None:
     assert quotes_of(text) == []
     named = "Mark Olsen, a longtime Varga ally, said on Fox News: “We will finish the bridge by the end of the year.”"
     assert [speaker for speaker, _ in quotes_of(named)] == ["Mark Olsen"]
+
+
+def test_reporting_verbs_beyond_say() -> None:
+    text = "“Why is nobody in this building accountable for the losses?” Helen Varga demanded."
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Helen Varga"]
+    sung = "“Take me home to the place I belong,” Helen Varga sings to Mark Olsen before asking him, “Where now?”"
+    assert [speaker for speaker, _ in quotes_of(sung)][:1] == ["Helen Varga"]
+
+
+def test_mixed_typographic_and_straight_marks() -> None:
+    text = (
+        '“Immunity deals should never be a condition of cooperation," Helen Varga said in a statement, '
+        "adding that the rules were written badly."
+    )
+    assert quotes_of(text) == [("Helen Varga", "Immunity deals should never be a condition of cooperation")]
+    nested = (
+        'Helen Varga said: "The survey asked one thing: “Do you trust the council with the budget?” '
+        'Most people said no."'
+    )
+    [(_, words)] = quotes_of(nested)
+    assert words.endswith("Most people said no.")
+
+
+def test_appositive_subject_is_in_focus() -> None:
+    text = (
+        "The minister of transport, Mr. Olsen, argues that the port of Peter Lindqvist needs no new subsidy.\n\n"
+        "“We must not overreact to one bad season,” he told reporters."
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Olsen"]
