@@ -59,6 +59,9 @@ MIN_WORDS = 4
 # Chosen on dev data: on PolNeAR, 8 -> 11 cuts exported quotes 341 -> 325 with matches unchanged (148),
 # F1 0.688 -> 0.705; on the seeds it drops one true nine-word fragment ("an example of what ...").
 FRAGMENT_WORDS = 11
+# “Never,” Senator Ana Cole said: the words between a short quote and its speech verb, at most (a name
+# with a title).
+BESIDE_WORDS = 4
 # “A,” X said on Monday, “B”: words after the attribution's verb that still let B continue A.
 CONTINUING_WORDS = 2
 LIST_GLUE = re.compile(r"[\s,;]*(?:(?:and|or|и|или)\s*)?")
@@ -725,6 +728,24 @@ def _introducing_subject(context: Context, paragraphs: list[tuple[int, int]], nu
     return None
 
 
+def _colon_subject(context: Context, segment: Segment, sentence_start: int) -> Cue | None:
+    """X is rolling out a new message: “It's about me.” / X wrote in a post on Facebook: “…”: without a
+    speech verb, a colon right before the marks gives the words to the subject of its sentence."""
+    if not context.text[sentence_start : segment.open_at].rstrip().endswith(":"):
+        return None
+    # the verb that heads the words before the colon (the parse may root the sentence inside the quote)
+    for token in context.tokens_between(sentence_start, segment.open_at):
+        head = context.tokens[token.head]
+        if token.pos not in ("VERB", "AUX") or not (head.i == token.i or head.start >= segment.open_at):
+            continue
+        subject = next(
+            (c for c in context.children.get(token.i, []) if context.tokens[c].dep.startswith("nsubj")), None
+        )
+        speaker = _entity_of_token(context, subject, token.start) if subject is not None else None
+        return Cue(sentence_start, segment.open_at, None, speaker, "context") if speaker is not None else None
+    return None
+
+
 def _sentence_subject(context: Context, start: int, end: int) -> int | None:
     for token in context.tokens_between(start, end):
         # The subject of the sentence's root (its head is its own head, in spaCy and natasha alike).
@@ -754,7 +775,8 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
             and title.paragraph == s.paragraph
             and LIST_GLUE.fullmatch(text[title.close_at : s.open_at])
         )
-        if looks_like_name(words):
+        # one capitalized word is a name unless it is a sentence of its own (“Never,” she said)
+        if looks_like_name(words) and not (_word_count(words) == 1 and _sentence_of_common_words(parsed, s)):
             continue
         if listed or _is_title(text, s, paragraphs[s.paragraph][0]):
             title = s
@@ -765,7 +787,8 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
     previous: tuple[Segment, Cue, Quote] | None = None
     for index, segment in enumerate(kept):
         words = text[segment.start : segment.end]
-        if _word_count(words) < MIN_WORDS:
+        short = _word_count(words) < MIN_WORDS
+        if short and not _said_alone(context, segment):
             continue
         p_start, p_end = paragraphs[segment.paragraph][0], paragraphs[segment.last_paragraph][1]
         previous_end = kept[index - 1].close_at if index else p_start
@@ -773,6 +796,8 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         before_start = _window_before(context, segment, previous_end, p_start)
         after_end = _window_after(context, segment, next_start, p_end)
         cue = attribute(context, segment, before_start, after_end)
+        if short and (cue is None or not _right_beside(text, cue, segment)):
+            continue
         same_paragraph = previous is not None and previous[0].last_paragraph == segment.paragraph
         if previous is not None and same_paragraph and (cue is None or cue.start == previous[1].start):
             prev_segment, prev_cue, prev_quote = previous
@@ -791,6 +816,8 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         standalone = segment.open_at - p_start <= 1 and segment.close_at >= p_end - 2
         if cue is None and standalone:
             cue = _introducing_subject(context, paragraphs, segment.paragraph)
+        if cue is None:
+            cue = _colon_subject(context, segment, before_start)
         if cue is None or cue.speaker is None or (_is_fragment(words) and not _states_speaker(context, cue, segment)):
             previous = None
             continue
@@ -814,6 +841,31 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         quotes.append(quote)
         previous = (segment, cue, quote)
     return quotes
+
+
+def _said_alone(context: Context, segment: Segment) -> bool:
+    """“Never,” Harris said: a quote of a word or two is one when it is a sentence of its own — a capital,
+    its punctuation inside the marks — and names nothing ("“King James,” …")."""
+    words = context.text[segment.start : segment.end]
+    return bool(words[:1].isupper()) and _sentence_of_common_words(context.parsed, segment)
+
+
+def _sentence_of_common_words(parsed: Parsed, segment: Segment) -> bool:
+    """“Never,” / “Absolutely.”: its punctuation inside the marks, and no proper noun — a word, not a name."""
+    if not re.search(r"[,.!?…]\W*$", parsed.doc.text[segment.start : segment.close_at]):
+        return False
+    starts = [token.start for token in parsed.tokens]
+    a, b = bisect.bisect_left(starts, segment.start), bisect.bisect_left(starts, segment.end)
+    return not any(token.pos == "PROPN" for token in parsed.tokens[a:b])
+
+
+def _right_beside(text: str, cue: Cue, segment: Segment) -> bool:
+    """The speech verb right after the short quote (“Never,” Harris said) or right before it (said: “Never.”)."""
+    if cue.kind != "verb":
+        return False
+    if cue.start >= segment.close_at:
+        return _word_count(text[segment.close_at : cue.start]) <= BESIDE_WORDS
+    return _word_count(text[cue.end : segment.open_at]) <= BESIDE_WORDS
 
 
 def _continues(text: str, cue: Cue, segment: Segment) -> bool:

@@ -128,3 +128,15 @@ def test_appositive_subject_is_in_focus() -> None:
         "“We must not overreact to one bad season,” he told reporters."
     )
     assert [speaker for speaker, _ in quotes_of(text)] == ["Olsen"]
+
+
+def test_a_quote_of_a_word_or_two_beside_its_speech_verb() -> None:
+    text = "Helen Varga was asked whether she would ever run again.\n\n“Never,” Helen Varga said."
+    assert quotes_of(text) == [("Helen Varga", "Never")]
+    # a short scare quote or name is still none
+    assert quotes_of("Helen Varga called the plan “a joke” on Monday. She praised “Main Street,” she said.") == []
+
+
+def test_colon_without_a_speech_verb() -> None:
+    text = "Mark Olsen has a new and more personal message for his voters: “It's about my town.”"
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Mark Olsen"]
