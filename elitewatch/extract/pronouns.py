@@ -15,6 +15,7 @@ class Pronouns:
     person_object: frozenset[str]  # "him", «его»
     person_other: frozenset[str]  # "his", «ему»
     group: frozenset[str]  # "they"
+    first_person: frozenset[str]  # "I", "we": the writer
 
     @property
     def personal(self) -> frozenset[str]:

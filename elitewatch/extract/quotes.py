@@ -43,6 +43,7 @@ DASH_START = re.compile(r"\s*[—–]\s+")
 # Inside a dash-introduced or guillemet quote: ", — сказал X. — " separates quote and attribution.
 DASH_BREAK = re.compile(r"(?<=[,.!?…])\s+[—–]\s+")
 CONTINUATION = re.compile(r"(?<=[.!?…\"”»])\s*[—–]\s+(?=\w)")
+INTRODUCES_NEXT = re.compile(r"[,:]\s*$")
 SENTENCE_END = re.compile(r"[.!?…][”\"»’]?(?=\s+[A-ZА-ЯЁ“«\"—–]|\s*$)")
 TITLE_CUES = re.compile(
     r"(?:entitled|titled|headlined|headlines?(?: such as)?|newspaper|magazine|book|film|movie|song|album|"
@@ -96,6 +97,7 @@ class Cue:
     token: int | None  # speech verb token
     speaker: int | None  # LocalEntity index
     kind: str  # "verb", "according", "signature", "context"
+    unnamed: bool = False  # the speaker is stated but not named ("I said", "a spokesman said"): no quote
 
 
 @cache
@@ -565,12 +567,24 @@ def _verb_cues(context: Context, start: int, end: int, anchor: int) -> list[Cue]
             continue
         subject = _subject(context, token.i)
         speaker = _entity_of_token(context, subject, anchor) if subject is not None else None
-        if speaker is None and (subject is None or context.tokens[subject].pos != "PRON"):
+        unnamed = speaker is None and subject is not None and _unnamed(context, context.tokens[subject])
+        if speaker is None and not unnamed and (subject is None or context.tokens[subject].pos != "PRON"):
             # No subject, or one that names no entity (a misparse such as "the following"):
             # the name right beside the verb.
             speaker = _nearest_mention(context, token, start, end)
-        cues.append(Cue(token.start, token.end, token.i, speaker, "verb"))
+        cues.append(Cue(token.start, token.end, token.i, speaker, "verb", unnamed))
     return cues
+
+
+def _unnamed(context: Context, subject: Token) -> bool:
+    """A speaker the text states without naming: the writer ("I said") or an indefinite person ("a
+    spokesman said", "one official said") — never a person named nearby."""
+    if subject.text.lower() in pronouns().first_person:
+        return True
+    if subject.pos != "NOUN" or subject.lemma.lower() not in _person_nouns():
+        return False
+    children = [context.tokens[c] for c in context.children.get(subject.i, [])]
+    return any(c.dep == "det" and c.lemma.lower() in ("a", "an", "one", "another", "some") for c in children)
 
 
 def _nearest_mention(context: Context, verb: Token, start: int, end: int) -> int | None:
@@ -681,6 +695,10 @@ def _window_after(context: Context, segment: Segment, next_start: int, p_end: in
     if ends_sentence and (_according_pattern().match(following) or following.startswith(("As ", "Как "))):
         return segment.close_at
     ends = _sentence_ends(context.text, segment.close_at, limit)
+    # “…kidding.” To which she said, “Thank God …”: a new sentence that runs into the next quote through a
+    # comma or colon introduces that one, not this one (two speakers' quotes are not merged).
+    if ends_sentence and not ends and limit == next_start and INTRODUCES_NEXT.search(context.text, 0, limit):
+        return segment.close_at
     return ends[0] if ends else limit
 
 
@@ -705,7 +723,7 @@ def attribute(context: Context, segment: Segment, before_start: int, after_end: 
 
 
 def _closer(best: tuple[float, Cue] | None, distance: float, cue: Cue) -> tuple[float, Cue]:
-    if cue.speaker is None:
+    if cue.speaker is None and not cue.unnamed:
         distance += 1000  # a cue without a speaker only wins when nothing else is there
     return (distance, cue) if best is None or distance < best[0] else best
 

@@ -140,3 +140,20 @@ def test_a_quote_of_a_word_or_two_beside_its_speech_verb() -> None:
 def test_colon_without_a_speech_verb() -> None:
     text = "Mark Olsen has a new and more personal message for his voters: “It's about my town.”"
     assert [speaker for speaker, _ in quotes_of(text)] == ["Mark Olsen"]
+
+
+def test_unnamed_speaker_is_never_a_person_named_nearby() -> None:
+    text = "Mark Olsen visited the plant on Monday.\n\n“The layoffs will not go ahead this year,” a spokesman said."
+    assert quotes_of(text) == []
+    writer = "Mark Olsen asked me about the plant, and I laughed and said, “The plant will never close down.”"
+    assert quotes_of(writer) == []
+
+
+def test_adjacent_quotes_of_two_speakers_are_not_merged() -> None:
+    text = (
+        "“Nobody in this office will ever approve such a budget again.” To which Helen Varga said, "
+        "“Then the county will simply have to find another office that will.”"
+    )
+    found = quotes_of(text)
+    assert ("Helen Varga", "Then the county will simply have to find another office that will.") in found
+    assert all("Nobody" not in words for _, words in found)
