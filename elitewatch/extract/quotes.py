@@ -43,6 +43,8 @@ DASH_START = re.compile(r"\s*[—–]\s+")
 # Inside a dash-introduced or guillemet quote: ", — сказал X. — " separates quote and attribution.
 DASH_BREAK = re.compile(r"(?<=[,.!?…])\s+[—–]\s+")
 CONTINUATION = re.compile(r"(?<=[.!?…\"”»])\s*[—–]\s+(?=\w)")
+# the subordinators of indirect speech right before the marks ("said that, “…”")
+EMBEDDING = re.compile(r"\b(?:that|because)\W*$", re.IGNORECASE)
 INTRODUCES_NEXT = re.compile(r"[,:]\s*$")
 SENTENCE_END = re.compile(r"[.!?…][”\"»’]?(?=\s+[A-ZА-ЯЁ“«\"—–]|\s*$)")
 TITLE_CUES = re.compile(
@@ -836,7 +838,12 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
             cue = _introducing_subject(context, paragraphs, segment.paragraph)
         if cue is None:
             cue = _colon_subject(context, segment, before_start)
-        if cue is None or cue.speaker is None or (_is_fragment(words) and not _states_speaker(context, cue, segment)):
+        if (
+            cue is None
+            or cue.speaker is None
+            or (_is_fragment(words) and not _states_speaker(context, cue, segment))
+            or _embedded(context, segment, before_start)
+        ):
             previous = None
             continue
         speaker = entities[cue.speaker]
@@ -894,6 +901,23 @@ def _continues(text: str, cue: Cue, segment: Segment) -> bool:
     if text[segment.start : segment.start + 1].islower():  # “A,” X said in Dover, “but B”
         return True
     return _word_count(between) <= CONTINUING_WORDS or bool(_sentence_ends(text, cue.end, segment.open_at))
+
+
+def _embedded(context: Context, segment: Segment, sentence_start: int) -> bool:
+    """Words the writer's own clause reports, a partial quote rather than a direct one: said that “…”,
+    because “…”, and Clinton “is the only candidate …” (the writer's subject, the quoted verb)."""
+    text = context.text
+    if _cyrillic(text[segment.start : segment.end]):
+        return False
+    if EMBEDDING.search(text, max(sentence_start, segment.open_at - 40), segment.open_at):
+        return True
+    if not text[segment.start : segment.start + 1].islower():
+        return False
+    before = context.tokens_between(max(sentence_start, segment.open_at - 40), segment.open_at)
+    if not before or before[-1].end < segment.open_at - 1:
+        return False
+    subject = before[-1]
+    return subject.dep.startswith("nsubj") and segment.start <= context.tokens[subject.head].start < segment.end
 
 
 def _is_fragment(words: str) -> bool:

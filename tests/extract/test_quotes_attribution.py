@@ -157,3 +157,17 @@ def test_adjacent_quotes_of_two_speakers_are_not_merged() -> None:
     found = quotes_of(text)
     assert ("Helen Varga", "Then the county will simply have to find another office that will.") in found
     assert all("Nobody" not in words for _, words in found)
+
+
+def test_words_inside_indirect_speech_are_not_a_direct_quote() -> None:
+    reported = (
+        "Helen Varga said on Friday that, “Of course the council is going to defend its budget” against the critics."
+    )
+    assert quotes_of(reported) == []
+    continuing = (
+        "Helen Varga “is the only member of the council who has read the whole budget from start to end,” "
+        "Mark Olsen said."
+    )
+    assert quotes_of(continuing) == []
+    direct = "Mark Olsen said: “Helen Varga is the only member of the council who has read the whole budget.”"
+    assert [speaker for speaker, _ in quotes_of(direct)] == ["Mark Olsen"]
