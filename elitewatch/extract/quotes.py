@@ -45,6 +45,7 @@ DASH_BREAK = re.compile(r"(?<=[,.!?…])\s+[—–]\s+")
 CONTINUATION = re.compile(r"(?<=[.!?…\"”»])\s*[—–]\s+(?=\w)")
 # the subordinators of indirect speech right before the marks ("said that, “…”")
 EMBEDDING = re.compile(r"\b(?:that|because)\W*$", re.IGNORECASE)
+RELATIVE = frozenset({"who", "which", "that"})
 INTRODUCES_NEXT = re.compile(r"[,:]\s*$")
 SENTENCE_END = re.compile(r"[.!?…][”\"»’]?(?=\s+[A-ZА-ЯЁ“«\"—–]|\s*$)")
 TITLE_CUES = re.compile(
@@ -67,6 +68,9 @@ FRAGMENT_WORDS = 11
 BESIDE_WORDS = 4
 # “A,” X said on Monday, “B”: words after the attribution's verb that still let B continue A.
 CONTINUING_WORDS = 2
+# Title Case words up to this many are a name or a title, not a quote ("Collapse: How Societies Choose to Fail
+# or Succeed" has 8); a quoted sentence of ten capitalized words is a headline.
+TITLE_WORDS = 10
 LIST_GLUE = re.compile(r"[\s,;]*(?:(?:and|or|и|или)\s*)?")
 # A cue farther than this (characters) from the segment does not attribute it: about a sentence; set by hand
 # with quote attribution (cebbe32), not swept on a dev set.
@@ -264,11 +268,12 @@ def _word_count(text: str) -> int:
 
 
 def looks_like_name(words: str) -> bool:
-    """“Risk Assessment Group”, “Oreshnik”, “PRODUCT OF NAZARBAYEV”: every word capitalized."""
+    """“Risk Assessment Group”, “Oreshnik”, “PRODUCT OF NAZARBAYEV”, “Collapse: How Societies Choose to Fail
+    or Succeed”: every word capitalized (a title may have a subtitle after a colon)."""
     tokens = re.findall(r"[^\W\d_][\w\-’']*", words)
-    if not tokens or len(tokens) > 6 or re.search(r"[.!?,;:]\s+\w", words.strip()):
+    if not tokens or len(tokens) > TITLE_WORDS or re.search(r"[.!?,;]\s+\w", words.strip()):
         return False
-    small = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "и", "в"}
+    small = {"of", "the", "and", "for", "in", "on", "to", "a", "an", "or", "at", "by", "de", "и", "в"}
     return all(t[0].isupper() or t.lower() in small for t in tokens)
 
 
@@ -487,6 +492,14 @@ def _entity_of_token(context: Context, index: int, before: int) -> int | None:
         return context.focus(min(before, token.start), pronoun_gender(lowered))
     if lowered in pronouns().group:
         return None
+    verb = context.tokens[token.head]
+    if lowered in RELATIVE and verb.dep in ("relcl", "acl:relcl") and verb.head != verb.i:
+        # X, who joked, “…”: the relative pronoun stands for the name right before it (the last of a list),
+        # else for the noun its clause hangs on
+        beside = context.mentions_between(max(0, token.start - 60), token.start)
+        if beside and not context.text[beside[-1].end : token.start].strip(" ,\n"):
+            return beside[-1].cluster
+        return _entity_of_token(context, verb.head, before)
     named = _named_in_phrase(context, index)
     if named is not None:
         return named

@@ -171,3 +171,19 @@ def test_words_inside_indirect_speech_are_not_a_direct_quote() -> None:
     assert quotes_of(continuing) == []
     direct = "Mark Olsen said: “Helen Varga is the only member of the council who has read the whole budget.”"
     assert [speaker for speaker, _ in quotes_of(direct)] == ["Mark Olsen"]
+
+
+def test_relative_pronoun_speaker_is_the_name_before_it() -> None:
+    text = (
+        "The guests included Mark Olsen, Peter Lindqvist and Helen Varga, who joked of the bridge, "
+        "“I have not crossed it yet, but I am going to.”"
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Helen Varga"]
+
+
+def test_a_title_with_a_subtitle_is_not_a_quote() -> None:
+    text = (
+        "Mark Olsen recalled talking about “Drift: How Rivers Choose Their Way to the Sea,” "
+        "a best seller of 2005, with the governor."
+    )
+    assert quotes_of(text) == []
