@@ -94,9 +94,10 @@ def given_name_gender(name: str) -> str | None:
 
 @dataclass(frozen=True)
 class SpeakerWords:
-    """data/lexicon/speakers.yaml: nouns that describe a person."""
+    """data/lexicon/speakers.yaml: nouns that describe a person, and nouns for what a person said."""
 
     person_nouns: frozenset[str]
+    said_nouns: frozenset[str]  # "the promise of X": nouns for what a person said
 
 
 @cache

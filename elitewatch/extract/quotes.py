@@ -46,6 +46,8 @@ CONTINUATION = re.compile(r"(?<=[.!?…\"”»])\s*[—–]\s+(?=\w)")
 # the subordinators of indirect speech right before the marks ("said that, “…”")
 EMBEDDING = re.compile(r"\b(?:that|because)\W*$", re.IGNORECASE)
 RELATIVE = frozenset({"who", "which", "that"})
+# "Jane Doe, senior editor of The Boston Globe:" — the words of a label before a colon, at most
+LABEL_WORDS = 12
 INTRODUCES_NEXT = re.compile(r"[,:]\s*$")
 SENTENCE_END = re.compile(r"[.!?…][”\"»’]?(?=\s+[A-ZА-ЯЁ“«\"—–]|\s*$)")
 TITLE_CUES = re.compile(
@@ -761,6 +763,36 @@ def _introducing_subject(context: Context, paragraphs: list[tuple[int, int]], nu
     return None
 
 
+def _following_speaker(context: Context, paragraphs: list[tuple[int, int]], segment: Segment) -> Cue | None:
+    """“…”¶ That was the promise of Mayor Helen Varga, who …: a quote alone in its paragraph, brought in by
+    nothing before it, is given by the next paragraph's first sentence when a speech verb or a noun for
+    what is said there names the speaker."""
+    number = segment.last_paragraph
+    if number + 1 >= len(paragraphs):
+        return None
+    first = segment.paragraph
+    if first > 0 and INTRODUCING.search(context.text[slice(*paragraphs[first - 1])].rstrip()):
+        return None  # the paragraph before brings it in ("… this statement by Trump on June 11:")
+    a, b = paragraphs[number + 1]
+    if context.text[a:b].lstrip()[:1] in OPENERS or context.text[a:b].lstrip()[:1] in DASHES:
+        return None
+    ends = _sentence_ends(context.text, a, b)
+    end = ends[0] if ends else b
+    for cue in _verb_cues(context, a, end, a):
+        if cue.speaker is not None:
+            return Cue(cue.start, cue.end, cue.token, cue.speaker, "context")
+        return None
+    if not any(token.lemma.lower() in _said_nouns() for token in context.tokens_between(a, end)):
+        return None
+    named = [m for m in context.mentions_between(a, end) if m.type == "person"]
+    return Cue(named[0].start, named[0].end, None, named[0].cluster, "context") if named else None
+
+
+@cache
+def _said_nouns() -> frozenset[str]:
+    return speech_words("en").source_nouns | speaker_words().said_nouns
+
+
 def _colon_subject(context: Context, segment: Segment, sentence_start: int) -> Cue | None:
     """X is rolling out a new message: “It's about me.” / X wrote in a post on Facebook: “…”: without a
     speech verb, a colon right before the marks gives the words to the subject of its sentence."""
@@ -776,7 +808,20 @@ def _colon_subject(context: Context, segment: Segment, sentence_start: int) -> C
         )
         speaker = _entity_of_token(context, subject, token.start) if subject is not None else None
         return Cue(sentence_start, segment.open_at, None, speaker, "context") if speaker is not None else None
-    return None
+    return _label(context, segment)
+
+
+def _label(context: Context, segment: Segment) -> Cue | None:
+    """Jane Doe, The Boston Globe: “…”: a paragraph that opens with a name and no verb before the colon
+    (a list of voices, an interview transcript) gives the quote to that name."""
+    p_start = context.text.rfind("\n", 0, segment.open_at) + 1
+    before = context.mentions_between(p_start, segment.open_at)
+    words = context.text[p_start : segment.open_at]
+    if not before or _word_count(words) > LABEL_WORDS or context.text[p_start : before[0].start].strip():
+        return None
+    if before[0].type not in ("person", "organization"):
+        return None
+    return Cue(before[0].start, before[0].end, None, before[0].cluster, "context")
 
 
 def _sentence_subject(context: Context, start: int, end: int) -> int | None:
@@ -829,8 +874,6 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         before_start = _window_before(context, segment, previous_end, p_start)
         after_end = _window_after(context, segment, next_start, p_end)
         cue = attribute(context, segment, before_start, after_end)
-        if short and (cue is None or not _right_beside(text, cue, segment)):
-            continue
         same_paragraph = previous is not None and previous[0].last_paragraph == segment.paragraph
         if previous is not None and same_paragraph and (cue is None or cue.start == previous[1].start):
             prev_segment, prev_cue, prev_quote = previous
@@ -844,13 +887,17 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
                 _extend(prev_quote, text, segment)
                 previous = (segment, prev_cue, prev_quote)
                 continue
-            if cue is None and len(between) < 200:
+            if cue is None and len(between) < 200 and not short:
                 cue = prev_cue
+        if short and (cue is None or not _right_beside(text, cue, segment)):
+            continue  # “Not one penny.” goes on with the quote before it, or beside its own speech verb
         standalone = segment.open_at - p_start <= 1 and segment.close_at >= p_end - 2
         if cue is None and standalone:
             cue = _introducing_subject(context, paragraphs, segment.paragraph)
         if cue is None:
             cue = _colon_subject(context, segment, before_start)
+        if cue is None and standalone:
+            cue = _following_speaker(context, paragraphs, segment)
         if (
             cue is None
             or cue.speaker is None

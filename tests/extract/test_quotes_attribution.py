@@ -187,3 +187,27 @@ def test_a_title_with_a_subtitle_is_not_a_quote() -> None:
         "a best seller of 2005, with the governor."
     )
     assert quotes_of(text) == []
+
+
+def test_list_of_voices_gives_each_quote_to_its_label() -> None:
+    text = (
+        "What the papers said about the debate.\n\n"
+        "Jane Doe, The Boston Globe: “The debate settled nothing and changed no minds at all.”\n\n"
+        "Mark Olsen, The Denver Post: “It was a clear win for the governor tonight.”"
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Jane Doe", "Mark Olsen"]
+
+
+def test_speaker_named_in_the_next_paragraph() -> None:
+    text = (
+        "The mayor took the podium at noon.\n\n"
+        "“We will rebuild every house that the flood took from us.”\n\n"
+        "That was the promise of Mayor Helen Varga, who spoke for ten minutes."
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Helen Varga"]
+
+
+def test_a_short_sentence_goes_on_with_the_quote_before_it() -> None:
+    text = '"We will not raise taxes on the middle class," Helen Varga said. "Not one penny."'
+    [(speaker, words)] = quotes_of(text)
+    assert speaker == "Helen Varga" and words.endswith("Not one penny.")
