@@ -78,10 +78,11 @@ def word_gender(word: str) -> str | None:
     return None
 
 
-def given_name_gender(name: str) -> str | None:
-    """The gender a full name's first word shows ("Dana Reyes"); a single word is a surname as often as not."""
+def given_name_gender(name: str, *, alone: bool = False) -> str | None:
+    """The gender a full name's first word shows ("Dana Reyes"); a single word is a surname as often as not
+    ("Warren"), unless the text never names the person otherwise (`alone`: "Melanie", "Kevin")."""
     parts = name.split()
-    if len(parts) < 2:
+    if len(parts) < 2 and not (alone and parts):
         return None
     first = parts[0].lower().strip(".")
     words = gender_words()

@@ -358,7 +358,7 @@ class Context:
         if cluster in self._genders:
             return self._genders[cluster]
         entity = self.entities[cluster]
-        seen = {given_name_gender(entity.name)}
+        seen = {given_name_gender(entity.name, alone=self._known_by_one_word(cluster))}
         for mention in entity.mentions:
             before = WORD_BEFORE.search(self.text, max(0, mention.start - 20), mention.start)
             if before:
@@ -372,12 +372,15 @@ class Context:
     def mention_gender(self, mention: Mention) -> str | None:
         """What one mention shows of its person's gender ("Ivanka Trump", "Mrs. Clinton"), whatever others
         of its entity show: the entities of a text may join two people of one family name."""
-        seen = {given_name_gender(mention.text)}
+        seen = {given_name_gender(mention.text, alone=self._known_by_one_word(mention.cluster))}
         before = WORD_BEFORE.search(self.text, max(0, mention.start - 20), mention.start)
         if before:
             seen.add(word_gender(before.group(1)))
         seen.discard(None)
         return seen.pop() if len(seen) == 1 else None
+
+    def _known_by_one_word(self, cluster: int) -> bool:
+        return all(len(form.split()) == 1 for form in self.entities[cluster].forms | {self.entities[cluster].name})
 
     def agrees(self, cluster: int, gender: str | None, mention_gender: str | None = None) -> bool:
         found = mention_gender or self.gender(cluster)
@@ -863,6 +866,7 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
     context = Context(parsed, entities, kept, segments)
     quotes: list[Quote] = []
     previous: tuple[Segment, Cue, Quote] | None = None
+    dropped: tuple[Segment, Cue] | None = None  # a partial quote left out, and the attribution after it
     for index, segment in enumerate(kept):
         words = text[segment.start : segment.end]
         short = _word_count(words) < MIN_WORDS
@@ -874,6 +878,9 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         before_start = _window_before(context, segment, previous_end, p_start)
         after_end = _window_after(context, segment, next_start, p_end)
         cue = attribute(context, segment, before_start, after_end)
+        if cue is None and dropped is not None and _hands_on(text, dropped, segment):
+            cue = dropped[1]
+        dropped = None
         same_paragraph = previous is not None and previous[0].last_paragraph == segment.paragraph
         if previous is not None and same_paragraph and (cue is None or cue.start == previous[1].start):
             prev_segment, prev_cue, prev_quote = previous
@@ -905,6 +912,8 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
             or _embedded(context, segment, before_start)
         ):
             previous = None
+            if cue is not None and cue.speaker is not None and cue.start >= segment.close_at:
+                dropped = (segment, cue)  # because “a partial quote,” she said. “A whole one.”
             continue
         speaker = entities[cue.speaker]
         quote = Quote(
@@ -926,6 +935,18 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         quotes.append(quote)
         previous = (segment, cue, quote)
     return quotes
+
+
+def _hands_on(text: str, dropped: tuple[Segment, Cue], segment: Segment) -> bool:
+    """… because “most people don't know,” she said. “We have no context …”: the attribution of a partial
+    quote left out goes to the whole quote right after it, in the same paragraph."""
+    left_out, cue = dropped
+    return (
+        left_out.last_paragraph == segment.paragraph
+        and left_out.close_at <= cue.start
+        and cue.end <= segment.open_at
+        and _continues(text, cue, segment)
+    )
 
 
 def _said_alone(context: Context, segment: Segment) -> bool:

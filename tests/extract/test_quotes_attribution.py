@@ -211,3 +211,19 @@ def test_a_short_sentence_goes_on_with_the_quote_before_it() -> None:
     text = '"We will not raise taxes on the middle class," Helen Varga said. "Not one penny."'
     [(speaker, words)] = quotes_of(text)
     assert speaker == "Helen Varga" and words.endswith("Not one penny.")
+
+
+def test_a_first_name_alone_shows_its_gender() -> None:
+    text = (
+        "Kevin slept on the couch while Melanie watched the speech at home.\n\n"
+        "“He is finally on the stage, and the crowd is going wild,” she said."
+    )
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Melanie"]
+
+
+def test_the_attribution_of_a_partial_quote_goes_to_the_whole_one_after_it() -> None:
+    text = (
+        "Helen Varga said she made the film because “most people have never heard of that law,” she said. "
+        "“We cannot understand the present if we do not know the past.”"
+    )
+    assert quotes_of(text) == [("Helen Varga", "We cannot understand the present if we do not know the past.")]
