@@ -78,3 +78,15 @@ def test_a_quote_said_at_a_press_conference_takes_its_date() -> None:
     )
     assert [(e.type, e.date) for e in analysis.events] == [("press_conference", "2024-03-14")]
     assert [(q.text, q.said_on) for q in analysis.quotes] == [("We will survive this", "2024-03-14")]
+
+
+def test_a_russian_meeting_needs_two_people_and_has_more_triggers() -> None:
+    found = events_of(
+        "Президент Казахстана Касым-Жомарт Токаев и президент Узбекистана Шавкат Мирзиёев обсудили вопросы "
+        "торговли. Глава МИД Сергей Лавров провёл переговоры с министром Ахмедом Ахмедовым. "
+        "Депутат Иван Петров провёл встречу с избирателями."
+    )
+    meetings = [set(e[1]) for e in found if e[0] == "meeting"]
+    assert any({"Касым-Жомарт Токаев", "Шавкат Мирзиёев"} <= people for people in meetings)
+    assert any({"Сергей Лавров", "Ахмед Ахмедов"} <= people for people in meetings)
+    assert all("Иван Петров" not in people for people in meetings)  # voters are nobody named

@@ -29,7 +29,7 @@ from __future__ import annotations
 from elitewatch.extract import confidence
 from elitewatch.extract.document import Document, sentence_of
 from elitewatch.extract.events.dates import DateSites, date_sites, date_within_visits, event_date
-from elitewatch.extract.events.lexicon import EVENT_TYPES
+from elitewatch.extract.events.lexicon import EVENT_TYPES, groups
 from elitewatch.extract.events.merging import merge
 from elitewatch.extract.events.participants import RoleHolders, own_participants, participants_of
 from elitewatch.extract.events.places import event_place
@@ -60,7 +60,8 @@ def extract_events(
             continue
         participants = participants_of(doc, trigger, own, holders)
         named = [e for e in participants if doc.entities[e].type == "person"]
-        if not participants or (trigger.needs_two and len(named) < 2):
+        needs_two = trigger.needs_two or trigger.type in groups().two_people
+        if not participants or (needs_two and len(named) < 2):
             continue
         verb = clause_verb(doc, trigger.head)
         found.append(

@@ -79,6 +79,7 @@ class Groups:
     within_visits: frozenset[str]  # dated by the visit they happen during
     speech_events: frozenset[str]  # date the quotes said at them
     several_parties: frozenset[str]  # between parties, not of a principal
+    two_people: frozenset[str]  # no event without two people taking part
 
 
 @cache

@@ -42,6 +42,8 @@ class Lexicon:
     age_before: frozenset[str]
     age_after: frozenset[str]
     key_ignores: frozenset[str]
+    generic_orgs: dict[str, str]
+    relative_pronouns: frozenset[str]
 
 
 @cache

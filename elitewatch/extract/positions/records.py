@@ -7,8 +7,9 @@ from functools import cache
 
 from elitewatch.extract import confidence
 from elitewatch.extract.document import Document, sentence_of
-from elitewatch.extract.positions.constructions import Found
 from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dates
+from elitewatch.extract.positions.found import Found
+from elitewatch.extract.positions.generic import generic_noun, nearest_named
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import Phrase
 from elitewatch.model import Position
@@ -77,6 +78,10 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
         country = demonym(doc.tokens[index].text, doc.tokens[index].lemma)
         if country:
             return None, country
+    noun = generic_noun(doc, phrase, language)
+    if noun is not None:  # «пресс-секретарь компании»: the company named nearby, never «компании»
+        named = nearest_named(doc, phrase, noun, person)
+        return (named.cluster, _balanced(doc.entities[named.cluster].name)) if named is not None else (None, None)
     if phrase.last > phrase.head_end:
         tail_words = [doc.word(doc.tokens[k], language) for k in range(phrase.head_end + 1, phrase.last + 1)]
         if all(word in lex.country_words or word in lex.joins for word in tail_words):
