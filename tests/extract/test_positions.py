@@ -250,3 +250,8 @@ def test_the_whole_role_is_kept_and_a_title_set_off_by_commas_is_the_names() -> 
 def test_an_unnamed_role_completes_the_office_of_its_one_holder() -> None:
     found = positions_of("Мэр Олег Рябов открыл школу. Позже мэр Новосибирска посетил больницу.")
     assert found == [("Олег Рябов", "мэр", "Novosibirsk")]
+
+
+def test_a_pronoun_subject_of_a_nominal_predicate_holds_its_office() -> None:
+    found = positions_of("Олег Рябов приехал в Тверь.\n\nВ 2010 году он был директором завода «Искра».")
+    assert [(p, r) for p, r, _ in found] == [("Олег Рябов", "директор завода «Искра»")]

@@ -295,6 +295,7 @@ def _pronoun_subjects(doc: Document) -> list[Found]:
         if person is None:
             continue
         found.extend(_verbal(doc, person, token.i, token.i, language))
+        found.extend(predicates.copular(doc, person, token.i, token.i, language))  # «он был гендиректором …»
     return found
 
 

@@ -10,19 +10,31 @@ from elitewatch.model import Mention, Token
 # Endings of the plural a noun shows in the oblique cases where its singular never does (Ins «министрами»,
 # Dat «министрам», Loc «министрах»); the nominative plural is told by a form other than the lemma.
 PLURAL_ENDINGS = ("ами", "ями", "ам", "ям", "ах", "ях")
+GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв")  # «депутатов»: no singular of a role noun ends so
 # Cases a Russian role is in when it stands as a title of a name in another case: none. The nominative
 # and the accusative of an animate noun differ («министра Иванова»: accusative = genitive), so only these
 # pairs are taken as a disagreement, both told apart reliably by natasha's tagger on Russian words.
 DISAGREE = frozenset({("Gen", "Nom"), ("Nom", "Gen"), ("Ins", "Nom"), ("Nom", "Ins"), ("Dat", "Nom"), ("Nom", "Dat")})
 
 
-def plural(token: Token) -> bool:
-    """A plural noun: «депутаты», «музыкантами»; a singular's nominative is its lemma."""
+def plural(token: Token, doc: Document | None = None) -> bool:
+    """A plural noun: «депутаты», «музыкантами», «депутатов»; a singular's nominative is its lemma. With the
+    document, a noun counted by a number is plural too («три космонавта», «оба президента»)."""
     if token.pos != "NOUN" or token.language != "ru":
         return False
+    if doc is not None and any(
+        doc.tokens[c].pos == "NUM" or doc.tokens[c].dep == "nummod" for c in doc.children.get(token.i, [])
+    ):
+        return True
     text = token.text.lower()
     if token.case == "Nom":
         return text != token.lemma and text.replace("ё", "е") != token.lemma.replace("ё", "е")
+    if (
+        token.case == "Gen"
+        and text.endswith(GENITIVE_PLURAL_ENDINGS)
+        and not token.lemma.endswith(GENITIVE_PLURAL_ENDINGS)
+    ):
+        return True  # «депутатов», «министров»
     return text.endswith(PLURAL_ENDINGS) and not token.lemma.endswith(PLURAL_ENDINGS)
 
 
