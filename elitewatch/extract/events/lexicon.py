@@ -33,6 +33,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
     partner_prepositions: frozenset[str]
+    delegation_words: frozenset[str]
     support_verbs: frozenset[str]
     occasion_words: frozenset[str]
     sequence_words: frozenset[str]
