@@ -255,3 +255,19 @@ def test_an_unnamed_role_completes_the_office_of_its_one_holder() -> None:
 def test_a_pronoun_subject_of_a_nominal_predicate_holds_its_office() -> None:
     found = positions_of("Олег Рябов приехал в Тверь.\n\nВ 2010 году он был директором завода «Искра».")
     assert [(p, r) for p, r, _ in found] == [("Олег Рябов", "директор завода «Искра»")]
+
+
+def test_the_subject_of_an_appointment_holds_nothing_and_a_year_is_no_complement() -> None:
+    found = positions_of(
+        "Президент Ильхам Алиев назначил свою жену Мехрибан Алиеву первым вице-президентом. "
+        "Олег Рябов стал губернатором в 2004 году."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Ильхам Алиев", "первый вице-президент") not in roles
+    assert any(person.startswith("Мехрибан") and role == "первый вице-президент" for person, role in roles)
+    assert ("Олег Рябов", "губернатор") in roles
+
+
+def test_a_russian_verb_of_leading_names_no_office() -> None:
+    found = positions_of("С 2001 года Олег Рябов возглавлял район.")
+    assert found == []

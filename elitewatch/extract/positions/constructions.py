@@ -152,10 +152,14 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
     lex = lexicon(language)
     for index in range(first, last + 1):
         token = doc.tokens[index]
+        if token.dep == "appos" and not first <= token.head <= last and doc.tokens[token.head].pos == "NOUN":
+            token = doc.tokens[token.head]  # «назначил свою жену Мехрибан Алиеву …»: the noun the name stands by
         head = doc.tokens[token.head]
         if head.i == token.i:
             continue
         if token.dep.startswith("nsubj") or (token.dep in ("obj", "dobj") and head.lemma in lex.starts):
+            if token.dep == "nsubj" and head.lemma in lex.appointing and _has_object(doc, head):
+                continue  # «Алиев назначил жену первым вице-президентом»: the office is the wife's
             if head.lemma in lex.service_verbs or head.lemma in lex.leading_verbs:
                 return head
             # "Nazarbayev intends to remain in charge as chairperson": the verb the subject's verb governs
@@ -170,6 +174,10 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
         if verb.lemma in lex.service_verbs and verb.sent == doc.tokens[last].sent:
             return verb
     return None
+
+
+def _has_object(doc: Document, verb: Token) -> bool:
+    return any(doc.tokens[c].dep in ("obj", "dobj") for c in doc.children.get(verb.i, []))
 
 
 def _verbal(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
@@ -216,8 +224,10 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
         return []  # no verb of service, or a hypothetical one ("could become the next president")
     lex = lexicon(language)
     limit = _sentence_limit(doc, verb.i)
-    if verb.lemma in lex.leading_verbs and _infinitive(verb):
-        return []  # «может возглавить союзное государство»: to head is not heading
+    if verb.lemma in lex.leading_verbs and (_infinitive(verb) or language == "ru"):
+        # «может возглавить союзное государство»: to head is not heading. And a Russian verb of leading names
+        # no office («возглавлял Абакан»: mayor? head of the district?): on NEREL dev 1 of 62 was one.
+        return []
     if verb.lemma in lex.leading_verbs:
         # "headed the government": the verb is the role, its object the organization
         objects = [c for c in doc.children.get(verb.i, []) if doc.tokens[c].dep in ("obj", "dobj")]

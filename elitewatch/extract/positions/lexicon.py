@@ -27,6 +27,7 @@ class Lexicon:
     org_first: frozenset[str]
     service_verbs: frozenset[str]
     starts: frozenset[str]
+    appointing: frozenset[str]
     modals: frozenset[str]
     leading_verbs: dict[str, str]
     succession: dict[str, str]

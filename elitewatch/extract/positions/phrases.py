@@ -20,6 +20,7 @@ QUOTE_CHARS = "«»“”\"„'’"
 # The shortest part of a hyphenated compound taken as a role word of its own: «рок-музыкант» is a musician,
 # but a prefix of one or two letters («вице», «экс» are in the lexicon whole) is no role.
 MIN_COMPOUND_PART = 4
+YEAR_DIGITS = 4
 
 
 @dataclass
@@ -140,7 +141,7 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
         if mention is not None and mention.type == "person":
             break  # "appointed by President Tokayev": the next name is not part of the office
         if mention is None and doc.word(token, language) in lex.complement_stops:
-            while last >= start and doc.tokens[last].pos == "NUM":
+            while last >= start and (doc.tokens[last].pos == "NUM" or doc.tokens[last].text.isdigit()):
                 last -= 1  # «глава России 31 октября»: the day is the date's, not the office's
             break
         if mention is None and token.text[:1].isupper() and token.pos not in NAME_POS and index > start:
@@ -155,6 +156,8 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
             fits = (fits or mention is not None) and not (token.pos == "CCONJ" and index == start)
         if not fits:
             break
+        if word in lex.joins and index < limit and _a_year(doc.tokens[index + 1]):
+            break  # «стал президентом в 2004 году»: a date, not the office's place
         opening = token.text in "«„" or (token.text in '“"' and quotes == 0)
         if token.text in QUOTE_CHARS and token.text not in "'’":
             quotes = quotes + 1 if opening else max(0, quotes - 1)
@@ -165,6 +168,10 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
         last = index
         index += 1
     return last
+
+
+def _a_year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == YEAR_DIGITS  # natasha tags «2004 году» as ADJ
 
 
 def _bracketed_name_end(doc: Document, opening: int, limit: int) -> int | None:
