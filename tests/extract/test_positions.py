@@ -271,3 +271,8 @@ def test_the_subject_of_an_appointment_holds_nothing_and_a_year_is_no_complement
 def test_a_russian_verb_of_leading_names_no_office() -> None:
     found = positions_of("С 2001 года Олег Рябов возглавлял район.")
     assert found == []
+
+
+def test_an_organization_in_brackets_after_the_name_is_where_its_title_is_held() -> None:
+    found = positions_of("Вратарь Игорь Акинфеев (ЦСКА) пропустит матч.")
+    assert [(p, r, o) for p, r, o in found] == [("Игорь Акинфеев", "вратарь", "ЦСКА")]

@@ -11,9 +11,12 @@ from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dat
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.generic import generic_noun, nearest_named
 from elitewatch.extract.positions.lexicon import lexicon
-from elitewatch.extract.positions.phrases import Phrase
-from elitewatch.model import Position
+from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
+from elitewatch.model import Mention, Position
 from elitewatch.vocabulary.countries import demonym
+
+# The most words an organization's name in brackets after a name may have («(РПЦ МП)», «(Ювентус)»).
+BRACKETED_ORG_TOKENS = 6
 
 
 def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Position | None:
@@ -28,6 +31,8 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     if any(doc.word(doc.tokens[k], language) in lex.candidacy for k in before):
         return None  # «экс-кандидат в президенты Беларуси», "candidate for president"
     org, org_text = _org(doc, item.phrase, item.person, language)
+    if org is None and item.pattern == "title" and (bracketed := _bracketed_org(doc, item.phrase)) is not None:
+        org, org_text = bracketed.cluster, _balanced(doc.entities[bracketed.cluster].name)
     sentence = sentence_of(doc, item.phrase.first)
     position = Position(
         person=item.person,
@@ -59,6 +64,26 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     elif not position.ended and item.pattern in ("title", "apposition") and anchor:
         position.as_of = anchor
     return position
+
+
+def _bracketed_org(doc: Document, phrase: Phrase) -> Mention | None:
+    """«голкипер Джанлуиджи Буффон (Ювентус)», «архиепископ Лонгин (РПЦ МП)»: an organization alone in brackets
+    right after the name a title stands before is where the title is held."""
+    name = doc.mention_of_token(phrase.last + 1) if phrase.last + 1 < len(doc.tokens) else None
+    if name is None or name.type != "person":
+        return None
+    opening = doc.token_at(max(name.start, name.end - 1)) + 1
+    if opening >= len(doc.tokens) or doc.tokens[opening].text != "(":
+        return None
+    for index in range(opening + 1, min(len(doc.tokens), opening + BRACKETED_ORG_TOKENS + 2)):
+        if doc.tokens[index].text == ")":
+            inside = doc.mention_in(doc.tokens[opening].end, doc.tokens[index].start, ("organization",))
+            named = {
+                doc.mention_of_token(k) is not None or doc.tokens[k].text in QUOTE_CHARS
+                for k in range(opening + 1, index)
+            }
+            return inside[0] if len(inside) == 1 and named == {True} else None
+    return None
 
 
 def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
