@@ -276,3 +276,10 @@ def test_a_russian_verb_of_leading_names_no_office() -> None:
 def test_an_organization_in_brackets_after_the_name_is_where_its_title_is_held() -> None:
     found = positions_of("Вратарь Игорь Акинфеев (ЦСКА) пропустит матч.")
     assert [(p, r, o) for p, r, o in found] == [("Игорь Акинфеев", "вратарь", "ЦСКА")]
+
+
+def test_a_role_keeps_the_yo_its_text_wrote() -> None:
+    found = positions_of("Фильм режиссёра Андрея Звягинцева получил приз. Шахтёр Иван Петров вышел на пенсию.")
+    roles = {role for _, role, _ in found}
+    assert "режиссёр" in roles
+    assert "шахтёр" in roles

@@ -49,7 +49,10 @@ class Lexicon:
 
 @cache
 def lexicon(language: str) -> Lexicon:
-    roles = role_words(language)
+    # a role written with «ё» is looked up by its letters with «е» too (natasha's lemmas drop it: «режиссер»)
+    roles = tuple(
+        dict.fromkeys([*role_words(language), *(tuple(w.replace("ё", "е") for w in r) for r in role_words(language))])
+    )
     by_first: dict[str, list[tuple[str, ...]]] = {}
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for role in roles:

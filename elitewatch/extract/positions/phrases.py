@@ -50,7 +50,7 @@ def _forms(doc: Document, token: Token, language: str) -> tuple[str, ...]:
     """The forms a role word is looked up by: the dictionary form, the word as written, and for a compound
     noun joined by hyphens its last and first parts («хип-хоп-исполнитель», «десантник-снайпер»)."""
     word = doc.word(token, language)
-    forms = [word, token.text.lower()]
+    forms = [word, token.text.lower(), token.text.lower().replace("ё", "е")]
     parts = word.split("-")
     if len(parts) > 1 and token.pos == "NOUN":
         forms.extend(part for part in (parts[-1], parts[0]) if len(part) >= MIN_COMPOUND_PART)

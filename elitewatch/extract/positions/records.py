@@ -150,6 +150,12 @@ def _role_text(doc: Document, phrase: Phrase, language: str) -> str:
     return _balanced(text)
 
 
+def _with_yo(lemma: str, text: str) -> str:
+    """The lemma with the «ё» the text wrote («режиссёра» -> «режиссёр», not natasha's «режиссер»)."""
+    written = text.lower()
+    return "".join("ё" if c == "е" and k < len(written) and written[k] == "ё" else c for k, c in enumerate(lemma))
+
+
 def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
     start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
     if language != "ru":
@@ -161,6 +167,6 @@ def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
         token = doc.tokens[index]
         nominative = index <= phrase.head_end and not head_seen and token.pos in ("NOUN", "ADJ", "PROPN")
         spacing = doc.text[doc.tokens[index - 1].end : token.start] if index > phrase.first else ""
-        words.append((" " if spacing else "") + (token.lemma if nominative else token.text))
+        words.append((" " if spacing else "") + (_with_yo(token.lemma, token.text) if nominative else token.text))
         head_seen = head_seen or token.pos == "NOUN"
     return "".join(words)
