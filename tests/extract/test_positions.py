@@ -283,3 +283,9 @@ def test_a_role_keeps_the_yo_its_text_wrote() -> None:
     roles = {role for _, role, _ in found}
     assert "режиссёр" in roles
     assert "шахтёр" in roles
+
+
+def test_roles_joined_to_an_apposition_past_an_aside_are_the_names() -> None:
+    found = positions_of("Дарио Фо (24 марта 1926 года, Санджано) — итальянский драматург, режиссёр и художник.")
+    roles = {role for person, role, _ in found if person == "Дарио Фо"}
+    assert roles == {"итальянский драматург", "режиссёр", "художник"}

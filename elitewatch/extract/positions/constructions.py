@@ -19,6 +19,8 @@ from elitewatch.extract.positions.phrases import (
 )
 from elitewatch.model import Mention, Token
 
+# The most tokens of an aside in brackets between a name and its apposition (a birth date and place); by hand.
+ASIDE_TOKENS = 15
 INFINITIVE_ENDINGS = ("ть", "ти", "чь")  # a Russian verb's infinitive ("возглавить"), which natasha tags as VERB
 
 
@@ -90,6 +92,13 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
     found: list[Found] = []
     limit = _sentence_limit(doc, last)
     after = last + 1
+    if after <= limit and doc.tokens[after].text == "(":
+        # «Дарио Фо (24 марта 1926 года, Санджано) — итальянский драматург»: past the aside to the dash
+        closing = next(
+            (k for k in range(after + 1, min(limit, after + ASIDE_TOKENS) + 1) if doc.tokens[k].text == ")"), None
+        )
+        if closing is not None and closing + 1 <= limit and doc.tokens[closing + 1].text in ("—", "–"):
+            after = closing + 1
     if after > limit:
         return found
     lex = lexicon(language)
@@ -105,6 +114,7 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
             phrase = None  # «X, представители Госдумы, …», «По словам X, некоторые наблюдатели …»
         if phrase is not None and not _names_follow(doc, phrase):
             found.append(Found(mention.cluster, phrase, "apposition"))
+            found.extend(Found(mention.cluster, more, "apposition") for more in _coordinated(doc, phrase, last, limit))
         else:
             found.extend(_succession(doc, mention, start, limit, language))
     elif doc.word(doc.tokens[after], language) in ("as", "в", "на") and first > 0:
@@ -119,6 +129,24 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
             if phrase is not None:
                 found.append(Found(mention.cluster, phrase, "appointment"))
     return found
+
+
+def _coordinated(doc: Document, phrase: Phrase, name_last: int, limit: int) -> list[Phrase]:
+    """«X — итальянский драматург, режиссёр и живописец»: the roles joined to an apposition are the name's
+    too, up to the first word that begins none."""
+    more: list[Phrase] = []
+    index = phrase.last + 1
+    while index + 1 <= limit and doc.tokens[index].text in (",", "и", "and"):
+        start = index + 1
+        if doc.tokens[start].text in ("и", "and"):
+            start += 1
+        language = doc.language(doc.tokens[min(start, limit)])
+        following = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
+        if following is None or _names_follow(doc, following) or _not_the_names(doc, following, name_last):
+            break
+        more.append(following)
+        index = following.last + 1
+    return more
 
 
 def _succession(doc: Document, mention: Mention, start: int, limit: int, language: str) -> list[Found]:
