@@ -23,10 +23,13 @@ SEEDS_MERGE_F1 = 0.95
 SEEDS_TYPE_ACCURACY = 0.95
 # PolNeAR dev direct quotes: measured 0.705; issue #2 asks 0.70.
 POLNEAR_QUOTE_F1 = 0.70
-# Offices held (issue #3). Seeds: measured 0.800, the issue asks 0.75. factRuEval dev: measured 0.576, the
-# issue asks 0.55.
-SEEDS_POSITION_F1 = 0.79
+# Offices held (issue #3). Seeds: measured 0.816 (issue #18's appointer rule), the issue asks 0.75.
+# factRuEval dev: measured 0.578 (issue #18 asks 0.68: not reached; the occupations NEREL counts without an
+# organization cost factRuEval precision, whose gold has none). NEREL dev (issue #18 asks 0.60): measured
+# 0.660, its held-out nerel_dev_* texts (whose gold no role word was taken from) 0.63.
+SEEDS_POSITION_F1 = 0.81
 FACTRUEVAL_POSITION_F1 = 0.57
+NEREL_POSITION_F1 = 0.65
 # Typed events (issue #3): seeds measured 0.867, the issue asks 0.70. Dates of matched events: 1.0.
 SEEDS_EVENT_F1 = 0.86
 SEEDS_EVENT_DATE_ACCURACY = 0.95
@@ -78,6 +81,12 @@ def test_seeds_quote_dates(seeds: dict) -> None:  # type: ignore[type-arg]
 def test_factrueval_positions() -> None:
     scores = evaluate(str(shared_path("dev", "factrueval", "gold.jsonl")), str(shared_path("dev", "factrueval")))
     assert scores["position"]["f1"] >= FACTRUEVAL_POSITION_F1
+
+
+def test_nerel_positions() -> None:
+    # 840 texts: the slowest gate test (about ten minutes on one core)
+    scores = evaluate(str(shared_path("dev", "nerel", "gold.jsonl")), str(shared_path("dev", "nerel", "texts")))
+    assert scores["position"]["f1"] >= NEREL_POSITION_F1
 
 
 def test_polnear_direct_quotes() -> None:
