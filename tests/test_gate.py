@@ -29,10 +29,13 @@ POLNEAR_STRICT_QUOTE_F1 = 0.910
 # PolNeAR claims (attributions without quotation marks, gold/polnear_claims.jsonl): measured 0.437 (P 0.505,
 # R 0.385) when claims arrived; issue #22 asks 0.50.
 POLNEAR_CLAIM_F1 = 0.43
-# Offices held (issue #3). Seeds: measured 0.800, the issue asks 0.75. factRuEval dev: measured 0.576, the
-# issue asks 0.55.
-SEEDS_POSITION_F1 = 0.79
+# Offices held (issue #3). Seeds: measured 0.816 (issue #18's appointer rule), the issue asks 0.75.
+# factRuEval dev: measured 0.578 (issue #18 asks 0.68: not reached; the occupations NEREL counts without an
+# organization cost factRuEval precision, whose gold has none). NEREL dev (issue #18 asks 0.60): measured
+# 0.660, its held-out nerel_dev_* texts (whose gold no role word was taken from) 0.63.
+SEEDS_POSITION_F1 = 0.81
 FACTRUEVAL_POSITION_F1 = 0.57
+NEREL_POSITION_F1 = 0.65
 # Typed events (issue #3): seeds measured 0.867, the issue asks 0.70. Dates of matched events: 1.0.
 SEEDS_EVENT_F1 = 0.86
 SEEDS_EVENT_DATE_ACCURACY = 0.95
@@ -94,6 +97,16 @@ def test_factrueval_positions() -> None:
 def test_polnear_strict_speakers() -> None:
     scores = evaluate(str(shared_path("gold", "polnear_strict.jsonl")), str(shared_path("dev", "polnear", "texts")))
     assert scores["quote"]["f1"] >= POLNEAR_STRICT_QUOTE_F1
+
+
+@pytest.fixture(scope="module")
+def nerel() -> dict:  # type: ignore[type-arg]
+    """NEREL dev scored once for every test of it: 840 texts, the slowest evaluation of the gate."""
+    return evaluate(str(shared_path("dev", "nerel", "gold.jsonl")), str(shared_path("dev", "nerel", "texts")))
+
+
+def test_nerel_positions(nerel: dict) -> None:  # type: ignore[type-arg]
+    assert nerel["position"]["f1"] >= NEREL_POSITION_F1
 
 
 def test_polnear_direct_quotes() -> None:

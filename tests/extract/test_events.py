@@ -78,3 +78,34 @@ def test_a_quote_said_at_a_press_conference_takes_its_date() -> None:
     )
     assert [(e.type, e.date) for e in analysis.events] == [("press_conference", "2024-03-14")]
     assert [(q.text, q.said_on) for q in analysis.quotes] == [("We will survive this", "2024-03-14")]
+
+
+def test_a_russian_meeting_needs_two_people_and_has_more_triggers() -> None:
+    found = events_of(
+        "Президент Казахстана Касым-Жомарт Токаев и президент Узбекистана Шавкат Мирзиёев обсудили вопросы "
+        "торговли. Глава МИД Сергей Лавров провёл переговоры с министром Ахмедом Ахмедовым. "
+        "Депутат Иван Петров провёл встречу с избирателями."
+    )
+    meetings = [set(e[1]) for e in found if e[0] == "meeting"]
+    assert any({"Касым-Жомарт Токаев", "Шавкат Мирзиёев"} <= people for people in meetings)
+    assert any({"Сергей Лавров", "Ахмед Ахмедов"} <= people for people in meetings)
+    assert all("Иван Петров" not in people for people in meetings)  # voters are nobody named
+
+
+def test_a_meeting_in_a_purpose_clause_borrows_who_travelled_and_a_delegation_takes_part() -> None:
+    found = events_of(
+        "Касым-Жомарт Токаев вылетел в Ереван, чтобы провести переговоры с премьер-министром Армении Николом "
+        "Пашиняном. Глава МИД России Сергей Лавров провёл встречу с делегацией Китая."
+    )
+    meetings = [set(e[1]) for e in found if e[0] == "meeting"]
+    assert {"Касым-Жомарт Токаев", "Никол Пашинян"} in meetings
+    assert {"Сергей Лавров", "China"} in meetings
+
+
+def test_taking_part_is_not_hosting_and_a_meeting_lists_only_its_people() -> None:
+    found = events_of(
+        "В церемонии приняли участие губернатор Олег Рябов и мэр Иван Петров. Точку в споре поставят глава "
+        "ОАО «Газпром» Алексей Миллер и министр энергетики Белоруссии Александр Озерец, которые сегодня встречаются."
+    )
+    meetings = [set(e[1]) for e in found if e[0] == "meeting"]
+    assert meetings == [{"Алексей Миллер", "Александр Озерец"}]

@@ -171,3 +171,121 @@ def test_a_candidacy_is_no_office_and_a_country_held_by_another_is_not_implied()
         "President Kassym-Jomart Tokayev in Moscow, Russia's capital."
     )
     assert ("Kassym-Jomart Tokayev", "President", "Kazakhstan") in found
+
+
+# Issue 18: Russian offices stated in more ways than a title before the name.
+
+
+def test_russian_occupations_abbreviations_and_compounds_are_roles() -> None:
+    found = positions_of("Зампред правления банка Олег Рябов встретился с рок-музыкантом Петром Гусевым.")
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Олег Рябов", "зампред правления банка") in roles
+    assert ("Пётр Гусев", "рок-музыкант") in roles or ("Петр Гусев", "рок-музыкант") in roles
+
+
+def test_abbreviated_roles_name_the_same_office_as_their_full_form() -> None:
+    from elitewatch.vocabulary.offices import key_words
+
+    assert key_words("замминистра финансов") == "заместитель министра финансов"
+    assert key_words("гендиректор") == "генеральный директор"
+
+
+def test_a_generic_organization_noun_is_the_organization_named_before_it() -> None:
+    found = positions_of(
+        "Концерн «Северсталь» построит новый завод. Об этом заявил пресс-секретарь концерна Игорь Ланской."
+    )
+    orgs = [org for person, _, org in found if person == "Игорь Ланской"]
+    assert len(orgs) == 1 and orgs[0] is not None and "Северсталь" in orgs[0]
+
+
+def test_a_generic_organization_noun_with_no_organization_named_is_not_exported() -> None:
+    found = positions_of("Пресс-секретарь компании Игорь Ланской отказался от комментариев.")
+    assert [(p, o) for p, _, o in found] == [("Игорь Ланской", None)]
+
+
+def test_offices_stated_by_predicates() -> None:
+    found = positions_of(
+        "Анна Смирнова в 2005 году была заместителем директора гимназии. Капитаном команды стал Михаил Белов. "
+        "Сергей Ковалёв является депутатом городской думы, а также является членом комитета по бюджету."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Анна Смирнова", "заместитель директора гимназии") in roles
+    assert ("Михаил Белов", "капитан команды") in roles
+    assert ("Сергей Ковалёв", "депутат городской думы") in roles
+    assert ("Сергей Ковалёв", "член комитета по бюджету") in roles
+
+
+def test_offices_in_a_participle_and_a_relative_clause() -> None:
+    found = positions_of(
+        "Иван Петров, занимавший пост министра финансов, и Олег Сидоров, который тогда был вице-президентом "
+        "компании «Ромашка», приехали в Тверь."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Иван Петров", "министр финансов") in roles
+    assert ("Олег Сидоров", "вице-президент компании «Ромашка»") in roles
+
+
+def test_a_plural_title_is_the_title_of_every_name_listed_after_it() -> None:
+    found = positions_of("На сцене выступили музыканты Юрий Орлов (группа «Восход»), Алексей Борисов и Павел Дубов.")
+    holders = {person for person, role, _ in found if role == "музыкант"}
+    assert holders == {"Юрий Орлов", "Алексей Борисов", "Павел Дубов"}
+
+
+def test_a_role_in_another_case_than_the_name_is_not_its_title() -> None:
+    found = positions_of("Это подтвердил муж певицы Сергей Сенин. По словам представителей, Олег Рябов уехал.")
+    assert ("Сергей Сенин", "певица", None) not in found
+    assert all(person != "Олег Рябов" for person, _, _ in found)  # a plural apposition is no office of his
+
+
+def test_the_whole_role_is_kept_and_a_title_set_off_by_commas_is_the_names() -> None:
+    found = positions_of(
+        "Первый заместитель министра обороны Николай Панков прибыл в Тверь. Президент Молдавии, Игорь Додон, "
+        "поздравил его."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Николай Панков", "первый заместитель министра обороны") in roles
+    assert ("Игорь Додон", "президент Молдавии") in roles
+
+
+def test_an_unnamed_role_completes_the_office_of_its_one_holder() -> None:
+    found = positions_of("Мэр Олег Рябов открыл школу. Позже мэр Новосибирска посетил больницу.")
+    assert found == [("Олег Рябов", "мэр", "Novosibirsk")]
+
+
+def test_a_pronoun_subject_of_a_nominal_predicate_holds_its_office() -> None:
+    found = positions_of("Олег Рябов приехал в Тверь.\n\nВ 2010 году он был директором завода «Искра».")
+    assert [(p, r) for p, r, _ in found] == [("Олег Рябов", "директор завода «Искра»")]
+
+
+def test_the_subject_of_an_appointment_holds_nothing_and_a_year_is_no_complement() -> None:
+    found = positions_of(
+        "Президент Ильхам Алиев назначил свою жену Мехрибан Алиеву первым вице-президентом. "
+        "Олег Рябов стал губернатором в 2004 году."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Ильхам Алиев", "первый вице-президент") not in roles
+    assert any(person.startswith("Мехрибан") and role == "первый вице-президент" for person, role in roles)
+    assert ("Олег Рябов", "губернатор") in roles
+
+
+def test_a_russian_verb_of_leading_names_no_office() -> None:
+    found = positions_of("С 2001 года Олег Рябов возглавлял район.")
+    assert found == []
+
+
+def test_an_organization_in_brackets_after_the_name_is_where_its_title_is_held() -> None:
+    found = positions_of("Вратарь Игорь Акинфеев (ЦСКА) пропустит матч.")
+    assert [(p, r, o) for p, r, o in found] == [("Игорь Акинфеев", "вратарь", "ЦСКА")]
+
+
+def test_a_role_keeps_the_yo_its_text_wrote() -> None:
+    found = positions_of("Фильм режиссёра Андрея Звягинцева получил приз. Шахтёр Иван Петров вышел на пенсию.")
+    roles = {role for _, role, _ in found}
+    assert "режиссёр" in roles
+    assert "шахтёр" in roles
+
+
+def test_roles_joined_to_an_apposition_past_an_aside_are_the_names() -> None:
+    found = positions_of("Дарио Фо (24 марта 1926 года, Санджано) — итальянский драматург, режиссёр и художник.")
+    roles = {role for person, role, _ in found if person == "Дарио Фо"}
+    assert roles == {"итальянский драматург", "режиссёр", "художник"}

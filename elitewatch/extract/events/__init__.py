@@ -29,9 +29,9 @@ from __future__ import annotations
 from elitewatch.extract import confidence
 from elitewatch.extract.document import Document, sentence_of
 from elitewatch.extract.events.dates import DateSites, date_sites, date_within_visits, event_date
-from elitewatch.extract.events.lexicon import EVENT_TYPES
+from elitewatch.extract.events.lexicon import EVENT_TYPES, groups
 from elitewatch.extract.events.merging import merge
-from elitewatch.extract.events.participants import RoleHolders, own_participants, participants_of
+from elitewatch.extract.events.participants import RoleHolders, delegation, own_participants, participants_of
 from elitewatch.extract.events.places import event_place
 from elitewatch.extract.events.syntax import clause_verb, is_verb
 from elitewatch.extract.events.triggers import Found, denied, find_triggers, generic_plural
@@ -60,7 +60,12 @@ def extract_events(
             continue
         participants = participants_of(doc, trigger, own, holders)
         named = [e for e in participants if doc.entities[e].type == "person"]
-        if not participants or (trigger.needs_two and len(named) < 2):
+        if trigger.type in groups().two_people:
+            # a meeting is of people («глава ОАО «Газпром» Алексей Миллер» met, not Gazprom) or delegations
+            named = [e for e in participants if doc.entities[e].type == "person" or delegation(doc, e, trigger)]
+            participants = named
+        needs_two = trigger.needs_two or trigger.type in groups().two_people
+        if not participants or (needs_two and len(named) < 2):
             continue
         verb = clause_verb(doc, trigger.head)
         found.append(

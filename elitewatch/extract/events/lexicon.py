@@ -33,6 +33,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
     partner_prepositions: frozenset[str]
+    delegation_words: frozenset[str]
     support_verbs: frozenset[str]
     occasion_words: frozenset[str]
     sequence_words: frozenset[str]
@@ -79,6 +80,7 @@ class Groups:
     within_visits: frozenset[str]  # dated by the visit they happen during
     speech_events: frozenset[str]  # date the quotes said at them
     several_parties: frozenset[str]  # between parties, not of a principal
+    two_people: frozenset[str]  # no event without two people taking part
 
 
 @cache

@@ -5,7 +5,7 @@ President") stands for."""
 from __future__ import annotations
 
 from elitewatch.extract.document import Document, referent
-from elitewatch.extract.events.lexicon import Lexicon, lexicon
+from elitewatch.extract.events.lexicon import Lexicon, groups, lexicon
 from elitewatch.extract.events.syntax import (
     CLAUSE_DEPS,
     MAX_CLIMB,
@@ -69,9 +69,10 @@ def _entity_of(
     """The entity a token names, or stands for (a pronoun, a relative "who", "the Kazakh President")."""
     token = doc.tokens[index]
     mention = doc.mention_of_token(index)
-    if mention is not None:
-        return mention.cluster if mention.type in types else None
     lex = lexicon(doc.language(token))
+    if mention is not None:
+        sent_by = index > 0 and doc.tokens[index - 1].lemma.lower() in lex.delegation_words  # «делегацией Китая»
+        return mention.cluster if mention.type in types or (sent_by and "person" in types) else None
     if token.pos == "PRON" and token.text.lower() in lex.personal_pronouns:
         bound = _bound_subject(doc, index) if token.dep == "poss" else None
         if bound is not None:  # "X presented his credentials": his is X
@@ -182,13 +183,17 @@ def participants_of(doc: Document, trigger: Trigger, own: list[int], holders: Ro
         found.extend(own)
         found.extend(_noun_subject(doc, trigger, verb, holders))
     borrows = is_verb(head) or doc.tokens[verb].lemma.lower() in lexicon(trigger.language).support_verbs
-    if borrows and not any(doc.entities[e].type == "person" for e in found) and not subjects_of(doc, verb):
+    # a meeting takes two: «вылетел в Ереван, чтобы провести переговоры с Пашиняном» borrows who flew
+    wanted = 2 if trigger.type in groups().two_people else 1
+    people = sum(doc.entities[e].type == "person" for e in found)
+    if borrows and people < wanted and not subjects_of(doc, verb):
         for parent in clause_chain(doc, verb)[1:]:
             subjects = subjects_of(doc, parent)
             if subjects:
                 found.extend(e for s in subjects for e in _mentions_under(doc, s, holders))
                 break
-    return list(dict.fromkeys(e for e in found if doc.entities[e].type in PARTICIPANT_TYPES))
+    kept = (e for e in found if doc.entities[e].type in PARTICIPANT_TYPES or delegation(doc, e, trigger))
+    return list(dict.fromkeys(kept))
 
 
 def own_participants(doc: Document, trigger: Trigger, holders: RoleHolders) -> list[int]:
@@ -254,6 +259,21 @@ def _at_occasion(doc: Document, path: list[int], lex: Lexicon) -> bool:
         if any(
             doc.tokens[k].dep == "case" and doc.tokens[k].text.lower() in lex.occasion_words
             for k in doc.children.get(index, [])
+        ):
+            return True
+    return False
+
+
+def delegation(doc: Document, entity: int, trigger: Trigger) -> bool:
+    """Is the entity named after a delegation noun in the trigger's sentence («с делегацией Китая»)?"""
+    lex = lexicon(trigger.language)
+    sentence = doc.tokens[trigger.head].sent
+    for mention in doc.entities[entity].mentions:
+        index = doc.token_at(mention.start)
+        if (
+            index > 0
+            and doc.tokens[index].sent == sentence
+            and doc.tokens[index - 1].lemma.lower() in lex.delegation_words
         ):
             return True
     return False

@@ -104,9 +104,28 @@ def _attendance_at(doc: Document, index: int, language: str) -> Trigger | None:
 def _hosting_at(doc: Document, index: int, language: str) -> Trigger | None:
     lex = lexicon(language)
     token = doc.tokens[index]
-    if is_verb(token) and token.lemma.lower() in lex.hosting:
+    if is_verb(token) and token.lemma.lower() in lex.hosting and _receives_a_person(doc, index):
         return Trigger(lex.hosting_type, index, index, index, language, needs_two=True)
     return None
+
+
+def _receives_a_person(doc: Document, verb: int) -> bool:
+    """ "Obama receives his French counterpart Sarkozy": the object of a hosting verb is a person, not «участие»
+    («приняли участие») or «решение» («примет решение»)."""
+    for child in doc.children.get(verb, []):
+        if doc.tokens[child].dep not in ("obj", "dobj"):
+            continue
+        for index in subtree(doc, child, limit=8):
+            mention = doc.mention_of_token(index)
+            if mention is not None and mention.type == "person":
+                return True
+    # the parse may hang the object elsewhere («принимает в Белом доме … коллегу Николя Саркози»): a person
+    # in the accusative in the verb's clause
+    for index in subtree(doc, verb, limit=30):
+        mention = doc.mention_of_token(index)
+        if index > verb and doc.tokens[index].case == "Acc" and mention is not None and mention.type == "person":
+            return True
+    return False
 
 
 def denied(doc: Document, trigger: Trigger) -> bool:

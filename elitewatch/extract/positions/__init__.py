@@ -31,8 +31,10 @@ from elitewatch.extract.document import Document
 from elitewatch.extract.positions.constructions import found_in
 from elitewatch.extract.positions.countries import imply_countries
 from elitewatch.extract.positions.dates import Ages
+from elitewatch.extract.positions.grammar import named_like_a_person
 from elitewatch.extract.positions.merging import merge
 from elitewatch.extract.positions.records import position_of
+from elitewatch.extract.positions.unnamed import complete_offices, unnamed_roles
 from elitewatch.model import LocalEntity, Parsed, Position
 
 EXTRACTOR = "positions"
@@ -45,8 +47,11 @@ def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str |
     doc = Document(parsed, entities)
     if not doc.tokens:
         return []
-    found = found_in(doc)
+    people = {e.index for e in entities if named_like_a_person(doc, e.mentions)}
+    found = [item for item in found_in(doc) if item.person in people]  # the holder is a person, by its words
     ages = Ages(doc, anchor)
     positions = merge([p for p in (position_of(doc, item, anchor, ages) for item in found) if p is not None], anchor)
+    unnamed = [position_of(doc, item, anchor, ages) for item in unnamed_roles(doc, found, positions)]
+    complete_offices(positions, [p for p in unnamed if p is not None])
     imply_countries(doc, positions)
     return positions

@@ -4,20 +4,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from elitewatch.extract.document import Document, referent
+from elitewatch.extract.positions import predicates
+from elitewatch.extract.positions.found import Found
+from elitewatch.extract.positions.grammar import disagree, plural
 from elitewatch.extract.positions.lexicon import any_language, lexicon
-from elitewatch.extract.positions.phrases import MAX_PHRASE, Phrase, complement_end, role_after, role_before
+from elitewatch.extract.positions.phrases import (
+    MAX_PHRASE,
+    Phrase,
+    complement_end,
+    head_noun,
+    role_after,
+    role_before,
+)
 from elitewatch.model import Mention, Token
 
-
-@dataclass
-class Found:
-    person: int
-    phrase: Phrase
-    pattern: str
-    trigger: Token | None = None  # a verb of service, for the dates
+# The most tokens of an aside in brackets between a name and its apposition (a birth date and place); by hand.
+ASIDE_TOKENS = 15
+INFINITIVE_ENDINGS = ("ть", "ти", "чь")  # a Russian verb's infinitive ("возглавить"), which natasha tags as VERB
 
 
 def found_in(doc: Document) -> list[Found]:
@@ -25,18 +29,49 @@ def found_in(doc: Document) -> list[Found]:
     the appositions after it and the verb of service it is the subject (or object) of; then those whose
     subject or object is a pronoun."""
     found: list[Found] = []
+    listed: dict[int, Phrase] = {}  # the last token of a name under a plural title -> that title
     for mention in doc.mentions:
         if mention.type != "person":
             continue
         first, last = _name_tokens(doc, mention)
         language = doc.language(doc.tokens[first])
-        for phrase in role_before(doc, first, language):
+        titles = role_before(doc, first, language) or _plural_title_over_list(doc, first, listed, language)
+        for phrase in titles:
             found.append(Found(mention.cluster, phrase, "title"))
+        if titles and plural(doc.tokens[head_noun(doc, titles[0].first, titles[0].head_end)]):
+            listed[last] = titles[0]
         found.extend(_appositions(doc, mention, first, last, language))
         found.extend(_verbal(doc, mention, first, last, language))
+        found.extend(predicates.copular(doc, mention, first, last, language))
+        found.extend(_participle(doc, mention, last, language))
+    found.extend(_relative_clauses(doc))
     found.extend(_pronoun_subjects(doc))
     found.extend(_pronoun_objects(doc))
     return found
+
+
+def _plural_title_over_list(doc: Document, first: int, listed: dict[int, Phrase], language: str) -> list[Phrase]:
+    """«депутаты A, B и C», «музыканты группы — A, B»: a plural title is the title of every name of the list
+    after it. The name before this one (past its bracketed aside and a comma or «и») is under one; or a plural
+    title stands before this name across a dash."""
+    index = first - 1
+    if index >= 0 and doc.tokens[index].text in ("—", "–", ":"):
+        phrases = role_before(doc, index, language) if index > 0 else []
+        return (
+            phrases[:1] if phrases and plural(doc.tokens[head_noun(doc, phrases[0].first, phrases[0].head_end)]) else []
+        )
+    if index < 1 or doc.tokens[index].text not in (",", "и", "and"):
+        return []
+    index -= 1
+    if doc.tokens[index].text == ")":
+        opening = next(
+            (k for k in range(index - 1, max(-1, index - MAX_PHRASE), -1) if doc.tokens[k].text == "("), None
+        )
+        if opening is None:
+            return []
+        index = opening - 1
+    phrase = listed.get(index)
+    return [phrase] if phrase is not None and doc.tokens[index].sent == doc.tokens[first].sent else []
 
 
 def _name_tokens(doc: Document, mention: Mention) -> tuple[int, int]:
@@ -57,6 +92,13 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
     found: list[Found] = []
     limit = _sentence_limit(doc, last)
     after = last + 1
+    if after <= limit and doc.tokens[after].text == "(":
+        # «Дарио Фо (24 марта 1926 года, Санджано) — итальянский драматург»: past the aside to the dash
+        closing = next(
+            (k for k in range(after + 1, min(limit, after + ASIDE_TOKENS) + 1) if doc.tokens[k].text == ")"), None
+        )
+        if closing is not None and closing + 1 <= limit and doc.tokens[closing + 1].text in ("—", "–"):
+            after = closing + 1
     if after > limit:
         return found
     lex = lexicon(language)
@@ -68,8 +110,11 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
         if start <= limit and doc.tokens[start].text.lower() in any_language("articles"):
             start += 1
         phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
+        if phrase is not None and _not_the_names(doc, phrase, last):
+            phrase = None  # «X, представители Госдумы, …», «По словам X, некоторые наблюдатели …»
         if phrase is not None and not _names_follow(doc, phrase):
             found.append(Found(mention.cluster, phrase, "apposition"))
+            found.extend(Found(mention.cluster, more, "apposition") for more in _coordinated(doc, phrase, last, limit))
         else:
             found.extend(_succession(doc, mention, start, limit, language))
     elif doc.word(doc.tokens[after], language) in ("as", "в", "на") and first > 0:
@@ -84,6 +129,24 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
             if phrase is not None:
                 found.append(Found(mention.cluster, phrase, "appointment"))
     return found
+
+
+def _coordinated(doc: Document, phrase: Phrase, name_last: int, limit: int) -> list[Phrase]:
+    """«X — итальянский драматург, режиссёр и живописец»: the roles joined to an apposition are the name's
+    too, up to the first word that begins none."""
+    more: list[Phrase] = []
+    index = phrase.last + 1
+    while index + 1 <= limit and doc.tokens[index].text in (",", "и", "and"):
+        start = index + 1
+        if doc.tokens[start].text in ("и", "and"):
+            start += 1
+        language = doc.language(doc.tokens[min(start, limit)])
+        following = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
+        if following is None or _names_follow(doc, following) or _not_the_names(doc, following, name_last):
+            break
+        more.append(following)
+        index = following.last + 1
+    return more
 
 
 def _succession(doc: Document, mention: Mention, start: int, limit: int, language: str) -> list[Found]:
@@ -117,10 +180,14 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
     lex = lexicon(language)
     for index in range(first, last + 1):
         token = doc.tokens[index]
+        if token.dep == "appos" and not first <= token.head <= last and doc.tokens[token.head].pos == "NOUN":
+            token = doc.tokens[token.head]  # «назначил свою жену Мехрибан Алиеву …»: the noun the name stands by
         head = doc.tokens[token.head]
         if head.i == token.i:
             continue
         if token.dep.startswith("nsubj") or (token.dep in ("obj", "dobj") and head.lemma in lex.starts):
+            if token.dep == "nsubj" and head.lemma in lex.appointing and _has_object(doc, head):
+                continue  # «Алиев назначил жену первым вице-президентом»: the office is the wife's
             if head.lemma in lex.service_verbs or head.lemma in lex.leading_verbs:
                 return head
             # "Nazarbayev intends to remain in charge as chairperson": the verb the subject's verb governs
@@ -137,12 +204,58 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
     return None
 
 
+def _has_object(doc: Document, verb: Token) -> bool:
+    return any(doc.tokens[c].dep in ("obj", "dobj") for c in doc.children.get(verb.i, []))
+
+
 def _verbal(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+    found: list[Found] = []
     verb = _service_verb(doc, first, last, language)
-    if verb is None or any(doc.tokens[c].text.lower() in any_language("modals") for c in doc.children.get(verb.i, [])):
+    while verb is not None:
+        found.extend(_roles_of_verb(doc, mention, verb, last, language))
+        # «является депутатом …, также является членом комитета»: a verb joined to it without a subject of its own
+        verb = predicates.joined_service_verb(doc, verb, language)
+    return found
+
+
+def _participle(doc: Document, mention: Mention, last: int, language: str) -> list[Found]:
+    """«X, занимавший пост министра», «X, назначенный послом»: a participle of service right after the name
+    and its comma (the parse often hangs it on another word)."""
+    index = last + 1
+    if index + 1 >= len(doc.tokens) or doc.tokens[index].text != ",":
+        return []
+    verb = doc.tokens[index + 1]
+    lex = lexicon(language)
+    if verb.pos != "VERB" or verb.sent != doc.tokens[last].sent or verb.lemma not in lex.service_verbs:
+        return []
+    return _roles_of_verb(doc, mention, verb, verb.i, language)
+
+
+def _relative_clauses(doc: Document) -> list[Found]:
+    """«X, который тогда был вице-президентом компании», "X, who became minister": the relative pronoun is
+    the subject and stands for the person its clause hangs on (or the person right before its comma)."""
+    found: list[Found] = []
+    for token in doc.tokens:
+        language = doc.language(token)
+        if not token.dep.startswith("nsubj") or token.lemma not in lexicon(language).relative_pronouns:
+            continue
+        person = predicates.antecedent(doc, token)
+        if person is None:
+            continue
+        found.extend(_verbal(doc, person, token.i, token.i, language))
+        found.extend(predicates.copular(doc, person, token.i, token.i, language))
+    return found
+
+
+def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, language: str) -> list[Found]:
+    if any(doc.tokens[c].text.lower() in any_language("modals") for c in doc.children.get(verb.i, [])):
         return []  # no verb of service, or a hypothetical one ("could become the next president")
     lex = lexicon(language)
     limit = _sentence_limit(doc, verb.i)
+    if verb.lemma in lex.leading_verbs and (_infinitive(verb) or language == "ru"):
+        # «может возглавить союзное государство»: to head is not heading. And a Russian verb of leading names
+        # no office («возглавлял Абакан»: mayor? head of the district?): on NEREL dev 1 of 62 was one.
+        return []
     if verb.lemma in lex.leading_verbs:
         # "headed the government": the verb is the role, its object the organization
         objects = [c for c in doc.children.get(verb.i, []) if doc.tokens[c].dep in ("obj", "dobj")]
@@ -168,11 +281,24 @@ def _verbal(doc: Document, mention: Mention, first: int, last: int, language: st
                 break
             index += 1
             continue
-        found.append(Found(mention.cluster, phrase, "service", verb))
+        if not plural(doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]):  # «стала … политиками»
+            found.append(Found(mention.cluster, phrase, "service", verb))
         # "as chairperson of NurOtan and lifelong head of the National Security Council"
         index = phrase.last + 1
         stop = min(limit, index + MAX_PHRASE)
+    if not found and (before := predicates.before_verb(doc, verb, language)) is not None:
+        found.append(Found(mention.cluster, before, "service", verb))
     return found
+
+
+def _not_the_names(doc: Document, phrase: Phrase, name_last: int) -> bool:
+    """An apposition that cannot be of the name before it: a plural role, or one in a case the name is not in."""
+    role = doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]
+    return plural(role) or disagree(role, doc.tokens[name_last])
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.language == "ru" and verb.text.lower().endswith(INFINITIVE_ENDINGS)
 
 
 def _names_follow(doc: Document, phrase: Phrase) -> bool:
@@ -207,6 +333,7 @@ def _pronoun_subjects(doc: Document) -> list[Found]:
         if person is None:
             continue
         found.extend(_verbal(doc, person, token.i, token.i, language))
+        found.extend(predicates.copular(doc, person, token.i, token.i, language))  # «он был гендиректором …»
     return found
 
 

@@ -27,6 +27,7 @@ class Lexicon:
     org_first: frozenset[str]
     service_verbs: frozenset[str]
     starts: frozenset[str]
+    appointing: frozenset[str]
     modals: frozenset[str]
     leading_verbs: dict[str, str]
     succession: dict[str, str]
@@ -42,11 +43,16 @@ class Lexicon:
     age_before: frozenset[str]
     age_after: frozenset[str]
     key_ignores: frozenset[str]
+    generic_orgs: dict[str, str]
+    relative_pronouns: frozenset[str]
 
 
 @cache
 def lexicon(language: str) -> Lexicon:
-    roles = role_words(language)
+    # a role written with «ё» is looked up by its letters with «е» too (natasha's lemmas drop it: «режиссер»)
+    roles = tuple(
+        dict.fromkeys([*role_words(language), *(tuple(w.replace("ё", "е") for w in r) for r in role_words(language))])
+    )
     by_first: dict[str, list[tuple[str, ...]]] = {}
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for role in roles:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from elitewatch.extract.document import Document
+from elitewatch.extract.positions.grammar import disagree
 from elitewatch.extract.positions.lexicon import any_language, lexicon
 from elitewatch.model import Token
 from elitewatch.vocabulary.countries import demonym
@@ -16,6 +17,10 @@ MAX_PHRASE = 12
 COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "X"})  # X: Latin names in Russian
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
 QUOTE_CHARS = "«»“”\"„'’"
+# The shortest part of a hyphenated compound taken as a role word of its own: «рок-музыкант» is a musician,
+# but a prefix of one or two letters («вице», «экс» are in the lexicon whole) is no role.
+MIN_COMPOUND_PART = 4
+YEAR_DIGITS = 4
 
 
 @dataclass
@@ -36,15 +41,27 @@ def _spells(doc: Document, first: int, role: tuple[str, ...], language: str) -> 
 
 
 def _is_word(doc: Document, token: Token, word: str, language: str) -> bool:
-    """A role word, in its dictionary form or (a dependent one, «заместитель министра») as written."""
-    return doc.word(token, language) == word or token.text.lower() == word
+    """A role word, in its dictionary form or (a dependent one, «заместитель министра») as written, or one
+    part of a compound noun («рок-музыкант», «композитор-неоклассик»)."""
+    return word in _forms(doc, token, language)
+
+
+def _forms(doc: Document, token: Token, language: str) -> tuple[str, ...]:
+    """The forms a role word is looked up by: the dictionary form, the word as written, and for a compound
+    noun joined by hyphens its last and first parts («хип-хоп-исполнитель», «десантник-снайпер»)."""
+    word = doc.word(token, language)
+    forms = [word, token.text.lower(), token.text.lower().replace("ё", "е")]
+    parts = word.split("-")
+    if len(parts) > 1 and token.pos == "NOUN":
+        forms.extend(part for part in (parts[-1], parts[0]) if len(part) >= MIN_COMPOUND_PART)
+    return tuple(dict.fromkeys(forms))
 
 
 def _candidates(
     index: dict[str, tuple[tuple[str, ...], ...]], doc: Document, token: Token, language: str
 ) -> list[tuple[str, ...]]:
     """The roles that may start (or end) at this token, by its dictionary form or as written, longest first."""
-    forms = dict.fromkeys((doc.word(token, language), token.text.lower()))
+    forms = _forms(doc, token, language)
     found = [role for form in forms for role in index.get(form, ())]
     return sorted(found, key=len, reverse=True) if len(forms) > 1 else found
 
@@ -124,6 +141,8 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
         if mention is not None and mention.type == "person":
             break  # "appointed by President Tokayev": the next name is not part of the office
         if mention is None and doc.word(token, language) in lex.complement_stops:
+            while last >= start and (doc.tokens[last].pos == "NUM" or doc.tokens[last].text.isdigit()):
+                last -= 1  # «глава России 31 октября»: the day is the date's, not the office's
             break
         if mention is None and token.text[:1].isupper() and token.pos not in NAME_POS and index > start:
             break  # a capitalized word that is no name begins a sentence the segmenter missed («… в Грузии По …»)
@@ -137,6 +156,8 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
             fits = (fits or mention is not None) and not (token.pos == "CCONJ" and index == start)
         if not fits:
             break
+        if word in lex.joins and index < limit and _a_year(doc.tokens[index + 1]):
+            break  # «стал президентом в 2004 году»: a date, not the office's place
         opening = token.text in "«„" or (token.text in '“"' and quotes == 0)
         if token.text in QUOTE_CHARS and token.text not in "'’":
             quotes = quotes + 1 if opening else max(0, quotes - 1)
@@ -147,6 +168,10 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
         last = index
         index += 1
     return last
+
+
+def _a_year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == YEAR_DIGITS  # natasha tags «2004 году» as ADJ
 
 
 def _bracketed_name_end(doc: Document, opening: int, limit: int) -> int | None:
@@ -169,8 +194,8 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
         floor -= 1
     agree = ""  # Russian roles stacked without a comma agree in case: «наблюдатель от ОБСЕ португальский парламентарий»
     while end >= floor:
-        if doc.tokens[end].text in (",",) and not phrases and language == "en":
-            end -= 1  # "the Kazakh President, Kassym-Jomart Tokayev"
+        if doc.tokens[end].text in (",",) and not phrases and (language == "en" or _set_off(doc, name_first)):
+            end -= 1  # "the Kazakh President, Kassym-Jomart Tokayev", «Президент России, Владимир Путин, …»
         found = None
         for head_end in range(end, max(floor, end - MAX_PHRASE) - 1, -1):
             first = _role_ending_at(doc, head_end, language, floor)
@@ -181,8 +206,6 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
             break
         if found is None or (agree and doc.tokens[found[0]].case != agree):
             break
-        # «советник руководителя партии», "deputy head of …": a role that governs the role after it
-        # (in Russian the governed one is in the genitive: not «кабинета министров глава правительства»)
         while (
             found[0] - 1 >= floor
             and (language != "ru" or doc.tokens[found[0]].case == "Gen")
@@ -190,6 +213,14 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
         ):
             found = (outer, found[1])
         first, ended = _extend_left(doc, found[0], floor, language)
+        if not phrases and not _agrees(doc, first, found, name_first):
+            # «муж актрисы Сергей Сенин»: a role in another case is not the name's title, but one further out
+            # may be («глава пресс-службы башкирского президента Айрат Мурзагалиев»)
+            outer_role = _agreeing_role(doc, found[0], end, floor, name_first, language)
+            if outer_role is None:
+                break
+            found = outer_role
+            first, ended = _extend_left(doc, found[0], floor, language)
         phrases.append(Phrase(first, found[1], end, ended))
         end = first - 1
         if end >= floor and doc.tokens[end].text in (",", "и", "and"):
@@ -201,6 +232,43 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
             continue
         break
     return phrases
+
+
+def _set_off(doc: Document, name_first: int) -> bool:
+    """A Russian name set off by commas on both sides («Президент России, Владимир Путин, лично …»): the name
+    is an apposition of the role before it (whose case _agrees checks)."""
+    mention = doc.mention_of_token(name_first)
+    if mention is None:
+        return False
+    after = doc.token_at(max(mention.start, mention.end - 1)) + 1
+    return after < len(doc.tokens) and doc.tokens[after].text == ","
+
+
+def _agrees(doc: Document, first: int, found: tuple[int, int], name_first: int) -> bool:
+    """Is some word of the role, up to its noun, in a case its name may be in (a Russian title agrees with its
+    name: «министра Сергея Лаврова»; «исполняющий обязанности председателя X» agrees by its participle)?"""
+    name = doc.tokens[name_first]
+    words = [doc.tokens[k] for k in range(first, head_noun(doc, found[0], found[1]) + 1)]
+    cased = [token for token in words if token.case]
+    return not cased or any(not disagree(token, name) for token in cased)
+
+
+def _agreeing_role(
+    doc: Document, inner: int, end: int, floor: int, name_first: int, language: str
+) -> tuple[int, int] | None:
+    """A role further left whose complement reaches the name and which agrees with it."""
+    for head_end in range(inner - 1, max(floor, inner - MAX_PHRASE) - 1, -1):
+        first = _role_ending_at(doc, head_end, language, floor)
+        if first is None or complement_end(doc, head_end + 1, end, language) != end:
+            continue
+        if _agrees(doc, first, (first, head_end), name_first):
+            return first, head_end
+    return None
+
+
+def head_noun(doc: Document, first: int, head_end: int) -> int:
+    """The noun the role words hang on: the first noun of them («заместитель» of «заместитель министра»)."""
+    return next((k for k in range(first, head_end + 1) if doc.tokens[k].pos == "NOUN"), head_end)
 
 
 def _starts_role(doc: Document, index: int, language: str) -> bool:

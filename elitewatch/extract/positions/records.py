@@ -7,12 +7,16 @@ from functools import cache
 
 from elitewatch.extract import confidence
 from elitewatch.extract.document import Document, sentence_of
-from elitewatch.extract.positions.constructions import Found
 from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dates
+from elitewatch.extract.positions.found import Found
+from elitewatch.extract.positions.generic import generic_noun, nearest_named
 from elitewatch.extract.positions.lexicon import lexicon
-from elitewatch.extract.positions.phrases import Phrase
-from elitewatch.model import Position
+from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
+from elitewatch.model import Mention, Position
 from elitewatch.vocabulary.countries import demonym
+
+# The most words an organization's name in brackets after a name may have («(РПЦ МП)», «(Ювентус)»).
+BRACKETED_ORG_TOKENS = 6
 
 
 def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Position | None:
@@ -27,6 +31,8 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     if any(doc.word(doc.tokens[k], language) in lex.candidacy for k in before):
         return None  # «экс-кандидат в президенты Беларуси», "candidate for president"
     org, org_text = _org(doc, item.phrase, item.person, language)
+    if org is None and item.pattern == "title" and (bracketed := _bracketed_org(doc, item.phrase)) is not None:
+        org, org_text = bracketed.cluster, _balanced(doc.entities[bracketed.cluster].name)
     sentence = sentence_of(doc, item.phrase.first)
     position = Position(
         person=item.person,
@@ -60,6 +66,26 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     return position
 
 
+def _bracketed_org(doc: Document, phrase: Phrase) -> Mention | None:
+    """«голкипер Джанлуиджи Буффон (Ювентус)», «архиепископ Лонгин (РПЦ МП)»: an organization alone in brackets
+    right after the name a title stands before is where the title is held."""
+    name = doc.mention_of_token(phrase.last + 1) if phrase.last + 1 < len(doc.tokens) else None
+    if name is None or name.type != "person":
+        return None
+    opening = doc.token_at(max(name.start, name.end - 1)) + 1
+    if opening >= len(doc.tokens) or doc.tokens[opening].text != "(":
+        return None
+    for index in range(opening + 1, min(len(doc.tokens), opening + BRACKETED_ORG_TOKENS + 2)):
+        if doc.tokens[index].text == ")":
+            inside = doc.mention_in(doc.tokens[opening].end, doc.tokens[index].start, ("organization",))
+            named = {
+                doc.mention_of_token(k) is not None or doc.tokens[k].text in QUOTE_CHARS
+                for k in range(opening + 1, index)
+            }
+            return inside[0] if len(inside) == 1 and named == {True} else None
+    return None
+
+
 def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
     start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
     lex = lexicon(language)
@@ -77,6 +103,10 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
         country = demonym(doc.tokens[index].text, doc.tokens[index].lemma)
         if country:
             return None, country
+    noun = generic_noun(doc, phrase, language)
+    if noun is not None:  # «пресс-секретарь компании»: the company named nearby, never «компании»
+        named = nearest_named(doc, phrase, noun, person)
+        return (named.cluster, _balanced(doc.entities[named.cluster].name)) if named is not None else (None, None)
     if phrase.last > phrase.head_end:
         tail_words = [doc.word(doc.tokens[k], language) for k in range(phrase.head_end + 1, phrase.last + 1)]
         if all(word in lex.country_words or word in lex.joins for word in tail_words):
@@ -120,6 +150,12 @@ def _role_text(doc: Document, phrase: Phrase, language: str) -> str:
     return _balanced(text)
 
 
+def _with_yo(lemma: str, text: str) -> str:
+    """The lemma with the «ё» the text wrote («режиссёра» -> «режиссёр», not natasha's «режиссер»)."""
+    written = text.lower()
+    return "".join("ё" if c == "е" and k < len(written) and written[k] == "ё" else c for k, c in enumerate(lemma))
+
+
 def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
     start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
     if language != "ru":
@@ -131,6 +167,6 @@ def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
         token = doc.tokens[index]
         nominative = index <= phrase.head_end and not head_seen and token.pos in ("NOUN", "ADJ", "PROPN")
         spacing = doc.text[doc.tokens[index - 1].end : token.start] if index > phrase.first else ""
-        words.append((" " if spacing else "") + (token.lemma if nominative else token.text))
+        words.append((" " if spacing else "") + (_with_yo(token.lemma, token.text) if nominative else token.text))
         head_seen = head_seen or token.pos == "NOUN"
     return "".join(words)

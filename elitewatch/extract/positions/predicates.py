@@ -1,0 +1,99 @@
+"""Offices stated by a predicate rather than a title: a nominal predicate with a copula («X был министром
+финансов», «X — председатель правления», the parse making the role the head of the subject), a role in the
+instrumental before the verb («капитаном стал X»), a second verb of service joined to the first («является
+депутатом …, также является членом комитета»), and the person a relative pronoun stands for."""
+
+from __future__ import annotations
+
+from elitewatch.extract.document import Document
+from elitewatch.extract.positions.found import Found
+from elitewatch.extract.positions.lexicon import any_language, lexicon
+from elitewatch.extract.positions.phrases import MAX_PHRASE, Phrase, role_after, role_starting_at
+from elitewatch.model import Mention, Token
+
+# Dependencies by which a role noun hangs on its verb of service: «стал капитаном» (xcomp, obl), «назначен
+# на пост министра» (the post an obl); as the parse of natasha's syntax model gives them.
+ROLE_DEPS = frozenset({"xcomp", "obl"})
+
+
+def role_at(doc: Document, index: int, language: str) -> Phrase | None:
+    """The role phrase whose role words start at token `index` or end there, with the modifiers before it
+    that depend on it («первым заместителем министра»): None when the token begins no role."""
+    if role_starting_at(doc, index, language) is None:
+        return None
+    start = index
+    while start - 1 >= 0 and doc.tokens[start - 1].head == index and doc.tokens[start - 1].pos in ("ADJ", "DET"):
+        start -= 1
+    limit = index
+    while limit + 1 < len(doc.tokens) and doc.tokens[limit + 1].sent == doc.tokens[index].sent:
+        limit += 1
+    phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
+    return phrase if phrase is not None and phrase.head_end >= index else None
+
+
+def copular(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+    """«X был министром», «X является председателем», «X — директор школы»: the parse makes the role noun the
+    head of the subject, with the copula (or a dash) under it."""
+    lex = lexicon(language)
+    for index in range(first, last + 1):
+        token = doc.tokens[index]
+        if not token.dep.startswith("nsubj") or token.head == token.i:
+            continue
+        head = doc.tokens[token.head]
+        if head.pos != "NOUN" or _hypothetical(doc, head):
+            continue
+        children = [doc.tokens[c] for c in doc.children.get(head.i, [])]
+        copula = next((c for c in children if c.dep == "cop" and c.lemma in lex.service_verbs), None)
+        dash = any(c.text in ("—", "–", "-") and c.i < head.i and c.i > last for c in children)
+        if copula is None and not dash:
+            continue
+        phrase = role_at(doc, head.i, language)
+        if phrase is not None and not (phrase.first <= last and phrase.last >= first):
+            return [Found(mention.cluster, phrase, "service", copula)]
+    return []
+
+
+def _hypothetical(doc: Document, token: Token) -> bool:
+    return any(doc.tokens[c].text.lower() in any_language("modals") for c in doc.children.get(token.i, []))
+
+
+def before_verb(doc: Document, verb: Token, language: str) -> Phrase | None:
+    """«капитаном стал Михаил Белов», «послом назначен X»: the role noun before its verb of service."""
+    for child in sorted(doc.children.get(verb.i, [])):
+        token = doc.tokens[child]
+        governed = any(doc.tokens[c].dep == "case" for c in doc.children.get(child, []))  # «с президентом»
+        if child < verb.i and token.dep in ROLE_DEPS and token.pos == "NOUN" and not governed:
+            phrase = role_at(doc, child, language)
+            if phrase is not None:
+                return phrase
+    return None
+
+
+def joined_service_verb(doc: Document, verb: Token, language: str) -> Token | None:
+    """A verb of service joined to this one with no subject of its own: «является депутатом …, также
+    является членом комитета» (the subject of the first is the subject of both)."""
+    lex = lexicon(language)
+    for child in sorted(doc.children.get(verb.i, [])):
+        token = doc.tokens[child]
+        if token.dep != "conj" or child < verb.i:
+            continue
+        own_subject = any(doc.tokens[c].dep.startswith("nsubj") for c in doc.children.get(child, []))
+        if not own_subject and (token.lemma in lex.service_verbs or token.lemma in lex.leading_verbs):
+            return token
+    return None
+
+
+def antecedent(doc: Document, pronoun: Token) -> Mention | None:
+    """The person a relative pronoun stands for: the one its clause hangs on («Олег Сидоров, который …»),
+    else the person right before its comma."""
+    clause = doc.tokens[pronoun.head]
+    if clause.dep.startswith("acl") and clause.head != clause.i:
+        mention = doc.mention_of_token(clause.head)
+        if mention is not None and mention.type == "person":
+            return mention
+    index = pronoun.i - 1
+    if index >= 1 and doc.tokens[index].text == ",":
+        mention = doc.mention_of_token(index - 1)
+        if mention is not None and mention.type == "person":
+            return mention
+    return None
