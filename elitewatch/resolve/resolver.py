@@ -79,6 +79,8 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
         return int(row[0])
     if (by_alias := _unique_alias_owner(conn, entity)) is not None:
         return by_alias
+    if (other_type := _same_key_other_type(conn, entity.type, key)) is not None:
+        return other_type
     if entity.type == "person" and len(token_keys(entity.name)) == 1:
         rows = conn.execute(
             "SELECT id FROM entities WHERE type = 'person' AND surname = ? AND key != ? AND key NOT LIKE ?",
@@ -97,6 +99,32 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
             (best.entity_id, entity_id, best.score, json.dumps(best.reasons, ensure_ascii=False)),
         )
     return entity_id
+
+
+def _same_key_other_type(conn: sqlite3.Connection, entity_type: str, key: str) -> int | None:
+    """The entity of another type with this name key: one document's model typed "Nord Stream 2 AG" a person
+    and the others an organization; the documents vote on the type afterwards (settle_type)."""
+    row = conn.execute(
+        "SELECT id FROM entities WHERE type IN ('person', 'organization', 'place') AND type != ? AND key = ? ORDER BY id",
+        (entity_type, key),
+    ).fetchone()
+    return int(row[0]) if row is not None else None
+
+
+def settle_type(conn: sqlite3.Connection, entity_id: int) -> None:
+    """An entity's type is the one its documents give it most (by their confidence), the earlier-listed type
+    (person, organization, place) when they tie; not when another entity already has that type and key."""
+    votes = conn.execute(
+        """SELECT type, SUM(confidence) AS weight FROM doc_entities WHERE entity_id = ? GROUP BY type
+            ORDER BY weight DESC, type""",
+        (entity_id,),
+    ).fetchall()
+    row = conn.execute("SELECT type, key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if not votes or row is None or votes[0][0] == row[0]:
+        return
+    taken = conn.execute("SELECT 1 FROM entities WHERE type = ? AND key = ?", (votes[0][0], row[1])).fetchone()
+    if taken is None:
+        conn.execute("UPDATE entities SET type = ? WHERE id = ?", (votes[0][0], entity_id))
 
 
 def _create(conn: sqlite3.Connection, entity_type: str, name: str, key: str) -> int:

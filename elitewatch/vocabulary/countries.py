@@ -43,3 +43,38 @@ def country_of(name: str | None) -> str | None:
     if entry is None:
         return demonyms().get(fold(name)) or fold(name)
     return entry.country or entry.name
+
+
+@cache
+def place_adjectives() -> dict[str, str]:
+    """Folded adjective -> the place itself, not its country: «московский» -> "Moscow", «российский» ->
+    "Russia" (places.tsv)."""
+    table: dict[str, str] = {}
+    for entry in places():
+        for adjective in entry.adjectives:
+            table.setdefault(fold(adjective), entry.name)
+    return table
+
+
+# «Всероссийский», «всекитайский»: the prefix "all-" before a country's adjective
+ALL_PREFIX = "все"
+# «российско-американский»: the first parts of a compound adjective end in -о, for -ий or -ский
+COMPOUND_ENDINGS = ("ий", "ский")
+
+
+def place_of_adjective(word: str, lemma: str = "") -> str | None:
+    """The place a Russian adjective (or the first part of a compound one) names: «российских»,
+    «Всероссийского», «российско» (of «российско-американский») -> "Russia"."""
+    table = place_adjectives()
+    for form in (fold(lemma), fold(word)):
+        if not form:
+            continue
+        if form in table:
+            return table[form]
+        if form.startswith(ALL_PREFIX) and form[len(ALL_PREFIX) :] in table:
+            return table[form[len(ALL_PREFIX) :]]
+    if word.endswith("о"):
+        for ending in COMPOUND_ENDINGS:
+            if (found := table.get(fold(word[:-1] + ending))) is not None:
+                return found
+    return None

@@ -17,6 +17,8 @@ from elitewatch.datafiles import cyrillic_table, latin_rules, legal_forms, load_
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 NON_LETTERS = re.compile(r"[^a-z ]+")
 BRACKETS = re.compile(r"[\[\]()]")
+# "Х.Маас", "A.B.Smith": an initial's dot with a letter right after it ends a word as a space would
+INITIAL_DOT = re.compile(r"(?<=\b\w\.)(?=\w\w)")
 
 
 @cache
@@ -128,7 +130,7 @@ def token_keys(name: str) -> list[str]:
 
 @lru_cache(maxsize=100_000)  # extraction, linking and resolution key the same names many times
 def _token_keys(name: str) -> tuple[str, ...]:
-    name = BRACKETS.sub(" ", strip_possessive(name))
+    name = INITIAL_DOT.sub(" ", BRACKETS.sub(" ", strip_possessive(name)))
     parts = re.split(r"[\s\-‐–]+", name)
     keys = [token_key(part) for part in parts if part]
     return tuple(key for key in keys if key)
@@ -182,7 +184,7 @@ def _final_patronymic() -> re.Pattern[str]:
 def name_parts(name: str) -> tuple[NamePart, ...]:
     """A name's parts: "Kassym-Jomart Tokayev" -> [Kassym-Jomart, Tokayev]; "Н. Кан" -> [Н. (initial), Кан]."""
     parts = []
-    for word in BRACKETS.sub(" ", strip_possessive(name)).split():
+    for word in INITIAL_DOT.sub(" ", BRACKETS.sub(" ", strip_possessive(name))).split():
         key = "".join(token_keys(word))
         if not key:
             continue

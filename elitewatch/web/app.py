@@ -72,7 +72,11 @@ def serve(db: Path | str, *, host: str, port: int, processes: int) -> None:
 
     os.environ["ELITEWATCH_DB"] = str(Path(db).resolve())
     config = uvicorn.Config(
-        "elitewatch.web.app:app_from_environment", factory=True, host=host, port=port, workers=processes,
+        "elitewatch.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=processes,
         log_level="warning",
     )
     if processes == 1:

@@ -89,3 +89,52 @@ def test_known_forms_are_found_again_as_whole_words_longest_first() -> None:
         ("Kassym-Jomart Tokayev", 12),  # not "Jomart" nor "Tokayev" inside it
         ("Tokayev", 70),
     ]
+
+
+def test_foreign_names_in_oblique_cases_take_their_nominative_and_indeclinable_ones_stay() -> None:
+    from elitewatch.extract.entities.inflection import nominative
+
+    assert nominative("Шольца", "Gen") == "Шольц"
+    assert nominative("Шольцем", "Ins") == "Шольц"
+    assert nominative("Макрона", "Gen") == "Макрон"
+    assert nominative("Бюхеля", "Gen") == "Бюхель"
+    assert nominative("Петровой", "Gen") == "Петрова"  # the dictionary's feminine, not its masculine lemma
+    for word, case in (("Гёте", "Loc"), ("Санчес", "Acc"), ("Ли", "Dat"), ("Меркель", "Gen"), ("Шольц", "Nom")):
+        assert nominative(word, case) == word
+    analysis = analyse_text("Канцлер встретился с Олафом Шольцем в Берлине. Позже визит Шольца обсуждали в прессе.")
+    kind, name = entity(analysis, "Олафом Шольцем")
+    assert (kind, name) == ("person", "Олаф Шольц")
+    assert entity(analysis, "Шольца")[1] == "Олаф Шольц"
+
+
+def test_an_initial_written_against_the_surname_is_an_initial() -> None:
+    from elitewatch.vocabulary.names import compare_names, token_keys
+
+    assert token_keys("О.Шольц") == token_keys("О. Шольц")
+    assert compare_names("О.Шольц", "Олаф Шольц").score >= 0.85
+    assert compare_names("А.Шольц", "Олаф Шольц").score < 0.5
+    assert token_keys("U.S.") == ["us"]  # an abbreviation's dots are not initials
+
+
+def test_a_known_place_in_brackets_after_a_person_is_not_the_person() -> None:
+    analysis = analyse_text(
+        "Футболист Франц Миллер (Германия) забил гол. Германия победила. Миллер доволен, сказал тренер."
+    )
+    person = [e for e in analysis.entities if "Франц Миллер" in e.forms]
+    assert person and person[0].type == "person"
+    assert "Германия" not in person[0].forms
+
+
+def test_a_places_adjectives_are_its_forms_after_the_facts_have_read_the_names() -> None:
+    analysis = analyse_text(
+        "Российские дипломаты и американские военные провели встречу. Во Всероссийском форуме участвовали "
+        "российско-китайские делегации, а московские власти его поддержали."
+    )
+    forms = {e.name: e.forms for e in analysis.entities if e.type == "place"}
+    assert {"Российские", "Всероссийском", "российско"} <= forms["Russia"]
+    assert "американские" in forms["United States"]
+    assert "китайские" in forms["China"]
+    assert "московские" in forms["Moscow"]
+    adjectives = [m for e in analysis.entities for m in e.mentions if m.evidence == "adjective"]
+    assert adjectives and all(m.type == "place" for m in adjectives)
+    assert not analysis.positions  # nothing here is an office; the adjectives were added after them

@@ -94,8 +94,11 @@ def link_brackets(text: str, mentions: list[Mention], groups: list[Group], group
             # a place in brackets after a place says where it is: «Дюссельдорф (ФРГ)», "Springfield (Illinois)"
             locates = mention.type == "place" and all(m.type == "place" for m in groups[other].mentions)
             other_name = not inner.text.isupper() and not groups[other].gazetteer and not groups[owner].gazetteer
+            # a known place or organization on one side only is another thing: «Франц Беккенбауэр (Германия)»,
+            # "Antidoping Agency of the US (USADA)", unless the other side spells it or is its acronym
+            one_known = (groups[owner].gazetteer is None) != (groups[other].gazetteer is None)
             if (
-                ((elsewhere or other_name) and not locates)
+                ((elsewhere or other_name) and not locates and not one_known)
                 or _same_name(mention.normal, inner.text)
                 or _acronym_of(inner.text, mention.normal)
             ):

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index, organizations, places
+from elitewatch.extract.entities.inflection import nominative
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.model import Mention, Parsed, Span
 from elitewatch.vocabulary.countries import demonyms
@@ -152,25 +153,25 @@ def clean_span(span: Span, text: str) -> list[Mention]:
 
 
 def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
-    """A Russian person's name the span normalizer left inflected ("Барак Обамой", "Маехары") takes the
-    lemmas of its words that the morphology puts in an oblique case. (Not organizations: their
-    dependent words stay inflected, «Институт этнологии».)"""
+    """A Russian person's name in the nominative, word by word from the case the tagger gives each word
+    ("Барак Обамой", «Олафа Шольца», «Х.Мааса»; inflection.nominative), whatever the span normalizer made of
+    it. (Not organizations: their dependent words stay inflected, «Институт этнологии».)"""
     first = token_at(starts, mention.start)
-    words = mention.normal.split(" ")
     if first is None:
         return mention
-    tokens = [t for t in parsed.tokens[first : first + len(words) + 1] if t.start < mention.end]
-    if len(tokens) != len(words):
-        return mention
-    changed = False
-    for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
-        if token.case in ("", "Nom") or word != token.text or token.lemma == word.lower() or not token.lemma:
+    normal = mention.text
+    for token in reversed(parsed.tokens[first : first + len(mention.text) + 1]):
+        if token.start < mention.start or token.end > mention.end or token.start >= mention.end:
             continue
-        words[k] = "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
-        changed = True
-    if not changed:
+        offset = token.start - mention.start
+        if normal[offset : offset + len(token.text)] != token.text:
+            continue
+        word = nominative(token.text, token.case)
+        if word != token.text:
+            normal = normal[:offset] + word + normal[offset + len(token.text) :]
+    if normal == mention.normal:
         return mention
-    return Mention(mention.start, mention.end, mention.text, mention.type, " ".join(words), evidence=mention.evidence)
+    return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
 
 
 def _normal_of(surface: str, whole: str, normal: str) -> str:
@@ -253,6 +254,8 @@ def find_extra_mentions(text: str, taken: Occupied) -> list[Mention]:
 def _gazetteer_pattern() -> re.Pattern[str]:
     forms: set[str] = set()
     for entry in (*places(), *organizations()):
+        if not entry.searched:
+            continue
         forms.update(form for form in entry.forms if len(form) > 2 and any(c.isupper() for c in form))
         forms.update(entry.typos)
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
