@@ -245,10 +245,22 @@ def organizations() -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
+# Latin letters that look like Cyrillic ones, written for them inside a Cyrillic word («Евроcоюз» with a Latin c)
+LOOKALIKES = str.maketrans("aceopxyABCEHKMOPTXy", "асеорхуАВСЕНКМОРТХу")
+MIXED_WORD = re.compile(r"\w*[а-яё]\w*", re.IGNORECASE)
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """A Cyrillic word's Latin lookalike letters made Cyrillic: «Евроcоюза» -> «Евросоюза»; Latin words stay."""
+    if text.isascii():
+        return text
+    return MIXED_WORD.sub(lambda m: m.group().translate(LOOKALIKES), text)
+
+
 @lru_cache(maxsize=100_000)  # names are looked up again and again
 def fold(text: str) -> str:
     """Case- and punctuation-insensitive form used to look names up in gazetteers."""
-    text = text.casefold().replace("ё", "е").replace("’", "'")
+    text = cyrillic_lookalikes(text).casefold().replace("ё", "е").replace("’", "'")
     if text.startswith("the "):
         text = text[4:]
     for suffix in ("'s", "'"):
@@ -323,6 +335,7 @@ class NameWords:
     patronymic_pattern: str
     final_patronymic_pattern: str
     case_endings: dict[str, list[list[str]]]
+    national_bodies: frozenset[str]
 
 
 @cache
@@ -350,4 +363,4 @@ def latin_rules() -> tuple[tuple[str, str], ...]:
 @cache
 def legal_forms() -> frozenset[str]:
     """Legal forms organization names carry ("JSC", «ТОО»), folded."""
-    return frozenset(form.casefold() for form in name_words().legal_forms)
+    return frozenset(form.casefold().rstrip(".") for form in name_words().legal_forms)

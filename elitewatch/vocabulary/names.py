@@ -12,8 +12,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from elitewatch.datafiles import cyrillic_table, latin_rules, legal_forms, load_words, name_words, read_yaml
+from elitewatch.datafiles import (
+    cyrillic_lookalikes,
+    cyrillic_table,
+    latin_rules,
+    legal_forms,
+    load_words,
+    name_words,
+    read_yaml,
+)
 
+QUOTES = "«»\"“”„‘’'"
+INITIALS = re.compile(r"(?:\w\.)+\w?\.?")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 NON_LETTERS = re.compile(r"[^a-z ]+")
 BRACKETS = re.compile(r"[\[\]()]")
@@ -31,19 +41,29 @@ def strip_possessive(text: str) -> str:
 
 
 def strip_legal_form(name: str) -> str:
-    """An organization's name without the legal forms after it: "Kazakhstan Temir Zholy JSC NC" -> "Kazakhstan
-    Temir Zholy" (names.yaml). A name that is nothing but a legal form stays."""
+    """An organization's name without the legal forms before and after it and the quotation marks around it:
+    "Kazakhstan Temir Zholy JSC NC" -> "Kazakhstan Temir Zholy", «ПАО «Газпром»» -> «Газпром», «Газпром Финанс
+    Б. В.» -> «Газпром Финанс» (names.yaml). A name that is nothing but a legal form stays."""
     words = name.split()
-    while len(words) > 1 and words[-1].casefold().strip(",") in legal_forms():
+    while len(words) >= 2 and INITIALS.fullmatch(words[-1]) and INITIALS.fullmatch(words[-2]):
+        words[-2:] = [words[-2] + words[-1]]  # "Б. В." is "Б.В."
+    while len(words) > 1 and _legal_form(words[-1]):
         words = words[:-1]
-    return " ".join(words).rstrip(",")
+    while len(words) > 1 and _legal_form(words[0]):
+        words = words[1:]
+    joined = " ".join(words).rstrip(",")
+    return joined.strip(QUOTES + " ") or joined
+
+
+def _legal_form(word: str) -> bool:
+    return word.casefold().strip(",").strip(QUOTES).rstrip(".") in legal_forms()
 
 
 @cache
 def token_key(token: str) -> str:
     """Key of one name part."""
     table = cyrillic_table()
-    lowered = token.lower()
+    lowered = cyrillic_lookalikes(token).lower()
     for digraph in _digraphs():
         lowered = lowered.replace(digraph, table[digraph])
     latin = "".join(table.get(char, char) for char in lowered)

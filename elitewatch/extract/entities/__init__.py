@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from elitewatch.extract.entities.forms import add_place_adjectives
+from elitewatch.extract.entities.forms import add_compound_names, add_place_adjectives
 from elitewatch.extract.entities.grouping import (
     Group,
     UnionFind,
@@ -48,6 +48,7 @@ __all__ = ["EXTRACTOR", "FORMS_VERSION", "VERSION", "add_forms", "extract_entiti
 
 def add_forms(parsed: Parsed, entities: list[LocalEntity]) -> None:
     """5. after the facts: the forms that are not names (forms.py)."""
+    add_compound_names(parsed.doc.text, entities)
     add_place_adjectives(parsed, entities)
 
 

@@ -1,5 +1,7 @@
 """Forms of a document's entities that are not names the other extractors read: the adjectives of a place
-(«российский», «Всероссийского», the «российско» of «российско-американский» name Russia).
+(«российский», «Всероссийского», the «российско» of «российско-американский» name Russia); an organization
+with the country, city or international body it belongs to («Госдеп США», «Генассамблеи ООН»); a name with
+its other spelling in brackets («Гайко Маас (Heiko Maas)»).
 
 Run after quotes, offices and events have read the entities (registry: entity_forms), so that an adjective
 is never taken for a speaker, an office's organization or an event's place; it only adds to what the
@@ -8,8 +10,10 @@ entity is called (its aliases), as the NEREL and BSNLP annotations count them.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from elitewatch.model import LocalEntity, Mention, Parsed
-from elitewatch.vocabulary.countries import place_of_adjective
+from elitewatch.vocabulary.countries import gazetteer_entry, national_body, place_in_word, place_of_adjective
 
 ADJECTIVE_POS = frozenset({"ADJ"})
 
@@ -38,6 +42,47 @@ def add_place_adjectives(parsed: Parsed, entities: list[LocalEntity]) -> None:
             offset += len(part) + 1
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
+
+
+def add_compound_names(text: str, entities: list[LocalEntity]) -> None:
+    """«Госдепартамента» followed by «США», «Генассамблеи» by «ООН»: the two together are a form of the
+    organization (the place stays a mention of its own); "X (Y)" where both name one entity is a form of it."""
+    mentions = sorted((m for e in entities for m in e.mentions if m.evidence != "adjective"), key=lambda m: m.start)
+    # what may follow an organization as the body it belongs to: a place, or an organization of the gazetteer
+    known = {e.index for e in entities if e.type == "place" or gazetteer_entry(e.name) is not None}
+    added: list[Mention] = []
+    for first, second in pairwise(mentions):
+        between = text[first.end : second.start]
+        owner = entities[first.cluster]
+        if first.type == "organization" and between == " " and second.type in ("place", "organization"):
+            if second.cluster != first.cluster and second.cluster in known and "\n" not in between:
+                added.append(_joined(first, second, text, owner))
+        elif between.strip() == "(" and text[second.end : second.end + 1] == ")" and second.cluster == first.cluster:
+            added.append(_joined(first, second, text, owner, closing=")"))
+    for mention in added:
+        entities[mention.cluster].mentions.append(mention)
+        entities[mention.cluster].forms.add(mention.text)
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: m.start)
+        _name_by_country(entity)
+
+
+def _name_by_country(entity: LocalEntity) -> None:
+    """«МИД» followed by «Германии» in the document is Germany's: its name says so, and resolution keeps it
+    apart from other countries' («МИД России»); not when the document follows it by several places."""
+    if entity.type != "organization" or not national_body(entity.name):
+        return
+    compounds = [m for m in entity.mentions if m.evidence == "compound" and m.normal.startswith(entity.name + " ")]
+    places = {place_in_word(m.normal.rsplit(" ", 1)[-1]) for m in compounds}
+    if len(places) == 1 and None not in places:
+        entity.name = compounds[0].normal
+
+
+def _joined(first: Mention, second: Mention, text: str, owner: LocalEntity, closing: str = "") -> Mention:
+    end = second.end + len(closing)
+    surface = text[first.start : end]
+    normal = first.normal + text[first.end : end]
+    return Mention(first.start, end, surface, owner.type, normal, owner.index, "compound")
 
 
 def _new_place(entities: list[LocalEntity], name: str) -> LocalEntity:

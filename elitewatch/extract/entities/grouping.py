@@ -11,8 +11,8 @@ from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
 
-from elitewatch.datafiles import fold, gazetteer_index
 from elitewatch.model import Mention
+from elitewatch.vocabulary.countries import gazetteer_entry
 from elitewatch.vocabulary.names import compare_names, name_key, strip_legal_form, token_keys
 
 # compare_names score of a name and its spelling in brackets: "Джоэл Саймон (Joel Simon)"; set by hand with
@@ -61,7 +61,7 @@ def group_key(mention: Mention) -> str:
 @lru_cache(maxsize=100_000)  # a document names its people and places many times, and so does the next one
 def _key_of_forms(normal: str, text: str) -> str:
     forms = (normal, text, strip_legal_form(normal))
-    entry = next((gazetteer_index()[fold(f)] for f in forms if fold(f) in gazetteer_index()), None)
+    entry = next((found for f in forms if (found := gazetteer_entry(f)) is not None), None)
     if entry is not None:
         return f"gazetteer:{entry.type}:{entry.name}"
     return name_key(strip_legal_form(normal))
