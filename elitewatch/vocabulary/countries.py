@@ -12,9 +12,14 @@ def demonyms() -> dict[str, str]:
     """Folded adjective ("kazakh", "kazakhstani") -> country name ("Kazakhstan")."""
     table: dict[str, str] = {}
     for entry in places():
+        if entry.kind in CITY_KINDS:
+            continue  # «московский» is Moscow's (place_adjectives), not a nationality: «Пермский обозреватель»
         for adjective in entry.adjectives:
             table[fold(adjective)] = entry.country or entry.name
     return table
+
+
+CITY_KINDS = frozenset({"city", "capital"})
 
 
 @lru_cache(maxsize=65536)
