@@ -169,3 +169,12 @@ def test_declined_names_and_lookalike_letters_find_their_gazetteer_entry() -> No
     assert cyrillic_lookalikes("Gazprom") == "Gazprom"
     found = {form: getattr(gazetteer_entry(form), "name", None) for form in ("Нидерландах", "Евроcоюзе", "Бельгиец")}
     assert found == {"Нидерландах": "Netherlands", "Евроcоюзе": "European Union", "Бельгиец": None}
+
+
+def test_a_declined_surname_alone_joins_the_full_name_by_its_stem() -> None:
+    from elitewatch.extract.entities.grouping import case_stem
+
+    assert case_stem("ortegu") == case_stem("ortega") == case_stem("ortegi") == "orteg"
+    assert case_stem("ivanov") == "ivanov"  # -ov is the surname's, not a case ending
+    analysis = analyse_text("Вчера кубинец Орландо Ортега выиграл забег. Тренер похвалил Ортегу за скорость.")
+    assert entity(analysis, "Ортегу")[1] == entity(analysis, "Орландо Ортега")[1]

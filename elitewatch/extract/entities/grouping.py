@@ -21,6 +21,10 @@ SAME_NAME = 0.75
 # The shortest surname whose one-letter difference is read as a typo; set by hand with misspelled surnames
 # (0ad64ff), not swept on a dev set.
 MISSPELLING_MIN = 6
+# The shortest surname stem (key letters) a declined surname alone is joined by: «Окаве» to «Мисао Окава»;
+# set by hand so that two-letter stems of short names never join.
+SURNAME_STEM_MIN = 4
+CASE_ENDING = re.compile(r"(?:ami|jami|om|em|oj|ej|ju|ja|u|a|e|i|y|o)$")
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
 
 
@@ -130,11 +134,16 @@ def link_surnames(groups: list[Group], uf: UnionFind) -> None:
                 for part in {keys[-1], keys[0]}:
                     if index not in full_by_part[part]:
                         full_by_part[part].append(index)
+    # «Ортегу», «Манделе» alone: a declined surname the normalizer left as written joins by its stem
+    stems: dict[str, list[int]] = defaultdict(list)
+    for part, owners in full_by_part.items():
+        if len(case_stem(part)) >= SURNAME_STEM_MIN:
+            stems[case_stem(part)].extend(o for o in owners if o not in stems[case_stem(part)])
     for index, group in enumerate(groups):
         if group.gazetteer or group.tokens != 1:
             continue
         key = next(iter(group.keys))
-        candidates = full_by_part.get(key, [])
+        candidates = full_by_part.get(key, []) or stems.get(case_stem(key), [])
         if not candidates:
             continue
         roots = {uf.find(c) for c in candidates}
@@ -143,6 +152,11 @@ def link_surnames(groups: list[Group], uf: UnionFind) -> None:
         else:  # several people share the surname: the most mentioned one
             best = max(candidates, key=lambda c: len(groups[c].mentions))
             uf.union(index, best)
+
+
+def case_stem(key: str) -> str:
+    """A name part's key without a Russian case ending: "ortegu", "ortega", "ortegi" -> "orteg"."""
+    return CASE_ENDING.sub("", key) if len(key) > SURNAME_STEM_MIN else key
 
 
 def link_misspellings(groups: list[Group], uf: UnionFind) -> None:
