@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
 from elitewatch.resolve.linker import derived_aliases, entity_key, rebuild_aliases
-from elitewatch.vocabulary.countries import country_named
+from elitewatch.vocabulary.countries import country_named, national_body
 from elitewatch.vocabulary.names import NameMatch, compare_names, name_key, strip_possessive, surname_key, token_keys
 from elitewatch.vocabulary.offices import office_head
 
@@ -177,8 +177,8 @@ def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str)
 def _unique_alias_owner(conn: sqlite3.Connection, entity: LocalEntity) -> int | None:
     """The one entity of this type that already lists one of these forms (not a lone surname of a person)."""
     forms = [f for f in {entity.name, *entity.forms} if entity.type != "person" or len(token_keys(f)) > 1]
-    if entity.type == "organization":  # «Нафтогаз Украины» finds «Нафтогаз»
-        forms = sorted({*forms, *derived_aliases(entity.type, forms)})
+    if entity.type == "organization":  # «Нафтогаз Украины» finds «Нафтогаз»; «МИД» alone finds no country's
+        forms = sorted(f for f in {*forms, *derived_aliases(entity.type, forms)} if not national_body(f))
     if not forms:
         return None
     marks = ",".join("?" * len(forms))
