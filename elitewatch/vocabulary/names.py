@@ -163,7 +163,13 @@ def name_key(name: str) -> str:
 
 
 def surname_key(name: str) -> str:
+    """The surname's key: the last part's, or the first's when a patronymic ends the name («Сурков Владислав
+    Юрьевич», as Russian lists put it)."""
     keys = token_keys(name)
+    if len(keys) >= 3:
+        parts = name_parts(name)
+        if len(parts) >= 3 and parts[-1].patronymic and not parts[0].initial:
+            return parts[0].key
     return keys[-1] if keys else ""
 
 

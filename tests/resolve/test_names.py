@@ -104,3 +104,10 @@ def test_an_organization_name_ending_in_a_place_is_also_known_without_it_unless_
 
     assert "Нафтогаз" in derived_aliases("organization", ["Нафтогаз Украины"])
     assert "МИД" not in derived_aliases("organization", ["МИД России"])
+
+
+def test_the_surname_of_a_name_listed_surname_first_with_a_patronymic_is_its_first_part() -> None:
+    from elitewatch.vocabulary.names import surname_key
+
+    assert surname_key("Сурков Владислав Юрьевич") == surname_key("Владислав Сурков")
+    assert surname_key("Владимир Владимирович Путин") == surname_key("Путин")
