@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import re
 import types
 import typing
 from collections.abc import Collection, Mapping
@@ -165,24 +166,64 @@ class GazetteerEntry:
     forms: tuple[str, ...]  # every name form, English and Russian, acronyms included
     adjectives: tuple[str, ...]
     typos: tuple[str, ...] = ()  # acronyms with two neighbouring letters swapped: "CTSO" for "CSTO"
+    # looked for in texts where the model found no name: not the countries only CLDR lists, whose names are
+    # also words («Того», "Chad", "Jordan"); those are known when the model tags them
+    searched: bool = True
 
 
 @cache
 def places() -> tuple[GazetteerEntry, ...]:
+    """places.tsv, each country with its names in CLDR (cldr_countries), then every other country CLDR names."""
     entries = []
+    countries = list(cldr_countries())
     for row in read_tsv("gazetteer/places.tsv"):
-        forms = (row["name"], *_split(row["aliases_en"]), *_split(row["names_ru"]))
+        forms = [row["name"], *_split(row["aliases_en"]), *_split(row["names_ru"])]
+        if row["kind"] == "country":
+            folded = {fold(form) for form in forms}
+            for names in [c for c in countries if folded & {fold(n) for n in c}]:
+                forms.extend(names)
+                countries.remove(names)
         entries.append(
             GazetteerEntry(
                 name=row["name"],
                 type="place",
                 kind=row["kind"],
                 country=row["country"],
-                forms=tuple(forms),
+                forms=tuple(dict.fromkeys(forms)),
                 adjectives=(*_split(row["adjectives_en"]), *_split(row.get("adjectives_ru") or "")),
             )
         )
+    for names in countries:
+        entries.append(GazetteerEntry(names[0], "place", "country", names[0], names, adjectives=(), searched=False))
     return tuple(entries)
+
+
+# The languages whose country names CLDR gives the gazetteer: the languages of the news elitewatch reads.
+CLDR_LANGUAGES = ("en", "ru", "kk")
+# CLDR territory codes that are not countries (European Union, eurozone, United Nations, pseudo-locales…).
+CLDR_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+CLDR_BRACKETS = re.compile(r"\s*\(([^()]*)\)")
+
+
+@cache
+def cldr_countries() -> tuple[tuple[str, ...], ...]:
+    """Every country's names in CLDR (through babel), English first: ("Germany", "Германия"…); a name with
+    another in brackets gives both ("Myanmar (Burma)"), and "&" is also "and"."""
+    from babel import Locale
+
+    locales = [Locale.parse(language) for language in CLDR_LANGUAGES]
+    codes = sorted(str(c) for c in locales[0].territories if str(c).isalpha() and c not in CLDR_NOT_COUNTRIES)
+    countries = []
+    for code in codes:
+        names: list[str] = []
+        for locale in locales:
+            name = locale.territories.get(code)
+            if name:
+                names.append(CLDR_BRACKETS.sub("", name).strip())
+                names.extend(inner for inner in CLDR_BRACKETS.findall(name) if inner.istitle())
+        names.extend([name.replace(" & ", " and ") for name in names if " & " in name])
+        countries.append(tuple(dict.fromkeys(n.replace("’", "'") for n in names if n)))
+    return tuple(countries)
 
 
 @cache
@@ -204,10 +245,22 @@ def organizations() -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
+# Latin letters that look like Cyrillic ones, written for them inside a Cyrillic word («Евроcоюз» with a Latin c)
+LOOKALIKES = str.maketrans("aceopxyABCEHKMOPTXy", "асеорхуАВСЕНКМОРТХу")
+MIXED_WORD = re.compile(r"\w*[а-яё]\w*", re.IGNORECASE)
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """A Cyrillic word's Latin lookalike letters made Cyrillic: «Евроcоюза» -> «Евросоюза»; Latin words stay."""
+    if text.isascii():
+        return text
+    return MIXED_WORD.sub(lambda m: m.group().translate(LOOKALIKES), text)
+
+
 @lru_cache(maxsize=100_000)  # names are looked up again and again
 def fold(text: str) -> str:
     """Case- and punctuation-insensitive form used to look names up in gazetteers."""
-    text = text.casefold().replace("ё", "е").replace("’", "'")
+    text = cyrillic_lookalikes(text).casefold().replace("ё", "е").replace("’", "'")
     if text.startswith("the "):
         text = text[4:]
     for suffix in ("'s", "'"):
@@ -281,6 +334,8 @@ class NameWords:
     hyphen_titles: frozenset[str]
     patronymic_pattern: str
     final_patronymic_pattern: str
+    case_endings: dict[str, list[list[str]]]
+    national_bodies: frozenset[str]
 
 
 @cache
@@ -308,4 +363,4 @@ def latin_rules() -> tuple[tuple[str, str], ...]:
 @cache
 def legal_forms() -> frozenset[str]:
     """Legal forms organization names carry ("JSC", «ТОО»), folded."""
-    return frozenset(form.casefold() for form in name_words().legal_forms)
+    return frozenset(form.casefold().rstrip(".") for form in name_words().legal_forms)

@@ -46,6 +46,13 @@ SEEDS_POSITION_DATE_ACCURACY = 0.95  # measured 1.0 (8 of 8 dates)
 # 0.616 / 0.552 and 0.735 / 0.677). The issue asks 0.80 over DATE and TIME on both (AQUAINT not reached yet),
 # 0.70 over all types (reached).
 TIMEML_FLOORS = {"TimeBank": (0.81, 0.795), "AQUAINT": (0.77, 0.77)}
+# Entities across documents (issue 19 asks merge F1 0.80 on BSNLP, 0.70 on NEREL, type accuracy 0.93 on
+# both). Measured 2026-12-01: BSNLP dev merge F1 0.760, type accuracy 0.932; NEREL dev merge F1 0.748, type
+# accuracy 0.962 (before issue 19: 0.658 / 0.915 and 0.517 / 0.961).
+BSNLP_MERGE_F1 = 0.755
+BSNLP_TYPE_ACCURACY = 0.925
+NEREL_MERGE_F1 = 0.74
+NEREL_TYPE_ACCURACY = 0.955
 
 
 def evaluate(gold: str, corpus: str) -> dict:  # type: ignore[type-arg]
@@ -128,3 +135,14 @@ def test_timeml_values(corpus: str) -> None:
     dates_and_times, every_type = TIMEML_FLOORS[corpus]
     assert scores["DATE+TIME"]["value_f1"] >= dates_and_times
     assert scores["all"]["value_f1"] >= every_type
+
+
+def test_bsnlp_entities_across_documents() -> None:
+    scores = evaluate(str(shared_path("dev", "bsnlp", "gold.jsonl")), str(shared_path("dev", "bsnlp", "texts")))
+    assert scores["entity_merge"]["f1"] >= BSNLP_MERGE_F1
+    assert scores["entity_merge"]["type_accuracy"] >= BSNLP_TYPE_ACCURACY
+
+
+def test_nerel_entities_across_documents(nerel: dict) -> None:  # type: ignore[type-arg]
+    assert nerel["entity_merge"]["f1"] >= NEREL_MERGE_F1
+    assert nerel["entity_merge"]["type_accuracy"] >= NEREL_TYPE_ACCURACY

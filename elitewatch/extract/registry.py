@@ -75,9 +75,27 @@ def date_facts(analysis: Analysis) -> None:
     dating.date_positions(analysis.positions, analysis.events)
 
 
+@component(
+    "entity_forms",
+    entities.FORMS_VERSION,
+    requires={"parsed", "entities", "quotes", "positions", "events"},
+    refines={"entities"},
+)
+def add_entity_forms(analysis: Analysis) -> None:
+    """What else the entities are called (a place's adjectives), once the facts have read them as names."""
+    entities.add_forms(analysis.parsed, analysis.entities)
+
+
 COMPONENTS: tuple[Component, ...] = (
-    date_document, find_entities, find_quotes, find_claims, find_positions, find_events, date_facts,
-)  # fmt: skip
+    date_document,
+    find_entities,
+    find_quotes,
+    find_claims,
+    find_positions,
+    find_events,
+    date_facts,
+    add_entity_forms,
+)
 PIPELINE = Pipeline(COMPONENTS)
 
 

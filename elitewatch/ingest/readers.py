@@ -533,7 +533,10 @@ class InputStream:
                     counted = max(given, counted)
                     if len(document.text) > self.max_chars:
                         self.refused.append(
-                            (document.source, f"{len(document.text):,} characters is over the limit of {self.max_chars:,}")
+                            (
+                                document.source,
+                                f"{len(document.text):,} characters is over the limit of {self.max_chars:,}",
+                            )
                         )
                     else:
                         yield document

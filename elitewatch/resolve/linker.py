@@ -9,11 +9,19 @@ import sqlite3
 from collections.abc import Iterable
 
 from elitewatch.model import LocalEntity
+from elitewatch.vocabulary.countries import place_in_word, without_place
 from elitewatch.vocabulary.names import name_key, name_parts, strip_legal_form
 
 
 def entity_key(entity: LocalEntity) -> str:
-    return name_key(strip_legal_form(entity.name) if entity.type == "organization" else entity.name)
+    """The name key; an organization's without its legal form, and with the place that ends it by the place's
+    name in the gazetteer («МИД России» = «МИД РФ»)."""
+    if entity.type != "organization":
+        return name_key(entity.name)
+    words = strip_legal_form(entity.name).split()
+    if len(words) >= 2 and (place := place_in_word(words[-1])) is not None:
+        words[-1] = place
+    return name_key(" ".join(words))
 
 
 def remove_orphans(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
@@ -83,13 +91,18 @@ def add_aliases(conn: sqlite3.Connection, doc_id: str) -> None:
 
 def derived_aliases(entity_type: str, names: Iterable[str]) -> list[str]:
     """Forms a reader would use for the same entity: a person's surname alone ("Kassym-Jomart Tokayev" ->
-    "Tokayev"), an organization's name without its legal form ("Transmashholding JSC" -> "Transmashholding")."""
+    "Tokayev"), an organization's name without its legal form ("Transmashholding JSC" -> "Transmashholding")
+    and without the country or city that ends it («Нафтогаз Украины» -> «Нафтогаз»)."""
     derived: list[str] = []
     for name in names:
         parts = name_parts(name)
         last = parts[-1] if len(parts) >= 2 else None
         if entity_type == "person" and last and not (last.patronymic or last.initial) and last.text[:1].isupper():
             derived.append(last.text)  # not "Nurgaliuly" of "Imangali Nurgaliuly": a patronymic
-        if entity_type == "organization" and strip_legal_form(name) != name:
-            derived.append(strip_legal_form(name))
+        if entity_type == "organization":
+            bare = strip_legal_form(name)
+            if bare != name:
+                derived.append(bare)
+            if (head := without_place(bare)) is not None:
+                derived.append(head)  # «Нафтогаз Украины» is «Нафтогаз»
     return [alias for alias in dict.fromkeys(derived) if alias not in names]

@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
-from elitewatch.resolve.linker import entity_key, rebuild_aliases
-from elitewatch.vocabulary.countries import country_named
+from elitewatch.resolve.linker import derived_aliases, entity_key, rebuild_aliases
+from elitewatch.vocabulary.countries import country_named, national_body
 from elitewatch.vocabulary.names import NameMatch, compare_names, name_key, strip_possessive, surname_key, token_keys
 from elitewatch.vocabulary.offices import office_head
 
@@ -79,6 +79,8 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
         return int(row[0])
     if (by_alias := _unique_alias_owner(conn, entity)) is not None:
         return by_alias
+    if (other_type := _same_key_other_type(conn, entity.type, key)) is not None:
+        return other_type
     if entity.type == "person" and len(token_keys(entity.name)) == 1:
         rows = conn.execute(
             "SELECT id FROM entities WHERE type = 'person' AND surname = ? AND key != ? AND key NOT LIKE ?",
@@ -97,6 +99,32 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
             (best.entity_id, entity_id, best.score, json.dumps(best.reasons, ensure_ascii=False)),
         )
     return entity_id
+
+
+def _same_key_other_type(conn: sqlite3.Connection, entity_type: str, key: str) -> int | None:
+    """The entity of another type with this name key: one document's model typed "Nord Stream 2 AG" a person
+    and the others an organization; the documents vote on the type afterwards (settle_type)."""
+    row = conn.execute(
+        "SELECT id FROM entities WHERE type IN ('person', 'organization', 'place') AND type != ? AND key = ? ORDER BY id",
+        (entity_type, key),
+    ).fetchone()
+    return int(row[0]) if row is not None else None
+
+
+def settle_type(conn: sqlite3.Connection, entity_id: int) -> None:
+    """An entity's type is the one its documents give it most (by their confidence), the earlier-listed type
+    (person, organization, place) when they tie; not when another entity already has that type and key."""
+    votes = conn.execute(
+        """SELECT type, SUM(confidence) AS weight FROM doc_entities WHERE entity_id = ? GROUP BY type
+            ORDER BY weight DESC, type""",
+        (entity_id,),
+    ).fetchall()
+    row = conn.execute("SELECT type, key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if not votes or row is None or votes[0][0] == row[0]:
+        return
+    taken = conn.execute("SELECT 1 FROM entities WHERE type = ? AND key = ?", (votes[0][0], row[1])).fetchone()
+    if taken is None:
+        conn.execute("UPDATE entities SET type = ? WHERE id = ?", (votes[0][0], entity_id))
 
 
 def _create(conn: sqlite3.Connection, entity_type: str, name: str, key: str) -> int:
@@ -149,6 +177,8 @@ def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str)
 def _unique_alias_owner(conn: sqlite3.Connection, entity: LocalEntity) -> int | None:
     """The one entity of this type that already lists one of these forms (not a lone surname of a person)."""
     forms = [f for f in {entity.name, *entity.forms} if entity.type != "person" or len(token_keys(f)) > 1]
+    if entity.type == "organization":  # «Нафтогаз Украины» finds «Нафтогаз»; «МИД» alone finds no country's
+        forms = sorted(f for f in {*forms, *derived_aliases(entity.type, forms)} if not national_body(f))
     if not forms:
         return None
     marks = ",".join("?" * len(forms))

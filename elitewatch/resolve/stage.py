@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from elitewatch.model import Analysis, LocalEntity
 from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans
-from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity, settle_name
+from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity, settle_name, settle_type
 from elitewatch.vocabulary.countries import country_named
 from elitewatch.vocabulary.offices import office_head
 
@@ -47,6 +47,8 @@ def link_document(conn: sqlite3.Connection, analysis: Analysis, touched: set[int
         links.touched.add(entity_id)
         links.local_ids[entity.index] = _link(conn, doc_id, entity, entity_id)
         settle_name(conn, entity_id, entity.name)
+    for entity_id in sorted(set(context)):
+        settle_type(conn, entity_id)
     return links
 
 

@@ -60,7 +60,9 @@ def replace_document(conn: sqlite3.Connection, analysis: Analysis) -> Replacing 
         return None
     previous: set[int] = set()
     if row is not None:
-        previous.update(r[0] for r in conn.execute("SELECT entity_id FROM doc_entities WHERE doc_id = ?", (document.id,)))
+        previous.update(
+            r[0] for r in conn.execute("SELECT entity_id FROM doc_entities WHERE doc_id = ?", (document.id,))
+        )
         conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
     _insert_document(conn, analysis, digest)
     return Replacing(replaced=row is not None, entities=previous)

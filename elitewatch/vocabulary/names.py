@@ -12,11 +12,23 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from elitewatch.datafiles import cyrillic_table, latin_rules, legal_forms, load_words, name_words, read_yaml
+from elitewatch.datafiles import (
+    cyrillic_lookalikes,
+    cyrillic_table,
+    latin_rules,
+    legal_forms,
+    load_words,
+    name_words,
+    read_yaml,
+)
 
+QUOTES = "«»\"“”„‘’'"
+INITIALS = re.compile(r"(?:\w\.)+\w?\.?")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 NON_LETTERS = re.compile(r"[^a-z ]+")
 BRACKETS = re.compile(r"[\[\]()]")
+# "Х.Маас", "A.B.Smith": an initial's dot with a letter right after it ends a word as a space would
+INITIAL_DOT = re.compile(r"(?<=\b\w\.)(?=\w\w)")
 
 
 @cache
@@ -29,19 +41,29 @@ def strip_possessive(text: str) -> str:
 
 
 def strip_legal_form(name: str) -> str:
-    """An organization's name without the legal forms after it: "Kazakhstan Temir Zholy JSC NC" -> "Kazakhstan
-    Temir Zholy" (names.yaml). A name that is nothing but a legal form stays."""
+    """An organization's name without the legal forms before and after it and the quotation marks around it:
+    "Kazakhstan Temir Zholy JSC NC" -> "Kazakhstan Temir Zholy", «ПАО «Газпром»» -> «Газпром», «Газпром Финанс
+    Б. В.» -> «Газпром Финанс» (names.yaml). A name that is nothing but a legal form stays."""
     words = name.split()
-    while len(words) > 1 and words[-1].casefold().strip(",") in legal_forms():
+    while len(words) >= 2 and INITIALS.fullmatch(words[-1]) and INITIALS.fullmatch(words[-2]):
+        words[-2:] = [words[-2] + words[-1]]  # "Б. В." is "Б.В."
+    while len(words) > 1 and _legal_form(words[-1]):
         words = words[:-1]
-    return " ".join(words).rstrip(",")
+    while len(words) > 1 and _legal_form(words[0]):
+        words = words[1:]
+    joined = " ".join(words).rstrip(",")
+    return joined.strip(QUOTES + " ") or joined
+
+
+def _legal_form(word: str) -> bool:
+    return word.casefold().strip(",").strip(QUOTES).rstrip(".") in legal_forms()
 
 
 @cache
 def token_key(token: str) -> str:
     """Key of one name part."""
     table = cyrillic_table()
-    lowered = token.lower()
+    lowered = cyrillic_lookalikes(token).lower()
     for digraph in _digraphs():
         lowered = lowered.replace(digraph, table[digraph])
     latin = "".join(table.get(char, char) for char in lowered)
@@ -128,7 +150,7 @@ def token_keys(name: str) -> list[str]:
 
 @lru_cache(maxsize=100_000)  # extraction, linking and resolution key the same names many times
 def _token_keys(name: str) -> tuple[str, ...]:
-    name = BRACKETS.sub(" ", strip_possessive(name))
+    name = INITIAL_DOT.sub(" ", BRACKETS.sub(" ", strip_possessive(name)))
     parts = re.split(r"[\s\-‐–]+", name)
     keys = [token_key(part) for part in parts if part]
     return tuple(key for key in keys if key)
@@ -141,7 +163,13 @@ def name_key(name: str) -> str:
 
 
 def surname_key(name: str) -> str:
+    """The surname's key: the last part's, or the first's when a patronymic ends the name («Сурков Владислав
+    Юрьевич», as Russian lists put it)."""
     keys = token_keys(name)
+    if len(keys) >= 3:
+        parts = name_parts(name)
+        if len(parts) >= 3 and parts[-1].patronymic and not parts[0].initial:
+            return parts[0].key
     return keys[-1] if keys else ""
 
 
@@ -182,7 +210,7 @@ def _final_patronymic() -> re.Pattern[str]:
 def name_parts(name: str) -> tuple[NamePart, ...]:
     """A name's parts: "Kassym-Jomart Tokayev" -> [Kassym-Jomart, Tokayev]; "Н. Кан" -> [Н. (initial), Кан]."""
     parts = []
-    for word in BRACKETS.sub(" ", strip_possessive(name)).split():
+    for word in INITIAL_DOT.sub(" ", BRACKETS.sub(" ", strip_possessive(name))).split():
         key = "".join(token_keys(word))
         if not key:
             continue

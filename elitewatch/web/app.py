@@ -108,7 +108,11 @@ def serve(db: Path | str, *, host: str, port: int, processes: int, narratives: P
     if narratives is not None:
         os.environ["ELITEWATCH_NARRATIVES"] = str(narratives.resolve())
     config = uvicorn.Config(
-        "elitewatch.web.app:app_from_environment", factory=True, host=host, port=port, workers=processes,
+        "elitewatch.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=processes,
         log_level="warning",
     )
     if processes == 1:

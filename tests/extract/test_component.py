@@ -20,7 +20,7 @@ def step(name: str, requires: set[str] = set(), assigns: set[str] = set(), refin
 
 
 def test_the_registered_order_follows_from_the_declarations_in_any_registration_order() -> None:
-    expected = ["published", "entities", "quotes", "positions", "events", "dating", "claims"]
+    expected = ["published", "entities", "quotes", "positions", "events", "dating", "entity_forms", "claims"]
     assert PIPELINE.names == expected
     for shuffled in itertools.islice(itertools.permutations(COMPONENTS), 0, None, 37):
         names = [c.name for c in ordered(shuffled)]
@@ -28,6 +28,8 @@ def test_the_registered_order_follows_from_the_declarations_in_any_registration_
         assert names.index("entities") < names.index("quotes") < names.index("dating")
         assert names.index("quotes") < names.index("claims")  # nothing inside a direct quote is a claim
         assert names.index("published") < names.index("positions") < names.index("events") < names.index("dating")
+        # a place's adjectives are added once every fact has read the entities as names
+        assert max(names.index("quotes"), names.index("positions"), names.index("events")) < names.index("entity_forms")
 
 
 def test_the_pipeline_version_names_every_component_and_its_version() -> None:

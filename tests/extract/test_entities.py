@@ -59,7 +59,10 @@ def test_a_name_in_brackets_after_a_name_is_the_same_entity_and_yo_is_kept() -> 
     people = {e.name: e.forms for e in analysis.entities if e.type == "person"}
     assert "Джоэл Саймон" in people["Joel Simon"]
     assert "Игорь Щеголёв" in people
-    assert not any("(" in name for e in analysis.entities for name in (e.name, *e.forms))
+    assert not any("(" in e.name for e in analysis.entities)
+    # the whole "X (Y)" is kept only as a form added after the facts (BSNLP counts it as an alias)
+    bracketed = [m for e in analysis.entities for m in e.mentions if "(" in m.text]
+    assert bracketed and all(m.evidence == "compound" for m in bracketed)
 
 
 def test_legal_forms_hyphen_titles_acronym_typos_and_misspelled_surnames() -> None:
@@ -89,3 +92,89 @@ def test_known_forms_are_found_again_as_whole_words_longest_first() -> None:
         ("Kassym-Jomart Tokayev", 12),  # not "Jomart" nor "Tokayev" inside it
         ("Tokayev", 70),
     ]
+
+
+def test_foreign_names_in_oblique_cases_take_their_nominative_and_indeclinable_ones_stay() -> None:
+    from elitewatch.extract.entities.inflection import nominative
+
+    assert nominative("Шольца", "Gen") == "Шольц"
+    assert nominative("Шольцем", "Ins") == "Шольц"
+    assert nominative("Макрона", "Gen") == "Макрон"
+    assert nominative("Бюхеля", "Gen") == "Бюхель"
+    assert nominative("Петровой", "Gen") == "Петрова"  # the dictionary's feminine, not its masculine lemma
+    for word, case in (("Гёте", "Loc"), ("Санчес", "Acc"), ("Ли", "Dat"), ("Меркель", "Gen"), ("Шольц", "Nom")):
+        assert nominative(word, case) == word
+    analysis = analyse_text("Канцлер встретился с Олафом Шольцем в Берлине. Позже визит Шольца обсуждали в прессе.")
+    kind, name = entity(analysis, "Олафом Шольцем")
+    assert (kind, name) == ("person", "Олаф Шольц")
+    assert entity(analysis, "Шольца")[1] == "Олаф Шольц"
+
+
+def test_an_initial_written_against_the_surname_is_an_initial() -> None:
+    from elitewatch.vocabulary.names import compare_names, token_keys
+
+    assert token_keys("О.Шольц") == token_keys("О. Шольц")
+    assert compare_names("О.Шольц", "Олаф Шольц").score >= 0.85
+    assert compare_names("А.Шольц", "Олаф Шольц").score < 0.5
+    assert token_keys("U.S.") == ["us"]  # an abbreviation's dots are not initials
+
+
+def test_a_known_place_in_brackets_after_a_person_is_not_the_person() -> None:
+    analysis = analyse_text(
+        "Футболист Франц Миллер (Германия) забил гол. Германия победила. Миллер доволен, сказал тренер."
+    )
+    person = [e for e in analysis.entities if "Франц Миллер" in e.forms]
+    assert person and person[0].type == "person"
+    assert "Германия" not in person[0].forms
+
+
+def test_a_places_adjectives_are_its_forms_after_the_facts_have_read_the_names() -> None:
+    analysis = analyse_text(
+        "Российские дипломаты и американские военные провели встречу. Во Всероссийском форуме участвовали "
+        "российско-китайские делегации, а московские власти его поддержали."
+    )
+    forms = {e.name: e.forms for e in analysis.entities if e.type == "place"}
+    assert {"Российские", "Всероссийском", "российско"} <= forms["Russia"]
+    assert "американские" in forms["United States"]
+    assert "китайские" in forms["China"]
+    assert "московские" in forms["Moscow"]
+    adjectives = [m for e in analysis.entities for m in e.mentions if m.evidence == "adjective"]
+    assert adjectives and all(m.type == "place" for m in adjectives)
+    assert not analysis.positions  # nothing here is an office; the adjectives were added after them
+
+
+def test_an_organization_with_its_country_is_a_form_of_it_and_a_common_body_is_that_countrys() -> None:
+    analysis = analyse_text(
+        "Об этом сообщил Госдепартамент США. Позже Генассамблея ООН приняла резолюцию. "
+        "В МИД Германии заявили, что МИД готов к переговорам."
+    )
+    assert "Госдепартамент США" in next(e.forms for e in analysis.entities if "Госдепартамент" in e.forms)
+    assert entity(analysis, "Генассамблея ООН")[1] == "United Nations General Assembly"
+    assert entity(analysis, "МИД") == ("organization", "МИД Германии")
+    # the place keeps its own mention
+    assert entity(analysis, "Германии") == ("place", "Germany")
+
+
+def test_a_name_with_its_other_spelling_in_brackets_is_one_form() -> None:
+    analysis = analyse_text("Министр Вольфганг Мюллер (Wolfgang Müller) прибыл в Берлин. Мюллер выступил.")
+    person = next(e for e in analysis.entities if "Вольфганг Мюллер" in e.forms)
+    assert {"Wolfgang Müller", "Вольфганг Мюллер (Wolfgang Müller)"} <= person.forms
+
+
+def test_declined_names_and_lookalike_letters_find_their_gazetteer_entry() -> None:
+    from elitewatch.datafiles import cyrillic_lookalikes
+    from elitewatch.vocabulary.countries import gazetteer_entry
+
+    assert cyrillic_lookalikes("Евроcоюза") == "Евросоюза"  # a Latin "c" inside
+    assert cyrillic_lookalikes("Gazprom") == "Gazprom"
+    found = {form: getattr(gazetteer_entry(form), "name", None) for form in ("Нидерландах", "Евроcоюзе", "Бельгиец")}
+    assert found == {"Нидерландах": "Netherlands", "Евроcоюзе": "European Union", "Бельгиец": None}
+
+
+def test_a_declined_surname_alone_joins_the_full_name_by_its_stem() -> None:
+    from elitewatch.extract.entities.grouping import case_stem
+
+    assert case_stem("ortegu") == case_stem("ortega") == case_stem("ortegi") == "orteg"
+    assert case_stem("ivanov") == "ivanov"  # -ov is the surname's, not a case ending
+    analysis = analyse_text("Вчера кубинец Орландо Ортега выиграл забег. Тренер похвалил Ортегу за скорость.")
+    assert entity(analysis, "Ортегу")[1] == entity(analysis, "Орландо Ортега")[1]

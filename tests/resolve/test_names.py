@@ -77,3 +77,37 @@ def test_patronymics_are_told_from_surnames() -> None:
     assert [p.patronymic for p in name_parts("Борис Николаевич Ельцин")] == [False, True, False]
     assert [p.patronymic for p in name_parts("Imangali Nurgaliuly")] == [False, True]
     assert [p.patronymic for p in name_parts("Alexander Lukashevich")] == [False, False]
+
+
+def test_legal_forms_and_quotation_marks_around_an_organization_are_left_out() -> None:
+    from elitewatch.vocabulary.names import strip_legal_form
+
+    assert strip_legal_form("ПАО «Газпром»") == "Газпром"
+    assert strip_legal_form("Газпром Финанс Б. В.") == "Газпром Финанс"
+    assert strip_legal_form("Uniper SE") == "Uniper"
+    assert strip_legal_form("АО") == "АО"
+
+
+def test_country_names_come_from_cldr_in_english_russian_and_kazakh() -> None:
+    from elitewatch.datafiles import gazetteer_index
+
+    index = gazetteer_index()
+    # a country places.tsv does not list, by its CLDR names
+    assert index["эсватини"].name == index["eswatini"].name
+    assert index["ирландия"].name == "Ireland"
+    assert index["ұлыбритания"].name == "United Kingdom"  # Kazakh, joined to the places.tsv row
+    assert index["германия"].name == "Germany"
+
+
+def test_an_organization_name_ending_in_a_place_is_also_known_without_it_unless_every_country_has_one() -> None:
+    from elitewatch.resolve.linker import derived_aliases
+
+    assert "Нафтогаз" in derived_aliases("organization", ["Нафтогаз Украины"])
+    assert "МИД" not in derived_aliases("organization", ["МИД России"])
+
+
+def test_the_surname_of_a_name_listed_surname_first_with_a_patronymic_is_its_first_part() -> None:
+    from elitewatch.vocabulary.names import surname_key
+
+    assert surname_key("Сурков Владислав Юрьевич") == surname_key("Владислав Сурков")
+    assert surname_key("Владимир Владимирович Путин") == surname_key("Путин")

@@ -165,3 +165,18 @@ def test_writing_a_document_carries_out_only_the_judgements_that_name_what_it_to
     assert "Владимир Путин" in looked_up  # the merge naming the new document's entity was
     putins = [r[0] for r in conn.execute("SELECT name FROM entities WHERE name LIKE '%Putin%' OR name LIKE '%Путин%'")]
     assert putins == ["Vladimir Putin"]  # and it holds
+
+
+def test_a_body_every_country_has_stays_each_countrys_across_documents(tmp_path: Path) -> None:
+    write(tmp_path / "in", "de", "В МИД Германии заявили о протесте. Позже МИД уточнил позицию.")
+    write(tmp_path / "in", "pl", "В МИД Польши ответили коллегам. МИД опубликовал заявление.")
+    write(tmp_path / "in", "de2", "Представитель МИД ФРГ повторил: МИД не изменит позицию.")
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [str(tmp_path / "in")], Settings())
+    rows = conn.execute(
+        """SELECT e.id, a.alias FROM entities e JOIN aliases a ON a.entity_id = e.id
+            WHERE e.type = 'organization' AND a.alias IN ('МИД Германии', 'МИД Польши', 'МИД ФРГ')"""
+    ).fetchall()
+    owner = {alias: entity_id for entity_id, alias in rows}
+    assert owner["МИД Германии"] == owner["МИД ФРГ"]  # one country by two of its names
+    assert owner["МИД Германии"] != owner["МИД Польши"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from elitewatch.extract.entities.forms import add_compound_names, add_place_adjectives
 from elitewatch.extract.entities.grouping import (
     Group,
     UnionFind,
@@ -39,9 +40,16 @@ from elitewatch.model import LocalEntity, Mention, Parsed
 from elitewatch.vocabulary.names import token_keys
 
 EXTRACTOR = "entities"
-VERSION = "2"
+VERSION = "3"
+FORMS_VERSION = "1"
 
-__all__ = ["EXTRACTOR", "VERSION", "extract_entities"]
+__all__ = ["EXTRACTOR", "FORMS_VERSION", "VERSION", "add_forms", "extract_entities"]
+
+
+def add_forms(parsed: Parsed, entities: list[LocalEntity]) -> None:
+    """5. after the facts: the forms that are not names (forms.py)."""
+    add_compound_names(parsed.doc.text, entities)
+    add_place_adjectives(parsed, entities)
 
 
 def extract_entities(parsed: Parsed) -> list[LocalEntity]:

@@ -11,8 +11,8 @@ from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
 
-from elitewatch.datafiles import fold, gazetteer_index
 from elitewatch.model import Mention
+from elitewatch.vocabulary.countries import gazetteer_entry
 from elitewatch.vocabulary.names import compare_names, name_key, strip_legal_form, token_keys
 
 # compare_names score of a name and its spelling in brackets: "Джоэл Саймон (Joel Simon)"; set by hand with
@@ -21,6 +21,10 @@ SAME_NAME = 0.75
 # The shortest surname whose one-letter difference is read as a typo; set by hand with misspelled surnames
 # (0ad64ff), not swept on a dev set.
 MISSPELLING_MIN = 6
+# The shortest surname stem (key letters) a declined surname alone is joined by: «Окаве» to «Мисао Окава»;
+# set by hand so that two-letter stems of short names never join.
+SURNAME_STEM_MIN = 4
+CASE_ENDING = re.compile(r"(?:ami|jami|om|em|oj|ej|ju|ja|u|a|e|i|y|o)$")
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
 
 
@@ -61,7 +65,7 @@ def group_key(mention: Mention) -> str:
 @lru_cache(maxsize=100_000)  # a document names its people and places many times, and so does the next one
 def _key_of_forms(normal: str, text: str) -> str:
     forms = (normal, text, strip_legal_form(normal))
-    entry = next((gazetteer_index()[fold(f)] for f in forms if fold(f) in gazetteer_index()), None)
+    entry = next((found for f in forms if (found := gazetteer_entry(f)) is not None), None)
     if entry is not None:
         return f"gazetteer:{entry.type}:{entry.name}"
     return name_key(strip_legal_form(normal))
@@ -94,8 +98,11 @@ def link_brackets(text: str, mentions: list[Mention], groups: list[Group], group
             # a place in brackets after a place says where it is: «Дюссельдорф (ФРГ)», "Springfield (Illinois)"
             locates = mention.type == "place" and all(m.type == "place" for m in groups[other].mentions)
             other_name = not inner.text.isupper() and not groups[other].gazetteer and not groups[owner].gazetteer
+            # a known place or organization on one side only is another thing: «Франц Беккенбауэр (Германия)»,
+            # "Antidoping Agency of the US (USADA)", unless the other side spells it or is its acronym
+            one_known = (groups[owner].gazetteer is None) != (groups[other].gazetteer is None)
             if (
-                ((elsewhere or other_name) and not locates)
+                ((elsewhere or other_name) and not locates and not one_known)
                 or _same_name(mention.normal, inner.text)
                 or _acronym_of(inner.text, mention.normal)
             ):
@@ -127,11 +134,16 @@ def link_surnames(groups: list[Group], uf: UnionFind) -> None:
                 for part in {keys[-1], keys[0]}:
                     if index not in full_by_part[part]:
                         full_by_part[part].append(index)
+    # «Ортегу», «Манделе» alone: a declined surname the normalizer left as written joins by its stem
+    stems: dict[str, list[int]] = defaultdict(list)
+    for part, owners in full_by_part.items():
+        if len(case_stem(part)) >= SURNAME_STEM_MIN:
+            stems[case_stem(part)].extend(o for o in owners if o not in stems[case_stem(part)])
     for index, group in enumerate(groups):
         if group.gazetteer or group.tokens != 1:
             continue
         key = next(iter(group.keys))
-        candidates = full_by_part.get(key, [])
+        candidates = full_by_part.get(key, []) or stems.get(case_stem(key), [])
         if not candidates:
             continue
         roots = {uf.find(c) for c in candidates}
@@ -140,6 +152,11 @@ def link_surnames(groups: list[Group], uf: UnionFind) -> None:
         else:  # several people share the surname: the most mentioned one
             best = max(candidates, key=lambda c: len(groups[c].mentions))
             uf.union(index, best)
+
+
+def case_stem(key: str) -> str:
+    """A name part's key without a Russian case ending: "ortegu", "ortega", "ortegi" -> "orteg"."""
+    return CASE_ENDING.sub("", key) if len(key) > SURNAME_STEM_MIN else key
 
 
 def link_misspellings(groups: list[Group], uf: UnionFind) -> None:

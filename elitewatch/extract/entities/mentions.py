@@ -9,9 +9,10 @@ import re
 from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index, organizations, places
+from elitewatch.extract.entities.inflection import nominative
 from elitewatch.extract.entities.lexicon import entity_words
-from elitewatch.model import Mention, Parsed, Span
-from elitewatch.vocabulary.countries import demonyms
+from elitewatch.model import Mention, Parsed, Span, Token
+from elitewatch.vocabulary.countries import demonyms, gazetteer_entry
 from elitewatch.vocabulary.names import strip_possessive
 
 OUTLET = re.compile(
@@ -55,6 +56,7 @@ def extend_names(spans: list[Span], parsed: Parsed, starts: list[int]) -> list[S
             and text[end] == " "
             and parsed.tokens[index + 1].pos == "PROPN"
             and parsed.tokens[index + 1].text[:1].isupper()
+            and gazetteer_entry(parsed.tokens[index + 1].text) is None  # «вместо Нетаньяху Иерусалим будет…»
         ):
             index += 1
             end = parsed.tokens[index].end
@@ -152,25 +154,48 @@ def clean_span(span: Span, text: str) -> list[Mention]:
 
 
 def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
-    """A Russian person's name the span normalizer left inflected ("Барак Обамой", "Маехары") takes the
-    lemmas of its words that the morphology puts in an oblique case. (Not organizations: their
-    dependent words stay inflected, «Институт этнологии».)"""
+    """A Russian person's name in the nominative, word by word from the case the tagger gives each word
+    («Олафа Шольца», «Барак Обамой», «Х.Мааса»): the nominative the dictionary or the case endings give
+    (inflection.nominative), else the word's lemma; words in the nominative keep what the span normalizer made
+    of them. (Not organizations: their dependent words stay inflected, «Институт этнологии».)"""
     first = token_at(starts, mention.start)
-    words = mention.normal.split(" ")
     if first is None:
         return mention
-    tokens = [t for t in parsed.tokens[first : first + len(words) + 1] if t.start < mention.end]
-    if len(tokens) != len(words):
-        return mention
-    changed = False
+    tokens = [t for t in parsed.tokens[first : first + len(mention.text) + 1] if mention.start <= t.start < mention.end]
+    words = mention.normal.split(" ")
+    if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
+        return _relemmatized_surface(mention, tokens)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
-        if token.case in ("", "Nom") or word != token.text or token.lemma == word.lower() or not token.lemma:
+        if token.case in ("", "Nom"):
             continue
-        words[k] = "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
-        changed = True
-    if not changed:
+        if (found := nominative(token.text, token.case)) != token.text:
+            words[k] = found  # over the span normalizer's guess: «Шольцем» is Шольц, not «Шолец»
+        elif word == token.text:
+            words[k] = _nominative_of(token)
+    normal = " ".join(words)
+    if normal == mention.normal:
         return mention
-    return Mention(mention.start, mention.end, mention.text, mention.type, " ".join(words), evidence=mention.evidence)
+    return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
+
+
+def _nominative_of(token: Token) -> str:
+    word = nominative(token.text, token.case)
+    if word != token.text or not token.lemma or token.lemma == token.text.lower():
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
+
+
+def _relemmatized_surface(mention: Mention, tokens: list[Token]) -> Mention:
+    """The name's surface with each oblique word in the nominative, in place: «Х.Мааса» -> «Х.Маас»."""
+    normal = mention.text
+    for token in reversed(tokens):
+        offset = token.start - mention.start
+        if token.case in ("", "Nom") or normal[offset : offset + len(token.text)] != token.text:
+            continue
+        normal = normal[:offset] + _nominative_of(token) + normal[offset + len(token.text) :]
+    if normal == mention.normal:
+        return mention
+    return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
 
 
 def _normal_of(surface: str, whole: str, normal: str) -> str:
@@ -253,6 +278,8 @@ def find_extra_mentions(text: str, taken: Occupied) -> list[Mention]:
 def _gazetteer_pattern() -> re.Pattern[str]:
     forms: set[str] = set()
     for entry in (*places(), *organizations()):
+        if not entry.searched:
+            continue
         forms.update(form for form in entry.forms if len(form) > 2 and any(c.isupper() for c in form))
         forms.update(entry.typos)
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))

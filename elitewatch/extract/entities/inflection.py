@@ -1,0 +1,56 @@
+"""The nominative of a Russian name word in an oblique case: «Олафа Шольца» -> «Олаф Шольц», «Эрдогана» ->
+«Эрдоган», while «Гёте», «Санчес» and «Ли» stay as they are.
+
+The tagger gives each word's case from its context; the dictionary (pymorphy, through natasha) knows the
+names it has seen, and which of them do not decline; a name it does not know (most foreign surnames) loses
+the ending its case gives a masculine noun (data/lexicon/names.yaml, case_endings).
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+from elitewatch.datafiles import name_words
+
+NAME_TAGS = frozenset({"Surn", "Name", "Patr"})
+VOWELS = frozenset("аеёиоуыэюяьъй")
+# natasha's case names and pymorphy's
+PYMORPHY_CASE = {"Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
+
+
+@cache
+def _endings() -> dict[str, list[tuple[str, str]]]:
+    table = name_words().case_endings
+    return {case: sorted(((e, r) for e, r in rows), key=lambda er: -len(er[0])) for case, rows in table.items()}
+
+
+def _parses(word: str) -> list[Any]:
+    from elitewatch.nlp.russian import load
+
+    return list(load()["vocab"].parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def nominative(word: str, case: str) -> str:
+    """The word (a part of a person's name, capitalized) in the nominative, given the case the tagger found."""
+    if case not in PYMORPHY_CASE or len(word) < 3 or not all("а" <= c.lower() <= "я" or c in "ёЁ-" for c in word):
+        return word
+    if "-" in word:  # «Касым-Жомарта»: the last part declines
+        head, _, last = word.rpartition("-")
+        return f"{head}-{nominative(last, case)}"
+    known = [p for p in _parses(word) if p.is_known and NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))]
+    if any("Fixd" in str(p.tag) for p in known):
+        return word  # indeclinable: Гёте, Ли
+    for parse in known:
+        if PYMORPHY_CASE[case] in str(parse.tag):
+            found = parse.inflect({"Nom"})  # not normal_form, which is masculine: Петровой -> Петрова
+            if found is not None:
+                return str(found.word)[:1].upper() + str(found.word)[1:]
+    lowered = word.lower()
+    for ending, replacement in _endings()[case]:
+        stem = lowered[: -len(ending)]
+        after_consonant = ending[0] not in VOWELS or (len(stem) >= 2 and stem[-1] not in VOWELS)
+        if lowered.endswith(ending) and len(stem) >= 2 and after_consonant:
+            return word[: len(stem)] + replacement
+    return word
