@@ -72,7 +72,9 @@ def log_odds(own: Counter[str], rest: Counter[str], prior: Counter[str]) -> dict
     weight = min(PRIOR, n_prior / 2)
     scores = {}
     for word, count in own.items():
-        alpha = weight * prior[word] / n_prior
+        # over one more than the corpus: every word's prior is below the whole weight, so a speaker whose
+        # every word is this one (or a corpus of one word) still leaves the other side of each odds above zero
+        alpha = weight * prior[word] / (n_prior + 1)
         other = rest[word]
         delta = math.log((count + alpha) / (n_own + weight - count - alpha)) - math.log(
             (other + alpha) / (n_rest + weight - other - alpha)

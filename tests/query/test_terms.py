@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +22,13 @@ def test_a_word_used_at_everyones_rate_scores_near_zero_and_ones_own_word_high()
     scores = log_odds(own, rest, own + rest)
     assert abs(scores["the"]) < 1.0 and abs(scores["policy"]) < 1.0
     assert scores["water"] > 3.0
+
+
+def test_a_speaker_of_one_word_in_a_corpus_of_one_word_has_a_score() -> None:
+    only = Counter({"water": 1})
+    scores = log_odds(only, Counter(), only)  # divided by zero before
+    assert set(scores) == {"water"} and math.isfinite(scores["water"])
+    assert log_odds(Counter({"water": 3}), Counter({"water": 1}), Counter({"water": 4}))["water"] == pytest.approx(0, abs=2)
 
 
 QUOTES = [
