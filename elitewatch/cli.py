@@ -275,7 +275,7 @@ def _office(row: dict[str, Any]) -> str:
 
 def _event_line(event: dict[str, Any]) -> str:
     """ "[2023-12-04] credentials: Dauren Abayev, Vladimir Putin — Kremlin (doc)"."""
-    who = ", ".join(p["name"] for p in event["participants"])
+    who = ", ".join(p["name"] + (f" ({p['role']})" if p.get("role") else "") for p in event["participants"])
     place = f" — {event['place']}" if event["place"] else ""
     when = event["date"] or (f"{event['published']} published" if event.get("published") else "date unknown")
     return escape(f"[{when}] {event['type']}: {who}{place}  ({event['doc_id']})")

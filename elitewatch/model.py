@@ -158,6 +158,7 @@ class Event:
     place: int | None = None
     place_text: str | None = None
     confidence: float = 0.7
+    roles: dict[int, str] = field(default_factory=dict)  # participant -> appointee, host, guest, signatory…
 
 
 @dataclass

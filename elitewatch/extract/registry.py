@@ -10,6 +10,7 @@ from __future__ import annotations
 from elitewatch import temporal
 from elitewatch.extract import claims, dating, entities, events, positions, quotes
 from elitewatch.extract.component import Component, Pipeline, component
+from elitewatch.extract.events import roles
 from elitewatch.model import Analysis
 from elitewatch.temporal.published import infer_published
 
@@ -62,6 +63,12 @@ def find_events(analysis: Analysis) -> None:
     )
 
 
+@component(roles.EXTRACTOR, roles.VERSION, requires={"parsed", "entities", "events"}, refines={"events"})
+def find_roles(analysis: Analysis) -> None:
+    """Who is the appointee and who the appointer, the host and the guest, of each event."""
+    roles.assign_roles(analysis.parsed, analysis.entities, analysis.events)
+
+
 @component(
     dating.EXTRACTOR,
     dating.VERSION,
@@ -93,6 +100,7 @@ COMPONENTS: tuple[Component, ...] = (
     find_claims,
     find_positions,
     find_events,
+    find_roles,
     date_facts,
     add_entity_forms,
 )

@@ -111,11 +111,14 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             **_corrected(corrections, row),
         }
     participants: dict[int, list[str]] = {}
+    roles: dict[int, dict[int, str]] = {}
     for row in conn.execute(
-        """SELECT ep.event_id, de.entity_id FROM event_participants ep
+        """SELECT ep.event_id, de.entity_id, ep.role FROM event_participants ep
              JOIN doc_entities de ON de.id = ep.doc_entity_id ORDER BY ep.event_id, ep.rowid"""
     ):
         participants.setdefault(row["event_id"], []).append(row["entity_id"])
+        if row["role"]:
+            roles.setdefault(row["event_id"], {})[row["entity_id"]] = row["role"]
     for row in conn.execute(
         """SELECT e.*, place.entity_id AS place_id FROM events e
              LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id
@@ -127,6 +130,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "doc": row["doc_id"],
             "type": row["type"],
             "participants": list(dict.fromkeys(participants.get(row["id"], []))),
+            "roles": {str(entity): role for entity, role in roles.get(row["id"], {}).items()},
             "date": row["date"],
             "place": row["place_id"] if row["place_id"] is not None else row["place_text"],
             "place_name": row["place_text"],

@@ -24,6 +24,7 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # dates to the event's day is the one the event is about (the appointee, not the president who appoints).
 STARTS_OFFICE = frozenset({"appointment", "election"})
 ENDS_OFFICE = frozenset({"resignation"})
+SUBJECT_ROLES = frozenset({"appointee", "resigned", "presenter", "elected", "guest"})
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«(A-ZА-ЯЁ0-9])|\n\s*\n")
 
 
@@ -41,6 +42,7 @@ class _Event:
     sentence_start: int
     sentence_end: int
     persons: tuple[int, ...]
+    subjects: frozenset[int] = frozenset()  # those whose role makes the event theirs (the appointee…)
 
 
 def intervals(
@@ -82,14 +84,17 @@ def intervals(
 
 def _events(conn: sqlite3.Connection, types: tuple[str, str]) -> list[_Event]:
     persons: dict[int, list[int]] = defaultdict(list)
-    for event_id, entity_id in conn.execute(
-        """SELECT ep.event_id, de.entity_id FROM event_participants ep
+    subjects: dict[int, set[int]] = defaultdict(set)
+    for event_id, entity_id, role in conn.execute(
+        """SELECT ep.event_id, de.entity_id, ep.role FROM event_participants ep
               JOIN doc_entities de ON de.id = ep.doc_entity_id JOIN events e ON e.id = ep.event_id
              WHERE e.type IN (?, ?) AND de.type = 'person' ORDER BY ep.event_id, ep.rowid""",
         types,
     ):
         if entity_id not in persons[event_id]:
             persons[event_id].append(entity_id)
+        if role in SUBJECT_ROLES:
+            subjects[event_id].add(entity_id)
     found = []
     for row in conn.execute(
         """SELECT e.id, e.type, e.date, e.doc_id, e.trigger, d.title, d.published, d.url, e.sentence_start,
@@ -114,6 +119,7 @@ def _events(conn: sqlite3.Connection, types: tuple[str, str]) -> list[_Event]:
                     sentence_start=row["sentence_start"],
                     sentence_end=row["sentence_end"],
                     persons=tuple(persons[row["id"]]),
+                    subjects=frozenset(subjects[row["id"]]),
                 )
             )
     return found
@@ -191,6 +197,8 @@ def _subjects(event: _Event, offices: dict[int, list[dict[str, Any]]]) -> tuple[
     """The people the event is about: for an appointment, whoever's office the same document starts that day
     (the appointee, not the president who appoints); for a resignation, whoever's office it ends; for an
     event of another type, or when no office says, every person taking part."""
+    if event.subjects:  # the roles the extraction gave: the appointee, not the appointer
+        return tuple(person for person in event.persons if person in event.subjects)
     day = event.day.isoformat()
     column = "start" if event.type in STARTS_OFFICE else "end" if event.type in ENDS_OFFICE else None
     if column is None:

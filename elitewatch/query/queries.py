@@ -318,14 +318,14 @@ def search_events(
     participants: dict[int, list[dict[str, Any]]] = {e["id"]: [] for e in events}
     marks = ",".join("?" * len(participants))
     for row in conn.execute(  # one query for all the events, not one per event
-        f"""SELECT ep.event_id, ent.id, ent.name, ent.type FROM event_participants ep
+        f"""SELECT ep.event_id, ent.id, ent.name, ent.type, ep.role FROM event_participants ep
               JOIN doc_entities de ON de.id = ep.doc_entity_id JOIN entities ent ON ent.id = de.entity_id
              WHERE ep.event_id IN ({marks}) ORDER BY ep.event_id, ep.rowid""",
         list(participants),
     ):
         found = participants[row["event_id"]]
         if all(p["id"] != row["id"] for p in found):
-            found.append({"id": row["id"], "name": row["name"], "type": row["type"]})
+            found.append({"id": row["id"], "name": row["name"], "type": row["type"], "role": row["role"]})
     for event in events:
         event["participants"] = participants[event["id"]]
     return events

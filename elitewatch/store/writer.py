@@ -243,6 +243,6 @@ def _insert_events(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
             ),
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO event_participants (event_id, doc_entity_id) VALUES (?, ?)",
-            [(cursor.lastrowid, local_ids[p]) for p in event.participants],
+            "INSERT OR IGNORE INTO event_participants (event_id, doc_entity_id, role) VALUES (?, ?, ?)",
+            [(cursor.lastrowid, local_ids[p], event.roles.get(p)) for p in event.participants],
         )

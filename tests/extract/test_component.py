@@ -20,7 +20,7 @@ def step(name: str, requires: set[str] = set(), assigns: set[str] = set(), refin
 
 
 def test_the_registered_order_follows_from_the_declarations_in_any_registration_order() -> None:
-    expected = ["published", "entities", "quotes", "positions", "events", "dating", "entity_forms", "claims"]
+    expected = ["published", "entities", "quotes", "positions", "events", "entity_forms", "roles", "dating", "claims"]
     assert PIPELINE.names == expected
     for shuffled in itertools.islice(itertools.permutations(COMPONENTS), 0, None, 37):
         names = [c.name for c in ordered(shuffled)]

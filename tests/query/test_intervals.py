@@ -58,6 +58,7 @@ def test_each_appointee_waits_from_the_appointment_to_the_credentials(store: Pat
     ]
     # The president who appointed Sultanov took part in the appointment but waited for nothing.
     assert "Shavkat Mirziyoyev" not in {w["person"]["name"] for w in found["intervals"]}
+
     assert found["median_days"] == 108
     karimov = found["intervals"][2]
     assert karimov["words"] == "5 months and 4 days" and karimov["first"]["doc_id"] == "karimov"
@@ -65,6 +66,20 @@ def test_each_appointee_waits_from_the_appointment_to_the_credentials(store: Pat
     assert [(s["text"], s["value"]) for s in karimov["stated"]] == [("five months and four days", "P5M4D")]
     assert found["intervals"][0]["stated"] == []
     assert "credentials" in karimov["second"]["sentence"]
+
+
+def test_the_roles_are_stored_exported_and_shown(store: Path) -> None:
+    records = [json.loads(line) for line in CliRunner().invoke(app, ["export", "--db", str(store)]).output.splitlines()]
+    names = {r["id"]: r["name"] for r in records if r["kind"] == "entity"}
+    appointment = next(
+        r for r in records if r["kind"] == "event" and r["type"] == "appointment" and r["doc"] == "sultanov"
+    )
+    assert {names[int(k)]: v for k, v in appointment["roles"].items()} == {
+        "Shavkat Mirziyoyev": "appointer",
+        "Timur Sultanov": "appointee",
+    }
+    page = TestClient(create_app(store)).get("/events", params={"type": "appointment"}).text
+    assert "(appointer)" in page and "(appointee)" in page
 
 
 def test_a_wait_is_compared_with_the_others_and_the_same_office(store: Path) -> None:
