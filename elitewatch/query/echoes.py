@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from elitewatch.query.kept import kept
 from elitewatch.query.queries import find_entities
-from elitewatch.store.db import generation
 
 SHINGLE = 4  # lemmas a shingle holds: short enough to survive rewording, long enough to be a phrase
 COMMON_SHARE = 0.03  # a lemma in more than this share of the quotes is a common word…
@@ -50,13 +50,7 @@ class _Index:
     speakers_of: dict[frozenset[str], set[int]]
 
 
-_kept: dict[tuple[str, int], _Index] = {}
-
-
 def _index(conn: sqlite3.Connection) -> _Index:
-    version = generation(conn)
-    if version is not None and version in _kept:
-        return _kept[version]
     quotes = _quotes(conn)
     common = _common_lemmas(quotes)
     shingles = {quote.id: _shingles(quote.lemmas, common) for quote in quotes}
@@ -64,11 +58,7 @@ def _index(conn: sqlite3.Connection) -> _Index:
     for quote in quotes:
         for shingle in shingles[quote.id]:
             speakers_of[shingle].add(quote.speaker_id)
-    index = _Index(quotes, common, shingles, speakers_of)
-    if version is not None:
-        _kept.clear()  # one store's index at a time: an old generation is never asked for again
-        _kept[version] = index
-    return index
+    return _Index(quotes, common, shingles, speakers_of)
 
 
 def echoes(
@@ -76,7 +66,7 @@ def echoes(
 ) -> dict[str, Any]:
     """Pairs of quotes of two speakers that share a phrase, the earlier speaker first, most shared first;
     with `speaker` (a name, any spelling) or `speaker_id` only that speaker's."""
-    corpus = _index(conn)
+    corpus = kept(conn, "echoes", _index)
     quotes, common, shingles, speakers_of = corpus.quotes, corpus.common, corpus.shingles, corpus.speakers_of
     wanted = {e["id"] for e in find_entities(conn, speaker, type="person")} if speaker else None
     if speaker_id is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from elitewatch.store.db import generation
+from elitewatch.query.kept import kept
 
 PRIOR = 500.0  # the prior's weight in counts (at most half the corpus): how strongly the corpus pulls a rare
 # word's estimate to it
@@ -28,9 +28,6 @@ class _Corpus:
     total: Counter[str]
 
 
-_kept: dict[tuple[str, int], _Corpus] = {}
-
-
 @cache
 def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
@@ -44,9 +41,10 @@ def is_term(word: str) -> bool:
 
 
 def _corpus(conn: sqlite3.Connection) -> _Corpus:
-    version = generation(conn)
-    if version is not None and version in _kept:
-        return _kept[version]
+    return kept(conn, "terms", _count)
+
+
+def _count(conn: sqlite3.Connection) -> _Corpus:
     by_speaker: dict[int, Counter[str]] = {}
     for speaker, lemmas, text in conn.execute(
         """SELECT de.entity_id, q.lemmas, q.text FROM quotes q
@@ -58,11 +56,7 @@ def _corpus(conn: sqlite3.Connection) -> _Corpus:
     total: Counter[str] = Counter()
     for counts in by_speaker.values():
         total.update(counts)
-    corpus = _Corpus(by_speaker, total)
-    if version is not None:
-        _kept.clear()
-        _kept[version] = corpus
-    return corpus
+    return _Corpus(by_speaker, total)
 
 
 def log_odds(own: Counter[str], rest: Counter[str], prior: Counter[str]) -> dict[str, float]:
