@@ -278,7 +278,9 @@ def _event_line(event: dict[str, Any]) -> str:
     who = ", ".join(p["name"] + (f" ({p['role']})" if p.get("role") else "") for p in event["participants"])
     place = f" — {event['place']}" if event["place"] else ""
     when = event["date"] or (f"{event['published']} published" if event.get("published") else "date unknown")
-    return escape(f"[{when}] {event['type']}: {who}{place}  ({event['doc_id']})")
+    docs = list(dict.fromkeys(source["doc_id"] for source in event.get("sources") or [])) or [event["doc_id"]]
+    told = ", ".join(docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+    return escape(f"[{when}] {event['type']}: {who}{place}  ({told})")
 
 
 @app.command()

@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from elitewatch.query.facts import event_facts, office_facts
+
 
 def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     for row in conn.execute(
@@ -84,6 +86,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "confidence": row["confidence"],
             "extractor": _extractor(row),
         }
+    offices = office_facts(conn)
     for row in conn.execute(
         """SELECT p.*, person.entity_id AS person_id, org.entity_id AS org_id, org.name AS org_name
              FROM positions p
@@ -94,6 +97,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         yield {
             "kind": "position",
             "id": row["id"],
+            "fact": offices.fact_of.get(row["id"]),
             "doc": row["doc_id"],
             "person": row["person_id"],
             "role": row["role"],
@@ -119,6 +123,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         participants.setdefault(row["event_id"], []).append(row["entity_id"])
         if row["role"]:
             roles.setdefault(row["event_id"], {})[row["entity_id"]] = row["role"]
+    events = event_facts(conn)
     for row in conn.execute(
         """SELECT e.*, place.entity_id AS place_id FROM events e
              LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id
@@ -127,6 +132,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         yield {
             "kind": "event",
             "id": row["id"],
+            "fact": events.fact_of.get(row["id"]),
             "doc": row["doc_id"],
             "type": row["type"],
             "participants": list(dict.fromkeys(participants.get(row["id"], []))),

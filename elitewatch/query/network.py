@@ -1,5 +1,6 @@
 """Who met whom: people as nodes, the meetings, visits and agreements they took part in together as edges
-weighted by how many there were, each edge with its events and their sources."""
+weighted by how many there were (one meeting told by three outlets counts once: query/facts.py), each edge
+with its events and their sources."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from elitewatch.query.facts import event_facts
 from elitewatch.query.queries import find_entities
 from elitewatch.vocabulary.countries import country_named, country_of
 
@@ -42,19 +44,27 @@ def network(
         wanted = {e["id"] for e in find_entities(conn, person, type="person")}
         neighbours = {n for pair in edges if wanted & set(pair) for n in pair}
         edges = {pair: found for pair, found in edges.items() if set(pair) <= neighbours}
-    counts: dict[int, int] = defaultdict(int)
+    counts: dict[int, set[str]] = defaultdict(set)
     for (a, b), found in edges.items():
-        counts[a] += len(found)
-        counts[b] += len(found)
-    nodes = [{"id": n, "name": names[n], "events": counts[n]} for n in sorted(counts, key=lambda n: (-counts[n], n))]
+        counts[a] |= {event["fact"] for event in found}
+        counts[b] |= {event["fact"] for event in found}
+    nodes = [
+        {"id": n, "name": names[n], "events": len(counts[n])}
+        for n in sorted(counts, key=lambda n: (-len(counts[n]), n))
+    ]
     return {
         "filters": {"types": list(types), "from": since, "to": until, "person": person, "country": country},
         "nodes": nodes,
         "edges": [
-            {"source": a, "target": b, "weight": len(found), "events": found}
-            for (a, b), found in sorted(edges.items(), key=lambda item: (-len(item[1]), item[0]))
+            {"source": a, "target": b, "weight": _facts(found), "events": found}
+            for (a, b), found in sorted(edges.items(), key=lambda item: (-_facts(item[1]), item[0]))
         ],
     }
+
+
+def _facts(events: list[dict[str, Any]]) -> int:
+    """How many events these are, each told once however many documents tell it."""
+    return len({event["fact"] for event in events})
 
 
 def _country(country: str | None) -> str | None:
@@ -85,6 +95,7 @@ def _events(
         params,
     ):
         people[row["event_id"]][row["id"]] = row["name"]
+    facts = event_facts(conn)
     found = []
     for row in conn.execute(
         f"""SELECT e.id, e.type, e.date, e.doc_id, d.title, d.published, e.sentence_start, e.sentence_end,
@@ -99,7 +110,8 @@ def _events(
             continue
         if country and (not row["place"] or (country_of(row["place"]) or row["place"]).casefold() != country):
             continue
-        found.append({**dict(row), "people": people[row["id"]]})
+        fact = facts.fact_of.get(int(row["id"]), f"event-record-{row['id']}")
+        found.append({**dict(row), "fact": fact, "people": people[row["id"]]})
     return found
 
 

@@ -83,7 +83,7 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
             (doc_id,),
         )
     )
-    document["events"] = search_events(conn, doc_id=doc_id, limit=1_000)
+    document["events"] = search_events(conn, doc_id=doc_id, limit=1_000, joined=False)
     document["corrections"] = corrections_of(conn, doc_id)
     return document
 

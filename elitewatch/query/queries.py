@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from elitewatch.errors import NotFoundError
+from elitewatch.query.facts import event_facts, office_facts
 from elitewatch.vocabulary.names import name_key, strip_possessive
 from elitewatch.vocabulary.offices import career_office
 
@@ -113,22 +114,42 @@ def entity_profile(
 
 
 def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
-    """Who the documents say holds (or held) an office in this organization or country."""
+    """Who the documents say holds (or held) an office in this organization or country: one row per office
+    and holder however many documents tell it (query/facts.py), with the earliest start, the latest end,
+    the dates the texts show the holder in post, and every source."""
     rows = _rows(
         conn.execute(
-            """SELECT person.entity_id AS person_id, e.name AS person, p.role, p.start, p.end, p.as_of, p.ended,
-                      p.doc_id, p.sentence_start, p.sentence_end
+            """SELECT p.id, person.entity_id AS person_id, e.name AS person, p.role, p.start, p.end, p.as_of,
+                      p.ended, p.doc_id, p.sentence_start, p.sentence_end, d.published
                  FROM positions p JOIN doc_entities org ON org.id = p.org_doc_entity_id
                  JOIN doc_entities person ON person.id = p.person_doc_entity_id
                  JOIN entities e ON e.id = person.entity_id
+                 JOIN documents d ON d.id = p.doc_id
                 WHERE org.entity_id = ?
-                ORDER BY COALESCE(p.start, p.as_of, p.end, '9999'), e.name""",
+                ORDER BY COALESCE(p.start, p.as_of, p.end, '9999'), e.name, d.published, p.doc_id""",
             (entity_id,),
         )
     )
+    facts = office_facts(conn)
+    held: dict[str, dict[str, Any]] = {}
     for row in rows:
-        row["ended"] = bool(row["ended"])
-    return rows
+        fact = facts.fact_of.get(row["id"], f"office-record-{row['id']}")
+        source = {key: row[key] for key in ("doc_id", "published", "sentence_start", "sentence_end")}
+        if fact not in held:
+            held[fact] = {**row, "fact": fact, "ended": bool(row["ended"]), "seen": set(), "sources": []}
+        office = held[fact]
+        office["sources"].append(source)
+        office["ended"] = office["ended"] or bool(row["ended"])
+        if row["start"] and (not office["start"] or row["start"] < office["start"]):
+            office["start"], office["role"] = row["start"], row["role"]
+        if row["end"] and (not office["end"] or row["end"] > office["end"]):
+            office["end"] = row["end"]
+        if row["as_of"]:
+            office["seen"].add(row["as_of"])
+    for office in held.values():
+        office["seen"] = sorted(office.pop("seen"))
+        office["as_of"] = office["seen"][0] if office["seen"] else office["as_of"]
+    return sorted(held.values(), key=lambda o: (o["start"] or o["as_of"] or o["end"] or "9999", o["person"]))
 
 
 NAMED_WITH_WINDOW = 300  # the newest ingested documents of an entity that its companions are counted in
@@ -238,9 +259,7 @@ def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not group["seen"] and not group["start"] and not group["end"]:
             group["seen"] = group["seen_by_document"]  # placed by what the text says: in post as of then
         group["seen"] = sorted(group["seen"])
-        group["when"] = (
-            group["start"] or next(iter(group["seen"]), None) or group["end"] or group["ended_before"] or ""
-        )
+        group["when"] = group["start"] or next(iter(group["seen"]), None) or group["end"] or group["ended_before"] or ""
     return sorted(groups.values(), key=lambda g: (g["when"] or "9999", g["role"]))
 
 
@@ -265,10 +284,13 @@ def search_events(
     place: str | None = None,
     doc_id: str | None = None,
     limit: int = 100,
+    joined: bool = True,
 ) -> list[dict[str, Any]]:
     """Events by type, participant (a name in any spelling, or an entity id), place and date range, oldest
     first; each with its participants, place and source sentence. An event whose date the text does not say
-    is placed by its document's publication date (`date` stays empty: the page marks it); none at all, last."""
+    is placed by its document's publication date (`date` stays empty: the page marks it); none at all, last.
+    Each carries the id of the fact it tells (`fact`) and every document's record of that fact (`sources`,
+    query/facts.py); `joined` shows each fact once, else each document's record (a document's page)."""
     where: list[str] = []
     params: list[Any] = []
     if doc_id:
@@ -328,7 +350,43 @@ def search_events(
             found.append({"id": row["id"], "name": row["name"], "type": row["type"], "role": row["role"]})
     for event in events:
         event["participants"] = participants[event["id"]]
-    return events
+    return _told_by(conn, events, joined=joined)
+
+
+def _told_by(conn: sqlite3.Connection, events: list[dict[str, Any]], *, joined: bool) -> list[dict[str, Any]]:
+    """Each event with its fact's id and sources (the records of every document telling it, also those the
+    search did not reach); joined, one event per fact: the first found, dated by the most precise source."""
+    facts = event_facts(conn)
+    wanted = {member for event in events for member in facts.sources(event["id"])}
+    told = _event_sources(conn, wanted)
+    shown: dict[str, dict[str, Any]] = {}
+    for event in events:
+        fact = facts.fact_of.get(event["id"], f"event-record-{event['id']}")
+        sources = sorted(
+            (told[m] for m in facts.sources(event["id"]) if m in told),
+            key=lambda s: (s["published"] or "", s["doc_id"]),
+        )
+        event["fact"], event["sources"] = fact, sources
+        if joined and not event["date"]:
+            event["date"] = max((s["date"] for s in sources if s["date"]), key=len, default=None)
+        if not joined or fact not in shown:
+            shown.setdefault(fact, event)
+    return list(shown.values()) if joined else events
+
+
+def _event_sources(conn: sqlite3.Connection, ids: set[int]) -> dict[int, dict[str, Any]]:
+    found: dict[int, dict[str, Any]] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        for row in conn.execute(
+            f"""SELECT e.id, e.doc_id, d.title, d.published, e.date, e.trigger, e.sentence_start, e.sentence_end,
+                       substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+                  FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({",".join("?" * len(chunk))})""",
+            chunk,
+        ):
+            found[int(row["id"])] = dict(row)
+    return found
 
 
 def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:

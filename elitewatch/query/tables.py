@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from elitewatch.errors import ElitewatchError
+from elitewatch.query.facts import event_facts, office_facts
 
 Row = dict[str, Any]
 
@@ -16,10 +17,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("document", "published", "speaker", "speaker_as_written", "said_on", "quote", "confidence", "url"),
     "positions": (
         "document", "published", "person", "role", "organization", "start", "end", "as_of", "ended",
-        "sentence", "confidence", "url",
+        "sentence", "confidence", "url", "fact",
     ),
     "events": (
         "document", "published", "type", "date", "participants", "place", "trigger", "sentence", "confidence", "url",
+        "fact",
     ),
 }  # fmt: skip
 KINDS = tuple(COLUMNS)
@@ -80,8 +82,9 @@ def _quotes(conn: sqlite3.Connection) -> Iterator[Row]:
 
 
 def _positions(conn: sqlite3.Connection) -> Iterator[Row]:
+    facts = office_facts(conn)
     for row in conn.execute(
-        """SELECT p.doc_id, d.published, d.url, person.name AS person, p.role,
+        """SELECT p.id, p.doc_id, d.published, d.url, person.name AS person, p.role,
                   coalesce(org.name, p.org_text) AS organization, p.start, p."end", p.as_of, p.ended,
                   substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start) AS sentence, p.confidence
              FROM positions p JOIN documents d ON d.id = p.doc_id
@@ -91,14 +94,16 @@ def _positions(conn: sqlite3.Connection) -> Iterator[Row]:
     ):
         yield {
             "document": row["doc_id"],
-            **{key: row[key] for key in COLUMNS["positions"][1:] if key not in ("ended",)},
+            **{key: row[key] for key in COLUMNS["positions"][1:] if key not in ("ended", "fact")},
             "ended": bool(row["ended"]),
+            "fact": facts.fact_of.get(row["id"]),
         }
 
 
 def _events(conn: sqlite3.Connection) -> Iterator[Row]:
+    facts = event_facts(conn)
     for row in conn.execute(
-        """SELECT ev.doc_id, d.published, d.url, ev.type, ev.date, ev.place_text AS place, ev.trigger,
+        """SELECT ev.id, ev.doc_id, d.published, d.url, ev.type, ev.date, ev.place_text AS place, ev.trigger,
                   substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence,
                   ev.confidence,
                   (SELECT group_concat(name, '; ') FROM
@@ -108,4 +113,8 @@ def _events(conn: sqlite3.Connection) -> Iterator[Row]:
              FROM events ev JOIN documents d ON d.id = ev.doc_id
             ORDER BY ev.doc_id, ev.trigger_start"""
     ):
-        yield {"document": row["doc_id"], **{key: row[key] for key in COLUMNS["events"][1:]}}
+        yield {
+            "document": row["doc_id"],
+            **{key: row[key] for key in COLUMNS["events"][1:-1]},
+            "fact": facts.fact_of.get(row["id"]),
+        }
