@@ -738,6 +738,13 @@ def reject(kind: KindArgument, fact_id: FactId, db: DbOption = DEFAULT_DB, who: 
     _record(db, kind, fact_id, fields=None, reject=True, who=who, why=why)
 
 
+def _who(who: str | None) -> str:
+    """Who made a judgement or correction: as given, else the login name."""
+    import getpass
+
+    return who or getpass.getuser()
+
+
 def _record(
     db: Path, kind: str, fact_id: int, *, fields: dict[str, Any] | None, reject: bool, who: str | None, why: str | None
 ) -> None:
@@ -764,16 +771,19 @@ def merge(
     b: Annotated[str, typer.Argument(help="A name of the entity that joins it.")],
     db: DbOption = DEFAULT_DB,
     type: TypeOption = None,
+    who: Who = None,
+    why: Why = None,
 ) -> None:
-    """Say two entities are one. Kept by name: it survives re-ingestion and wins over the resolver.
+    """Say two entities are one (a positive judgement). Kept by name, with who and when: it survives
+    re-ingestion and wins over the resolver.
 
-    Example: elitewatch merge "Kassym-Jomart Tokayev" "Tokaev K."
+    Example: elitewatch merge "Kassym-Jomart Tokayev" "Tokaev K." --why "same person, Latin spelling"
     """
     from elitewatch.resolve.resolver import merge_named
     from elitewatch.store.db import transaction
 
     with open_store(db) as conn, transaction(conn):
-        kept = merge_named(conn, a, b, type)
+        kept = merge_named(conn, a, b, type, by=_who(who), why=why)
     out.print(f"merged: {escape(kept['name'])} ({kept['type']}, id {kept['id']})")
 
 
@@ -784,8 +794,11 @@ def split(
     alias: Annotated[str, typer.Argument(help="The name that is someone (or something) else.")],
     db: DbOption = DEFAULT_DB,
     type: TypeOption = None,
+    who: Who = None,
+    why: Why = None,
 ) -> None:
-    """Take a name out of an entity: the documents that use it get an entity of their own.
+    """Take a name out of an entity (a negative judgement): the documents that use it get an entity of their
+    own.
 
     Example: elitewatch split "Nursultan Nazarbayev" "Nazarbayeva"
     """
@@ -793,7 +806,7 @@ def split(
     from elitewatch.store.db import transaction
 
     with open_store(db) as conn, transaction(conn):
-        found = split_named(conn, entity, alias, type)
+        found = split_named(conn, entity, alias, type, by=_who(who), why=why)
         parts = [r for r in conn.execute("SELECT id, name FROM entities WHERE name = ? COLLATE NOCASE", (alias,))]
     if not parts:
         raise InputError(f"no document names {found['name']} as this", source=alias)
@@ -809,23 +822,31 @@ def review(
     db: DbOption = DEFAULT_DB,
     accept: Annotated[list[int] | None, typer.Option("--accept", help="Merge this pair (its number).")] = None,
     reject: Annotated[list[int] | None, typer.Option("--reject", help="Keep this pair apart (its number).")] = None,
+    unsure: Annotated[
+        list[int] | None, typer.Option("--unsure", help="Looked at, cannot tell: keep it to review, marked.")
+    ] = None,
+    who: Who = None,
+    why: Why = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
 ) -> None:
-    """The pairs the resolver was unsure of, with its score and reasons; accept or reject them by number.
+    """The pairs the resolver was unsure of, with its score and reasons; accept, reject or mark them unsure
+    by number (each decision kept with who and when: `elitewatch judgements`).
 
-    Example: elitewatch review; elitewatch review --accept 3 --reject 4
+    Example: elitewatch review; elitewatch review --accept 3 --reject 4 --unsure 5
     """
     from elitewatch.resolve.resolver import decide_candidate, review_candidates
     from elitewatch.store.db import transaction
 
+    by = _who(who)
     with open_store(db) as conn:
         with transaction(conn):
-            for number in accept or []:
-                pair = decide_candidate(conn, number, accept=True)
-                out.print(f"merged: {escape(str(pair['a_name']))} = {escape(str(pair['b_name']))}")
-            for number in reject or []:
-                pair = decide_candidate(conn, number, accept=False)
-                out.print(f"kept apart: {escape(str(pair['a_name']))} ≠ {escape(str(pair['b_name']))}")
+            decisions = [(n, "accept") for n in accept or []] + [(n, "reject") for n in reject or []]
+            for number, decision in [*decisions, *((n, "unsure") for n in unsure or [])]:
+                pair = decide_candidate(conn, number, decision, by=by, why=why)
+                a, b = escape(str(pair["a_name"])), escape(str(pair["b_name"]))
+                out.print({"accept": f"merged: {a} = {b}", "reject": f"kept apart: {a} ≠ {b}"}.get(
+                    decision, f"unsure: {a} ? {b} (kept to review)"
+                ))
         pairs = review_candidates(conn)
     if as_json:
         _print_jsonl(pairs)
@@ -839,6 +860,40 @@ def review(
         )
         for reason in pair["reasons"]:  # type: ignore[attr-defined]
             out.print(f"      {escape(str(reason))}")
+        if pair["unsure"]:
+            looked: dict[str, str] = pair["unsure"]  # type: ignore[assignment]
+            out.print(f"      looked at by {escape(looked['who'] or 'someone')} on {looked['when'][:10]}: unsure")
+
+
+@app.command()
+@fails_cleanly
+def judgements(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+) -> None:
+    """Every judgement made, in order: positive (merge), negative (split, reject) or unsure, with who, when
+    and why. They win over the resolver and survive re-ingestion.
+
+    Example: elitewatch judgements --json
+    """
+    from elitewatch.resolve.resolver import list_judgements
+
+    with open_store(db, readonly=True) as conn:
+        made = list_judgements(conn)
+    if as_json:
+        _print_jsonl(made)
+        return
+    if not made:
+        out.print("no judgements yet")
+    for row in made:
+        sign = {"merge": "=", "split": "∌", "reject": "≠"}.get(str(row["kind"]), "?")
+        why = f" — {row['why']}" if row["why"] else ""
+        out.print(
+            escape(
+                f"{str(row['when'])[:19]}  {row['verdict']:8} {row['kind']:6} {row['a']} {sign} {row['b']}"
+                f" ({row['type']}) by {row['who'] or 'someone'}{why}"
+            )
+        )
 
 
 @app.command(name="ids")

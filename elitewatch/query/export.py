@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from elitewatch.query.facts import event_facts, office_facts
+from elitewatch.resolve.resolver import VERDICTS
 
 
 def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
@@ -149,6 +150,19 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         }
     for made in corrections.values():  # rejections too: what an analyst decided, and why
         yield {"kind": "correction", **made}
+    for row in conn.execute("SELECT * FROM judgements ORDER BY id"):  # who said which names are one, and why
+        yield {
+            "kind": "judgement",
+            "id": row["id"],
+            "judgement": row["kind"],
+            "verdict": VERDICTS.get(row["kind"], "unsure"),
+            "type": row["type"],
+            "a": row["a"],
+            "b": row["b"],
+            "who": row["made_by"],
+            "why": row["why"],
+            "at": row["created_at"],
+        }
 
 
 def _corrections(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:

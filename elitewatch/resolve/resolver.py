@@ -326,33 +326,64 @@ def one_entity(conn: sqlite3.Connection, name: str, entity_type: str | None = No
     return rows[0]
 
 
-def merge_named(conn: sqlite3.Connection, a: str, b: str, entity_type: str | None = None) -> sqlite3.Row:
+def merge_named(
+    conn: sqlite3.Connection, a: str, b: str, entity_type: str | None = None, *, by: str = "", why: str | None = None
+) -> sqlite3.Row:
     """A person's judgement that the entities these names (or ids) mean are one; the entity that stays."""
     first, second = one_entity(conn, a, entity_type), one_entity(conn, b, entity_type)
     if first["type"] != second["type"]:
         raise InputError(f"{first['name']} is a {first['type']}, {second['name']} a {second['type']}", source=b)
-    judge(conn, "merge", first["type"], first["name"], second["name"])
+    judge(conn, "merge", first["type"], first["name"], second["name"], by=by, why=why)
     return one_entity(conn, first["name"], first["type"])
 
 
-def split_named(conn: sqlite3.Connection, entity: str, alias: str, entity_type: str | None = None) -> sqlite3.Row:
+def split_named(
+    conn: sqlite3.Connection,
+    entity: str,
+    alias: str,
+    entity_type: str | None = None,
+    *,
+    by: str = "",
+    why: str | None = None,
+) -> sqlite3.Row:
     """A person's judgement that `alias` is someone (or something) else than the entity `entity` means."""
     found = one_entity(conn, entity, entity_type)
-    judge(conn, "split", found["type"], found["name"], alias)
+    judge(conn, "split", found["type"], found["name"], alias, by=by, why=why)
     return found
 
 
-def judge(conn: sqlite3.Connection, kind: str, entity_type: str, a: str, b: str) -> None:
-    """Record a judgement (the newest one on a pair of names replaces the others) and carry them all out."""
+# What each kind of judgement says, in nomenklatura's words: the two are one, they are not, or the person
+# who looked could not tell (the pair stays apart and on the review list, marked as looked at).
+VERDICTS = {"merge": "positive", "split": "negative", "reject": "negative", "unsure": "unsure"}
+
+
+def judge(
+    conn: sqlite3.Connection, kind: str, entity_type: str, a: str, b: str, *, by: str = "", why: str | None = None
+) -> None:
+    """Record a judgement, with who made it and why (the newest one on a pair of names replaces the others),
+    and carry them all out."""
+    if kind not in VERDICTS:
+        raise InputError(f"a judgement is one of {', '.join(VERDICTS)}", source=kind)
     conn.execute(
         "DELETE FROM judgements WHERE type = ? AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
         (entity_type, a, b, b, a),
     )
     conn.execute(
-        "INSERT INTO judgements (kind, type, a, b, created_at) VALUES (?, ?, ?, ?, ?)",
-        (kind, entity_type, a, b, now()),
+        "INSERT INTO judgements (kind, type, a, b, created_at, made_by, why) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (kind, entity_type, a, b, now(), by, why),
     )
     apply_judgements(conn)
+
+
+def list_judgements(conn: sqlite3.Connection) -> list[dict[str, object]]:
+    """Every judgement in the order made: its verdict (positive, negative, unsure), the names it is about,
+    who made it, when and why."""
+    return [
+        {**dict(row), "verdict": VERDICTS.get(str(row["kind"]), "unsure")}
+        for row in conn.execute(
+            'SELECT id, kind, type, a, b, made_by AS who, created_at AS "when", why FROM judgements ORDER BY id'
+        )
+    ]
 
 
 def apply_judgements(conn: sqlite3.Connection, touched: Iterable[int] | None = None) -> None:
@@ -364,6 +395,8 @@ def apply_judgements(conn: sqlite3.Connection, touched: Iterable[int] | None = N
     for row in conn.execute("SELECT kind, type, a, b FROM judgements ORDER BY id").fetchall():
         kind, entity_type, a, b = row
         if names is not None and not (_names(a) & names or _names(b) & names):
+            continue
+        if kind == "unsure":  # looked at, not decided: nothing to carry out
             continue
         if kind == "split":
             for entity in judged_entities(conn, a, entity_type):
@@ -474,16 +507,40 @@ def _rejected_names(conn: sqlite3.Connection, entity: LocalEntity) -> set[str]:
 
 
 def review_candidates(conn: sqlite3.Connection) -> list[dict[str, object]]:
-    """The pairs the resolver was unsure of, best first, with the reasons it gave."""
+    """The pairs the resolver was unsure of, best first, with the reasons it gave; a pair someone looked at
+    and could not tell comes after the others, with who looked and when (`unsure`)."""
     rows = conn.execute(
         """SELECT c.rowid AS number, c.a, ea.name AS a_name, c.b, eb.name AS b_name, ea.type, c.score, c.reasons
              FROM candidates c JOIN entities ea ON ea.id = c.a JOIN entities eb ON eb.id = c.b
             ORDER BY c.score DESC, c.rowid"""
     ).fetchall()
-    return [{**dict(r), "reasons": json.loads(r["reasons"])} for r in rows]
+    looked = {
+        (row["type"], frozenset((str(row["a"]), str(row["b"])))): {"who": row["made_by"], "when": row["created_at"]}
+        for row in conn.execute("SELECT type, a, b, made_by, created_at FROM judgements WHERE kind = 'unsure'")
+    }
+    pairs = [
+        {
+            **dict(r),
+            "reasons": json.loads(r["reasons"]),
+            "unsure": looked.get((r["type"], frozenset((str(r["a_name"]), str(r["b_name"]))))),
+        }
+        for r in rows
+    ]
+    return sorted(pairs, key=lambda pair: pair["unsure"] is not None)
 
 
-def decide_candidate(conn: sqlite3.Connection, number: int, accept: bool) -> dict[str, object]:
+DECISIONS = {"accept": "merge", "reject": "reject", "unsure": "unsure"}
+
+
+def decide_candidate(
+    conn: sqlite3.Connection, number: int, decision: str | bool, *, by: str = "", why: str | None = None
+) -> dict[str, object]:
+    """Decide a pair of the review: "accept" (they are one), "reject" (they are not) or "unsure" (it stays
+    to review, marked as looked at); True and False are accept and reject."""
+    if isinstance(decision, bool):
+        decision = "accept" if decision else "reject"
+    if decision not in DECISIONS:
+        raise InputError(f"a decision is one of {', '.join(DECISIONS)}", source=decision)
     row = conn.execute(
         """SELECT ea.type, ea.name AS a_name, eb.name AS b_name FROM candidates c
              JOIN entities ea ON ea.id = c.a JOIN entities eb ON eb.id = c.b WHERE c.rowid = ?""",
@@ -491,7 +548,7 @@ def decide_candidate(conn: sqlite3.Connection, number: int, accept: bool) -> dic
     ).fetchone()
     if row is None:
         raise NotFoundError("no such pair to review (see `elitewatch review`)", source=str(number))
-    judge(conn, "merge" if accept else "reject", row["type"], row["a_name"], row["b_name"])
+    judge(conn, DECISIONS[decision], row["type"], row["a_name"], row["b_name"], by=by, why=why)
     return dict(row)
 
 

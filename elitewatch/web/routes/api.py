@@ -21,33 +21,47 @@ class MergeRequest(BaseModel):
     a: str
     b: str
     type: str | None = None
+    who: str = "web"
+    why: str | None = None
 
 
 class SplitRequest(BaseModel):
     entity: str
     alias: str
     type: str | None = None
+    who: str = "web"
+    why: str | None = None
 
 
 @router.post("/api/merge", summary="Say two entities are one (needs the token)")
 def api_merge(request: MergeRequest, conn: Writer) -> dict[str, Any]:
     with transaction(conn):
-        kept = merge_named(conn, name_or_id(request.a), name_or_id(request.b), request.type)
+        kept = merge_named(
+            conn, name_or_id(request.a), name_or_id(request.b), request.type, by=request.who, why=request.why
+        )
     return {"merged": dict(kept)}
 
 
 @router.post("/api/split", summary="Take a name out of an entity (needs the token)")
 def api_split(request: SplitRequest, conn: Writer) -> dict[str, Any]:
     with transaction(conn):
-        found = split_named(conn, name_or_id(request.entity), request.alias, request.type)
+        found = split_named(
+            conn, name_or_id(request.entity), request.alias, request.type, by=request.who, why=request.why
+        )
     return {"split": request.alias, "from": dict(found)}
 
 
-@router.post("/api/review/{number}", summary="Accept or reject a pair from the review (needs the token)")
-def api_review(number: int, decision: Annotated[str, Query(pattern="^(accept|reject)$")], conn: Writer) -> Any:
+@router.post("/api/review/{number}", summary="Accept, reject or mark unsure a pair from the review (needs the token)")
+def api_review(
+    number: int,
+    decision: Annotated[str, Query(pattern="^(accept|reject|unsure)$")],
+    conn: Writer,
+    who: Annotated[str, Query(max_length=200)] = "web",
+    why: Annotated[str | None, Query(max_length=2000)] = None,
+) -> Any:
     pair = row_id(number, "no such pair to review")
     with transaction(conn):
-        return {"decided": decide_candidate(conn, pair, decision == "accept"), "decision": decision}
+        return {"decided": decide_candidate(conn, pair, decision, by=who, why=why), "decision": decision}
 
 
 @router.post("/api/ingest", summary="Ingest uploaded files (needs the token)")
