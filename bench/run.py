@@ -11,7 +11,9 @@ Measured in one run, on this machine:
    process, on stores of 10,000 and 100,000 documents built from the real analyses written again under new ids
    with names and dates varied (BENCH_SIZES=10000 for the smaller one only);
 4. load through a real server (bench/load.py, which also runs alone): 20 clients of 200 requests each against
-   `elitewatch serve` on the smallest of those stores, idle and while an ingest writes to it.
+   `elitewatch serve` on the smallest of those stores, idle and while an ingest writes to it;
+5. ingest on a local Dask cluster against the fork-server workers, and one writer's documents per second
+   (bench/cluster.py, which also runs alone).
 """
 
 from __future__ import annotations
@@ -370,7 +372,12 @@ def main() -> None:
                 work.mkdir()
                 served = load.measure(path, list(folders.values()), work)
                 served["store"] = f"the {size:,}-document store of the query latency above"
-    report = render(info, speeds, one, two, size_per_doc, stores, served)
+    print("ingest on a Dask cluster …", flush=True)
+    import cluster
+
+    with tempfile.TemporaryDirectory() as tmp:
+        clustered = cluster.measure(list(folders.values()), Path(tmp))
+    report = render(info, speeds, one, two, size_per_doc, stores, served, clustered)
     (ROOT / "BENCHMARKS.md").write_text(report, encoding="utf-8")
     print(report)
 
@@ -397,6 +404,7 @@ def render(
     size_per_doc: float,
     stores: dict[int, dict[str, Any]],
     served: dict[str, Any] | None = None,
+    clustered: dict[str, Any] | None = None,
 ) -> str:
     def met(ok: bool) -> str:
         return "met" if ok else "**not met**"
@@ -467,6 +475,10 @@ def render(
         import load
 
         lines += load.section(served, served["store"])
+    if clustered:
+        import cluster
+
+        lines += cluster.section(clustered)
     return "\n".join(lines)
 
 

@@ -115,6 +115,10 @@ def ingest(
     ] = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.", min=0.1)] = 20.0,
     max_download: Annotated[int, typer.Option(help="Refuse web downloads larger than this many bytes.")] = 10_000_000,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="A Dask scheduler (tcp://host:8786): analyse on that cluster's workers, write here."),
+    ] = None,
 ) -> None:
     """Read articles (.txt .md .html .json .jsonl files and folders, http(s) pages, feeds) and store their facts.
 
@@ -132,8 +136,9 @@ def ingest(
         allow_private=allow_private,
         timeout=timeout,
         max_download=max_download,
+        cluster=cluster,
     )
-    if worth_workers(InputStream(inputs or [], max_chars=max_chars, feeds=feed or []).expected, settings.workers) > 1:
+    if not cluster and worth_workers(InputStream(inputs or [], max_chars=max_chars, feeds=feed or []).expected, settings.workers) > 1:
         start_fork_server()  # before the rest of elitewatch is imported: the models load meanwhile
     from elitewatch.pipeline import ingest as run_ingest
 

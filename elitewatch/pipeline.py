@@ -10,8 +10,9 @@
    savepoint of one commit per ready batch).
 
 Stages 3–4 run in worker processes when settings.workers > 1 (elitewatch.workers: forked from a server that
-loads the models once); the calling process reads, skips and is the one writer to SQLite, at a higher
-priority than the workers.
+loads the models once), or on the workers of a Dask cluster when settings.cluster names one
+(elitewatch.cluster: each worker loads the models once); the calling process reads, skips and is the one
+writer to SQLite, at a higher priority than the workers.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from itertools import chain, islice
 from typing import Any
 
 from elitewatch.datafiles import DATA
-from elitewatch.errors import internal_reason
+from elitewatch.errors import InputError, internal_reason
 from elitewatch.extract.registry import PIPELINE
 from elitewatch.ingest import InputStream
 from elitewatch.ingest.language import ANALYSED, UNDETERMINED
@@ -238,6 +239,9 @@ def analysed(documents: Iterable[Document], settings: Settings) -> Iterator[Anal
 
 def analysed_batches(documents: Iterable[Document], settings: Settings) -> Iterator[list[Analysis | Failure]]:
     """`analysed`, in the batches they become ready in (a chunk parsed here, or one worker's answer)."""
+    if settings.cluster:
+        yield from _cluster_batches(documents, settings)
+        return
     stream = iter(documents)
     first = list(islice(stream, settings.workers * WORKER_CHUNK))
     workers = worth_workers(len(first), settings.workers, WORKER_CHUNK)
@@ -256,6 +260,42 @@ def analysed_batches(documents: Iterable[Document], settings: Settings) -> Itera
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _cluster_batches(documents: Iterable[Document], settings: Settings) -> Iterator[list[Analysis | Failure]]:
+    """`analysed_batches` on a Dask cluster's workers: WORKER_CHUNK documents a task, IN_FLIGHT tasks per
+    worker waiting, answers taken in the order sent (so the writer stores documents in input order). A task
+    that fails however often the cluster runs it again (a document that kills every worker it is sent to) is
+    sent again one document at a time, so only the documents that cannot be analysed are refused."""
+    from elitewatch import cluster
+
+    address = str(settings.cluster)
+    try:
+        client = cluster.connect(address)
+    except (OSError, TimeoutError) as error:
+        raise InputError(f"cannot reach the Dask scheduler ({error})", source=address) from None
+    try:
+        pending: deque[tuple[list[Document], Any]] = deque()
+        for chunk in _chunks(documents, WORKER_CHUNK):
+            pending.append((chunk, cluster.submit(client, analyse_for_writer, chunk, settings)))
+            while len(pending) > IN_FLIGHT * cluster.workers(client) or (pending and pending[0][1].done()):
+                yield _cluster_answer(client, *pending.popleft(), settings)
+        while pending:
+            yield _cluster_answer(client, *pending.popleft(), settings)
+    finally:
+        client.close()
+
+
+def _cluster_answer(client: Any, chunk: list[Document], future: Any, settings: Settings) -> list[Analysis | Failure]:
+    from elitewatch import cluster
+
+    try:
+        return list(future.result())
+    except Exception as error:
+        if len(chunk) == 1:
+            return [Failure.of(chunk[0], "analysed on the cluster", error)]
+    singles = [(document, cluster.submit(client, analyse_for_writer, [document], settings)) for document in chunk]
+    return [answer for document, single in singles for answer in _cluster_answer(client, [document], single, settings)]
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -31,6 +31,8 @@ class Settings:
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = DEFAULT_BATCH_SIZE
     workers: int = DEFAULT_WORKERS
+    # A Dask scheduler's address (tcp://host:port): the analysis runs on that cluster's workers instead.
+    cluster: str | None = None
     # Web inputs: refuse private, loopback and link-local addresses unless allowed; time and size limits.
     allow_private: bool = False
     timeout: float = 20.0

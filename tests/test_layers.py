@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     {"nlp"},
     {"extract"},
     {"resolve", "store"},
-    {"workers"},
+    {"workers", "cluster"},
     {"pipeline"},
     {"preload"},
     {"query", "evaluation"},
