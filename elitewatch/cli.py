@@ -615,7 +615,9 @@ def quotes(
         _print_jsonl(rows)
         return
     for row in rows:
-        who = row["speaker"] or "unknown"
+        who = row["speaker"] or (
+            f"{row['speaker_stated']} (for {row['speaks_for']})" if row.get("speaks_for") else "unknown"
+        )
         when = row["said_on"] or (f"{row['published']} published" if row["published"] else "?")
         out.print(f"[bold]{escape(who)}[/bold] [{escape(when)}] “{escape(row['text'])}” ({escape(row['doc_id'])})")
 

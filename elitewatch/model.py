@@ -97,13 +97,14 @@ class Quote:
     start: int  # offsets of the quoted words (inside the marks), first to last segment
     end: int
     text: str
-    speaker: int | None  # LocalEntity index
-    speaker_text: str | None
+    speaker: int | None  # LocalEntity index; None for an unnamed speaker ("a Boeing spokesman")
+    speaker_text: str | None  # the speaker's name, or the words that state an unnamed one
     attribution_start: int | None = None
     attribution_end: int | None = None
     said_on: str | None = None
     confidence: float = 0.8
     language: str = "en"
+    speaker_org: int | None = None  # LocalEntity index: whom an unnamed speaker speaks for (Boeing)
 
 
 @dataclass

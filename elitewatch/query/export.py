@@ -44,15 +44,18 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "wikidata": row["wikidata"],
         }
     for row in conn.execute(
-        """SELECT q.*, de.entity_id FROM quotes q JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
+        """SELECT q.*, de.entity_id, org.entity_id AS org_id FROM quotes q
+             LEFT JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
+             LEFT JOIN doc_entities org ON org.id = q.speaker_org_doc_entity_id
            ORDER BY q.doc_id, q.start"""
     ):
         yield {
             "kind": "quote",
             "id": row["id"],
             "doc": row["doc_id"],
-            "speaker": row["entity_id"],
+            "speaker": row["entity_id"],  # none for an unnamed speaker; `speaks_for` says for whom
             "speaker_name": row["speaker_text"],
+            **({"speaks_for": row["org_id"]} if row["org_id"] is not None else {}),
             "text": row["text"],
             "said_on": row["said_on"],
             "start": row["start"],

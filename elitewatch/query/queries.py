@@ -408,8 +408,8 @@ def search_quotes(
     language: str | None = None,
     limit: int = 50,
 ) -> list[dict[str, Any]]:
-    """Quotes by words, speaker (any spelling, or an entity id), date said (else published) and language,
-    newest first."""
+    """Quotes by words, speaker (any spelling, or an entity id; an organization's also takes the quotes of
+    unnamed speakers for it, "a Boeing spokesman"), date said (else published) and language, newest first."""
     where: list[str] = []
     params: list[Any] = []
     _date_range("q.dated", since, until, where, params)
@@ -420,13 +420,18 @@ def search_quotes(
         ids = [e["id"] for e in find_entities(conn, speaker)]
         if not ids:
             return []
+        marks = ",".join("?" * len(ids))
         where.append(
-            f"q.speaker_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id IN ({','.join('?' * len(ids))}))"
+            f"""(q.speaker_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id IN ({marks}))
+                 OR q.speaker_org_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id IN ({marks})))"""
         )
-        params.extend(ids)
+        params.extend([*ids, *ids])
     if speaker_id is not None:
-        where.append("q.speaker_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id = ?)")
-        params.append(speaker_id)
+        where.append(
+            """(q.speaker_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id = ?)
+                OR q.speaker_org_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id = ?))"""
+        )
+        params.extend([speaker_id, speaker_id])
     source = "quotes q"
     if text:
         query = fts_query(text)
@@ -436,12 +441,15 @@ def search_quotes(
         where.append(f"{'+' if common else ''}q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(query)
     sql = f"""SELECT q.id, q.doc_id, q.text, q.said_on, q.start, q.end, q.language, q.confidence,
-                     de.entity_id AS speaker_id, e.name AS speaker, d.published, d.title
+                     de.entity_id AS speaker_id, e.name AS speaker, d.published, d.title,
+                     q.speaker_text AS speaker_stated, org.entity_id AS speaks_for_id, oe.name AS speaks_for
               FROM (SELECT q.id FROM {source} {"WHERE " + " AND ".join(where) if where else ""}
                     ORDER BY q.dated DESC, q.doc_id, q.start LIMIT ?) top
               JOIN quotes q ON q.id = top.id JOIN documents d ON d.id = q.doc_id
               LEFT JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
               LEFT JOIN entities e ON e.id = de.entity_id
+              LEFT JOIN doc_entities org ON org.id = q.speaker_org_doc_entity_id
+              LEFT JOIN entities oe ON oe.id = org.entity_id
               ORDER BY q.dated DESC, q.doc_id, q.start"""
     return _rows(conn.execute(sql, (*params, limit)))
 

@@ -133,8 +133,8 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
     conn.executemany(
         """INSERT INTO quotes (doc_id, speaker_doc_entity_id, speaker_text, text, start, end, attribution_start,
                               attribution_end, said_on, dated, language, confidence, extractor, extractor_version,
-                              lemmas)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                              lemmas, speaker_org_doc_entity_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 doc_id,
@@ -151,6 +151,7 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
                 q.confidence,
                 *_made_by_quotes,
                 lemmas_between(analysis.parsed.tokens, starts, q.start, q.end),
+                local_ids.get(q.speaker_org) if q.speaker_org is not None else None,
             )
             for q in analysis.quotes
         ],

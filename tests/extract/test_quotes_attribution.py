@@ -1,6 +1,6 @@
 """Attribution mechanisms of issue 17, one test each, on sentences written for them."""
 
-from tests.helpers import quotes_of
+from tests.helpers import analyse_text, quotes_of
 
 
 def test_two_apostrophes_mark_a_quote() -> None:
@@ -147,6 +147,24 @@ def test_unnamed_speaker_is_never_a_person_named_nearby() -> None:
     assert quotes_of(text) == []
     writer = "Mark Olsen asked me about the plant, and I laughed and said, “The plant will never close down.”"
     assert quotes_of(writer) == []
+
+
+def test_an_unnamed_speaker_for_an_organization_is_kept_with_it() -> None:
+    text = (
+        "Mark Olsen toured the Vostok Airlines hangar on Monday.\n\n"
+        "“The new fleet will arrive in spring,” a Vostok Airlines spokeswoman said.\n\n"
+        "“We have no plans to cut routes,” said an official of the Ministry of Transport."
+    )
+    analysis = analyse_text(text)
+    found = [(q.speaker, q.speaker_text, q.speaker_org, q.text) for q in analysis.quotes]
+    assert [(speaker, stated) for speaker, stated, _, _ in found] == [
+        (None, "a Vostok Airlines spokeswoman"),
+        (None, "an official of the Ministry of Transport"),
+    ]
+    orgs = [analysis.entities[org].name for _, _, org, _ in found if org is not None]
+    assert orgs == ["Vostok Airlines", "Ministry of Transport"]
+    named = "“The fleet is ready,” Vostok Airlines spokeswoman Irina Belova said on Monday."
+    assert [speaker for speaker, _ in quotes_of(named)] == ["Irina Belova"]
 
 
 def test_adjacent_quotes_of_two_speakers_are_not_merged() -> None:

@@ -53,7 +53,7 @@ __all__ = ["EXTRACTOR", "VERSION", "Context", "Cue", "Segment", "extract_quotes"
 EXTRACTOR = "quotes"
 
 
-VERSION = "2"
+VERSION = "3"  # 3: quotes of unnamed speakers for an organization ("a Boeing spokesman")
 
 
 # the subordinators of indirect speech right before the marks ("said that, “…”")
@@ -142,6 +142,11 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
             cue = _colon_subject(context, segment, before_start)
         if cue is None and standalone:
             cue = _following_speaker(context, paragraphs, segment)
+        if cue is not None and cue.principal is not None and not _embedded(context, segment, before_start):
+            quote = _for_principal(context, segment, cue, words, after_end, anchor)
+            quotes.append(quote)
+            previous = (segment, cue, quote)
+            continue
         if (
             cue is None
             or cue.speaker is None
@@ -172,6 +177,27 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
         quotes.append(quote)
         previous = (segment, cue, quote)
     return quotes
+
+
+def _for_principal(
+    context: Context, segment: Segment, cue: Cue, words: str, after_end: int, anchor: str | None
+) -> Quote:
+    """A quote of an unnamed speaker for an organization ("a Boeing spokesman said"): no person is its speaker,
+    the organization is whom it speaks for, the words stating the speaker are kept."""
+    text = context.text
+    return Quote(
+        start=segment.start,
+        end=segment.end,
+        text=_quoted_words(words),
+        speaker=None,
+        speaker_text=cue.stated,
+        attribution_start=cue.start,
+        attribution_end=cue.end,
+        said_on=date_in_attribution(text, cue.end, after_end if cue.start > segment.start else segment.open_at, anchor),
+        confidence=confidence.quotes().cues[cue.kind],
+        language="ru" if _cyrillic(words) else "en",
+        speaker_org=cue.principal,
+    )
 
 
 def _hands_on(text: str, dropped: tuple[Segment, Cue], segment: Segment) -> bool:

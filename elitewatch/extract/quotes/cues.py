@@ -46,6 +46,8 @@ class Cue:
     speaker: int | None  # LocalEntity index
     kind: str  # "verb", "according", "signature", "context"
     unnamed: bool = False  # the speaker is stated but not named ("I said", "a spokesman said"): no quote
+    principal: int | None = None  # whom an unnamed speaker speaks for ("a Boeing spokesman"): a quote of theirs
+    stated: str | None = None  # the words stating the unnamed speaker
 
 
 @cache
@@ -86,6 +88,11 @@ def _verb_cues(context: Context, start: int, end: int, anchor: int) -> list[Cue]
         if context.quoted(token.start) or not _is_speech_verb(token):
             continue
         subject = _subject(context, token.i)
+        principal = _speaks_for(context, subject) if subject is not None else None
+        if subject is not None and principal is not None:
+            stated = _phrase_text(context, subject)
+            cues.append(Cue(token.start, token.end, token.i, None, "verb", True, principal, stated))
+            continue
         speaker = _entity_of_token(context, subject, anchor) if subject is not None else None
         unnamed = speaker is None and subject is not None and _unnamed(context, context.tokens[subject])
         if speaker is None and not unnamed and (subject is None or context.tokens[subject].pos != "PRON"):
@@ -94,6 +101,36 @@ def _verb_cues(context: Context, start: int, end: int, anchor: int) -> list[Cue]
             speaker = _nearest_mention(context, token, start, end)
         cues.append(Cue(token.start, token.end, token.i, speaker, "verb", unnamed))
     return cues
+
+
+def _speaks_for(context: Context, subject: int) -> int | None:
+    """The organization an unnamed speaker speaks for: "a Boeing spokesman", "a spokeswoman for the ministry",
+    "one State Department official" — an indefinite noun for a person whose phrase names an organization and
+    no person (with "Boeing spokesman Gordon Johndroe" the speaker is Johndroe)."""
+    token = context.tokens[subject]
+    if token.pos != "NOUN" or token.lemma.lower() not in _person_nouns():
+        return None
+    children = [context.tokens[c] for c in context.children.get(subject, [])]
+    if not any(c.dep == "det" and c.lemma.lower() in ("a", "an", "one", "another") for c in children):
+        return None
+    found: int | None = None
+    for index in context.subtree(subject):
+        piece = context.tokens[index]
+        mention = context.mention_at(piece.start, piece.end)
+        if mention is None or context.quoted(mention.start):
+            continue
+        if mention.type == "person":
+            return None
+        if mention.type == "organization" and found is None:
+            found = mention.cluster
+    return found
+
+
+def _phrase_text(context: Context, head: int) -> str:
+    """The words of a noun phrase: "a Boeing spokesman", "a spokeswoman for the ministry"."""
+    tokens = [context.tokens[i] for i in context.subtree(head)]
+    words = context.text[tokens[0].start : tokens[-1].end]
+    return " ".join(words.split()).strip(" ,")
 
 
 def _unnamed(context: Context, subject: Token) -> bool:
