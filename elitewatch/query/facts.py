@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from elitewatch.query.kept import kept
 from elitewatch.vocabulary.offices import career_office
+
+office_key = cache(career_office)  # the same few hundred roles, written again in thousands of records
 
 EVENT_REPORTED_WITHIN = 3  # days between an event and a report of it that does not give its date
 UNDATED_APART = 2  # days between the documents of two undated reports of one event
@@ -64,8 +67,10 @@ class _Fact:
             return all(_reported_after(told.date, p) for p in self.published)
         if self.date:
             return told.published is not None and _reported_after(self.date, told.published)
-        return told.published is not None and all(
-            _days_apart(told.published, p) <= UNDATED_APART for p in self.published
+        return (
+            told.published is not None
+            and bool(self.published)  # a report with no date at all joins nothing
+            and all(_days_apart(told.published, p) <= UNDATED_APART for p in self.published)
         )
 
     def take(self, told: Told) -> None:
@@ -89,6 +94,7 @@ class Facts:
 
     fact_of: dict[int, str]
     members: dict[str, list[int]]
+    dates: dict[str, str | None] = field(default_factory=dict)  # an event's most precise date any source gives
 
     def sources(self, record_id: int) -> list[int]:
         return self.members.get(self.fact_of.get(record_id, ""), [record_id])
@@ -111,6 +117,8 @@ def join_events(records: list[Told]) -> Facts:
         buckets[(told.type, told.participants)].append(told)
     fact_of: dict[int, str] = {}
     members: dict[str, list[int]] = {}
+    dates: dict[str, str | None] = {}
+    alike: Counter[str] = Counter()  # facts alike in all that identifies them, by that id
     for (event_type, participants), told_here in sorted(buckets.items()):
         if not participants:  # nothing says two events without participants are one: each is its own
             for told in told_here:
@@ -119,26 +127,41 @@ def join_events(records: list[Told]) -> Facts:
             continue
         for fact in _cluster(event_type, participants, told_here):
             fact_id = fact.id()
-            if fact_id in members:  # two facts alike in all that identifies them: told apart by order
-                fact_id = f"{fact_id}-{sum(1 for known in members if known.startswith(fact_id)) + 1}"
+            alike[fact_id] += 1
+            if alike[fact_id] > 1:  # two facts alike in all that identifies them: told apart by order
+                fact_id = f"{fact_id}-{alike[fact_id]}"
             members[fact_id] = list(fact.members)
+            dates[fact_id] = fact.date
             for member in fact.members:
                 fact_of[member] = fact_id
-    return Facts(fact_of, members)
+    return Facts(fact_of, members, dates)
 
 
 def _cluster(event_type: str, participants: tuple[int, ...], records: list[Told]) -> list[_Fact]:
     """Dated records first, most precise first, then the undated by their documents' dates: each joins the
-    first fact it agrees with, else starts one."""
+    first fact it agrees with, else starts one. Facts are looked up by the month they are in (a record can
+    only agree with a fact of its own month, or for an undated report, of the month before)."""
     ordered = sorted(records, key=lambda t: (t.date is None, -len(t.date or ""), t.anchor, t.id))
     facts: list[_Fact] = []
+    by_month: dict[str, list[_Fact]] = defaultdict(list)
     for told in ordered:
-        fact = next((f for f in facts if f.admits(told)), None)
+        months = _months(told)
+        fact = next((f for month in months for f in by_month[month] if f.admits(told)), None)
         if fact is None:
             fact = _Fact(event_type, participants)
             facts.append(fact)
+            by_month[months[0]].append(fact)
         fact.take(told)
     return facts
+
+
+def _months(told: Told) -> list[str]:
+    """Where a record's fact is filed: its date's month (a year alone: that year, apart), else its document's
+    month and the month before (the event it reports may be just before the month turned)."""
+    if told.date:
+        return [told.date[:7] if len(told.date) >= 7 else f"year {told.date}"]
+    published = (told.published or "")[:7]
+    return [published, _previous_month(published)]
 
 
 def _build_event_facts(conn: sqlite3.Connection) -> Facts:
@@ -183,11 +206,11 @@ def join_offices(records: list[Held]) -> Facts:
     places: dict[tuple[int, str], set[str]] = defaultdict(set)
     for held in records:
         if held.org:
-            places[(held.person, career_office(held.role))].add(held.org)
+            places[(held.person, office_key(held.role))].add(held.org)
     fact_of: dict[int, str] = {}
     members: dict[str, list[int]] = {}
     for held in sorted(records, key=lambda h: h.id):
-        office = career_office(held.role)
+        office = office_key(held.role)
         known = places[(held.person, office)]
         org = held.org or (next(iter(known)) if len(known) == 1 else "")
         fact_id = _fact_id("office", str(held.person), office, org)
@@ -244,6 +267,14 @@ def _reported_after(event_date: str, published: str) -> bool:
     if day is None:  # a month: the report is in it or just after
         return published.startswith(event_date) or (published[:7] == _next_month(event_date)[:7] and report.day <= 3)
     return timedelta(0) <= report - day <= timedelta(days=EVENT_REPORTED_WITHIN)
+
+
+def _previous_month(month: str) -> str:
+    try:
+        year, number = int(month[:4]), int(month[5:7])
+    except ValueError:
+        return ""
+    return f"{year - (number == 1):04d}-{(number - 2) % 12 + 1:02d}"
 
 
 def _next_month(month: str) -> str:

@@ -147,6 +147,10 @@ def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, A
         if row["as_of"]:
             office["seen"].add(row["as_of"])
     for office in held.values():
+        sources = office["sources"]
+        office["sources_total"] = len(sources)
+        if len(sources) > SOURCES_SHOWN:  # the earliest and the latest
+            office["sources"] = sources[: SOURCES_SHOWN // 2] + sources[-SOURCES_SHOWN // 2 :]
         office["seen"] = sorted(office.pop("seen"))
         office["as_of"] = office["seen"][0] if office["seen"] else office["as_of"]
     return sorted(held.values(), key=lambda o: (o["start"] or o["as_of"] or o["end"] or "9999", o["person"]))
@@ -355,22 +359,26 @@ def search_events(
 
 def _told_by(conn: sqlite3.Connection, events: list[dict[str, Any]], *, joined: bool) -> list[dict[str, Any]]:
     """Each event with its fact's id and sources (the records of every document telling it, also those the
-    search did not reach); joined, one event per fact: the first found, dated by the most precise source."""
+    search did not reach: SOURCES_SHOWN of them, `sources_total` in all); joined, one event per fact: the first
+    found, dated by the most precise source."""
     facts = event_facts(conn)
-    wanted = {member for event in events for member in facts.sources(event["id"])}
-    told = _event_sources(conn, wanted)
     shown: dict[str, dict[str, Any]] = {}
+    chosen: dict[int, list[int]] = {}
     for event in events:
-        fact = facts.fact_of.get(event["id"], f"event-record-{event['id']}")
-        sources = sorted(
-            (told[m] for m in facts.sources(event["id"]) if m in told),
-            key=lambda s: (s["published"] or "", s["doc_id"]),
-        )
-        event["fact"], event["sources"] = fact, sources
+        members = facts.sources(event["id"])
+        others = [m for m in members if m != event["id"]]
+        chosen[event["id"]] = [event["id"], *others[: SOURCES_SHOWN - 1]]
+        event["fact"] = facts.fact_of.get(event["id"], f"event-record-{event['id']}")
+        event["sources_total"] = len(members)
         if joined and not event["date"]:
-            event["date"] = max((s["date"] for s in sources if s["date"]), key=len, default=None)
-        if not joined or fact not in shown:
-            shown.setdefault(fact, event)
+            event["date"] = facts.dates.get(event["fact"])
+    told = _event_sources(conn, {m for picked in chosen.values() for m in picked})
+    for event in events:
+        event["sources"] = sorted(
+            (told[m] for m in chosen[event["id"]] if m in told), key=lambda s: (s["published"] or "", s["doc_id"])
+        )
+        if not joined or event["fact"] not in shown:
+            shown.setdefault(event["fact"], event)
     return list(shown.values()) if joined else events
 
 
