@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from elitewatch.query.kept import kept
+from elitewatch.query.kept import kept, kept_recent
 from elitewatch.vocabulary.offices import career_office
 
 office_key = cache(career_office)  # the same few hundred roles, written again in thousands of records
@@ -105,6 +105,54 @@ def event_facts(conn: sqlite3.Connection) -> Facts:
     return kept(conn, "event_facts", _build_event_facts)
 
 
+def recent_event_facts(conn: sqlite3.Connection) -> Facts:
+    """`event_facts`, for a page: while an ingest writes, those of a few seconds ago (events written since
+    are each their own fact until the next is built), not built again for each request after each write."""
+    return kept_recent(conn, "event_facts", _build_event_facts)
+
+
+def _participants(conn: sqlite3.Connection, event_ids: list[int] | None) -> dict[int, set[int]]:
+    """The entities taking part in each event (of `event_ids`, else of all)."""
+    found: dict[int, set[int]] = defaultdict(set)
+    sql = """SELECT ep.event_id, de.entity_id FROM event_participants ep
+               JOIN doc_entities de ON de.id = ep.doc_entity_id"""
+    for chunk in _chunks(event_ids):
+        where = f" WHERE ep.event_id IN ({','.join('?' * len(chunk))})" if chunk is not None else ""
+        for event_id, entity_id in conn.execute(sql + where, chunk or ()):
+            found[int(event_id)].add(int(entity_id))
+    return found
+
+
+def _records(conn: sqlite3.Connection, event_ids: list[int] | None) -> list[Told]:
+    """Events as the join compares them (of `event_ids`, else all)."""
+    participants = _participants(conn, event_ids)
+    sql = """SELECT e.id, e.type, e.date, d.published, e.place_text, place.entity_id AS place_id
+               FROM events e JOIN documents d ON d.id = e.doc_id
+               LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id"""
+    records = []
+    for chunk in _chunks(event_ids):
+        where = f" WHERE e.id IN ({','.join('?' * len(chunk))})" if chunk is not None else ""
+        for row in conn.execute(sql + where + " ORDER BY e.id", chunk or ()):
+            records.append(
+                Told(
+                    id=int(row["id"]),
+                    type=str(row["type"]),
+                    participants=tuple(sorted(participants[int(row["id"])])),
+                    date=row["date"],
+                    published=row["published"],
+                    place=f"e:{row['place_id']}" if row["place_id"] is not None else _fold(row["place_text"]),
+                )
+            )
+    return records
+
+
+def _chunks(ids: list[int] | None, size: int = 500) -> list[list[int] | None]:
+    if ids is None:
+        return [None]
+    ordered = sorted(set(ids))
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
+
+
 def office_facts(conn: sqlite3.Connection) -> Facts:
     """The offices of the store joined into facts (kept while the store is unchanged)."""
     return kept(conn, "office_facts", _build_office_facts)
@@ -165,29 +213,7 @@ def _months(told: Told) -> list[str]:
 
 
 def _build_event_facts(conn: sqlite3.Connection) -> Facts:
-    participants: dict[int, set[int]] = defaultdict(set)
-    for event_id, entity_id in conn.execute(
-        """SELECT ep.event_id, de.entity_id FROM event_participants ep
-             JOIN doc_entities de ON de.id = ep.doc_entity_id"""
-    ):
-        participants[int(event_id)].add(int(entity_id))
-    records = [
-        Told(
-            id=int(row["id"]),
-            type=str(row["type"]),
-            participants=tuple(sorted(participants[int(row["id"])])),
-            date=row["date"],
-            published=row["published"],
-            place=f"e:{row['place_id']}" if row["place_id"] is not None else _fold(row["place_text"]),
-        )
-        for row in conn.execute(
-            """SELECT e.id, e.type, e.date, d.published, e.place_text, place.entity_id AS place_id
-                 FROM events e JOIN documents d ON d.id = e.doc_id
-                 LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id
-                ORDER BY e.id"""
-        )
-    ]
-    return join_events(records)
+    return join_events(_records(conn, None))
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,24 @@
 """Corpus-wide read models kept in the process while the store is unchanged (its generation, migration 007):
-the shingles of echoes, the word counts of distinctive terms."""
+the shingles of echoes, the word counts of distinctive terms, which records tell one fact.
+
+`kept` builds a model again, in the request that finds the store changed; `kept_recent` gives the model of
+an earlier generation at once and builds the new one in a thread of its own (one at a time, on a connection
+of its own), for pages that would rather show a model a few seconds old than wait for it while an ingest
+writes (each write is a new generation)."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from elitewatch.store.db import generation
+from elitewatch.store.db import connect, generation
 
 T = TypeVar("T")
 _kept: dict[str, tuple[tuple[str, int], Any]] = {}
+_building: set[str] = set()
+_lock = threading.Lock()
 
 
 def kept(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Connection], T]) -> T:
@@ -25,3 +33,42 @@ def kept(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Connectio
     if version is not None:
         _kept[name] = (version, value)
     return value
+
+
+def kept_recent(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Connection], T]) -> T:
+    """`build(conn)` of this generation if it is kept; else the one kept of an earlier generation of the same
+    store, while this generation's is built in the background; built here only the first time."""
+    version = generation(conn)
+    found = _kept.get(name)
+    if version is None or found is None or found[0][0] != version[0]:
+        return kept(conn, name, build)
+    if found[0] != version:
+        _build_behind(name, version, build)
+    value: T = found[1]
+    return value
+
+
+def _build_behind(name: str, version: tuple[str, int], build: Callable[[sqlite3.Connection], Any]) -> None:
+    with _lock:
+        if name in _building:
+            return
+        _building.add(name)
+
+    def run() -> None:
+        try:
+            conn = connect(version[0], readonly=True)
+            try:
+                now = generation(conn)
+                value = build(conn)
+            finally:
+                conn.close()
+            found = _kept.get(name)
+            if now is not None and (found is None or found[0][0] != now[0] or found[0][1] < now[1]):
+                _kept[name] = (now, value)
+        except Exception:  # a store gone or changed meanwhile: the next request builds it again
+            pass
+        finally:
+            with _lock:
+                _building.discard(name)
+
+    threading.Thread(target=run, name=f"kept-{name}", daemon=True).start()

@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from elitewatch.query.facts import event_facts
+from elitewatch.query.facts import recent_event_facts
 from elitewatch.query.queries import find_entities
 from elitewatch.vocabulary.countries import country_named, country_of
 
@@ -95,7 +95,7 @@ def _events(
         params,
     ):
         people[row["event_id"]][row["id"]] = row["name"]
-    facts = event_facts(conn)
+    facts = recent_event_facts(conn)
     found = []
     for row in conn.execute(
         f"""SELECT e.id, e.type, e.date, e.doc_id, d.title, d.published, e.sentence_start, e.sentence_end,

@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from elitewatch.errors import NotFoundError
-from elitewatch.query.facts import event_facts, office_facts
+from elitewatch.query.facts import Held, join_offices, recent_event_facts
 from elitewatch.vocabulary.names import name_key, strip_possessive
 from elitewatch.vocabulary.offices import career_office
 
@@ -130,7 +130,8 @@ def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, A
             (entity_id,),
         )
     )
-    facts = office_facts(conn)
+    # every row names this organization, so the rows' own join is the store's (query/facts.py)
+    facts = join_offices([Held(row["id"], row["person_id"], row["role"], f"e:{entity_id}") for row in rows])
     held: dict[str, dict[str, Any]] = {}
     for row in rows:
         fact = facts.fact_of.get(row["id"], f"office-record-{row['id']}")
@@ -361,21 +362,24 @@ def _told_by(conn: sqlite3.Connection, events: list[dict[str, Any]], *, joined: 
     """Each event with its fact's id and sources (the records of every document telling it, also those the
     search did not reach: SOURCES_SHOWN of them, `sources_total` in all); joined, one event per fact: the first
     found, dated by the most precise source."""
-    facts = event_facts(conn)
+    facts = recent_event_facts(conn)
     shown: dict[str, dict[str, Any]] = {}
     chosen: dict[int, list[int]] = {}
     for event in events:
         members = facts.sources(event["id"])
         others = [m for m in members if m != event["id"]]
-        chosen[event["id"]] = [event["id"], *others[: SOURCES_SHOWN - 1]]
+        chosen[event["id"]] = others[: SOURCES_SHOWN - 1]
         event["fact"] = facts.fact_of.get(event["id"], f"event-record-{event['id']}")
         event["sources_total"] = len(members)
         if joined and not event["date"]:
             event["date"] = facts.dates.get(event["fact"])
     told = _event_sources(conn, {m for picked in chosen.values() for m in picked})
     for event in events:
+        own = {key: event[key] for key in ("id", "doc_id", "title", "published", "date", "trigger")}
+        own |= {"sentence_start": event["sentence_start"], "sentence_end": event["sentence_end"]}
         event["sources"] = sorted(
-            (told[m] for m in chosen[event["id"]] if m in told), key=lambda s: (s["published"] or "", s["doc_id"])
+            [own, *(told[m] for m in chosen[event["id"]] if m in told)],
+            key=lambda s: (s["published"] or "", s["doc_id"]),
         )
         if not joined or event["fact"] not in shown:
             shown.setdefault(event["fact"], event)
@@ -388,8 +392,8 @@ def _event_sources(conn: sqlite3.Connection, ids: set[int]) -> dict[int, dict[st
     for start in range(0, len(ordered), 500):
         chunk = ordered[start : start + 500]
         for row in conn.execute(
-            f"""SELECT e.id, e.doc_id, d.title, d.published, e.date, e.trigger, e.sentence_start, e.sentence_end,
-                       substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+            # where each source says it (the page links to the sentence), not the sentence: it is the event's
+            f"""SELECT e.id, e.doc_id, d.title, d.published, e.date, e.trigger, e.sentence_start, e.sentence_end
                   FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({",".join("?" * len(chunk))})""",
             chunk,
         ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from elitewatch.query.kept import kept
+from elitewatch.query.kept import kept, kept_recent
 from elitewatch.store import connect
 from elitewatch.store.db import transaction
 
@@ -25,3 +25,31 @@ def test_built_once_per_generation_and_again_after_a_change(tmp_path: Path) -> N
     assert kept(conn, "test", build) == 2
     memory = connect(":memory:")
     assert kept(memory, "test", build) == 3 and kept(memory, "test", build) == 4  # nothing tells it apart
+
+
+def test_a_recent_model_is_given_at_once_while_the_new_one_is_built(tmp_path: Path) -> None:
+    import threading
+
+    conn = connect(tmp_path / "r.db")
+    release = threading.Event()
+    builds: list[int] = []
+
+    def build(_: object) -> int:
+        if builds:  # the second build waits until the test lets it finish
+            assert release.wait(10)
+        builds.append(1)
+        return len(builds)
+
+    assert kept_recent(conn, "recent", build) == 1  # the first is built here
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO judgements (kind, type, a, b, created_at) VALUES ('merge', 'person', 'A', 'B', 'now')"
+        )
+    assert kept_recent(conn, "recent", build) == 1  # at once: the earlier one, the new one building behind
+    assert kept_recent(conn, "recent", build) == 1  # and only one build at a time
+    release.set()
+    for _ in range(100):
+        if kept_recent(conn, "recent", build) == 2:
+            break
+        threading.Event().wait(0.05)
+    assert kept_recent(conn, "recent", build) == 2 and len(builds) == 2
