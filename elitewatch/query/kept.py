@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from elitewatch.store.db import connect, generation
@@ -40,8 +41,8 @@ def kept_recent(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Co
     store, while this generation's is built in the background; built here only the first time."""
     version = generation(conn)
     found = _kept.get(name)
-    if version is None or found is None or found[0][0] != version[0]:
-        return kept(conn, name, build)
+    if version is None or found is None or found[0][0] != version[0] or not Path(version[0]).is_file():
+        return kept(conn, name, build)  # the first time, or a store the thread could not open again by name
     if found[0] != version:
         _build_behind(name, version, build)
     value: T = found[1]
