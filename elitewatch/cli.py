@@ -25,8 +25,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from elitewatch import __version__
+from elitewatch.dbapi import Connection, is_url
 from elitewatch.errors import ElitewatchError, InputError, NotFoundError
-from elitewatch.settings import DEFAULT_DB, DEFAULT_MAX_CHARS, Settings
+from elitewatch.settings import DEFAULT_MAX_CHARS, DEFAULT_STORE, Settings
 
 if TYPE_CHECKING:
     from elitewatch.pipeline import IngestReport
@@ -42,7 +43,9 @@ app = typer.Typer(
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database.", envvar="ELITEWATCH_DB")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="The store: an SQLite file or postgresql://user@host/db.", envvar="ELITEWATCH_DB")
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -81,12 +84,12 @@ def _silence_stdout() -> None:
 
 
 @contextmanager
-def open_store(db: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+def open_store(db: Path | str, *, readonly: bool = False) -> Iterator[Connection]:
     """The store; to read it, one made by an earlier version is migrated first where this user may write."""
     from elitewatch.store import connect
     from elitewatch.store.db import prepare
 
-    if readonly and db.exists() and os.access(db.parent, os.W_OK):
+    if readonly and (is_url(db) or (Path(db).exists() and os.access(Path(db).parent, os.W_OK))):
         prepare(db)
     conn = connect(db, readonly=readonly)
     try:
@@ -101,7 +104,7 @@ def ingest(
     inputs: Annotated[
         list[str] | None, typer.Argument(help="Files, folders (recursive), http(s) addresses or - for standard input.")
     ] = None,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     max_chars: Annotated[
         int, typer.Option(help="Refuse documents longer than this many characters.")
     ] = DEFAULT_MAX_CHARS,
@@ -185,7 +188,7 @@ def _progress(*, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 @app.command()
 @fails_cleanly
 def entities(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     type: Annotated[str | None, typer.Option("--type", help="person, organization or place.")] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 30,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
@@ -211,7 +214,7 @@ def entities(
 @fails_cleanly
 def person(
     name: Annotated[str, typer.Argument(help="Any spelling, any script: Tokayev, Токаев.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
     """Show one person: every name form, the career as a timeline, the documents, the quotes.
@@ -284,7 +287,7 @@ def _event_line(event: dict[str, Any]) -> str:
 @app.command()
 @fails_cleanly
 def events(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     event_type: Annotated[
         str | None, typer.Option("--type", help="appointment, resignation, credentials, meeting, visit, …")
     ] = None,
@@ -320,7 +323,7 @@ def events(
 @app.command()
 @fails_cleanly
 def intervals(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     from_type: Annotated[str, typer.Option("--from-type", help="The first event: appointment, election, …")] = (
         "appointment"
     ),
@@ -380,7 +383,7 @@ def _compared(wait: dict[str, Any]) -> str:
 @app.command()
 @fails_cleanly
 def network(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     event_type: Annotated[
         list[str] | None, typer.Option("--type", help="Events that join people (repeat): meeting, visit, agreement.")
     ] = None,
@@ -420,7 +423,7 @@ def network(
 @app.command()
 @fails_cleanly
 def echoes(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker's echoes (any spelling).")] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
@@ -452,7 +455,7 @@ def echoes(
 @fails_cleanly
 def contrasts(
     speaker: Annotated[str, typer.Argument(help="The speaker (any spelling).")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     phrase: Annotated[str | None, typer.Option(help="Also: when the speaker first and last used this phrase.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
@@ -486,7 +489,7 @@ def contrasts(
             out.print(f"  [{side['date'] or '?'}] {escape(side['text'][:160])} ({escape(side['doc_id'])})")
 
 
-def find_people(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
+def find_people(conn: Connection, name: str) -> list[dict[str, Any]]:
     from elitewatch.query import find_entities
 
     people = find_entities(conn, name, type="person")
@@ -503,7 +506,7 @@ NarrativesOption = Annotated[
 @app.command()
 @fails_cleanly
 def narratives(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker's uses (any spelling).")] = None,
     folder: NarrativesOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
@@ -538,7 +541,7 @@ def narratives(
 @app.command()
 @fails_cleanly
 def claims(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     source: Annotated[str | None, typer.Option(help="Only claims this source makes (any spelling).")] = None,
     about: Annotated[str | None, typer.Option(help="Only claims about this entity (any spelling).")] = None,
     search: Annotated[str | None, typer.Option(help="Only claims with these words.")] = None,
@@ -577,7 +580,7 @@ def claims(
 @app.command()
 @fails_cleanly
 def quotes(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (any spelling).")] = None,
     search: Annotated[str | None, typer.Option(help="Only quotes with these words.")] = None,
     since: Annotated[
@@ -617,7 +620,7 @@ def quotes(
 @fails_cleanly
 def search(
     text: Annotated[str, typer.Argument(help="Words to find in the documents.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     limit: Annotated[int, typer.Option(help="How many documents.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
 ) -> None:
@@ -639,7 +642,7 @@ def search(
 @app.command()
 @fails_cleanly
 def export(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     format: Annotated[str, typer.Option("--format", help="jsonl (every fact), ftm (FollowTheMoney) or csv.")] = "jsonl",
     kind: Annotated[
         str | None, typer.Option("--kind", help="For csv: documents, entities, quotes, positions or events.")
@@ -671,7 +674,7 @@ def export(
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _write_csv(conn: sqlite3.Connection, kind: str) -> None:
+def _write_csv(conn: Connection, kind: str) -> None:
     import csv
 
     from elitewatch.query.tables import COLUMNS, table_rows
@@ -693,7 +696,7 @@ Why = Annotated[str | None, typer.Option(help="Why, for whoever reads the correc
 def correct(
     kind: KindArgument,
     fact_id: FactId,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="quote: who said it (a name the store knows).")] = None,
     role: Annotated[str | None, typer.Option(help="position: the office.")] = None,
     org: Annotated[str | None, typer.Option(help="position: its organization or country.")] = None,
@@ -727,7 +730,7 @@ def correct(
 
 @app.command()
 @fails_cleanly
-def reject(kind: KindArgument, fact_id: FactId, db: DbOption = DEFAULT_DB, who: Who = None, why: Why = None) -> None:
+def reject(kind: KindArgument, fact_id: FactId, db: DbOption = DEFAULT_STORE, who: Who = None, why: Why = None) -> None:
     """Reject a fact the text does not state: it leaves the pages and the export, and stays rejected when its
     document is ingested again.
 
@@ -737,7 +740,7 @@ def reject(kind: KindArgument, fact_id: FactId, db: DbOption = DEFAULT_DB, who: 
 
 
 def _record(
-    db: Path, kind: str, fact_id: int, *, fields: dict[str, Any] | None, reject: bool, who: str | None, why: str | None
+    db: str, kind: str, fact_id: int, *, fields: dict[str, Any] | None, reject: bool, who: str | None, why: str | None
 ) -> None:
     import getpass
 
@@ -760,7 +763,7 @@ TypeOption = Annotated[str | None, typer.Option("--type", help="person, organiza
 def merge(
     a: Annotated[str, typer.Argument(help="A name of the entity that stays.")],
     b: Annotated[str, typer.Argument(help="A name of the entity that joins it.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     type: TypeOption = None,
 ) -> None:
     """Say two entities are one. Kept by name: it survives re-ingestion and wins over the resolver.
@@ -780,7 +783,7 @@ def merge(
 def split(
     entity: Annotated[str, typer.Argument(help="A name of the entity.")],
     alias: Annotated[str, typer.Argument(help="The name that is someone (or something) else.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     type: TypeOption = None,
 ) -> None:
     """Take a name out of an entity: the documents that use it get an entity of their own.
@@ -804,7 +807,7 @@ def split(
 @app.command()
 @fails_cleanly
 def review(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     accept: Annotated[list[int] | None, typer.Option("--accept", help="Merge this pair (its number).")] = None,
     reject: Annotated[list[int] | None, typer.Option("--reject", help="Keep this pair apart (its number).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
@@ -843,7 +846,7 @@ def review(
 @fails_cleanly
 def external_ids(
     table: Annotated[Path, typer.Argument(help="CSV with columns name, wikidata (and optionally type).")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
 ) -> None:
     """Attach Wikidata ids to entities from your own table; kept for entities ingested later.
 
@@ -879,7 +882,7 @@ def external_ids(
 @app.command()
 @fails_cleanly
 def serve(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     host: Annotated[
         str, typer.Option(help="Address to listen on; loopback unless you mean to share it.")
     ] = "127.0.0.1",
@@ -1038,7 +1041,7 @@ def evaluate(
 
 @app.command()
 @fails_cleanly
-def summary(db: DbOption = DEFAULT_DB) -> None:
+def summary(db: DbOption = DEFAULT_STORE) -> None:
     """What the store holds: documents, people, organizations, quotes, the most quoted people.
 
     Example: elitewatch summary

@@ -7,8 +7,10 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from elitewatch.dbapi import Connection
 
-def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+
+def export_records(conn: Connection) -> Iterator[dict[str, Any]]:
     for row in conn.execute(
         "SELECT id, language, published, published_how, published_confidence, title, outlet, author, url"
         " FROM documents ORDER BY id"
@@ -145,7 +147,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         yield {"kind": "correction", **made}
 
 
-def _corrections(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
+def _corrections(conn: Connection) -> dict[int, dict[str, Any]]:
     return {
         row["id"]: {
             "id": row["id"],

@@ -3,17 +3,17 @@ the shingles of echoes, the word counts of distinctive terms."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from elitewatch.dbapi import Connection
 from elitewatch.store.db import generation
 
 T = TypeVar("T")
 _kept: dict[str, tuple[tuple[str, int], Any]] = {}
 
 
-def kept(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Connection], T]) -> T:
+def kept(conn: Connection, name: str, build: Callable[[Connection], T]) -> T:
     """`build(conn)`, made once per store generation for each `name` (one store at a time: an older
     generation is never asked for again); a store in memory is built each time."""
     version = generation(conn)

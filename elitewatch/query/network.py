@@ -4,13 +4,13 @@ weighted by how many there were, each edge with its events and their sources."""
 from __future__ import annotations
 
 import io
-import sqlite3
 from collections import defaultdict
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
+from elitewatch.dbapi import Connection
 from elitewatch.query.queries import find_entities
 from elitewatch.vocabulary.countries import country_named, country_of
 
@@ -20,7 +20,7 @@ TOGETHER = ("meeting", "visit", "agreement")
 
 
 def network(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     types: tuple[str, ...] = TOGETHER,
     since: str | None = None,
@@ -64,7 +64,7 @@ def _country(country: str | None) -> str | None:
 
 
 def _events(
-    conn: sqlite3.Connection, types: tuple[str, ...], since: str | None, until: str | None, country: str | None
+    conn: Connection, types: tuple[str, ...], since: str | None, until: str | None, country: str | None
 ) -> list[dict[str, Any]]:
     marks = ",".join("?" * len(types))
     where: list[str] = [f"e.type IN ({marks})"]

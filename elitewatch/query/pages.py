@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
+from elitewatch.dbapi import Connection
 from elitewatch.errors import NotFoundError
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events, search_quotes
 from elitewatch.query.terms import distinctive_terms, shared_topics
 from elitewatch.store.corrections import corrections_of
 
 
-def home(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
+def home(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     """The corpus at a glance: documents by month, languages, the most mentioned and most quoted people."""
     summary = corpus_summary(conn, top=top)
     summary["by_month"] = _rows(
@@ -42,7 +42,7 @@ def _every_month(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return months
 
 
-def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
+def document_view(conn: Connection, doc_id: str) -> dict[str, Any]:
     """One document: its text and metadata (how the publication date was found), its mentions with their
     entities, and its quotes, offices and events with their offsets."""
     row = conn.execute(
@@ -88,7 +88,7 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     return document
 
 
-def compare(conn: sqlite3.Connection, a: int, b: int, *, topic: str | None = None) -> dict[str, Any]:
+def compare(conn: Connection, a: int, b: int, *, topic: str | None = None) -> dict[str, Any]:
     """Two people side by side: their offices and events over time, each one's distinctive terms (log-odds
     against the corpus), the topics both speak about, and, for a searched `topic`, their quotes on it in time."""
     first, second = entity_profile(conn, a), entity_profile(conn, b)

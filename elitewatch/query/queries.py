@@ -3,29 +3,39 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Any
 
+from elitewatch.dbapi import Connection, Cursor, Dialect, dialect
 from elitewatch.errors import NotFoundError
 from elitewatch.vocabulary.names import name_key, strip_possessive
 from elitewatch.vocabulary.offices import career_office
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+def _rows(cursor: Cursor) -> list[dict[str, Any]]:
     return [dict(row) for row in cursor.fetchall()]
 
 
-def fts_query(text: str) -> str:
-    """User words to a safe FTS5 query: every word must appear (prefix match on the last)."""
+def fts_query(text: str, dialect: Dialect = "sqlite") -> str:
+    """User words to a safe FTS5 query (or PostgreSQL tsquery): every word must appear (prefix match on the
+    last)."""
     words = re.findall(r"\w+", text)
     if not words:
-        return '""'
+        return '""' if dialect == "sqlite" else ""
+    if dialect == "postgresql":  # stemmed by both configurations (migration 001's elitewatch_tsquery)
+        return " & ".join([*(f"'{w}'" for w in words[:-1]), f"'{words[-1]}':*"])
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
 
 
-def list_entities(conn: sqlite3.Connection, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+# Rows whose words match a query: FTS5's table in SQLite, the row's tsvector in PostgreSQL.
+MATCHING = {
+    "sqlite": "{alias}.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)",
+    "postgresql": "{alias}.fts @@ elitewatch_tsquery(?)",
+}
+
+
+def list_entities(conn: Connection, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     sql = """SELECT e.id, e.type, e.name,
                     (SELECT COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
                       WHERE de.entity_id = e.id) AS mentions,
@@ -36,7 +46,7 @@ def list_entities(conn: sqlite3.Connection, *, type: str | None = None, limit: i
     return _rows(conn.execute(sql.format(where=""), (limit,)))
 
 
-def find_entities(conn: sqlite3.Connection, name: str, *, type: str | None = None) -> list[dict[str, Any]]:
+def find_entities(conn: Connection, name: str, *, type: str | None = None) -> list[dict[str, Any]]:
     """Entities whose name, alias or name key matches `name` (any script, any spelling)."""
     name = strip_possessive(name)
     key = name_key(name)
@@ -55,7 +65,7 @@ def find_entities(conn: sqlite3.Connection, name: str, *, type: str | None = Non
     return list({e["id"]: e for e in found}.values())
 
 
-def aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
+def aliases(conn: Connection, entity_id: int) -> list[str]:
     return [
         r[0]
         for r in conn.execute(
@@ -64,7 +74,7 @@ def aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
     ]
 
 
-def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
+def person_profile(conn: Connection, name: str) -> dict[str, Any]:
     matches = find_entities(conn, name, type="person") or find_entities(conn, name)
     if not matches:
         raise NotFoundError("no entity by that name", source=name)
@@ -76,7 +86,7 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
 
 
 def entity_profile(
-    conn: sqlite3.Connection, entity_id: int, *, limit: int = 500, sentences: bool = True
+    conn: Connection, entity_id: int, *, limit: int = 500, sentences: bool = True
 ) -> dict[str, Any]:
     """One entity: names in every script, documents, career (offices), quotes, events, who is named with it.
     Documents, quotes and events: the newest `limit`; `documents_total` tells how many there are."""
@@ -112,7 +122,7 @@ def entity_profile(
     }
 
 
-def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
+def office_holders(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
     """Who the documents say holds (or held) an office in this organization or country."""
     rows = _rows(
         conn.execute(
@@ -134,7 +144,7 @@ def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, A
 NAMED_WITH_WINDOW = 300  # the newest ingested documents of an entity that its companions are counted in
 
 
-def named_with(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> list[dict[str, Any]]:
+def named_with(conn: Connection, entity_id: int, *, limit: int = 10) -> list[dict[str, Any]]:
     """The people most often named in the same documents as this entity (in its newest ingested documents)."""
     return _rows(
         conn.execute(
@@ -150,7 +160,7 @@ def named_with(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> 
     )
 
 
-def career(conn: sqlite3.Connection, entity_id: int, *, sentences: bool = True) -> list[dict[str, Any]]:
+def career(conn: Connection, entity_id: int, *, sentences: bool = True) -> list[dict[str, Any]]:
     """Every office the documents give this person, ordered in time (start, else the date the text shows
     the person in post, else the document's date), each with the sentence it came from (`sentences`; without
     them only the offsets, which is much faster for someone named in thousands of documents)."""
@@ -255,7 +265,7 @@ def _date_range(column: str, since: str | None, until: str | None, where: list[s
 
 
 def search_events(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     type: str | None = None,
     person: str | None = None,
@@ -331,7 +341,7 @@ def search_events(
     return events
 
 
-def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
+def _mention_count(conn: Connection, entity_id: int) -> int:
     row = conn.execute(
         "SELECT COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id WHERE de.entity_id = ?",
         (entity_id,),
@@ -340,7 +350,7 @@ def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
 
 
 def search_quotes(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     speaker: str | None = None,
     speaker_id: int | None = None,
@@ -371,11 +381,11 @@ def search_quotes(
         params.append(speaker_id)
     source = "quotes q"
     if text:
-        query = fts_query(text)
+        query = fts_query(text, dialect(conn))
         # Few matches are sorted; the many of a common word are found walking the quotes newest first.
-        common = _fts_count(conn, "quotes_fts", query) > SORT_MATCHES
+        common = _fts_count(conn, "quotes", query) > SORT_MATCHES
         source = "quotes q INDEXED BY quotes_dated" if common else "quotes q"
-        where.append(f"{'+' if common else ''}q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        where.append(("+" if common else "") + MATCHING[dialect(conn)].format(alias="q", table="quotes"))
         params.append(query)
     sql = f"""SELECT q.id, q.doc_id, q.text, q.said_on, q.start, q.end, q.language, q.confidence,
                      de.entity_id AS speaker_id, e.name AS speaker, d.published, d.title
@@ -389,7 +399,7 @@ def search_quotes(
 
 
 def search_claims(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     source: str | None = None,
     source_id: int | None = None,
@@ -428,8 +438,8 @@ def search_claims(
         )
         params.extend(subjects)
     if text:
-        where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        params.append(fts_query(text))
+        where.append(MATCHING[dialect(conn)].format(alias="c", table="claims"))
+        params.append(fts_query(text, dialect(conn)))
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     claims = _rows(
         conn.execute(
@@ -460,21 +470,34 @@ def search_claims(
 SORT_MATCHES = 1000  # quotes matching words: up to this many are sorted by date, more found by the date index
 
 
-def _fts_count(conn: sqlite3.Connection, table: str, query: str) -> int:
-    return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (query,)).fetchone()[0])
+def _fts_count(conn: Connection, table: str, query: str) -> int:
+    if dialect(conn) == "postgresql":
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE fts @@ elitewatch_tsquery(?)", (query,)).fetchone()[0])
+    return int(conn.execute(f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?", (query,)).fetchone()[0])
 
 
 SEARCH_WINDOW = 2000  # the newest matching documents that relevance ranks
 
 
-def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+def search_documents(conn: Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Documents matching the words, the most relevant of the newest SEARCH_WINDOW matches first (ranking
     every match of a common word in a large store is what made search slow), then the documents that name
     an entity the words name in any of its spellings ("Tokaev" finds every document of Tokayev). Each with
     `hit_start`/`hit_end`, where the page opens, and a snippet around it."""
-    query = fts_query(text)
+    query = fts_query(text, dialect(conn))
     found = _rows(
         conn.execute(
+            """SELECT d.id, d.title, d.published, d.language,
+                      ts_headline(elitewatch_config(d.language), d.text, elitewatch_tsquery(?),
+                                  'StartSel=[, StopSel=], MaxFragments=1, MaxWords=12, MinWords=6,
+                                   FragmentDelimiter=" … "') AS snippet
+               FROM (SELECT rowid FROM documents WHERE fts @@ elitewatch_tsquery(?) ORDER BY rowid DESC LIMIT ?) newest
+               JOIN documents d ON d.rowid = newest.rowid
+               ORDER BY ts_rank(d.fts, elitewatch_tsquery(?)) DESC, d.rowid DESC LIMIT ?""",
+            (query, query, SEARCH_WINDOW, query, limit),
+        )
+        if dialect(conn) == "postgresql"
+        else conn.execute(
             """SELECT d.id, d.title, d.published, d.language,
                       snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet
                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
@@ -496,7 +519,7 @@ def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) ->
     return found
 
 
-def _first_hit(conn: sqlite3.Connection, doc_id: str, words: list[str]) -> tuple[int | None, int | None]:
+def _first_hit(conn: Connection, doc_id: str, words: list[str]) -> tuple[int | None, int | None]:
     """Where the first of the words (the last one as a prefix, as the search matched it) is in the text."""
     row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None or not words:
@@ -506,7 +529,7 @@ def _first_hit(conn: sqlite3.Connection, doc_id: str, words: list[str]) -> tuple
     return (match.start(), match.end()) if match else (None, None)
 
 
-def _documents_naming(conn: sqlite3.Connection, name: str, *, limit: int, skip: set[str]) -> list[dict[str, Any]]:
+def _documents_naming(conn: Connection, name: str, *, limit: int, skip: set[str]) -> list[dict[str, Any]]:
     """The newest documents naming an entity called `name`, each at its first mention there."""
     ids = [e["id"] for e in find_entities(conn, name)]
     if not ids:
@@ -538,7 +561,7 @@ def _documents_naming(conn: sqlite3.Connection, name: str, *, limit: int, skip: 
     return found[:limit]
 
 
-def corpus_summary(conn: sqlite3.Connection, *, top: int = 5) -> dict[str, Any]:
+def corpus_summary(conn: Connection, *, top: int = 5) -> dict[str, Any]:
     def count(sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 
