@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from elitewatch.dbapi import Connection
+from elitewatch.dbapi import Connection, dialect
 from elitewatch.errors import NotFoundError
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events, search_quotes
 from elitewatch.query.terms import distinctive_terms, shared_topics
 from elitewatch.store.corrections import corrections_of
+
+# A publication date known to the month at least (2024-03, 2024-03-05).
+DATED_TO_THE_MONTH = {
+    "sqlite": "published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'",
+    "postgresql": "published ~ '^[0-9]{4}-[0-9]{2}'",
+}
 
 
 def home(conn: Connection, *, top: int = 10) -> dict[str, Any]:
@@ -16,8 +22,8 @@ def home(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     summary = corpus_summary(conn, top=top)
     summary["by_month"] = _rows(
         conn.execute(
-            """SELECT substr(published, 1, 7) AS month, COUNT(*) AS documents FROM documents
-                WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY month ORDER BY month"""
+            f"""SELECT substr(published, 1, 7) AS month, COUNT(*) AS documents FROM documents
+                WHERE {DATED_TO_THE_MONTH[dialect(conn)]} GROUP BY month ORDER BY month"""
         )
     )
     summary["by_month"] = _every_month(summary["by_month"])

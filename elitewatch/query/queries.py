@@ -529,6 +529,18 @@ def _first_hit(conn: Connection, doc_id: str, words: list[str]) -> tuple[int | N
     return (match.start(), match.end()) if match else (None, None)
 
 
+# Each document's first mention of the entities: SQLite takes a bare column from the row of MIN(); PostgreSQL
+# says so with DISTINCT ON.
+FIRST_MENTION = {
+    "sqlite": """SELECT de.doc_id, de.entity_id, MIN(m.start) AS start FROM doc_entities de
+                   JOIN mentions m ON m.doc_entity_id = de.id
+                  WHERE de.entity_id IN ({marks}) GROUP BY de.doc_id""",
+    "postgresql": """SELECT DISTINCT ON (de.doc_id) de.doc_id, de.entity_id, m.start FROM doc_entities de
+                       JOIN mentions m ON m.doc_entity_id = de.id
+                      WHERE de.entity_id IN ({marks}) ORDER BY de.doc_id, m.start, de.entity_id""",
+}
+
+
 def _documents_naming(conn: Connection, name: str, *, limit: int, skip: set[str]) -> list[dict[str, Any]]:
     """The newest documents naming an entity called `name`, each at its first mention there."""
     ids = [e["id"] for e in find_entities(conn, name)]
@@ -540,9 +552,7 @@ def _documents_naming(conn: Connection, name: str, *, limit: int, skip: set[str]
             f"""SELECT d.id, d.title, d.published, d.language, first.start AS hit_start, first.end AS hit_end,
                        e.name AS entity, substr(d.text, max(0, first.start - 80) + 1, first.end - first.start + 160)
                        AS context, max(0, first.start - 80) AS context_start
-                  FROM (SELECT de.doc_id, de.entity_id, MIN(m.start) AS start FROM doc_entities de
-                          JOIN mentions m ON m.doc_entity_id = de.id
-                         WHERE de.entity_id IN ({marks}) GROUP BY de.doc_id) hit
+                  FROM ({FIRST_MENTION[dialect(conn)].format(marks=marks)}) hit
                   JOIN mentions first ON first.doc_id = hit.doc_id AND first.start = hit.start
                   JOIN documents d ON d.id = hit.doc_id JOIN entities e ON e.id = hit.entity_id
                  ORDER BY d.published DESC, d.id LIMIT ?""",
