@@ -129,3 +129,20 @@ def test_analysts_write_at_once_without_locking_each_other_out(postgres_cluster:
     assert conn.execute("SELECT COUNT(*) FROM judgements").fetchone()[0] == 1  # the same judgement, kept once
     with pytest.raises(sqlite3.OperationalError, match="read-only"):
         conn.execute("DELETE FROM documents")
+
+
+def test_the_cli_takes_the_server_from_db_or_elitewatch_db(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from elitewatch.cli import app
+
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    url = postgres_cluster.create()
+    runner = CliRunner()
+    added = runner.invoke(app, ["ingest", str(tmp_path), "--db", url, "-q"])
+    assert added.exit_code == 0, added.output
+    quotes = runner.invoke(app, ["quotes", "--search", "industries"], env={"ELITEWATCH_DB": url})
+    assert quotes.exit_code == 0 and "Anna Berg" in quotes.output, quotes.output
+    assert not (Path.cwd() / "postgresql:").exists()  # never taken for a file's name
+    wrong = runner.invoke(app, ["summary"], env={"ELITEWATCH_DB": url.replace("/store_", "/absent_")})
+    assert wrong.exit_code == 1 and "cannot open the database" in wrong.output
