@@ -159,12 +159,11 @@ class PostgresConnection:
 
     def execute(self, sql: str, parameters: Any = (), /) -> PostgresCursor:
         head = sql.lstrip()[:16].upper()
-        if head.startswith("BEGIN"):  # BEGIN IMMEDIATE: a write transaction, behind the store's writer lock
-            self._run("BEGIN", ())
-            self._run("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+        if head.startswith("BEGIN"):  # BEGIN IMMEDIATE: a write transaction
+            self._begin_write()
             return PostgresCursor(self._conn.cursor(), None)
         if not self.in_transaction and _WRITE.match(sql):
-            self._run("BEGIN", ())  # as sqlite3: a write outside a transaction opens one, commit() ends it
+            self._begin_write()  # as sqlite3: a write outside a transaction opens one, commit() ends it
         statement, returns_id = translate(sql)
         cursor = self._run(statement, parameters)
         lastrowid = None
@@ -175,7 +174,7 @@ class PostgresConnection:
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> PostgresCursor:
         if not self.in_transaction:
-            self._run("BEGIN", ())
+            self._begin_write()
         statement, returns_id = translate(sql)
         if returns_id:
             statement = statement.removesuffix(" RETURNING id")
@@ -185,6 +184,11 @@ class PostgresConnection:
         except psycopg.Error as error:
             raise _as_sqlite(error) from None
         return PostgresCursor(cursor, None)
+
+    def _begin_write(self) -> None:
+        """A write transaction, behind the store's writer lock (held until it ends)."""
+        self._run("BEGIN", ())
+        self._run("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
 
     def script(self, sql: str) -> None:
         """Statements run as written (a migration in this dialect), without placeholders."""
