@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint browser bench profile clean
+.PHONY: demo test lint browser postgres bench profile clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,23 @@ browser:
 	  fi; \
 	fi
 
-test: lint browser
+# The store, query and web tests run on PostgreSQL too, in a throwaway cluster the tests start on a socket of
+# their own (tests/pg.py): as root with apt, `make test` installs Debian's postgresql when missing (without its
+# default cluster), otherwise those variants skip and say why (they fail instead under ELITEWATCH_REQUIRE_POSTGRES=1).
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's postgresql for the PostgreSQL variants of the tests"; \
+	    mkdir -p /etc/postgresql-common/createcluster.d; \
+	    echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/elitewatch.conf; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      postgresql >/dev/null; \
+	  else \
+	    echo "PostgreSQL's server binaries missing and no root apt: the PostgreSQL tests will skip"; \
+	  fi; \
+	fi
+
+test: lint browser postgres
 	$(BIN)/pytest
 
 # Throughput against the bare models, both cores, memory, query latency on 10,000 and 100,000 documents:

@@ -25,8 +25,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from elitewatch import __version__
+from elitewatch.dbapi import Connection, is_url
 from elitewatch.errors import ElitewatchError, InputError, NotFoundError
-from elitewatch.settings import DEFAULT_DB, DEFAULT_MAX_CHARS, Settings
+from elitewatch.settings import DEFAULT_MAX_CHARS, DEFAULT_STORE, Settings
 
 if TYPE_CHECKING:
     from elitewatch.pipeline import IngestReport
@@ -42,7 +43,9 @@ app = typer.Typer(
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database.", envvar="ELITEWATCH_DB")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="The store: an SQLite file or postgresql://user@host/db.", envvar="ELITEWATCH_DB")
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -81,12 +84,12 @@ def _silence_stdout() -> None:
 
 
 @contextmanager
-def open_store(db: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+def open_store(db: Path | str, *, readonly: bool = False) -> Iterator[Connection]:
     """The store; to read it, one made by an earlier version is migrated first where this user may write."""
     from elitewatch.store import connect
     from elitewatch.store.db import prepare
 
-    if readonly and db.exists() and os.access(db.parent, os.W_OK):
+    if readonly and (is_url(db) or (Path(db).exists() and os.access(Path(db).parent, os.W_OK))):
         prepare(db)
     conn = connect(db, readonly=readonly)
     try:
@@ -101,7 +104,7 @@ def ingest(
     inputs: Annotated[
         list[str] | None, typer.Argument(help="Files, folders (recursive), http(s) addresses or - for standard input.")
     ] = None,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     max_chars: Annotated[
         int, typer.Option(help="Refuse documents longer than this many characters.")
     ] = DEFAULT_MAX_CHARS,
@@ -190,7 +193,7 @@ def _progress(*, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 @app.command()
 @fails_cleanly
 def entities(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     type: Annotated[str | None, typer.Option("--type", help="person, organization or place.")] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 30,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
@@ -216,7 +219,7 @@ def entities(
 @fails_cleanly
 def person(
     name: Annotated[str, typer.Argument(help="Any spelling, any script: Tokayev, Токаев.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
     """Show one person: every name form, the career as a timeline, the documents, the quotes.
@@ -291,7 +294,7 @@ def _event_line(event: dict[str, Any]) -> str:
 @app.command()
 @fails_cleanly
 def events(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     event_type: Annotated[
         str | None, typer.Option("--type", help="appointment, resignation, credentials, meeting, visit, …")
     ] = None,
@@ -327,7 +330,7 @@ def events(
 @app.command()
 @fails_cleanly
 def intervals(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     from_type: Annotated[str, typer.Option("--from-type", help="The first event: appointment, election, …")] = (
         "appointment"
     ),
@@ -387,7 +390,7 @@ def _compared(wait: dict[str, Any]) -> str:
 @app.command()
 @fails_cleanly
 def network(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     event_type: Annotated[
         list[str] | None, typer.Option("--type", help="Events that join people (repeat): meeting, visit, agreement.")
     ] = None,
@@ -427,7 +430,7 @@ def network(
 @app.command()
 @fails_cleanly
 def echoes(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker's echoes (any spelling).")] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
@@ -459,7 +462,7 @@ def echoes(
 @fails_cleanly
 def contrasts(
     speaker: Annotated[str, typer.Argument(help="The speaker (any spelling).")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     phrase: Annotated[str | None, typer.Option(help="Also: when the speaker first and last used this phrase.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
@@ -493,7 +496,7 @@ def contrasts(
             out.print(f"  [{side['date'] or '?'}] {escape(side['text'][:160])} ({escape(side['doc_id'])})")
 
 
-def find_people(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
+def find_people(conn: Connection, name: str) -> list[dict[str, Any]]:
     from elitewatch.query import find_entities
 
     people = find_entities(conn, name, type="person")
@@ -510,7 +513,7 @@ NarrativesOption = Annotated[
 @app.command()
 @fails_cleanly
 def narratives(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker's uses (any spelling).")] = None,
     folder: NarrativesOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
@@ -545,7 +548,7 @@ def narratives(
 @app.command()
 @fails_cleanly
 def claims(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     source: Annotated[str | None, typer.Option(help="Only claims this source makes (any spelling).")] = None,
     about: Annotated[str | None, typer.Option(help="Only claims about this entity (any spelling).")] = None,
     search: Annotated[str | None, typer.Option(help="Only claims with these words.")] = None,
@@ -584,7 +587,7 @@ def claims(
 @app.command()
 @fails_cleanly
 def quotes(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="Only quotes of this speaker (any spelling).")] = None,
     search: Annotated[str | None, typer.Option(help="Only quotes with these words.")] = None,
     since: Annotated[
@@ -626,7 +629,7 @@ def quotes(
 @fails_cleanly
 def search(
     text: Annotated[str, typer.Argument(help="Words to find in the documents.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     limit: Annotated[int, typer.Option(help="How many documents.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
 ) -> None:
@@ -648,7 +651,7 @@ def search(
 @app.command()
 @fails_cleanly
 def export(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     format: Annotated[str, typer.Option("--format", help="jsonl (every fact), ftm (FollowTheMoney) or csv.")] = "jsonl",
     kind: Annotated[
         str | None, typer.Option("--kind", help="For csv: documents, entities, quotes, positions or events.")
@@ -680,7 +683,7 @@ def export(
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _write_csv(conn: sqlite3.Connection, kind: str) -> None:
+def _write_csv(conn: Connection, kind: str) -> None:
     import csv
 
     from elitewatch.query.tables import COLUMNS, table_rows
@@ -702,7 +705,7 @@ Why = Annotated[str | None, typer.Option(help="Why, for whoever reads the correc
 def correct(
     kind: KindArgument,
     fact_id: FactId,
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="quote: who said it (a name the store knows).")] = None,
     role: Annotated[str | None, typer.Option(help="position: the office.")] = None,
     org: Annotated[str | None, typer.Option(help="position: its organization or country.")] = None,
@@ -736,7 +739,7 @@ def correct(
 
 @app.command()
 @fails_cleanly
-def reject(kind: KindArgument, fact_id: FactId, db: DbOption = DEFAULT_DB, who: Who = None, why: Why = None) -> None:
+def reject(kind: KindArgument, fact_id: FactId, db: DbOption = DEFAULT_STORE, who: Who = None, why: Why = None) -> None:
     """Reject a fact the text does not state: it leaves the pages and the export, and stays rejected when its
     document is ingested again.
 
@@ -753,7 +756,7 @@ def _who(who: str | None) -> str:
 
 
 def _record(
-    db: Path, kind: str, fact_id: int, *, fields: dict[str, Any] | None, reject: bool, who: str | None, why: str | None
+    db: str, kind: str, fact_id: int, *, fields: dict[str, Any] | None, reject: bool, who: str | None, why: str | None
 ) -> None:
     import getpass
 
@@ -776,7 +779,7 @@ TypeOption = Annotated[str | None, typer.Option("--type", help="person, organiza
 def merge(
     a: Annotated[str, typer.Argument(help="A name of the entity that stays.")],
     b: Annotated[str, typer.Argument(help="A name of the entity that joins it.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     type: TypeOption = None,
     who: Who = None,
     why: Why = None,
@@ -799,7 +802,7 @@ def merge(
 def split(
     entity: Annotated[str, typer.Argument(help="A name of the entity.")],
     alias: Annotated[str, typer.Argument(help="The name that is someone (or something) else.")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     type: TypeOption = None,
     who: Who = None,
     why: Why = None,
@@ -826,7 +829,7 @@ def split(
 @app.command()
 @fails_cleanly
 def review(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     accept: Annotated[list[int] | None, typer.Option("--accept", help="Merge this pair (its number).")] = None,
     reject: Annotated[list[int] | None, typer.Option("--reject", help="Keep this pair apart (its number).")] = None,
     unsure: Annotated[
@@ -875,7 +878,7 @@ def review(
 @app.command()
 @fails_cleanly
 def judgements(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
 ) -> None:
     """Every judgement made, in order: positive (merge), negative (split, reject) or unsure, with who, when
@@ -907,7 +910,7 @@ def judgements(
 @fails_cleanly
 def external_ids(
     table: Annotated[Path, typer.Argument(help="CSV with columns name, wikidata (and optionally type).")],
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
 ) -> None:
     """Attach Wikidata ids to entities from your own table; kept for entities ingested later.
 
@@ -943,7 +946,7 @@ def external_ids(
 @app.command()
 @fails_cleanly
 def serve(
-    db: DbOption = DEFAULT_DB,
+    db: DbOption = DEFAULT_STORE,
     host: Annotated[
         str, typer.Option(help="Address to listen on; loopback unless you mean to share it.")
     ] = "127.0.0.1",
@@ -1102,7 +1105,7 @@ def evaluate(
 
 @app.command()
 @fails_cleanly
-def summary(db: DbOption = DEFAULT_DB) -> None:
+def summary(db: DbOption = DEFAULT_STORE) -> None:
     """What the store holds: documents, people, organizations, quotes, the most quoted people.
 
     Example: elitewatch summary

@@ -26,6 +26,7 @@ from itertools import chain, islice
 from typing import Any
 
 from elitewatch.datafiles import DATA
+from elitewatch.dbapi import Connection
 from elitewatch.errors import InputError, internal_reason
 from elitewatch.extract.registry import PIPELINE
 from elitewatch.ingest import InputStream
@@ -126,7 +127,7 @@ def analyse_for_writer(documents: list[Document], settings: Settings) -> list[An
 
 
 def ingest(
-    conn: sqlite3.Connection,
+    conn: Connection,
     inputs: Iterable[str],
     settings: Settings,
     *,
@@ -163,7 +164,7 @@ def ingest(
     return report
 
 
-def store_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome:
+def store_analysis(conn: Connection, analysis: Analysis) -> WriteOutcome:
     """5. One analysed document into the store in one transaction: its row, its entities resolved to canonical
     ones (elitewatch.resolve.stage), its facts written by those links, then what it touched settled (aliases,
     judgements, external ids), and the analysts' corrections of its facts applied again."""
@@ -178,7 +179,7 @@ def store_analysis(conn: sqlite3.Connection, analysis: Analysis) -> WriteOutcome
     return WriteOutcome.REPLACED if replacing.replaced else WriteOutcome.ADDED
 
 
-def _write(conn: sqlite3.Connection, analysis: Analysis | Failure, report: IngestReport) -> None:
+def _write(conn: Connection, analysis: Analysis | Failure, report: IngestReport) -> None:
     """5. One document into the store, or its refusal: a document that cannot be written is undone alone (its
     savepoint) and the run goes on. The store's own failures (a full disk, a lock held too long) stop it."""
     if isinstance(analysis, Failure):
@@ -200,7 +201,7 @@ def _write(conn: sqlite3.Connection, analysis: Analysis | Failure, report: Inges
 
 
 def _to_analyse(
-    conn: sqlite3.Connection, documents: Iterable[Document], report: IngestReport, tell: Callable[[], None]
+    conn: Connection, documents: Iterable[Document], report: IngestReport, tell: Callable[[], None]
 ) -> Iterator[Document]:
     """2. The documents read, without those the store already holds unchanged and repeated ids."""
     seen: set[str] = set()
@@ -219,7 +220,7 @@ def _to_analyse(
             yield document
 
 
-def _is_unchanged(conn: sqlite3.Connection, document: Document, report: IngestReport) -> bool | None:
+def _is_unchanged(conn: Connection, document: Document, report: IngestReport) -> bool | None:
     """Whether the store holds `document` as it is; None, and its refusal, when that cannot even be asked."""
     try:
         return is_unchanged(conn, document)

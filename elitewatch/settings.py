@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB = Path("elitewatch.db")
+# `--db` and ELITEWATCH_DB: an SQLite file (this one by default) or a PostgreSQL server, postgresql://user@host/db.
+DEFAULT_STORE = str(DEFAULT_DB)
 
 # 5 MB of text: the largest single article in our corpora is under 100 kB; a larger
 # "document" is nearly always a dump that should be split before ingesting.

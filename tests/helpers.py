@@ -9,6 +9,7 @@ from pathlib import Path
 from elitewatch.model import Analysis, Document
 from elitewatch.pipeline import analyse_documents
 from elitewatch.settings import Settings
+from tests import pg
 
 
 def analyse_text(text: str, doc_id: str = "t", published: str | None = None) -> Analysis:
@@ -55,9 +56,12 @@ def events_of(text: str, published: str | None = None) -> list[tuple[str, list[s
     ]
 
 
-def ingest_articles(folder: Path, articles: Mapping[str, tuple[str, str]], *, titled: bool = False) -> Path:
+def ingest_articles(
+    folder: Path, articles: Mapping[str, tuple[str, str]], *, titled: bool = False, backend: str = "sqlite"
+) -> Path | str:
     """A store of articles written for a test: {name: (published, text)}, each a .txt with a sidecar giving
-    its date (and its name as title, with `titled`), ingested through the CLI into folder/store.db."""
+    its date (and its name as title, with `titled`), ingested through the CLI into folder/store.db (or, with
+    backend "postgresql", a new database on the test cluster)."""
     from typer.testing import CliRunner
 
     from elitewatch.cli import app
@@ -66,7 +70,7 @@ def ingest_articles(folder: Path, articles: Mapping[str, tuple[str, str]], *, ti
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         meta = {"published": published, **({"title": name} if titled else {})}
         (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    db = folder / "store.db"
+    db = pg.new_store(backend, folder / "store.db")
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
     return db

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "elitewatch"
 # rank do not import each other (resolution and writing are two stages the pipeline calls in turn), except in
 # the base, whose modules depend on nothing else of elitewatch.
 LAYERS: list[set[str]] = [
-    {"elitewatch", "errors", "settings", "model", "datafiles"},
+    {"elitewatch", "errors", "settings", "model", "datafiles", "dbapi"},
     {"vocabulary", "temporal"},
     {"ingest"},
     {"nlp"},

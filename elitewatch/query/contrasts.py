@@ -4,13 +4,13 @@ denied), for the analyst to judge: candidates, never contradictions asserted."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
 from typing import Any
 
 from elitewatch.datafiles import load_words
+from elitewatch.dbapi import Connection
 from elitewatch.query.narratives import find_phrase, phrase_lemmas
 from elitewatch.query.queries import find_entities
 from elitewatch.query.terms import is_term
@@ -38,7 +38,7 @@ def polarity_words() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     return frozenset(negation), tuple(pairs)
 
 
-def statements(conn: sqlite3.Connection, speaker_id: int) -> list[dict[str, Any]]:
+def statements(conn: Connection, speaker_id: int) -> list[dict[str, Any]]:
     """A speaker's quotes and claims, oldest first (the day said, else the document's date)."""
     found: list[dict[str, Any]] = []
     for kind, table, column, polarity in (
@@ -60,7 +60,7 @@ def statements(conn: sqlite3.Connection, speaker_id: int) -> list[dict[str, Any]
     return sorted(found, key=lambda s: (s["date"] or "9999", s["doc_id"], s["start"]))
 
 
-def phrase_history(conn: sqlite3.Connection, speaker: str, phrase: str) -> dict[str, Any]:
+def phrase_history(conn: Connection, speaker: str, phrase: str) -> dict[str, Any]:
     """Every use of a phrase (by lemmas, any inflection) by a speaker, with the first and the last."""
     people = find_entities(conn, speaker, type="person")
     wanted, words = phrase_lemmas(phrase), tuple(phrase.casefold().split())
@@ -81,7 +81,7 @@ def phrase_history(conn: sqlite3.Connection, speaker: str, phrase: str) -> dict[
     }
 
 
-def opposite_statements(conn: sqlite3.Connection, speaker_id: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
+def opposite_statements(conn: Connection, speaker_id: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
     """Pairs of the speaker's statements that share a topic and may point opposite ways, the most shared first."""
     negation, antonyms = polarity_words()
     items = statements(conn, speaker_id)[-COMPARED:]

@@ -6,12 +6,12 @@ the store and never listed by hand."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from elitewatch.dbapi import Connection
 from elitewatch.query.kept import kept
 from elitewatch.query.queries import find_entities
 
@@ -50,7 +50,7 @@ class _Index:
     speakers_of: dict[frozenset[str], set[int]]
 
 
-def _index(conn: sqlite3.Connection) -> _Index:
+def _index(conn: Connection) -> _Index:
     quotes = _quotes(conn)
     common = _common_lemmas(quotes)
     shingles = {quote.id: _shingles(quote.lemmas, common) for quote in quotes}
@@ -62,7 +62,7 @@ def _index(conn: sqlite3.Connection) -> _Index:
 
 
 def echoes(
-    conn: sqlite3.Connection, *, speaker: str | None = None, speaker_id: int | None = None, limit: int = 200
+    conn: Connection, *, speaker: str | None = None, speaker_id: int | None = None, limit: int = 200
 ) -> dict[str, Any]:
     """Pairs of quotes of two speakers that share a phrase, the earlier speaker first, most shared first;
     with `speaker` (a name, any spelling) or `speaker_id` only that speaker's."""
@@ -102,7 +102,7 @@ def echoes(
     return {"speaker": speaker, "echoes": found[:limit], "total": len(found), "common_words": len(common)}
 
 
-def _quotes(conn: sqlite3.Connection) -> list[_Quote]:
+def _quotes(conn: Connection) -> list[_Quote]:
     """Every quote and claim of a person (a claim's id negated: one numbering for both)."""
     return [
         _Quote(

@@ -7,11 +7,12 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from elitewatch.dbapi import Connection
 from elitewatch.query.facts import event_facts, office_facts
 from elitewatch.resolve.resolver import VERDICTS
 
 
-def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+def export_records(conn: Connection) -> Iterator[dict[str, Any]]:
     for row in conn.execute(
         "SELECT id, language, published, published_how, published_confidence, title, outlet, author, url"
         " FROM documents ORDER BY id"
@@ -168,7 +169,7 @@ def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         }
 
 
-def _corrections(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
+def _corrections(conn: Connection) -> dict[int, dict[str, Any]]:
     return {
         row["id"]: {
             "id": row["id"],

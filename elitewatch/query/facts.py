@@ -18,12 +18,12 @@ same from one export to the next while the store says the same; built once per s
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from elitewatch.dbapi import Connection
 from elitewatch.query.kept import kept, kept_recent
 from elitewatch.vocabulary.offices import career_office
 
@@ -100,18 +100,18 @@ class Facts:
         return self.members.get(self.fact_of.get(record_id, ""), [record_id])
 
 
-def event_facts(conn: sqlite3.Connection) -> Facts:
+def event_facts(conn: Connection) -> Facts:
     """The events of the store joined into facts (kept while the store is unchanged)."""
     return kept(conn, "event_facts", _build_event_facts)
 
 
-def recent_event_facts(conn: sqlite3.Connection) -> Facts:
+def recent_event_facts(conn: Connection) -> Facts:
     """`event_facts`, for a page: while an ingest writes, those of a few seconds ago (events written since
     are each their own fact until the next is built), not built again for each request after each write."""
     return kept_recent(conn, "event_facts", _build_event_facts)
 
 
-def _participants(conn: sqlite3.Connection, event_ids: list[int] | None) -> dict[int, set[int]]:
+def _participants(conn: Connection, event_ids: list[int] | None) -> dict[int, set[int]]:
     """The entities taking part in each event (of `event_ids`, else of all)."""
     found: dict[int, set[int]] = defaultdict(set)
     sql = """SELECT ep.event_id, de.entity_id FROM event_participants ep
@@ -123,7 +123,7 @@ def _participants(conn: sqlite3.Connection, event_ids: list[int] | None) -> dict
     return found
 
 
-def _records(conn: sqlite3.Connection, event_ids: list[int] | None) -> list[Told]:
+def _records(conn: Connection, event_ids: list[int] | None) -> list[Told]:
     """Events as the join compares them (of `event_ids`, else all)."""
     participants = _participants(conn, event_ids)
     sql = """SELECT e.id, e.type, e.date, d.published, e.place_text, place.entity_id AS place_id
@@ -153,7 +153,7 @@ def _chunks(ids: list[int] | None, size: int = 500) -> list[list[int] | None]:
     return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
 
-def office_facts(conn: sqlite3.Connection) -> Facts:
+def office_facts(conn: Connection) -> Facts:
     """The offices of the store joined into facts (kept while the store is unchanged)."""
     return kept(conn, "office_facts", _build_office_facts)
 
@@ -212,7 +212,7 @@ def _months(told: Told) -> list[str]:
     return [published, _previous_month(published)]
 
 
-def _build_event_facts(conn: sqlite3.Connection) -> Facts:
+def _build_event_facts(conn: Connection) -> Facts:
     return join_events(_records(conn, None))
 
 
@@ -245,7 +245,7 @@ def join_offices(records: list[Held]) -> Facts:
     return Facts(fact_of, members)
 
 
-def _build_office_facts(conn: sqlite3.Connection) -> Facts:
+def _build_office_facts(conn: Connection) -> Facts:
     records = [
         Held(
             id=int(row["id"]),

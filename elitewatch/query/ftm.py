@@ -31,6 +31,7 @@ from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
 
 from elitewatch.datafiles import fold, gazetteer_index
+from elitewatch.dbapi import Connection
 from elitewatch.vocabulary.countries import country_named
 
 PREFIX = "elitewatch"
@@ -41,7 +42,7 @@ SCHEMA_OF_TYPE = {"person": "Person", "organization": "Organization"}
 class _Export:
     """What the export has made so far: proxies by id, and how store rows map onto them."""
 
-    conn: sqlite3.Connection
+    conn: Connection
     proxies: dict[str, EntityProxy] = field(default_factory=dict)
     articles: dict[str, str] = field(default_factory=dict)  # document id -> Article id
     urls: dict[str, str] = field(default_factory=dict)  # document id -> its address
@@ -61,7 +62,7 @@ class _Export:
             proxy.add("sourceUrl", self.urls[doc_id], quiet=True)
 
 
-def export_ftm(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+def export_ftm(conn: Connection) -> Iterator[dict[str, Any]]:
     """Every document, entity and fact of the store as FtM entity dicts (``id``, ``schema``, ``properties``)."""
     export = _Export(conn)
     _articles(export)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-import sqlite3
 from typing import Any
 
+from elitewatch.dbapi import Connection
 from elitewatch.errors import InputError
 
 DOCUMENT_SORTS = {
@@ -33,7 +33,7 @@ def _paging(total: int, page: int, per: int) -> dict[str, int]:
 
 
 def document_index(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     language: str | None = None,
     since: str | None = None,
@@ -91,7 +91,7 @@ def document_index(
 
 
 def entity_index(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     type: str | None = None,
     name: str | None = None,

@@ -6,7 +6,6 @@ the duration the text itself states ("had to wait 5 months and 1 day")."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from elitewatch.dbapi import Connection
 from elitewatch.temporal import find_dates
 from elitewatch.vocabulary.countries import country_named, country_of
 from elitewatch.vocabulary.offices import career_office
@@ -46,7 +46,7 @@ class _Event:
 
 
 def intervals(
-    conn: sqlite3.Connection,
+    conn: Connection,
     from_type: str,
     to_type: str,
     *,
@@ -82,7 +82,7 @@ def intervals(
     }
 
 
-def _events(conn: sqlite3.Connection, types: tuple[str, str]) -> list[_Event]:
+def _events(conn: Connection, types: tuple[str, str]) -> list[_Event]:
     persons: dict[int, list[int]] = defaultdict(list)
     subjects: dict[int, set[int]] = defaultdict(set)
     for event_id, entity_id, role in conn.execute(
@@ -125,7 +125,7 @@ def _events(conn: sqlite3.Connection, types: tuple[str, str]) -> list[_Event]:
     return found
 
 
-def _offices(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:
+def _offices(conn: Connection) -> dict[int, list[dict[str, Any]]]:
     """Every office of every person, as the documents give it: role, organization or country, dates."""
     offices: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in conn.execute(
@@ -164,7 +164,7 @@ def _countries(role: str, org: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _names(conn: sqlite3.Connection) -> dict[int, str]:
+def _names(conn: Connection) -> dict[int, str]:
     return {row["id"]: row["name"] for row in conn.execute("SELECT id, name FROM entities WHERE type = 'person'")}
 
 
@@ -230,7 +230,7 @@ def _role_matches(office_role: str, role: str) -> bool:
 
 
 def _wait(
-    conn: sqlite3.Connection, person: int, name: str, first: _Event, second: _Event, office: dict[str, Any] | None
+    conn: Connection, person: int, name: str, first: _Event, second: _Event, office: dict[str, Any] | None
 ) -> dict[str, Any]:
     days = (second.day - first.day).days
     return {
@@ -271,7 +271,7 @@ def in_words(first: date, second: date) -> str:
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
 
 
-def _stated(conn: sqlite3.Connection, person: int, first: _Event, second: _Event) -> list[dict[str, Any]]:
+def _stated(conn: Connection, person: int, first: _Event, second: _Event) -> list[dict[str, Any]]:
     """Durations the documents of the two events state in a sentence naming the person or telling either
     event ("Abayev had to wait 5 months and 1 day"), to show beside the wait the dates give."""
     stated: list[dict[str, Any]] = []

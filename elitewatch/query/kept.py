@@ -8,12 +8,12 @@ writes (each write is a new generation)."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from elitewatch.dbapi import Connection
 from elitewatch.store.db import connect, generation
 
 T = TypeVar("T")
@@ -22,7 +22,7 @@ _building: set[str] = set()
 _lock = threading.Lock()
 
 
-def kept(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Connection], T]) -> T:
+def kept(conn: Connection, name: str, build: Callable[[Connection], T]) -> T:
     """`build(conn)`, made once per store generation for each `name` (one store at a time: an older
     generation is never asked for again); a store in memory is built each time."""
     version = generation(conn)
@@ -36,7 +36,7 @@ def kept(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Connectio
     return value
 
 
-def kept_recent(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Connection], T]) -> T:
+def kept_recent(conn: Connection, name: str, build: Callable[[Connection], T]) -> T:
     """`build(conn)` of this generation if it is kept; else the one kept of an earlier generation of the same
     store, while this generation's is built in the background; built here only the first time."""
     version = generation(conn)
@@ -49,7 +49,7 @@ def kept_recent(conn: sqlite3.Connection, name: str, build: Callable[[sqlite3.Co
     return value
 
 
-def _build_behind(name: str, version: tuple[str, int], build: Callable[[sqlite3.Connection], Any]) -> None:
+def _build_behind(name: str, version: tuple[str, int], build: Callable[[Connection], Any]) -> None:
     with _lock:
         if name in _building:
             return

@@ -4,7 +4,6 @@ month."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,6 +13,7 @@ from typing import Any
 import yaml
 
 from elitewatch.datafiles import DATA, fill
+from elitewatch.dbapi import Connection
 from elitewatch.errors import DataFileError, InputError
 from elitewatch.query.queries import find_entities
 
@@ -110,7 +110,7 @@ def find_phrase(tokens: list[str], phrase: tuple[str, ...]) -> int:
     return -1
 
 
-def narratives(conn: sqlite3.Connection, watch: list[Narrative], *, speaker: str | None = None) -> dict[str, Any]:
+def narratives(conn: Connection, watch: list[Narrative], *, speaker: str | None = None) -> dict[str, Any]:
     """Per narrative: each speaker who used one of its phrases in a quote, with the first and last use, the
     uses by month (the day said, else the document's date) and the quotes; the first speaker overall."""
     speaker_ids = None
@@ -141,7 +141,7 @@ def narratives(conn: sqlite3.Connection, watch: list[Narrative], *, speaker: str
     return {"speaker": speaker, "narratives": result}
 
 
-def _quotes(conn: sqlite3.Connection, speaker_ids: set[int] | None) -> list[dict[str, Any]]:
+def _quotes(conn: Connection, speaker_ids: set[int] | None) -> list[dict[str, Any]]:
     where = ""
     params: list[Any] = []
     if speaker_ids is not None:

@@ -5,13 +5,13 @@ with its events and their sources."""
 from __future__ import annotations
 
 import io
-import sqlite3
 from collections import defaultdict
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
+from elitewatch.dbapi import Connection
 from elitewatch.query.facts import recent_event_facts
 from elitewatch.query.queries import find_entities
 from elitewatch.vocabulary.countries import country_named, country_of
@@ -22,7 +22,7 @@ TOGETHER = ("meeting", "visit", "agreement")
 
 
 def network(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     types: tuple[str, ...] = TOGETHER,
     since: str | None = None,
@@ -74,7 +74,7 @@ def _country(country: str | None) -> str | None:
 
 
 def _events(
-    conn: sqlite3.Connection, types: tuple[str, ...], since: str | None, until: str | None, country: str | None
+    conn: Connection, types: tuple[str, ...], since: str | None, until: str | None, country: str | None
 ) -> list[dict[str, Any]]:
     marks = ",".join("?" * len(types))
     where: list[str] = [f"e.type IN ({marks})"]

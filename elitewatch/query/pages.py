@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
+from elitewatch.dbapi import Connection, dialect
 from elitewatch.errors import NotFoundError
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events, search_quotes
 from elitewatch.query.terms import distinctive_terms, shared_topics
 from elitewatch.store.corrections import corrections_of
 
+# A publication date known to the month at least (2024-03, 2024-03-05).
+DATED_TO_THE_MONTH = {
+    "sqlite": "published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'",
+    "postgresql": "published ~ '^[0-9]{4}-[0-9]{2}'",
+}
 
-def home(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
+
+def home(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     """The corpus at a glance: documents by month, languages, the most mentioned and most quoted people."""
     summary = corpus_summary(conn, top=top)
     summary["by_month"] = _rows(
         conn.execute(
-            """SELECT substr(published, 1, 7) AS month, COUNT(*) AS documents FROM documents
-                WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY month ORDER BY month"""
+            f"""SELECT substr(published, 1, 7) AS month, COUNT(*) AS documents FROM documents
+                WHERE {DATED_TO_THE_MONTH[dialect(conn)]} GROUP BY month ORDER BY month"""
         )
     )
     summary["by_month"] = _every_month(summary["by_month"])
@@ -42,7 +48,7 @@ def _every_month(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return months
 
 
-def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
+def document_view(conn: Connection, doc_id: str) -> dict[str, Any]:
     """One document: its text and metadata (how the publication date was found), its mentions with their
     entities, and its quotes, offices and events with their offsets."""
     row = conn.execute(
@@ -88,7 +94,7 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
     return document
 
 
-def compare(conn: sqlite3.Connection, a: int, b: int, *, topic: str | None = None) -> dict[str, Any]:
+def compare(conn: Connection, a: int, b: int, *, topic: str | None = None) -> dict[str, Any]:
     """Two people side by side: their offices and events over time, each one's distinctive terms (log-odds
     against the corpus), the topics both speak about, and, for a searched `topic`, their quotes on it in time."""
     first, second = entity_profile(conn, a), entity_profile(conn, b)

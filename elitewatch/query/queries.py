@@ -3,30 +3,40 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Any
 
+from elitewatch.dbapi import Connection, Cursor, Dialect, dialect
 from elitewatch.errors import NotFoundError
 from elitewatch.query.facts import Held, join_offices, recent_event_facts
 from elitewatch.vocabulary.names import name_key, strip_possessive
 from elitewatch.vocabulary.offices import career_office
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+def _rows(cursor: Cursor) -> list[dict[str, Any]]:
     return [dict(row) for row in cursor.fetchall()]
 
 
-def fts_query(text: str) -> str:
-    """User words to a safe FTS5 query: every word must appear (prefix match on the last)."""
+def fts_query(text: str, dialect: Dialect = "sqlite") -> str:
+    """User words to a safe FTS5 query (or PostgreSQL tsquery): every word must appear (prefix match on the
+    last)."""
     words = re.findall(r"\w+", text)
     if not words:
-        return '""'
+        return '""' if dialect == "sqlite" else ""
+    if dialect == "postgresql":  # stemmed by both configurations (migration 001's elitewatch_tsquery)
+        return " & ".join([*(f"'{w}'" for w in words[:-1]), f"'{words[-1]}':*"])
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
 
 
-def list_entities(conn: sqlite3.Connection, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+# Rows whose words match a query: FTS5's table in SQLite, the row's tsvector in PostgreSQL.
+MATCHING = {
+    "sqlite": "{alias}.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)",
+    "postgresql": "{alias}.fts @@ elitewatch_tsquery(?)",
+}
+
+
+def list_entities(conn: Connection, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     sql = """SELECT e.id, e.type, e.name,
                     (SELECT COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
                       WHERE de.entity_id = e.id) AS mentions,
@@ -37,7 +47,7 @@ def list_entities(conn: sqlite3.Connection, *, type: str | None = None, limit: i
     return _rows(conn.execute(sql.format(where=""), (limit,)))
 
 
-def find_entities(conn: sqlite3.Connection, name: str, *, type: str | None = None) -> list[dict[str, Any]]:
+def find_entities(conn: Connection, name: str, *, type: str | None = None) -> list[dict[str, Any]]:
     """Entities whose name, alias or name key matches `name` (any script, any spelling)."""
     name = strip_possessive(name)
     key = name_key(name)
@@ -56,7 +66,7 @@ def find_entities(conn: sqlite3.Connection, name: str, *, type: str | None = Non
     return list({e["id"]: e for e in found}.values())
 
 
-def aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
+def aliases(conn: Connection, entity_id: int) -> list[str]:
     return [
         r[0]
         for r in conn.execute(
@@ -65,7 +75,7 @@ def aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
     ]
 
 
-def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
+def person_profile(conn: Connection, name: str) -> dict[str, Any]:
     matches = find_entities(conn, name, type="person") or find_entities(conn, name)
     if not matches:
         raise NotFoundError("no entity by that name", source=name)
@@ -77,7 +87,7 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
 
 
 def entity_profile(
-    conn: sqlite3.Connection, entity_id: int, *, limit: int = 500, sentences: bool = True
+    conn: Connection, entity_id: int, *, limit: int = 500, sentences: bool = True
 ) -> dict[str, Any]:
     """One entity: names in every script, documents, career (offices), quotes, events, who is named with it.
     Documents, quotes and events: the newest `limit`; `documents_total` tells how many there are."""
@@ -113,7 +123,7 @@ def entity_profile(
     }
 
 
-def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
+def office_holders(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
     """Who the documents say holds (or held) an office in this organization or country: one row per office
     and holder however many documents tell it (query/facts.py), with the earliest start, the latest end,
     the dates the texts show the holder in post, and every source."""
@@ -160,7 +170,7 @@ def office_holders(conn: sqlite3.Connection, entity_id: int) -> list[dict[str, A
 NAMED_WITH_WINDOW = 300  # the newest ingested documents of an entity that its companions are counted in
 
 
-def named_with(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> list[dict[str, Any]]:
+def named_with(conn: Connection, entity_id: int, *, limit: int = 10) -> list[dict[str, Any]]:
     """The people most often named in the same documents as this entity (in its newest ingested documents)."""
     return _rows(
         conn.execute(
@@ -176,7 +186,7 @@ def named_with(conn: sqlite3.Connection, entity_id: int, *, limit: int = 10) -> 
     )
 
 
-def career(conn: sqlite3.Connection, entity_id: int, *, sentences: bool = True) -> list[dict[str, Any]]:
+def career(conn: Connection, entity_id: int, *, sentences: bool = True) -> list[dict[str, Any]]:
     """Every office the documents give this person, ordered in time (start, else the date the text shows
     the person in post, else the document's date), each with the sentence it came from (`sentences`; without
     them only the offsets, which is much faster for someone named in thousands of documents)."""
@@ -279,7 +289,7 @@ def _date_range(column: str, since: str | None, until: str | None, where: list[s
 
 
 def search_events(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     type: str | None = None,
     person: str | None = None,
@@ -358,7 +368,7 @@ def search_events(
     return _told_by(conn, events, joined=joined)
 
 
-def _told_by(conn: sqlite3.Connection, events: list[dict[str, Any]], *, joined: bool) -> list[dict[str, Any]]:
+def _told_by(conn: Connection, events: list[dict[str, Any]], *, joined: bool) -> list[dict[str, Any]]:
     """Each event with its fact's id and sources (the records of every document telling it, also those the
     search did not reach: SOURCES_SHOWN of them, `sources_total` in all); joined, one event per fact: the first
     found, dated by the most precise source."""
@@ -386,7 +396,7 @@ def _told_by(conn: sqlite3.Connection, events: list[dict[str, Any]], *, joined: 
     return list(shown.values()) if joined else events
 
 
-def _event_sources(conn: sqlite3.Connection, ids: set[int]) -> dict[int, dict[str, Any]]:
+def _event_sources(conn: Connection, ids: set[int]) -> dict[int, dict[str, Any]]:
     found: dict[int, dict[str, Any]] = {}
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):
@@ -401,7 +411,7 @@ def _event_sources(conn: sqlite3.Connection, ids: set[int]) -> dict[int, dict[st
     return found
 
 
-def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
+def _mention_count(conn: Connection, entity_id: int) -> int:
     row = conn.execute(
         "SELECT COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id WHERE de.entity_id = ?",
         (entity_id,),
@@ -410,7 +420,7 @@ def _mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
 
 
 def search_quotes(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     speaker: str | None = None,
     speaker_id: int | None = None,
@@ -446,11 +456,11 @@ def search_quotes(
         params.extend([speaker_id, speaker_id])
     source = "quotes q"
     if text:
-        query = fts_query(text)
+        query = fts_query(text, dialect(conn))
         # Few matches are sorted; the many of a common word are found walking the quotes newest first.
-        common = _fts_count(conn, "quotes_fts", query) > SORT_MATCHES
+        common = _fts_count(conn, "quotes", query) > SORT_MATCHES
         source = "quotes q INDEXED BY quotes_dated" if common else "quotes q"
-        where.append(f"{'+' if common else ''}q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        where.append(("+" if common else "") + MATCHING[dialect(conn)].format(alias="q", table="quotes"))
         params.append(query)
     sql = f"""SELECT q.id, q.doc_id, q.text, q.said_on, q.start, q.end, q.language, q.confidence,
                      de.entity_id AS speaker_id, e.name AS speaker, d.published, d.title,
@@ -467,7 +477,7 @@ def search_quotes(
 
 
 def search_claims(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     source: str | None = None,
     source_id: int | None = None,
@@ -506,8 +516,8 @@ def search_claims(
         )
         params.extend(subjects)
     if text:
-        where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        params.append(fts_query(text))
+        where.append(MATCHING[dialect(conn)].format(alias="c", table="claims"))
+        params.append(fts_query(text, dialect(conn)))
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     claims = _rows(
         conn.execute(
@@ -538,21 +548,34 @@ def search_claims(
 SORT_MATCHES = 1000  # quotes matching words: up to this many are sorted by date, more found by the date index
 
 
-def _fts_count(conn: sqlite3.Connection, table: str, query: str) -> int:
-    return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (query,)).fetchone()[0])
+def _fts_count(conn: Connection, table: str, query: str) -> int:
+    if dialect(conn) == "postgresql":
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE fts @@ elitewatch_tsquery(?)", (query,)).fetchone()[0])
+    return int(conn.execute(f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?", (query,)).fetchone()[0])
 
 
 SEARCH_WINDOW = 2000  # the newest matching documents that relevance ranks
 
 
-def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+def search_documents(conn: Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Documents matching the words, the most relevant of the newest SEARCH_WINDOW matches first (ranking
     every match of a common word in a large store is what made search slow), then the documents that name
     an entity the words name in any of its spellings ("Tokaev" finds every document of Tokayev). Each with
     `hit_start`/`hit_end`, where the page opens, and a snippet around it."""
-    query = fts_query(text)
+    query = fts_query(text, dialect(conn))
     found = _rows(
         conn.execute(
+            """SELECT d.id, d.title, d.published, d.language,
+                      ts_headline(elitewatch_config(d.language), d.text, elitewatch_tsquery(?),
+                                  'StartSel=[, StopSel=], MaxFragments=1, MaxWords=12, MinWords=6,
+                                   FragmentDelimiter=" … "') AS snippet
+               FROM (SELECT rowid FROM documents WHERE fts @@ elitewatch_tsquery(?) ORDER BY rowid DESC LIMIT ?) newest
+               JOIN documents d ON d.rowid = newest.rowid
+               ORDER BY ts_rank(d.fts, elitewatch_tsquery(?)) DESC, d.rowid DESC LIMIT ?""",
+            (query, query, SEARCH_WINDOW, query, limit),
+        )
+        if dialect(conn) == "postgresql"
+        else conn.execute(
             """SELECT d.id, d.title, d.published, d.language,
                       snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet
                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
@@ -574,7 +597,7 @@ def search_documents(conn: sqlite3.Connection, text: str, *, limit: int = 20) ->
     return found
 
 
-def _first_hit(conn: sqlite3.Connection, doc_id: str, words: list[str]) -> tuple[int | None, int | None]:
+def _first_hit(conn: Connection, doc_id: str, words: list[str]) -> tuple[int | None, int | None]:
     """Where the first of the words (the last one as a prefix, as the search matched it) is in the text."""
     row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None or not words:
@@ -584,7 +607,19 @@ def _first_hit(conn: sqlite3.Connection, doc_id: str, words: list[str]) -> tuple
     return (match.start(), match.end()) if match else (None, None)
 
 
-def _documents_naming(conn: sqlite3.Connection, name: str, *, limit: int, skip: set[str]) -> list[dict[str, Any]]:
+# Each document's first mention of the entities: SQLite takes a bare column from the row of MIN(); PostgreSQL
+# says so with DISTINCT ON.
+FIRST_MENTION = {
+    "sqlite": """SELECT de.doc_id, de.entity_id, MIN(m.start) AS start FROM doc_entities de
+                   JOIN mentions m ON m.doc_entity_id = de.id
+                  WHERE de.entity_id IN ({marks}) GROUP BY de.doc_id""",
+    "postgresql": """SELECT DISTINCT ON (de.doc_id) de.doc_id, de.entity_id, m.start FROM doc_entities de
+                       JOIN mentions m ON m.doc_entity_id = de.id
+                      WHERE de.entity_id IN ({marks}) ORDER BY de.doc_id, m.start, de.entity_id""",
+}
+
+
+def _documents_naming(conn: Connection, name: str, *, limit: int, skip: set[str]) -> list[dict[str, Any]]:
     """The newest documents naming an entity called `name`, each at its first mention there."""
     ids = [e["id"] for e in find_entities(conn, name)]
     if not ids:
@@ -595,9 +630,7 @@ def _documents_naming(conn: sqlite3.Connection, name: str, *, limit: int, skip: 
             f"""SELECT d.id, d.title, d.published, d.language, first.start AS hit_start, first.end AS hit_end,
                        e.name AS entity, substr(d.text, max(0, first.start - 80) + 1, first.end - first.start + 160)
                        AS context, max(0, first.start - 80) AS context_start
-                  FROM (SELECT de.doc_id, de.entity_id, MIN(m.start) AS start FROM doc_entities de
-                          JOIN mentions m ON m.doc_entity_id = de.id
-                         WHERE de.entity_id IN ({marks}) GROUP BY de.doc_id) hit
+                  FROM ({FIRST_MENTION[dialect(conn)].format(marks=marks)}) hit
                   JOIN mentions first ON first.doc_id = hit.doc_id AND first.start = hit.start
                   JOIN documents d ON d.id = hit.doc_id JOIN entities e ON e.id = hit.entity_id
                  ORDER BY d.published DESC, d.id LIMIT ?""",
@@ -616,7 +649,7 @@ def _documents_naming(conn: sqlite3.Connection, name: str, *, limit: int, skip: 
     return found[:limit]
 
 
-def corpus_summary(conn: sqlite3.Connection, *, top: int = 5) -> dict[str, Any]:
+def corpus_summary(conn: Connection, *, top: int = 5) -> dict[str, Any]:
     def count(sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 

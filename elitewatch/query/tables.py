@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from elitewatch.dbapi import Connection
 from elitewatch.errors import ElitewatchError
 from elitewatch.query.facts import event_facts, office_facts
 
@@ -27,7 +27,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 KINDS = tuple(COLUMNS)
 
 
-def table_rows(conn: sqlite3.Connection, kind: str) -> Iterator[Row]:
+def table_rows(conn: Connection, kind: str) -> Iterator[Row]:
     """The rows of one table (its columns are ``COLUMNS[kind]``), in document order."""
     if kind not in COLUMNS:
         raise ElitewatchError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
@@ -41,14 +41,14 @@ def table_rows(conn: sqlite3.Connection, kind: str) -> Iterator[Row]:
     return rows
 
 
-def _documents(conn: sqlite3.Connection) -> Iterator[Row]:
+def _documents(conn: Connection) -> Iterator[Row]:
     for row in conn.execute(
         "SELECT id, title, published, published_how, language, outlet, author, url FROM documents ORDER BY id"
     ):
         yield {"document": row["id"], **{key: row[key] for key in COLUMNS["documents"][1:]}}
 
 
-def _entities(conn: sqlite3.Connection) -> Iterator[Row]:
+def _entities(conn: Connection) -> Iterator[Row]:
     for row in conn.execute(
         """SELECT e.id, e.type, e.name, e.wikidata,
                   (SELECT group_concat(alias, ' | ') FROM
@@ -61,7 +61,7 @@ def _entities(conn: sqlite3.Connection) -> Iterator[Row]:
             yield {key: row[key] for key in COLUMNS["entities"]}
 
 
-def _quotes(conn: sqlite3.Connection) -> Iterator[Row]:
+def _quotes(conn: Connection) -> Iterator[Row]:
     for row in conn.execute(
         """SELECT q.doc_id, d.published, d.url, e.name AS speaker, q.speaker_text, q.said_on, q.text, q.confidence
              FROM quotes q JOIN documents d ON d.id = q.doc_id
@@ -81,7 +81,7 @@ def _quotes(conn: sqlite3.Connection) -> Iterator[Row]:
         }
 
 
-def _positions(conn: sqlite3.Connection) -> Iterator[Row]:
+def _positions(conn: Connection) -> Iterator[Row]:
     facts = office_facts(conn)
     for row in conn.execute(
         """SELECT p.id, p.doc_id, d.published, d.url, person.name AS person, p.role,
@@ -100,7 +100,7 @@ def _positions(conn: sqlite3.Connection) -> Iterator[Row]:
         }
 
 
-def _events(conn: sqlite3.Connection) -> Iterator[Row]:
+def _events(conn: Connection) -> Iterator[Row]:
     facts = event_facts(conn)
     for row in conn.execute(
         """SELECT ev.id, ev.doc_id, d.published, d.url, ev.type, ev.date, ev.place_text AS place, ev.trigger,

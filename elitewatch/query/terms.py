@@ -6,12 +6,12 @@ out (one speaker says most of what is quoted), so spaCy's stop-word lists of bot
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from elitewatch.dbapi import Connection
 from elitewatch.query.kept import kept
 
 PRIOR = 500.0  # the prior's weight in counts (at most half the corpus): how strongly the corpus pulls a rare
@@ -40,11 +40,11 @@ def is_term(word: str) -> bool:
     return len(word) > 1 and any(c.isalpha() for c in word) and word not in stop_words()
 
 
-def _corpus(conn: sqlite3.Connection) -> _Corpus:
+def _corpus(conn: Connection) -> _Corpus:
     return kept(conn, "terms", _count)
 
 
-def _count(conn: sqlite3.Connection) -> _Corpus:
+def _count(conn: Connection) -> _Corpus:
     by_speaker: dict[int, Counter[str]] = {}
     for speaker, lemmas, text in conn.execute(
         """SELECT de.entity_id, q.lemmas, q.text FROM quotes q
@@ -77,7 +77,7 @@ def log_odds(own: Counter[str], rest: Counter[str], prior: Counter[str]) -> dict
     return scores
 
 
-def distinctive_terms(conn: sqlite3.Connection, speaker: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
+def distinctive_terms(conn: Connection, speaker: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
     """The terms of a speaker's quotes that set them apart from everyone else's, the most distinctive first."""
     corpus = _corpus(conn)
     own = corpus.by_speaker.get(speaker, Counter())
@@ -91,7 +91,7 @@ def distinctive_terms(conn: sqlite3.Connection, speaker: int, *, shown: int = SH
     ]
 
 
-def shared_topics(conn: sqlite3.Connection, a: int, b: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
+def shared_topics(conn: Connection, a: int, b: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
     """Terms both speakers use more than the corpus does: what both speak about."""
     corpus = _corpus(conn)
     own_a, own_b = corpus.by_speaker.get(a, Counter()), corpus.by_speaker.get(b, Counter())

@@ -5,9 +5,9 @@ Which canonical entity a document's entity is decided in resolver.py.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
+from elitewatch.dbapi import Connection
 from elitewatch.model import LocalEntity
 from elitewatch.vocabulary.countries import place_in_word, without_place
 from elitewatch.vocabulary.names import name_key, name_parts, strip_legal_form
@@ -24,7 +24,7 @@ def entity_key(entity: LocalEntity) -> str:
     return name_key(" ".join(words))
 
 
-def remove_orphans(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
+def remove_orphans(conn: Connection, entity_ids: Iterable[int]) -> None:
     for entity_id in entity_ids:
         conn.execute(
             "DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM doc_entities WHERE entity_id = ?)",
@@ -32,19 +32,22 @@ def remove_orphans(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
         )
 
 
-def rebuild_aliases(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
+def rebuild_aliases(conn: Connection, entity_ids: Iterable[int]) -> None:
     """Every surface form of the entity's mentions (and its lemmatized form), then the forms the names
     imply (derived_aliases), counted as seen 0 times."""
     for entity_id in entity_ids:
         conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
-        conn.execute(
+        conn.execute(  # summed per alias first: one form's text may be another's normal (PostgreSQL wants each once)
             """INSERT INTO aliases (entity_id, alias, mentions)
-               SELECT de.entity_id, m.text, COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
-               WHERE de.entity_id = ? GROUP BY m.text
+               SELECT entity_id, alias, SUM(n) FROM (
+               SELECT de.entity_id, m.text AS alias, COUNT(*) AS n FROM mentions m
+                 JOIN doc_entities de ON de.id = m.doc_entity_id
+               WHERE de.entity_id = ? GROUP BY de.entity_id, m.text
                UNION ALL
                SELECT de.entity_id, m.normal, COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
-               WHERE de.entity_id = ? AND m.normal != m.text GROUP BY m.normal
-               ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions""",
+               WHERE de.entity_id = ? AND m.normal != m.text GROUP BY de.entity_id, m.normal) forms
+               GROUP BY entity_id, alias
+               ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = aliases.mentions + excluded.mentions""",
             (entity_id, entity_id),
         )
         row = conn.execute("SELECT type FROM entities WHERE id = ?", (entity_id,)).fetchone()
@@ -58,17 +61,20 @@ def rebuild_aliases(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None
         )
 
 
-def add_aliases(conn: sqlite3.Connection, doc_id: str) -> None:
+def add_aliases(conn: Connection, doc_id: str) -> None:
     """Count one new document's forms into its entities' aliases (what rebuild_aliases would find, without
     reading every other document of an entity named in thousands)."""
-    conn.execute(
+    conn.execute(  # summed per alias first: one form's text may be another's normal (PostgreSQL wants each once)
         """INSERT INTO aliases (entity_id, alias, mentions)
-           SELECT de.entity_id, m.text, COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
+           SELECT entity_id, alias, SUM(n) FROM (
+           SELECT de.entity_id, m.text AS alias, COUNT(*) AS n FROM mentions m
+             JOIN doc_entities de ON de.id = m.doc_entity_id
            WHERE m.doc_id = ? GROUP BY de.entity_id, m.text
            UNION ALL
            SELECT de.entity_id, m.normal, COUNT(*) FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
-           WHERE m.doc_id = ? AND m.normal != m.text GROUP BY de.entity_id, m.normal
-           ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions""",
+           WHERE m.doc_id = ? AND m.normal != m.text GROUP BY de.entity_id, m.normal) forms
+           GROUP BY entity_id, alias
+           ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = aliases.mentions + excluded.mentions""",
         (doc_id, doc_id),
     )
     forms: dict[tuple[int, str], set[str]] = {}

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from elitewatch.dbapi import Connection
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
 from elitewatch.resolve.linker import derived_aliases, entity_key, rebuild_aliases
@@ -69,7 +70,7 @@ class Context:
     countries: frozenset[str] = frozenset()
 
 
-def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Context = Context()) -> int:
+def resolve_entity(conn: Connection, entity: LocalEntity, context: Context = Context()) -> int:
     """The canonical entity id of a document's entity."""
     if (split_from := _split_judgement(conn, entity)) is not None:
         return _split_entity(conn, entity.type, entity.name, split_from)
@@ -101,7 +102,7 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
     return entity_id
 
 
-def _same_key_other_type(conn: sqlite3.Connection, entity_type: str, key: str) -> int | None:
+def _same_key_other_type(conn: Connection, entity_type: str, key: str) -> int | None:
     """The entity of another type with this name key: one document's model typed "Nord Stream 2 AG" a person
     and the others an organization; the documents vote on the type afterwards (settle_type)."""
     row = conn.execute(
@@ -111,7 +112,7 @@ def _same_key_other_type(conn: sqlite3.Connection, entity_type: str, key: str) -
     return int(row[0]) if row is not None else None
 
 
-def settle_type(conn: sqlite3.Connection, entity_id: int) -> None:
+def settle_type(conn: Connection, entity_id: int) -> None:
     """An entity's type is the one its documents give it most (by their confidence), the earlier-listed type
     (person, organization, place) when they tie; not when another entity already has that type and key."""
     votes = conn.execute(
@@ -127,7 +128,7 @@ def settle_type(conn: sqlite3.Connection, entity_id: int) -> None:
         conn.execute("UPDATE entities SET type = ? WHERE id = ?", (votes[0][0], entity_id))
 
 
-def _create(conn: sqlite3.Connection, entity_type: str, name: str, key: str) -> int:
+def _create(conn: Connection, entity_type: str, name: str, key: str) -> int:
     surname = surname_key(name) if entity_type == "person" else None
     cursor = conn.execute(
         "INSERT INTO entities (type, name, key, surname, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -139,7 +140,7 @@ def _create(conn: sqlite3.Connection, entity_type: str, name: str, key: str) -> 
     return entity_id
 
 
-def settle_name(conn: sqlite3.Connection, entity_id: int, name: str) -> None:
+def settle_name(conn: Connection, entity_id: int, name: str) -> None:
     """The canonical name is the fullest Latin form seen; of equally full ones, the one most used, then the
     longer, then the later in alphabetical order. Called once a document's use of `name` is stored: uses only
     grow, so comparing the name just used with the current one keeps the best of all, and the same documents
@@ -155,14 +156,14 @@ def _form_rank(name: str) -> tuple[int, int]:
     return (int(any("a" <= c.lower() <= "z" for c in name)), len(token_keys(name)))
 
 
-def name_rank(conn: sqlite3.Connection, entity_id: int, name: str) -> tuple[int, int, int, int, str]:
+def name_rank(conn: Connection, entity_id: int, name: str) -> tuple[int, int, int, int, str]:
     used = conn.execute(
         "SELECT COUNT(*) FROM doc_entities WHERE entity_id = ? AND name = ?", (entity_id, name)
     ).fetchone()[0]
     return (*_form_rank(name), int(used), len(name), name)
 
 
-def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str) -> None:
+def _absorb_surname_only(conn: Connection, entity_id: int, surname: str) -> None:
     """A full name arrives after its surname was seen alone: the surname-only entity joins it."""
     others = conn.execute(
         "SELECT id, key FROM entities WHERE type = 'person' AND surname = ? AND id != ? AND key NOT LIKE ?",
@@ -174,7 +175,7 @@ def _absorb_surname_only(conn: sqlite3.Connection, entity_id: int, surname: str)
         merge_entities(conn, entity_id, other)
 
 
-def _unique_alias_owner(conn: sqlite3.Connection, entity: LocalEntity) -> int | None:
+def _unique_alias_owner(conn: Connection, entity: LocalEntity) -> int | None:
     """The one entity of this type that already lists one of these forms (not a lone surname of a person)."""
     forms = [f for f in {entity.name, *entity.forms} if entity.type != "person" or len(token_keys(f)) > 1]
     if entity.type == "organization":  # «Нафтогаз Украины» finds «Нафтогаз»; «МИД» alone finds no country's
@@ -191,7 +192,7 @@ def _unique_alias_owner(conn: sqlite3.Connection, entity: LocalEntity) -> int | 
     return int(rows[0][0]) if len(rows) == 1 else None
 
 
-def _best_candidate(conn: sqlite3.Connection, entity: LocalEntity, context: Context) -> Candidate | None:
+def _best_candidate(conn: Connection, entity: LocalEntity, context: Context) -> Candidate | None:
     """The best-scoring person in the store whose surname key starts like this one's."""
     surname = surname_key(entity.name)
     if len(surname) < BLOCK:
@@ -225,7 +226,7 @@ def _best_candidate(conn: sqlite3.Connection, entity: LocalEntity, context: Cont
     return best[2] if best is not None else None
 
 
-def _full_aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
+def _full_aliases(conn: Connection, entity_id: int) -> list[str]:
     return [
         r[0]
         for r in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? AND mentions > 0", (entity_id,))
@@ -233,7 +234,7 @@ def _full_aliases(conn: sqlite3.Connection, entity_id: int) -> list[str]:
     ]
 
 
-def _context_bonus(conn: sqlite3.Connection, entity_id: int, context: Context) -> tuple[float, list[str]]:
+def _context_bonus(conn: Connection, entity_id: int, context: Context) -> tuple[float, list[str]]:
     """Evidence beyond the name: the same entities around it, the same offices, the same countries."""
     reasons = []
     shared = _shared_context(conn, entity_id, context.entities)
@@ -250,7 +251,7 @@ def _context_bonus(conn: sqlite3.Connection, entity_id: int, context: Context) -
     return bonus, reasons
 
 
-def _offices_of(conn: sqlite3.Connection, entity_id: int) -> tuple[set[str], set[str]]:
+def _offices_of(conn: Connection, entity_id: int) -> tuple[set[str], set[str]]:
     """The offices and countries of the candidate's newest CONTEXT_DOCUMENTS documents."""
     offices, countries = set(), set()
     for role, org in conn.execute(
@@ -266,7 +267,7 @@ def _offices_of(conn: sqlite3.Connection, entity_id: int) -> tuple[set[str], set
     return offices, countries
 
 
-def _shared_context(conn: sqlite3.Connection, entity_id: int, context: Iterable[int]) -> list[str]:
+def _shared_context(conn: Connection, entity_id: int, context: Iterable[int]) -> list[str]:
     """Names of the context entities that appear in the newest CONTEXT_DOCUMENTS documents of `entity_id`."""
     context = list(context)
     if not context:
@@ -286,7 +287,7 @@ def _shared_context(conn: sqlite3.Connection, entity_id: int, context: Iterable[
 # judgements ------------------------------------------------------------------------------------
 
 
-def entities_named(conn: sqlite3.Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
+def entities_named(conn: Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
     """Entities whose canonical name, key or an alias (seen in a text) is this name; split-off entities
     only by their own name."""
     name = strip_possessive(name)
@@ -300,14 +301,14 @@ def entities_named(conn: sqlite3.Connection, name: str, entity_type: str | None 
     return list(rows)
 
 
-def judged_entities(conn: sqlite3.Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
+def judged_entities(conn: Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
     """The entities a name in a judgement means: those whose canonical name it is, else those it names."""
     rows = entities_named(conn, name, entity_type)
     exact = [r for r in rows if str(r["name"]).casefold() == strip_possessive(name).casefold()]
     return exact or rows
 
 
-def one_entity(conn: sqlite3.Connection, name: str, entity_type: str | None = None) -> sqlite3.Row:
+def one_entity(conn: Connection, name: str, entity_type: str | None = None) -> sqlite3.Row:
     """The entity a user means by a name or an id number; an error listing them when it means several."""
     if name.isascii() and name.isdigit():  # "²" is a digit to str.isdigit, not to int
         number = int(name)
@@ -327,7 +328,7 @@ def one_entity(conn: sqlite3.Connection, name: str, entity_type: str | None = No
 
 
 def merge_named(
-    conn: sqlite3.Connection, a: str, b: str, entity_type: str | None = None, *, by: str = "", why: str | None = None
+    conn: Connection, a: str, b: str, entity_type: str | None = None, *, by: str = "", why: str | None = None
 ) -> sqlite3.Row:
     """A person's judgement that the entities these names (or ids) mean are one; the entity that stays."""
     first, second = one_entity(conn, a, entity_type), one_entity(conn, b, entity_type)
@@ -338,7 +339,7 @@ def merge_named(
 
 
 def split_named(
-    conn: sqlite3.Connection,
+    conn: Connection,
     entity: str,
     alias: str,
     entity_type: str | None = None,
@@ -358,7 +359,7 @@ VERDICTS = {"merge": "positive", "split": "negative", "reject": "negative", "uns
 
 
 def judge(
-    conn: sqlite3.Connection, kind: str, entity_type: str, a: str, b: str, *, by: str = "", why: str | None = None
+    conn: Connection, kind: str, entity_type: str, a: str, b: str, *, by: str = "", why: str | None = None
 ) -> None:
     """Record a judgement, with who made it and why (the newest one on a pair of names replaces the others),
     and carry them all out."""
@@ -375,7 +376,7 @@ def judge(
     apply_judgements(conn)
 
 
-def list_judgements(conn: sqlite3.Connection) -> list[dict[str, object]]:
+def list_judgements(conn: Connection) -> list[dict[str, object]]:
     """Every judgement in the order made: its verdict (positive, negative, unsure), the names it is about,
     who made it, when and why."""
     return [
@@ -386,7 +387,7 @@ def list_judgements(conn: sqlite3.Connection) -> list[dict[str, object]]:
     ]
 
 
-def apply_judgements(conn: sqlite3.Connection, touched: Iterable[int] | None = None) -> None:
+def apply_judgements(conn: Connection, touched: Iterable[int] | None = None) -> None:
     """Carry out the judgements in the order made: they win over what the resolver decided. With `touched`
     (the entities one document's writing changed) only the judgements that name one of them, and the
     entities a merge among them joins: the others were carried out when they were made and still hold, so
@@ -422,7 +423,7 @@ def _names(name: str) -> set[str]:
     return {f"key:{name_key(bare)}", f"name:{bare.casefold()}"}
 
 
-def _names_of(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> set[str]:
+def _names_of(conn: Connection, entity_ids: Iterable[int]) -> set[str]:
     """Every key and form by which `entities_named` can find one of these entities (a superset: NOCASE folds
     only ASCII letters, casefold every one)."""
     found: set[str] = set()
@@ -437,7 +438,7 @@ def _names_of(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> set[str]:
     return found
 
 
-def merge_entities(conn: sqlite3.Connection, keep: int, gone: int) -> None:
+def merge_entities(conn: Connection, keep: int, gone: int) -> None:
     """`gone`'s documents become `keep`'s; `keep` takes the fuller Latin name."""
     if keep == gone:
         return
@@ -450,7 +451,7 @@ def merge_entities(conn: sqlite3.Connection, keep: int, gone: int) -> None:
     rebuild_aliases(conn, [keep])
 
 
-def split_alias(conn: sqlite3.Connection, entity_id: int, alias: str) -> int | None:
+def split_alias(conn: Connection, entity_id: int, alias: str) -> int | None:
     """Take the documents' entities named `alias` out of `entity_id` into an entity of their own."""
     rows = conn.execute(
         """SELECT DISTINCT de.id FROM doc_entities de LEFT JOIN mentions m ON m.doc_entity_id = de.id
@@ -468,7 +469,7 @@ def split_alias(conn: sqlite3.Connection, entity_id: int, alias: str) -> int | N
     return new_id
 
 
-def _split_entity(conn: sqlite3.Connection, entity_type: str, name: str, split_from: int) -> int:
+def _split_entity(conn: Connection, entity_type: str, name: str, split_from: int) -> int:
     key = name_key(name) + SPLIT_MARK
     row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity_type, key)).fetchone()
     if row is not None:
@@ -480,7 +481,7 @@ def _split_entity(conn: sqlite3.Connection, entity_type: str, name: str, split_f
     return int(cursor.lastrowid or 0)
 
 
-def _split_judgement(conn: sqlite3.Connection, entity: LocalEntity) -> int | None:
+def _split_judgement(conn: Connection, entity: LocalEntity) -> int | None:
     """The entity this document entity's name was split off from, if a judgement says so."""
     forms = {f.casefold() for f in {entity.name, *entity.forms}}
     for a, b in conn.execute("SELECT a, b FROM judgements WHERE kind = 'split' AND type = ?", (entity.type,)):
@@ -491,7 +492,7 @@ def _split_judgement(conn: sqlite3.Connection, entity: LocalEntity) -> int | Non
     return None
 
 
-def _rejected_names(conn: sqlite3.Connection, entity: LocalEntity) -> set[str]:
+def _rejected_names(conn: Connection, entity: LocalEntity) -> set[str]:
     """Names a judgement says this name is not."""
     name = entity.name.casefold()
     rejected = set()
@@ -506,7 +507,7 @@ def _rejected_names(conn: sqlite3.Connection, entity: LocalEntity) -> set[str]:
 # review and external ids ---------------------------------------------------------------------------
 
 
-def review_candidates(conn: sqlite3.Connection) -> list[dict[str, object]]:
+def review_candidates(conn: Connection) -> list[dict[str, object]]:
     """The pairs the resolver was unsure of, best first, with the reasons it gave; a pair someone looked at
     and could not tell comes after the others, with who looked and when (`unsure`)."""
     rows = conn.execute(
@@ -533,7 +534,7 @@ DECISIONS = {"accept": "merge", "reject": "reject", "unsure": "unsure"}
 
 
 def decide_candidate(
-    conn: sqlite3.Connection, number: int, decision: str | bool, *, by: str = "", why: str | None = None
+    conn: Connection, number: int, decision: str | bool, *, by: str = "", why: str | None = None
 ) -> dict[str, object]:
     """Decide a pair of the review: "accept" (they are one), "reject" (they are not) or "unsure" (it stays
     to review, marked as looked at); True and False are accept and reject."""
@@ -552,7 +553,7 @@ def decide_candidate(
     return dict(row)
 
 
-def set_external_id(conn: sqlite3.Connection, entity_type: str, name: str, wikidata: str) -> None:
+def set_external_id(conn: Connection, entity_type: str, name: str, wikidata: str) -> None:
     conn.execute(
         """INSERT INTO external_ids (type, name, wikidata, created_at) VALUES (?, ?, ?, ?)
            ON CONFLICT (type, name) DO UPDATE SET wikidata = excluded.wikidata""",
@@ -560,7 +561,7 @@ def set_external_id(conn: sqlite3.Connection, entity_type: str, name: str, wikid
     )
 
 
-def _apply_external_ids(conn: sqlite3.Connection, names: set[str] | None = None) -> None:
+def _apply_external_ids(conn: Connection, names: set[str] | None = None) -> None:
     """Every external id onto the entities its name names; with `names`, only the ids with one of them."""
     for entity_type, name, wikidata in conn.execute("SELECT type, name, wikidata FROM external_ids").fetchall():
         if names is not None and not _names(name) & names:

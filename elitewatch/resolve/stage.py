@@ -8,9 +8,9 @@ The pipeline calls `link_document` once the document's row is written and before
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
+from elitewatch.dbapi import Connection
 from elitewatch.model import Analysis, LocalEntity
 from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans
 from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity, settle_name, settle_type
@@ -27,7 +27,7 @@ class Links:
     touched: set[int] = field(default_factory=set)
 
 
-def link_document(conn: sqlite3.Connection, analysis: Analysis, touched: set[int]) -> Links:
+def link_document(conn: Connection, analysis: Analysis, touched: set[int]) -> Links:
     """Resolve the document's entities, the ones with a full name first: the canonical entities they resolve
     to are the context the others are compared in ("named with Putin and Nazarbayev elsewhere"), with the
     offices and countries the document gives each. `touched`: the entities of the version it replaces."""
@@ -52,7 +52,7 @@ def link_document(conn: sqlite3.Connection, analysis: Analysis, touched: set[int
     return links
 
 
-def settle_document(conn: sqlite3.Connection, doc_id: str, links: Links, *, replaced: bool) -> None:
+def settle_document(conn: Connection, doc_id: str, links: Links, *, replaced: bool) -> None:
     """After the document's facts are written: its forms counted into the aliases (a replaced document's
     entities rebuilt, orphans removed), then the judgements and external ids that name what it touched."""
     if not replaced:
@@ -74,7 +74,7 @@ def _offices_and_countries(analysis: Analysis) -> tuple[dict[int, set[str]], dic
     return offices, countries
 
 
-def _link(conn: sqlite3.Connection, doc_id: str, entity: LocalEntity, entity_id: int) -> int:
+def _link(conn: Connection, doc_id: str, entity: LocalEntity, entity_id: int) -> int:
     cursor = conn.execute(
         "INSERT INTO doc_entities (doc_id, local_no, entity_id, name, type, confidence) VALUES (?, ?, ?, ?, ?, ?)",
         (doc_id, entity.index, entity_id, entity.name, entity.type, entity.confidence),
@@ -82,5 +82,5 @@ def _link(conn: sqlite3.Connection, doc_id: str, entity: LocalEntity, entity_id:
     return int(cursor.lastrowid or 0)
 
 
-def _exists(conn: sqlite3.Connection, entity_id: int) -> bool:
+def _exists(conn: Connection, entity_id: int) -> bool:
     return conn.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None

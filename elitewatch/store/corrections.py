@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from elitewatch.dbapi import Connection
 from elitewatch.errors import InputError, NotFoundError
 
 
@@ -37,7 +38,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def record_correction(
-    conn: sqlite3.Connection,
+    conn: Connection,
     kind: str,
     fact_id: int,
     *,
@@ -79,14 +80,14 @@ def record_correction(
     return correction(conn, int(cursor.lastrowid or 0))
 
 
-def correction(conn: sqlite3.Connection, correction_id: int) -> dict[str, Any]:
+def correction(conn: Connection, correction_id: int) -> dict[str, Any]:
     row = conn.execute("SELECT * FROM corrections WHERE id = ?", (correction_id,)).fetchone()
     if row is None:
         raise NotFoundError("no correction with this id", source=str(correction_id))
     return {**dict(row), "fields": json.loads(row["fields"])}
 
 
-def corrections_of(conn: sqlite3.Connection, doc_id: str | None = None) -> list[dict[str, Any]]:
+def corrections_of(conn: Connection, doc_id: str | None = None) -> list[dict[str, Any]]:
     where, params = ("WHERE doc_id = ?", (doc_id,)) if doc_id is not None else ("", ())
     return [
         {**dict(row), "fields": json.loads(row["fields"])}
@@ -94,7 +95,7 @@ def corrections_of(conn: sqlite3.Connection, doc_id: str | None = None) -> list[
     ]
 
 
-def apply_corrections(conn: sqlite3.Connection, doc_id: str) -> int:
+def apply_corrections(conn: Connection, doc_id: str) -> int:
     """Apply every correction of the document, in the order they were made; how many found their fact."""
     applied = 0
     for found in corrections_of(conn, doc_id):
@@ -143,7 +144,7 @@ def _check_fields(kind: str, anchor: Anchor, fields: dict[str, Any]) -> None:
             del fields[key]
 
 
-def _resolve_names(conn: sqlite3.Connection, kind: str, fields: dict[str, Any]) -> None:
+def _resolve_names(conn: Connection, kind: str, fields: dict[str, Any]) -> None:
     if kind == "quote":
         _entity_named(conn, str(fields["speaker"]), "person", required=True)
     if kind == "event" and "participants" in fields:
@@ -154,11 +155,11 @@ def _resolve_names(conn: sqlite3.Connection, kind: str, fields: dict[str, Any]) 
             _entity_named(conn, name, None, required=True)
 
 
-def _entity_named(conn: sqlite3.Connection, name: str, type: str | None, *, required: bool) -> sqlite3.Row | None:
+def _entity_named(conn: Connection, name: str, type: str | None, *, required: bool) -> sqlite3.Row | None:
     """The entity with this name or alias (any case), of `type` first, the most mentioned first."""
     rows = conn.execute(
-        """SELECT DISTINCT e.id, e.name, e.type FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id
-            WHERE e.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE
+        """SELECT e.id, e.name, e.type FROM entities e
+            WHERE e.name = ? COLLATE NOCASE OR e.id IN (SELECT entity_id FROM aliases WHERE alias = ? COLLATE NOCASE)
             ORDER BY (e.type = ?) DESC, (SELECT COUNT(*) FROM doc_entities de WHERE de.entity_id = e.id) DESC, e.id""",
         (name, name, type or ""),
     ).fetchall()
@@ -169,13 +170,13 @@ def _entity_named(conn: sqlite3.Connection, name: str, type: str | None, *, requ
     return None
 
 
-def _words(conn: sqlite3.Connection, doc_id: str, start: int, end: int) -> str:
+def _words(conn: Connection, doc_id: str, start: int, end: int) -> str:
     row = conn.execute("SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?", (start, end, start, doc_id))
     found = row.fetchone()
     return str(found[0]) if found else ""
 
 
-def _find_fact(conn: sqlite3.Connection, anchor: Anchor, found: dict[str, Any]) -> int | None:
+def _find_fact(conn: Connection, anchor: Anchor, found: dict[str, Any]) -> int | None:
     """The fact a correction names: at its offsets with its words, else on the same words nearest them."""
     doc_id, words = found["doc_id"], found["words"]
     text_row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -194,7 +195,7 @@ def _find_fact(conn: sqlite3.Connection, anchor: Anchor, found: dict[str, Any]) 
     return best[1] if best else None
 
 
-def _doc_entity(conn: sqlite3.Connection, doc_id: str, entity: sqlite3.Row) -> int:
+def _doc_entity(conn: Connection, doc_id: str, entity: sqlite3.Row) -> int:
     """The document's own row for the entity, added when the document did not name it as such."""
     row = conn.execute(
         "SELECT id FROM doc_entities WHERE doc_id = ? AND entity_id = ? ORDER BY local_no LIMIT 1",
@@ -210,7 +211,7 @@ def _doc_entity(conn: sqlite3.Connection, doc_id: str, entity: sqlite3.Row) -> i
     return int(cursor.lastrowid or 0)
 
 
-def _apply_quote(conn: sqlite3.Connection, fact: int, doc_id: str, fields: dict[str, Any]) -> None:
+def _apply_quote(conn: Connection, fact: int, doc_id: str, fields: dict[str, Any]) -> None:
     speaker = _entity_named(conn, fields["speaker"], "person", required=False)
     if speaker is None:
         return
@@ -220,7 +221,7 @@ def _apply_quote(conn: sqlite3.Connection, fact: int, doc_id: str, fields: dict[
     )
 
 
-def _apply_position(conn: sqlite3.Connection, fact: int, doc_id: str, fields: dict[str, Any]) -> None:
+def _apply_position(conn: Connection, fact: int, doc_id: str, fields: dict[str, Any]) -> None:
     if "role" in fields:
         conn.execute("UPDATE positions SET role = ? WHERE id = ?", (fields["role"], fact))
     if "org" in fields:
@@ -236,7 +237,7 @@ def _apply_position(conn: sqlite3.Connection, fact: int, doc_id: str, fields: di
     conn.execute("UPDATE positions SET confidence = 1.0 WHERE id = ?", (fact,))
 
 
-def _apply_event(conn: sqlite3.Connection, fact: int, doc_id: str, fields: dict[str, Any]) -> None:
+def _apply_event(conn: Connection, fact: int, doc_id: str, fields: dict[str, Any]) -> None:
     if "type" in fields:
         try:
             conn.execute("UPDATE events SET type = ? WHERE id = ?", (fields["type"], fact))

@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from enum import Enum
 
+from elitewatch.dbapi import Connection
 from elitewatch.extract.registry import PIPELINE, made_by
 from elitewatch.model import Analysis, Document, Token
 
@@ -37,7 +37,7 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def is_unchanged(conn: sqlite3.Connection, document: Document) -> bool:
+def is_unchanged(conn: Connection, document: Document) -> bool:
     row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
     return row is not None and row[0] == content_hash(document)
 
@@ -50,7 +50,7 @@ class Replacing:
     entities: set[int]
 
 
-def replace_document(conn: sqlite3.Connection, analysis: Analysis) -> Replacing | None:
+def replace_document(conn: Connection, analysis: Analysis) -> Replacing | None:
     """The document's row written (its stored version and every fact of it deleted first); None when the store
     holds it unchanged. Inside the caller's transaction."""
     document = analysis.parsed.doc
@@ -68,7 +68,7 @@ def replace_document(conn: sqlite3.Connection, analysis: Analysis) -> Replacing 
     return Replacing(replaced=row is not None, entities=previous)
 
 
-def write_facts(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+def write_facts(conn: Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
     """The document's mentions, quotes, offices and events, each entity by the link resolution made for it
     (`local_ids`: LocalEntity index -> doc_entities id)."""
     _insert_mentions(conn, analysis, local_ids)
@@ -78,7 +78,7 @@ def write_facts(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[in
     _insert_events(conn, analysis, local_ids)
 
 
-def _insert_document(conn: sqlite3.Connection, analysis: Analysis, digest: str) -> None:
+def _insert_document(conn: Connection, analysis: Analysis, digest: str) -> None:
     document = analysis.parsed.doc
     conn.execute(
         """INSERT INTO documents (id, content_hash, source, title, url, outlet, author, published,
@@ -102,7 +102,7 @@ def _insert_document(conn: sqlite3.Connection, analysis: Analysis, digest: str) 
     )
 
 
-def _insert_mentions(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+def _insert_mentions(conn: Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
     doc_id = analysis.parsed.doc.id
     conn.executemany(
         """INSERT INTO mentions (doc_id, doc_entity_id, start, end, text, normal, type, evidence, extractor, extractor_version)
@@ -127,7 +127,7 @@ def lemmas_between(tokens: list[Token], starts: list[int], start: int, end: int)
     return " ".join(words)
 
 
-def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+def _insert_quotes(conn: Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
     doc_id = analysis.parsed.doc.id
     starts = [token.start for token in analysis.parsed.tokens]
     conn.executemany(
@@ -158,7 +158,7 @@ def _insert_quotes(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
     )
 
 
-def _insert_claims(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+def _insert_claims(conn: Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
     doc_id = analysis.parsed.doc.id
     starts = [token.start for token in analysis.parsed.tokens]
     for claim in analysis.claims:
@@ -192,7 +192,7 @@ def _insert_claims(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict
         )
 
 
-def _insert_positions(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+def _insert_positions(conn: Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
     conn.executemany(
         """INSERT INTO positions (doc_id, person_doc_entity_id, role, org_doc_entity_id, org_text, start, end, as_of,
                                   ended, sentence_start, sentence_end, evidence_start, evidence_end, pattern,
@@ -222,7 +222,7 @@ def _insert_positions(conn: sqlite3.Connection, analysis: Analysis, local_ids: d
     )
 
 
-def _insert_events(conn: sqlite3.Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
+def _insert_events(conn: Connection, analysis: Analysis, local_ids: dict[int, int]) -> None:
     for event in analysis.events:
         cursor = conn.execute(
             """INSERT INTO events (doc_id, type, date, place_doc_entity_id, place_text, trigger, trigger_start,

@@ -20,6 +20,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from elitewatch import __version__
+from elitewatch.dbapi import is_url
 from elitewatch.web import errors
 from elitewatch.web.deps import WebSettings
 from elitewatch.web.guard import SecurityHeaders, WriteGate
@@ -69,7 +70,7 @@ def create_app(
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     web = WebSettings(
-        db=Path(db),
+        db=db if is_url(db) else Path(db),
         token=token,
         body_limit=body_limit,
         templates=load_templates(HERE / "templates"),
@@ -104,7 +105,7 @@ def serve(db: Path | str, *, host: str, port: int, processes: int, narratives: P
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
-    os.environ["ELITEWATCH_DB"] = str(Path(db).resolve())
+    os.environ["ELITEWATCH_DB"] = str(db) if is_url(db) else str(Path(db).resolve())
     if narratives is not None:
         os.environ["ELITEWATCH_NARRATIVES"] = str(narratives.resolve())
     config = uvicorn.Config(

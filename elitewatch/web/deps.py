@@ -3,7 +3,6 @@ store for each request, read-only unless the request writes."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Annotated, cast
 from fastapi import Depends, Header, Request
 from fastapi.templating import Jinja2Templates
 
+from elitewatch.dbapi import Connection
 from elitewatch.store import connect
 from elitewatch.web.guard import bearer_token, check_token
 
@@ -20,7 +20,7 @@ from elitewatch.web.guard import bearer_token, check_token
 class WebSettings:
     """create_app's arguments as the routes read them: one per app, at app.state.web."""
 
-    db: Path
+    db: Path | str  # an SQLite file or a postgresql:// address
     token: str | None  # None: writing is off
     body_limit: int  # bytes of one request body (guard.WriteGate)
     templates: Jinja2Templates
@@ -43,12 +43,12 @@ async def web_settings(request: Request) -> WebSettings:
 Web = Annotated[WebSettings, Depends(web_settings)]
 
 
-def open_store(db: Path, *, write: bool = False) -> sqlite3.Connection:
+def open_store(db: Path | str, *, write: bool = False) -> Connection:
     """Every connection the app opens: each request its own, so a store in a read-only folder serves."""
     return connect(db) if write else connect(db, readonly=True)
 
 
-def reader(web: Web) -> Iterator[sqlite3.Connection]:
+def reader(web: Web) -> Iterator[Connection]:
     conn = open_store(web.db)
     try:
         yield conn
@@ -56,7 +56,7 @@ def reader(web: Web) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def writer(web: Web, authorization: Annotated[str | None, Header()] = None) -> Iterator[sqlite3.Connection]:
+def writer(web: Web, authorization: Annotated[str | None, Header()] = None) -> Iterator[Connection]:
     check_token(web.token, bearer_token(authorization))  # the gate checked already; this route needs it anyway
     conn = open_store(web.db, write=True)
     try:
@@ -65,5 +65,5 @@ def writer(web: Web, authorization: Annotated[str | None, Header()] = None) -> I
         conn.close()
 
 
-Reader = Annotated[sqlite3.Connection, Depends(reader)]
-Writer = Annotated[sqlite3.Connection, Depends(writer)]
+Reader = Annotated[Connection, Depends(reader)]
+Writer = Annotated[Connection, Depends(writer)]

@@ -26,7 +26,7 @@ LARGEST = 2_000_000
 
 
 class KeptPages:
-    def __init__(self, app: ASGIApp, *, db: Path) -> None:
+    def __init__(self, app: ASGIApp, *, db: Path | str) -> None:
         self.app, self.db = app, db
         self.pages: OrderedDict[tuple[Any, ...], tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
         self.drawing: dict[tuple[Any, ...], asyncio.Event] = {}

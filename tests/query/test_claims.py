@@ -27,8 +27,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_articles(tmp_path_factory.mktemp("claims"), ARTICLES)
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
+    return ingest_articles(tmp_path_factory.mktemp("claims"), ARTICLES, backend=backend)
 
 
 def test_claims_by_and_about_a_person_in_any_script(store: Path) -> None:

@@ -36,8 +36,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_articles(tmp_path_factory.mktemp("contrasts"), ARTICLES)
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
+    return ingest_articles(tmp_path_factory.mktemp("contrasts"), ARTICLES, backend=backend)
 
 
 def test_a_phrases_first_and_last_use_and_statements_pointing_opposite_ways(store: Path) -> None:

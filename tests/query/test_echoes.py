@@ -44,8 +44,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_articles(tmp_path_factory.mktemp("echoes"), ARTICLES)
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
+    return ingest_articles(tmp_path_factory.mktemp("echoes"), ARTICLES, backend=backend)
 
 
 def pairs(db: Path, speaker: str | None = None) -> list[tuple[str, str]]:

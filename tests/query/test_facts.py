@@ -84,11 +84,11 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_articles(tmp_path_factory.mktemp("facts"), ARTICLES, titled=True)
+def store(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Path | str:
+    return ingest_articles(tmp_path_factory.mktemp("facts"), ARTICLES, titled=True, backend=backend)
 
 
-def test_three_outlets_one_meeting(store: Path) -> None:
+def test_three_outlets_one_meeting(store: Path | str) -> None:
     conn = connect(store, readonly=True)
     try:
         meetings = search_events(conn, type="meeting", person="Tokayev")
@@ -101,7 +101,7 @@ def test_three_outlets_one_meeting(store: Path) -> None:
     assert {m["fact"] for m in per_document} == {m["fact"] for m in meetings}
 
 
-def test_the_network_counts_the_meeting_once(store: Path) -> None:
+def test_the_network_counts_the_meeting_once(store: Path | str) -> None:
     conn = connect(store, readonly=True)
     try:
         data = network(conn)
@@ -112,7 +112,7 @@ def test_the_network_counts_the_meeting_once(store: Path) -> None:
     assert len(edge["events"]) == 4  # every document's record stays listed under the edge
 
 
-def test_the_export_keeps_each_record_and_adds_its_fact(store: Path) -> None:
+def test_the_export_keeps_each_record_and_adds_its_fact(store: Path | str) -> None:
     result = CliRunner().invoke(app, ["export", "--db", str(store)])
     assert result.exit_code == 0, result.output
     events = [r for r in map(json.loads, result.output.splitlines()) if r["kind"] == "event" and r["type"] == "meeting"]
@@ -121,7 +121,7 @@ def test_the_export_keeps_each_record_and_adds_its_fact(store: Path) -> None:
     assert by_doc["wire"] == by_doc["daily"] == by_doc["weekly"] != by_doc["later"]
 
 
-def test_the_events_page_shows_the_meeting_once_with_its_sources(store: Path) -> None:
+def test_the_events_page_shows_the_meeting_once_with_its_sources(store: Path | str) -> None:
     client = TestClient(create_app(store))
     page = client.get("/events", params={"type": "meeting"})
     assert page.status_code == 200
@@ -138,8 +138,8 @@ OFFICES = {
 }
 
 
-def test_an_organization_page_lists_an_office_once(tmp_path: Path) -> None:
-    db = ingest_articles(tmp_path, OFFICES)
+def test_an_organization_page_lists_an_office_once(backend: str, tmp_path: Path) -> None:
+    db = ingest_articles(tmp_path, OFFICES, backend=backend)
     conn = connect(db, readonly=True)
     try:
         [csto] = [e for e in find_entities(conn, "CSTO") if e["type"] == "organization"]

@@ -15,6 +15,7 @@ from elitewatch.query import search_documents, search_events
 from elitewatch.query.indexes import document_index, entity_index
 from elitewatch.store import connect
 from elitewatch.web.app import create_app
+from tests import pg
 
 ARTICLES = {
     "summit-en": (
@@ -38,12 +39,12 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
     folder = tmp_path_factory.mktemp("front")
     for name, (published, _, text) in ARTICLES.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         (folder / f"{name}.meta.json").write_text(json.dumps({"published": published}))
-    db = folder / "front.db"
+    db = pg.new_store(backend, folder / "front.db")
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
     return db

@@ -12,6 +12,7 @@ from followthemoney.proxy import EntityProxy
 from typer.testing import CliRunner
 
 from elitewatch.cli import app
+from tests import pg
 
 ENGLISH = """Tokayev and Mirziyoyev discuss a new railway
 
@@ -25,7 +26,7 @@ RUSSIAN = """Новый министр
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
     folder = tmp_path_factory.mktemp("ftm")
     (folder / "railway.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "railway.meta.json").write_text(
@@ -40,7 +41,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (folder / "minister.txt").write_text(RUSSIAN, encoding="utf-8")
     (folder / "minister.meta.json").write_text(json.dumps({"published": "2024-04-13"}))
-    db = folder / "ftm.db"
+    db = pg.new_store(backend, folder / "ftm.db")
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
     return db

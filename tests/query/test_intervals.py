@@ -36,8 +36,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_articles(tmp_path_factory.mktemp("intervals"), ARTICLES, titled=True)
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
+    return ingest_articles(tmp_path_factory.mktemp("intervals"), ARTICLES, titled=True, backend=backend)
 
 
 def waits(db: Path, **filters: str) -> dict:  # type: ignore[type-arg]

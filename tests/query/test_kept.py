@@ -9,8 +9,8 @@ from elitewatch.store import connect
 from elitewatch.store.db import transaction
 
 
-def test_built_once_per_generation_and_again_after_a_change(tmp_path: Path) -> None:
-    conn = connect(tmp_path / "k.db")
+def test_built_once_per_generation_and_again_after_a_change(new_store) -> None:  # type: ignore[no-untyped-def]
+    conn = connect(new_store("k.db"))
     builds: list[int] = []
 
     def build(_: object) -> int:

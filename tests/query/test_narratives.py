@@ -37,8 +37,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_articles(tmp_path_factory.mktemp("narratives"), ARTICLES)
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
+    return ingest_articles(tmp_path_factory.mktemp("narratives"), ARTICLES, backend=backend)
 
 
 def taken_up(db: Path, **options: str) -> dict[str, dict]:  # type: ignore[type-arg]

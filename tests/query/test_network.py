@@ -29,8 +29,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_articles(tmp_path_factory.mktemp("network"), ARTICLES, titled=True)
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
+    return ingest_articles(tmp_path_factory.mktemp("network"), ARTICLES, titled=True, backend=backend)
 
 
 def pairs(db: Path, **filters: str) -> dict[frozenset[str], int]:

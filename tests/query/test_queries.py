@@ -59,12 +59,16 @@ def test_an_office_named_in_many_documents_lists_its_earliest_and_latest_sources
     assert [s["doc_id"] for s in office["sources"]] == [f"doc{n:02}" for n in (0, 1, 2, 3, 4, 20, 21, 22, 23, 24)]
 
 
-def test_quote_search_by_a_common_word_walks_the_dates_and_agrees_with_sorting(examples_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_quote_search_by_a_common_word_walks_the_dates_and_agrees_with_sorting(examples_db, monkeypatch, backend) -> None:  # type: ignore[no-untyped-def]
     from elitewatch.query import queries
 
-    sorted_found = search_quotes(examples_db, text="the", limit=5)
+    # PostgreSQL's text-search configurations leave stop words out of the index: "the" finds nothing there
+    word = "the" if backend == "sqlite" else "russia"
+    if backend == "postgresql":
+        assert search_quotes(examples_db, text="the") == []
+    sorted_found = search_quotes(examples_db, text=word, limit=5)
     monkeypatch.setattr(queries, "SORT_MATCHES", 0)  # every word counts as common: the date index is walked
-    walked = search_quotes(examples_db, text="the", limit=5)
+    walked = search_quotes(examples_db, text=word, limit=5)
     assert sorted_found and [q["id"] for q in walked] == [q["id"] for q in sorted_found]
     dates = [q["said_on"] or q["published"] for q in walked]
     assert dates == sorted(dates, reverse=True)

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from elitewatch.cli import app
 from elitewatch.query.terms import log_odds
 from elitewatch.web.app import create_app
+from tests import pg
 
 
 def test_a_word_used_at_everyones_rate_scores_near_zero_and_ones_own_word_high() -> None:
@@ -42,12 +43,12 @@ QUOTES = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path | str:
     folder = tmp_path_factory.mktemp("terms")
     for name, published, speaker, words in QUOTES:
         (folder / f"{name}.txt").write_text(f'"{words}" {speaker} said on {published[:7]}-09.', encoding="utf-8")
         (folder / f"{name}.meta.json").write_text(json.dumps({"published": published}))
-    db = folder / "t.db"
+    db = pg.new_store(backend, folder / "t.db")
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
     return db

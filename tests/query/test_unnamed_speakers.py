@@ -23,8 +23,8 @@ ARTICLES = {
 }
 
 
-def test_the_organization_has_the_quotes_of_its_unnamed_speakers(tmp_path: Path) -> None:
-    db = ingest_articles(tmp_path, ARTICLES)
+def test_the_organization_has_the_quotes_of_its_unnamed_speakers(backend: str, tmp_path: Path) -> None:
+    db = ingest_articles(tmp_path, ARTICLES, backend=backend)
     conn = connect(db, readonly=True)
     try:
         [airline] = [e for e in find_entities(conn, "Vostok Airlines") if e["type"] == "organization"]

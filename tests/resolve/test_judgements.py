@@ -23,12 +23,12 @@ def run(*args: str) -> str:
     return result.output
 
 
-def store(tmp_path: Path) -> tuple[Path, str]:
+def store(tmp_path: Path, new_store: object) -> tuple[Path, str]:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "b.txt").write_text(RUSSIAN, encoding="utf-8")
-    path = str(tmp_path / "s.db")
+    path = str(new_store("s.db"))  # type: ignore[operator]
     run("ingest", str(folder), "--db", path)
     return folder, path
 
@@ -38,8 +38,8 @@ def the_pair(path: str) -> dict[str, object]:
     return next(p for p in pairs if "Gerstenmaier" in str(p["a_name"]) + str(p["b_name"]))
 
 
-def test_unsure_keeps_the_pair_apart_and_to_review_marked_with_who(tmp_path: Path) -> None:
-    folder, path = store(tmp_path)
+def test_unsure_keeps_the_pair_apart_and_to_review_marked_with_who(tmp_path: Path, new_store: object) -> None:
+    folder, path = store(tmp_path, new_store)
     pair = the_pair(path)
     run("review", "--db", path, "--unsure", str(pair["number"]), "--who", "ana", "--why", "no photo")
     again = the_pair(path)
@@ -53,8 +53,8 @@ def test_unsure_keeps_the_pair_apart_and_to_review_marked_with_who(tmp_path: Pat
     assert made["when"][:4].isdigit()
 
 
-def test_a_later_judgement_on_the_pair_replaces_unsure(tmp_path: Path) -> None:
-    _, path = store(tmp_path)
+def test_a_later_judgement_on_the_pair_replaces_unsure(tmp_path: Path, new_store: object) -> None:
+    _, path = store(tmp_path, new_store)
     pair = the_pair(path)
     run("review", "--db", path, "--unsure", str(pair["number"]), "--who", "ana")
     run("review", "--db", path, "--accept", str(the_pair(path)["number"]), "--who", "ben")
@@ -64,8 +64,8 @@ def test_a_later_judgement_on_the_pair_replaces_unsure(tmp_path: Path) -> None:
     assert [(m["verdict"], m["who"]) for m in made] == [("positive", "ben")]
 
 
-def test_merge_and_split_are_positive_and_negative_with_who(tmp_path: Path) -> None:
-    _, path = store(tmp_path)
+def test_merge_and_split_are_positive_and_negative_with_who(tmp_path: Path, new_store: object) -> None:
+    _, path = store(tmp_path, new_store)
     run("merge", "Bill Gerstenmaier", "Гернстермайер", "--db", path, "--who", "ana", "--why", "same surname")
     run("split", "Vladimir Putin", "Владимир Путин", "--db", path, "--who", "ben")
     made = [json.loads(line) for line in run("judgements", "--db", path, "--json").splitlines()]
@@ -76,10 +76,10 @@ def test_merge_and_split_are_positive_and_negative_with_who(tmp_path: Path) -> N
     assert "positive merge" in run("judgements", "--db", path)
 
 
-def test_the_review_page_decides_unsure_and_lists_the_judgements(tmp_path: Path) -> None:
-    _, path = store(tmp_path)
+def test_the_review_page_decides_unsure_and_lists_the_judgements(tmp_path: Path, new_store: object) -> None:
+    _, path = store(tmp_path, new_store)
     pair = the_pair(path)
-    client = TestClient(create_app(Path(path), token="s3cret"))
+    client = TestClient(create_app(path, token="s3cret"))
     answer = client.post(
         f"/review/{pair['number']}",
         data={"decision": "unsure", "token": "s3cret", "who": "cleo"},
@@ -98,7 +98,7 @@ def test_the_review_page_decides_unsure_and_lists_the_judgements(tmp_path: Path)
 
 def test_judgements_made_before_the_migration_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     everything = db._migrations()
-    monkeypatch.setattr(db, "_migrations", lambda: [m for m in everything if m[0] < 14])
+    monkeypatch.setattr(db, "_migrations", lambda kind="sqlite": [m for m in everything if m[0] < 14])
     path = tmp_path / "old.db"
     conn = connect(path)
     conn.execute(
@@ -106,7 +106,7 @@ def test_judgements_made_before_the_migration_are_kept(tmp_path: Path, monkeypat
     )
     conn.commit()
     conn.close()
-    monkeypatch.setattr(db, "_migrations", lambda: everything)
+    monkeypatch.setattr(db, "_migrations", lambda kind="sqlite": everything)
     conn = connect(path)
     try:
         rows = [tuple(r) for r in conn.execute("SELECT kind, a, b, created_at, made_by, why FROM judgements")]

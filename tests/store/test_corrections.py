@@ -45,11 +45,12 @@ def only(records: list[dict[str, Any]], kind: str, **match: Any) -> dict[str, An
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> tuple[Path, Path]:
+def store(tmp_path: Path, new_store) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
     folder = tmp_path / "texts"
     folder.mkdir()
-    ingest(folder, tmp_path / "c.db", TEXT)
-    return folder, tmp_path / "c.db"
+    db = new_store("c.db")
+    ingest(folder, db, TEXT)
+    return folder, db
 
 
 def test_corrections_survive_re_ingestion_of_a_changed_document(store: tuple[Path, Path]) -> None:

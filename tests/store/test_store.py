@@ -25,12 +25,12 @@ def test_schema_has_wal_foreign_keys_and_migrations(tmp_path: Path) -> None:
     assert conn.execute("SELECT version FROM schema_migrations").fetchall()[0][0] == 1
 
 
-def test_ingest_is_idempotent_and_replaces_changed_documents(tmp_path: Path) -> None:
+def test_ingest_is_idempotent_and_replaces_changed_documents(tmp_path: Path, new_store) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     folder.mkdir()
     article = folder / "a.txt"
     article.write_text("“Our alliance is stronger than ever before,” Vladimir Putin said in Moscow.", encoding="utf-8")
-    conn = connect(tmp_path / "s.db")
+    conn = connect(new_store("s.db"))
     first = ingest(conn, [str(folder)], SETTINGS)
     assert first.added == ["a"]
     before = counts(conn)
@@ -66,8 +66,8 @@ def test_one_entity_per_person_across_scripts(examples_db) -> None:  # type: ign
     assert len({r[0] for r in rows}) == 1
 
 
-def test_a_batch_commits_what_landed_before_a_failed_write_and_undoes_only_that(tmp_path: Path) -> None:
-    path = tmp_path / "s.db"
+def test_a_batch_commits_what_landed_before_a_failed_write_and_undoes_only_that(new_store) -> None:  # type: ignore[no-untyped-def]
+    path = new_store("s.db")
     conn = connect(path)
     conn.execute("CREATE TABLE notes (n INTEGER)")
     conn.commit()
@@ -116,6 +116,7 @@ def _as_reader_without_write_access(folder: Path, work) -> tuple[int, str]:  # t
     return os.waitstatus_to_exitcode(status), said
 
 
+@pytest.mark.sqlite_only
 def test_reading_commands_and_the_server_work_on_a_store_in_a_read_only_folder(examples_store: Path) -> None:
     import shutil
     import tempfile
@@ -155,12 +156,12 @@ def test_reading_commands_and_the_server_work_on_a_store_in_a_read_only_folder(e
         shutil.rmtree(folder)
 
 
-def test_the_generation_moves_with_documents_judgements_and_ids_and_nothing_else(tmp_path: Path) -> None:
+def test_the_generation_moves_with_documents_judgements_and_ids_and_nothing_else(tmp_path: Path, new_store) -> None:  # type: ignore[no-untyped-def]
     from elitewatch.resolve.resolver import judge, set_external_id
     from elitewatch.store.db import generation
 
     (tmp_path / "a.txt").write_text("Tokayev met Putin in Astana on Monday.", encoding="utf-8")
-    db = tmp_path / "g.db"
+    db = new_store("g.db")
     writer = connect(db)
     ingest(writer, [str(tmp_path / "a.txt")], SETTINGS)
     reader = connect(db, readonly=True)

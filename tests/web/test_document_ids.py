@@ -14,6 +14,7 @@ from elitewatch.pipeline import ingest
 from elitewatch.settings import Settings
 from elitewatch.store import connect
 from elitewatch.web.app import create_app
+from tests import pg
 
 HTML = {"accept": "text/html"}
 TEXT = "President Kassym-Jomart Tokayev said: “{words}” He met Vladimir Putin in Astana on March 4, 2024."
@@ -21,7 +22,7 @@ IDS = ["news/2024/01/story", "odd id?x=1#part 100%", "feeds/report.json", "/lead
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+def client(tmp_path_factory: pytest.TempPathFactory, backend: str) -> TestClient:
     folder = tmp_path_factory.mktemp("slashed")
     records = folder / "records.jsonl"
     lines = [
@@ -31,11 +32,12 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
         for n, doc_id in enumerate(IDS)
     ]
     records.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    conn = connect(folder / "slashed.db")
+    db = pg.new_store(backend, folder / "slashed.db")
+    conn = connect(db)
     report = ingest(conn, [str(records)], Settings(workers=1))
     conn.close()
     assert sorted(report.added) == sorted(IDS), report.refused
-    return TestClient(create_app(folder / "slashed.db"))
+    return TestClient(create_app(db))
 
 
 def document_links(page: str) -> list[str]:

@@ -3,7 +3,6 @@ server cannot read."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from elitewatch.web.app import create_app
+from tests import pg
 
 HTML = {"accept": "text/html"}
 TOKEN = "s3cret-token"
@@ -25,8 +25,7 @@ def client(examples_store: Path) -> TestClient:
 
 @pytest.fixture
 def writable(examples_store: Path, tmp_path: Path) -> TestClient:
-    copy = tmp_path / "w.db"
-    shutil.copy(examples_store, copy)
+    copy = pg.copy_store(examples_store, tmp_path / "w.db")
     return TestClient(create_app(copy, token=TOKEN), raise_server_exceptions=False)
 
 

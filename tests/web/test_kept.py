@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,13 @@ from elitewatch.settings import Settings
 from elitewatch.store import connect
 from elitewatch.web.app import create_app
 from elitewatch.web.routes import home as home_routes
+from tests import pg
 
 
 def test_a_page_is_drawn_once_until_the_store_changes(
     examples_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "s.db"
-    shutil.copy(examples_store, db)
+    db = pg.copy_store(examples_store, tmp_path / "s.db")
     drawn: list[int] = []
     real = home_routes.home
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from elitewatch.web.app import create_app
+from tests import pg
 
 TOKEN = "s3cret-token"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
@@ -24,8 +24,7 @@ TOKAYEV = "President Kassym-Jomart Tokayev said: “The reforms will go on.” o
 
 @pytest.fixture
 def store(examples_store: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "w.db"
-    shutil.copy(examples_store, copy)
+    copy = pg.copy_store(examples_store, tmp_path / "w.db")
     return copy
 
 

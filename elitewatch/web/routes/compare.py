@@ -1,11 +1,11 @@
 """Two people side by side: their careers on one chart, and where they met."""
 
-import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from elitewatch.dbapi import Connection
 from elitewatch.errors import NotFoundError
 from elitewatch.query import find_entities
 from elitewatch.query.pages import compare
@@ -38,7 +38,7 @@ def compare_page(
     return respond(request, "compare.html", data, **extra)
 
 
-def person(conn: sqlite3.Connection, name: str) -> int:
+def person(conn: Connection, name: str) -> int:
     """The person an id or a name means (the best match)."""
     if name_or_id(name).isdigit():
         return int(name)

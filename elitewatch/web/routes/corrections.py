@@ -105,7 +105,7 @@ def correct_form(
 
 
 def _record(
-    db: Path, kind: str, fact_id: int, *, fields: dict[str, Any], reject: bool, who: str, why: str | None
+    db: Path | str, kind: str, fact_id: int, *, fields: dict[str, Any], reject: bool, who: str, why: str | None
 ) -> dict[str, Any]:
     """A connection of its own, opened after the token is checked (Writer wants it in a header)."""
     conn = open_store(db, write=True)

@@ -1,11 +1,11 @@
 """One document: its text with the mentions linked and the quotes marked, and its facts."""
 
-import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from elitewatch.dbapi import Connection
 from elitewatch.errors import NotFoundError
 from elitewatch.query.pages import document_view
 from elitewatch.web.deps import Reader
@@ -36,7 +36,7 @@ def document(
     return page(request, "document.html", data, body=body)
 
 
-def document_or_page(conn: sqlite3.Connection, doc_id: str, as_json: bool) -> tuple[dict[str, Any], bool]:
+def document_or_page(conn: Connection, doc_id: str, as_json: bool) -> tuple[dict[str, Any], bool]:
     """The document and whether to answer JSON. "/document/x.json" asks for the twin of "x", but when
     there is no "x" and an id itself ends in ".json", it is that document's page."""
     try:

@@ -1,12 +1,12 @@
 """A person, organization or place: found by any of its names, or shown by id with its career."""
 
-import sqlite3
 from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from elitewatch.dbapi import Connection
 from elitewatch.errors import NotFoundError
 from elitewatch.query import find_entities
 from elitewatch.query.echoes import echoes
@@ -42,7 +42,7 @@ def entity(request: Request, conn: Reader, entity_id: int) -> Response:
     return respond(request, "entity.html", data, chart=chart)
 
 
-def latest(conn: sqlite3.Connection) -> str:
+def latest(conn: Connection) -> str:
     """Where a career chart ends: the newest document's date (an office with no known end runs to it)."""
     row = conn.execute("SELECT MAX(published) FROM documents").fetchone()
     return str(row[0] or date.today().isoformat())

@@ -38,7 +38,7 @@ def review_form(
     return RedirectResponse("/review", status_code=303)
 
 
-def decide(db: Path, number: int, decision: str, who: str) -> None:
+def decide(db: Path | str, number: int, decision: str, who: str) -> None:
     """A connection of its own, opened after the token is checked (Writer wants it in a header)."""
     conn = open_store(db, write=True)
     try:

@@ -1,0 +1,148 @@
+"""The store on PostgreSQL: the statements translated, the same schema as SQLite's, full-text search in the
+'english' and 'russian' configurations, and several writers at once."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from elitewatch.pipeline import ingest
+from elitewatch.query.queries import search_documents, search_quotes
+from elitewatch.resolve.resolver import judge
+from elitewatch.settings import Settings
+from elitewatch.store import connect, transaction
+from elitewatch.store.postgres import translate
+from tests import pg
+
+
+def test_statements_are_translated_outside_their_literals() -> None:
+    sql, returns = translate("SELECT start, end, 'the end?' FROM quotes q WHERE +q.id = ? AND q.end > ?")
+    assert sql == "SELECT start, \"end\", 'the end?' FROM quotes q WHERE q.id = %s AND q.end > %s"
+    assert not returns
+    sql, returns = translate("INSERT OR IGNORE INTO event_participants (event_id, doc_entity_id) VALUES (?, ?)")
+    assert sql.endswith("VALUES (%s, %s) ON CONFLICT DO NOTHING") and not returns
+    sql, returns = translate("INSERT INTO quotes (text, start, end) VALUES (?, ?, ?)")
+    assert sql.endswith('(text, start, "end") VALUES (%s, %s, %s) RETURNING id') and returns
+    assert translate("SELECT CASE WHEN a THEN 1 END FROM t WHERE n LIKE '%x' AND ? IS NULL")[0] == (
+        "SELECT CASE WHEN a THEN 1 END FROM t WHERE n LIKE '%%x' AND CAST(%s AS TEXT) IS NULL"
+    )
+
+
+def _columns_sqlite(path: Path) -> dict[str, list[str]]:
+    conn = connect(path)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE '%fts5%'")]
+    found = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in tables if "_fts" not in t}
+    conn.close()
+    return found
+
+
+def test_the_same_tables_and_columns_as_sqlite(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
+    sqlite_columns = _columns_sqlite(tmp_path / "s.db")
+    conn = connect(postgres_cluster.create())
+    rows = conn.execute(
+        """SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'
+           ORDER BY table_name, ordinal_position"""
+    ).fetchall()
+    postgres_columns: dict[str, list[str]] = {}
+    for table, column in rows:
+        if column not in ("rowid", "fts"):  # SQLite's implicit rowid, and FTS5's tables as a column
+            postgres_columns.setdefault(table, []).append(column)
+    assert postgres_columns == sqlite_columns
+    versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    assert versions == [r[0] for r in connect(tmp_path / "s.db").execute("SELECT version FROM schema_migrations")]
+
+
+ENGLISH = '"The sanctions against our industries will fail," Anna Berg said in Oslo on Monday.\n'
+RUSSIAN = "«Мы не признаём эти санкции против наших предприятий», — заявил Иван Петров в Москве.\n"
+
+
+def test_full_text_search_stems_english_and_russian(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    conn = connect(postgres_cluster.create())
+    ingest(conn, [str(tmp_path)], Settings())
+    # the 'english' configuration: "industry" finds "industries"; the 'russian' one: «санкция» finds «санкции»
+    assert [q["doc_id"] for q in search_quotes(conn, text="industry")] == ["en"]
+    assert [q["doc_id"] for q in search_quotes(conn, text="санкция")] == ["ru"]
+    assert [q["doc_id"] for q in search_quotes(conn, text="предприят")] == ["ru"]  # the last word a prefix
+    assert [d["id"] for d in search_documents(conn, "sanction")] == ["en"]
+    assert search_documents(conn, "санкциями")[0]["snippet"].count("[") >= 1
+    assert search_quotes(conn, text="absent words") == []
+
+
+WRITERS = 3
+
+
+def test_analysts_write_at_once_without_locking_each_other_out(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
+    """Three writers ingest documents naming the same new people while a fourth records judgements: every
+    write lands (each waits its turn for the few milliseconds of another's write, none fails), one entity per
+    person, and readers read meanwhile."""
+    url = postgres_cluster.create()
+    connect(url).close()
+    folders = []
+    for n in range(WRITERS):
+        folder = tmp_path / f"w{n}"
+        folder.mkdir()
+        for k in range(3):
+            (folder / f"w{n}-{k}.txt").write_text(
+                f"Olaf Brekke met Ingrid Solvang in Bergen on May {k + 1}, 2021. Report {n}-{k}.\n", encoding="utf-8"
+            )
+        folders.append(folder)
+    failures: list[BaseException] = []
+    barrier = threading.Barrier(WRITERS + 1)
+
+    def write(folder: Path) -> None:
+        try:
+            conn = connect(url)
+            barrier.wait()
+            report = ingest(conn, [str(folder)], Settings())
+            assert not report.refused, report.refused
+            conn.close()
+        except BaseException as error:
+            failures.append(error)
+
+    def judge_meanwhile() -> None:
+        try:
+            conn = connect(url)
+            barrier.wait()
+            for _ in range(5):
+                with transaction(conn):
+                    judge(conn, "reject", "person", "Olaf Brekke", "Ingrid Solvang")
+                conn.execute("SELECT COUNT(*) FROM documents").fetchone()
+            conn.close()
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=write, args=(f,)) for f in folders] + [threading.Thread(target=judge_meanwhile)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert not failures, failures
+    conn = connect(url, readonly=True)
+    assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == WRITERS * 3
+    named = [r[0] for r in conn.execute("SELECT name FROM entities ORDER BY name")]
+    assert named == ["Bergen", "Ingrid Solvang", "Olaf Brekke"]  # each minted once, by whichever wrote first
+    assert conn.execute("SELECT COUNT(*) FROM judgements").fetchone()[0] == 1  # the same judgement, kept once
+    with pytest.raises(sqlite3.OperationalError, match="read-only"):
+        conn.execute("DELETE FROM documents")
+
+
+def test_the_cli_takes_the_server_from_db_or_elitewatch_db(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from elitewatch.cli import app
+
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    url = postgres_cluster.create()
+    runner = CliRunner()
+    added = runner.invoke(app, ["ingest", str(tmp_path), "--db", url, "-q"])
+    assert added.exit_code == 0, added.output
+    quotes = runner.invoke(app, ["quotes", "--search", "industries"], env={"ELITEWATCH_DB": url})
+    assert quotes.exit_code == 0 and "Anna Berg" in quotes.output, quotes.output
+    assert not (Path.cwd() / "postgresql:").exists()  # never taken for a file's name
+    wrong = runner.invoke(app, ["summary"], env={"ELITEWATCH_DB": url.replace("/store_", "/absent_")})
+    assert wrong.exit_code == 1 and "cannot open the database" in wrong.output
