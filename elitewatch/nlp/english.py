@@ -22,10 +22,28 @@ BLOCK_STRIDE = 1_000_000
 @cache
 def load() -> Any:
     import spacy
+    from spacy.language import Language
 
     nlp = spacy.load(MODEL)
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     keep_for_life()
     return nlp
+
+
+PARAGRAPHS = "elitewatch_paragraphs"
+
+
+def paragraph_starts(doc: Any) -> Any:
+    """A paragraph starts a sentence: the token after a blank line does, before the parser runs (which keeps
+    the boundaries it is given). Without it a headline, a byline or a photo caption without a full stop runs
+    into the paragraph after it as one sentence, and its names become that sentence's speakers and
+    participants."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def parse_blocks(
