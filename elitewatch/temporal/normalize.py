@@ -150,26 +150,26 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         # times of day before the days they name ("9 p.m. Tuesday", "Friday night")
         *timeml["time"],
         # ranges
-        ("range_days", "LD", rf"\b(?P<month>{month})\s+{d}{dash}{d2}(?:,?\s+(?P<year>{year}))?\b"),
+        ("range_days", "LD:month", rf"\b(?P<month>{month})\s+{d}{dash}{d2}(?:,?\s+(?P<year>{year}))?\b"),
         ("range_days_ru", "CD", rf"\b{d}{dash}{d2}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?"),
         (
             "range_years",
-            "LD",
+            "LD:year",
             rf"\b(?:from|between)\s+(?P<year>{year})\s+(?:to|through|until|till|and)\s+(?P<year2>{year})\b",
         ),
-        ("range_years_ru", "CD", rf"(?<!\w)с\s+(?P<year>{year})\s+(?:по|до)\s+(?P<year2>{year})(?:\s+год\w*)?"),
-        ("range_years", "D", rf"\b(?P<year>{year}){dash}(?P<year2>{year})\b"),
+        ("range_years_ru", "CD:year", rf"(?<!\w)с\s+(?P<year>{year})\s+(?:по|до)\s+(?P<year2>{year})(?:\s+год\w*)?"),
+        ("range_years", "D:year", rf"\b(?P<year>{year}){dash}(?P<year2>{year})\b"),
         # full and partial dates
         ("iso", "D", r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("numeric", "D", r"\b(?P<day>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
         (
             "date",
-            "LD",
+            "LD:month",
             rf"(?:\b(?P<weekday>{weekday_en}),?\s+(?:on\s+)?)?\b(?P<month>{month})\s+{d}\b(?:,?\s+(?P<year>{year}))?",
         ),
         (
             "date",
-            "LD",
+            "LD:month",
             rf"(?:\b(?P<weekday>{weekday_en}),?\s+)?\b{d}\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b",
         ),
         (
@@ -177,9 +177,9 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             "CD",
             rf"(?:(?<!\w)(?:в|во)\s+(?P<weekday>{weekday_ru}),?\s+)?(?<!\w){d}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?",
         ),
-        ("spoken_year", "L", rf"\b(?:(?P<month>{month})\s+(?:of\s+)?)?(?P<spoken>{_spoken_year()})\b"),
-        ("month", "LD", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
-        ("month", "L", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
+        ("spoken_year", "L:spoken", rf"\b(?:(?P<month>{month})\s+(?:of\s+)?)?(?P<spoken>{_spoken_year()})\b"),
+        ("month", "LD:month", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
+        ("month", "L:month", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
         ("month_ru", "CD", rf"(?:{part_ru}|(?<!\w)в\s+)?(?<!\w)(?P<rumonth>{ru_month})\s+(?P<year>{year})"),
         ("month_ru", "C", rf"(?:{part_ru}|(?<!\w)в\s+)(?P<rumonth>{ru_month})(?:\s+(?P<rel>{rel_ru})\s+года)?(?!\w)"),
         # decades before years: "the 2000s", «2000-х»
@@ -188,39 +188,39 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         # quarters, halves, seasons, centuries before the years they may contain ("the third quarter of 1998",
         # "this year's third quarter")
         *timeml["period"],
-        ("relative", "L", rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?P<unit>year|month|week)\b"),
+        ("relative", "L:relative", rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?P<unit>year|month|week)\b"),
         (
             "relative_ru",
             "C",
             rf"(?:{part_ru})?(?<!\w)(?:в|на)\s+(?P<rel>{rel_ru})\s+(?P<unit>году|месяце|неделе)(?!\w)",
         ),
         ("relative_ru", "C", rf"{part_ru}(?P<rel>{rel_ru})\s+(?P<unit>года|месяца|недели)(?!\w)"),
-        ("year", "D", rf"(?:{part_en}\s*)?(?:\bfiscal\s+(?:year\s+)?)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
-        ("relative", "L", rf"{part_en}\s*the\s+(?P<unit>year|month|week)\b"),
+        ("year", "D:year", rf"(?:{part_en}\s*)?(?:\bfiscal\s+(?:year\s+)?)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
+        ("relative", "L:relative", rf"{part_en}\s*the\s+(?P<unit>year|month|week)\b"),
         (
             "elapsed",
-            "L",
+            "L:elapsed",
             rf"\b(?P<number>{number_en}|the)\s+(?P<unit>{unit_en})(?:\s+and\s+(?:more|a\s+half))?(?:\s+that)?\s+(?:has|have)"
             r"\s+(?:elapsed|passed|gone\s+by)\s+since\b",
         ),
-        ("elapsed_ru", "C", rf"(?<!\w)прошл[оаи]\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?:с|после)(?!\w)"),
+        ("elapsed_ru", "C:elapsed", rf"(?<!\w)прошл[оаи]\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?:с|после)(?!\w)"),
         (
             "offset",
-            "L",
+            "L:offset",
             rf"\b(?P<number>{number_en})\s+(?P<unit>{unit_en})\s+(?P<dir>later|after|afterwards|ago|earlier|before)\b",
         ),
         (
             "offset_ru",
-            "C",
+            "C:offset",
             rf"(?<!\w)(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?P<dir>спустя|назад|позже|раньше)(?!\w)",
         ),
-        ("offset_ru", "C", rf"(?<!\w)(?P<dir>через)\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})(?!\w)"),
+        ("offset_ru", "C:offset", rf"(?<!\w)(?P<dir>через)\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})(?!\w)"),
         # sets before durations ("every two years"), durations after the offsets that contain one ("a year ago")
         *timeml["set"],
         *timeml["duration"],
-        ("weekday", "L", rf"\b(?:(?P<rel>{rel_en})\s+|on\s+)?(?P<weekday>{weekday_en})\b"),
+        ("weekday", "L:weekday", rf"\b(?:(?P<rel>{rel_en})\s+|on\s+)?(?P<weekday>{weekday_en})\b"),
         ("weekday_ru", "C", rf"(?<!\w)(?:в|во)\s+(?:(?P<rel>{rel_ru})\s+)?(?P<weekday>{weekday_ru})(?!\w)"),
-        ("today", "", r"\b(?P<today>today|yesterday|tomorrow)\b|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
+        ("today", ":today", r"\b(?P<today>today|yesterday|tomorrow)\b|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
         *timeml["ref"],
     ]
     return [(kind, needs, re.compile(pattern, re.IGNORECASE)) for kind, needs, pattern in specs]
@@ -419,9 +419,11 @@ LINE = re.compile(r"[^\n]+")
 CHARACTERS = {"L": re.compile(r"[A-Za-z]"), "C": re.compile(r"[А-яЁё]"), "D": re.compile(r"\d")}
 
 
-# How far from its key word an expression may reach (characters): "at least the past 18 months", "the third
-# quarter of fiscal 1998" are well within it.
+# How far from its key word an expression may reach (characters), before it and after it: "at least the past
+# 18 months" ends with its key word, "the third quarter of fiscal 1998", "10:35 a.m. (0735 GMT) Friday" are
+# well within it.
 KEYWORD_REACH = 80
+KEYWORD_REACH_AFTER = 40
 
 
 @cache
@@ -440,8 +442,17 @@ def _keywords() -> dict[str, re.Pattern[str]]:
         "clock": ["a.m", "p.m", "am", "pm", "noon", "midday", "midnight"],
         "daypart": [*en.dayparts, *ru.dayparts, "tonight"],
         "ref": [name.split()[-1] for name in (*en.references, *ru.references)],
+        # the date patterns that start with optional words are slow to try everywhere too
+        "today": ["today", "yesterday", "tomorrow", "сегодня", "вчера", "завтра"],
+        "offset": ["ago", "later", "after", "earlier", "before", "спустя", "назад", "позже", "раньше", "через"],
+        "elapsed": ["elapsed", "passed", "gone", "прошл"],
+        "month": [name for names in en.months for name in names],
+        "relative": ["year", "month", "week"],
+        "weekday": [name for names in en.weekdays for name in names],
+        "spoken": ["nineteen", "twenty", "thousand"],
     }
-    return {name: re.compile(_alternatives(sorted({w.lower() for w in values}))) for name, values in words.items()}
+    found = {name: re.compile(_alternatives(sorted({w.lower() for w in values}))) for name, values in words.items()}
+    return {**found, "year": re.compile(r"(?:1[89]|20)\d\d")}
 
 
 class _Regions:
@@ -456,6 +467,7 @@ class _Regions:
             key: [bool(pattern.search(text, a, b)) for a, b in self.lines] for key, pattern in CHARACTERS.items()
         }
         self.cache: dict[str, list[tuple[int, int]]] = {}
+        self.lowered: str | None = None  # text[start:end] in lower case, for the key words
 
     def stretches(self, needs: str) -> list[tuple[int, int]]:
         """`needs`: the characters ("LD"), then after a colon the name of words one of which a match contains
@@ -481,13 +493,14 @@ class _Regions:
     def _around(self, name: str) -> list[tuple[int, int]]:
         """The stretches within KEYWORD_REACH of one of the words: no expression is longer."""
         if name not in self.cache:
-            lowered = self.text[self.start : self.end].lower()
-            if len(lowered) != self.end - self.start:  # a letter whose lower case is longer: no offsets to map
+            if self.lowered is None:
+                self.lowered = self.text[self.start : self.end].lower()
+            if len(self.lowered) != self.end - self.start:  # a letter whose lower case is longer: no offsets
                 return [(self.start, self.end)]
             stretches: list[tuple[int, int]] = []
-            for match in _keywords()[name].finditer(lowered):
+            for match in _keywords()[name].finditer(self.lowered):
                 a = self.start + max(0, match.start() - KEYWORD_REACH)
-                b = min(self.end, self.start + match.end() + KEYWORD_REACH)
+                b = min(self.end, self.start + match.end() + KEYWORD_REACH_AFTER)
                 if stretches and a <= stretches[-1][1]:
                     stretches[-1] = (stretches[-1][0], b)
                 else:
