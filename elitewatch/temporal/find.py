@@ -20,8 +20,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | 
     "N later" counts from the date before it."""
     result: list[TimeExpr] = []
     previous: TimeExpr | None = None
-    context = Context()
-    for expr in scan(text, start, end):
+    context = Context(text=text)
+    found = scan(text, start, end)
+    for index, expr in enumerate(found):
+        context.next_start = found[index + 1].start if index + 1 < len(found) else None
+        context.previous_end = previous.end if previous is not None else None
         year_from = _year_anchor(text, expr, previous)
         # a date that takes its year from a full date before it keeps that year, whatever the tense
         tense = None if year_from else _tense(text, expr)

@@ -180,3 +180,17 @@ def test_holidays_by_their_rule_placed_like_a_day_without_a_year() -> None:
 def test_words_that_only_look_like_times() -> None:
     text = "A quarter of the vote went to him; three-quarters of them stayed. Ночь была тихой, он поздравил с днём рождения."
     assert timeml(text, "2016-06-01") == []
+
+
+def test_an_amount_of_time_from_an_event_is_a_duration_and_from_a_date_a_date() -> None:
+    text = "The talks resumed a month after the strike. A few days later, the mayor resigned."
+    assert [(raw, kind, value) for raw, kind, value in timeml(text, "2016-06-01")] == [
+        ("a month after", "duration", "P1M"),
+        ("few days later", "duration", "PXD"),
+    ]
+    # counted from a date in its sentence, or "after" a date, it names a date
+    text = "The court met on March 3, 2016; a week later it ruled. It met again two days after March 10."
+    assert [value for _, _, value in timeml(text, "2016-06-01")] == ["2016-03-03", "2016-W10", "2016-03-12", "2016-03-10"]
+    # a year counted back compares periods: a date, whatever is around it
+    text = "Sales fell in 2014. In the long years of crisis nothing changed. This year they rose 5% from a year earlier."
+    assert timeml(text, "2016-06-01")[-1] == ("a year earlier", "date", "2015")
