@@ -39,7 +39,7 @@ class Parts:
     """What the words of a date expression say."""
 
     kind: str  # date | weekday | relative | offset | elapsed | decade | today | range, and (TimeML, issue 20)
-    # ref | duration | set | quarter | season | century | weekend | time | holiday
+    # ref | duration | set | quarter | season | century | weekend | time | holiday | anaphor
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -207,7 +207,8 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         (
             "offset",
             "L:offset",
-            rf"\b(?P<number>{number_en})\s+(?P<unit>{unit_en})\s+(?P<dir>later|after|afterwards|ago|earlier|before)\b",
+            rf"\b(?P<number>{number_en})\s+(?P<unit>{unit_en})(?:,?\s+and\s+(?P<number2>{number_en})\s+(?P<unit2>{unit_en}))?"
+            r"\s+(?P<dir>later|after|afterwards|ago|earlier|before)\b",
         ),
         (
             "offset_ru",
@@ -260,9 +261,10 @@ def _timeml_patterns(
     en, ru = lexicon("en"), lexicon("ru")
     zone = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))?"
     clock = rf"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?|(?P<hourword>noon|midday|midnight)){zone}"
+    # the day after the time, past the time in another zone in parentheses: "10:35 a.m. (0735 GMT) Friday"
     day_after = (
-        rf"(?:,?\s+(?:on\s+)?(?P<weekday>{weekday_en})|,?\s+(?P<today>today|yesterday|tomorrow)"
-        rf"|,?\s+(?P<month>{month})\s+(?P<day>\d{{1,2}})\b)?"
+        rf"(?:(?:\s+\([^()\n]{{1,24}}\))?(?:,?\s+(?:on\s+)?(?P<weekday>{weekday_en})|,?\s+(?P<today>today|yesterday|tomorrow)"
+        rf"|,?\s+(?P<month>{month})\s+(?P<day>\d{{1,2}})\b))?"
     )
     dayparts_en = _alternatives([w for w in en.dayparts if w != "overnight"])
     dayparts_ru = _alternatives(list(ru.dayparts))
@@ -285,6 +287,7 @@ def _timeml_patterns(
     refs_en = _alternatives(list(en.references))
     refs_ru = _alternatives(list(ru.references))
     not_of = r"(?!\s+of\s+(?!(?:fiscal\s+)?\d))"
+    anaphor_units = "year|month|week|day|morning|afternoon|evening|night"
     return {
         "time": [
             ("time", "LD:clock", rf"\b(?:(?P<weekday2>{weekday_en})\s+at\s+)?(?:{clock}){day_after}"),
@@ -351,6 +354,27 @@ def _timeml_patterns(
                 "C:century",
                 rf"(?<!\w)(?:(?P<roman>[IVXХ]{{1,5}})|(?P<ordword>{ordinal_ru}))\s*(?:век|века|веке|веком|вв?\.)(?!\w)",
             ),
+            # a period the text named before: "later that year", "the same day", "the following month",
+            # «в тот же день»
+            (
+                "anaphor",
+                "L:anaphor",
+                rf"\b(?:(?P<side>later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+(?P<unit>{anaphor_units})\b"
+                r"(?!\s+(?:of|as|when|that|which)\b)",
+            ),
+            (
+                "anaphor",
+                "L:anaphor",
+                rf"\bthe\s+(?P<dir>following|previous|preceding)\s+(?:(?P<unit>{anaphor_units})|(?P<weekday>{weekday_en}))\b"
+                r"(?!\s+(?:of|as|when|that|which)\b)",
+            ),
+            ("anaphor", "L:anaphor", r"\bthe\s+(?P<dir>next)\s+(?P<unit>day|morning|afternoon|evening|night)\b(?!\s+of\b)"),
+            (
+                "anaphor_ru",
+                "C:anaphor",
+                r"(?<!\w)(?:в|на)\s+(?:тот\s+же|тот|том\s+же|том|ту\s+же|ту)\s+(?P<unit>день|году|месяце|неделе)(?!\w)",
+            ),
+            ("anaphor_ru", "C:anaphor", r"(?<!\w)на\s+(?P<dir>следующий)\s+(?P<unit>день)(?!\w)"),
             ("decade", "LD", r"\b(?:the\s+)?'(?P<yy>[1-9]0)s\b"),
             ("decade", "CD", r"(?<![\w-])(?P<yy>[1-9]0)-(?:х|е)(?!\w)"),
         ],
@@ -408,6 +432,13 @@ def _timeml_patterns(
             ("holiday", "C:holiday", rf"(?<!\w)(?:(?:в|на|с)\s+)?(?P<holiday>{_alternatives(list(ru.holidays))})(?!\w)"),
             ("weekend", "L", r"\b(?:(?P<rel>this\s+past|this|last|next|the|over\s+the)\s+)weekend\b"),
             ("ref", "L:ref", rf"\b(?P<ref>{refs_en})\b"),
+            # "the year" of a report is the article's ("sales for the full year"), after "the end of the year"
+            (
+                "the_year",
+                "L:theyear",
+                r"\bthe\s+(?:(?:full|fiscal|calendar|whole|entire)\s+)?year\b(?!['’]|-|\s+(?:\d|of\b|before|after|earlier|"
+                r"later|ago|nineteen|twenty|two\s+thousand))(?P<ended>\s+(?:ended|ending)\b)?",
+            ),
             ("ref", "C:ref", rf"(?<!\w)(?P<ref>{refs_ru})(?!\w)"),
         ],
     }
@@ -419,6 +450,7 @@ LINE = re.compile(r"[^\n]+")
 CHARACTERS = {"L": re.compile(r"[A-Za-z]"), "C": re.compile(r"[А-яЁё]"), "D": re.compile(r"\d")}
 
 
+ANAPHOR_UNITS = ("year", "month", "week", "day", "morning", "afternoon", "evening", "night")
 # How far from its key word an expression may reach (characters), before it and after it: "at least the past
 # 18 months" ends with its key word, "the third quarter of fiscal 1998", "10:35 a.m. (0735 GMT) Friday" are
 # well within it.
@@ -450,6 +482,13 @@ def _keywords() -> dict[str, re.Pattern[str]]:
         "relative": ["year", "month", "week"],
         "weekday": [name for names in en.weekdays for name in names],
         "spoken": ["nineteen", "twenty", "thousand"],
+        "anaphor": [
+            *(f"{lead} {unit}" for lead in ("that", "same", "following", "previous", "preceding") for unit in ANAPHOR_UNITS),
+            *(f"{lead} {day}" for lead in ("following", "previous", "preceding") for names in en.weekdays for day in names),
+            *(f"next {unit}" for unit in ANAPHOR_UNITS),
+            *(f"{lead} {unit}" for lead in ("тот", "том", "ту", "же", "следующий") for unit in ("день", "году", "месяце", "неделе")),
+        ],
+        "theyear": ["the year", "full year", "fiscal year", "calendar year", "whole year", "entire year"],
     }
     found = {name: re.compile(_alternatives(sorted({w.lower() for w in values}))) for name, values in words.items()}
     return {**found, "year": re.compile(r"(?:1[89]|20)\d\d")}
@@ -645,8 +684,20 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
         if base == "elapsed":
             return Parts("elapsed", shift=number, unit=_unit(str(g["unit"])))
         anchored = direction in ("ago", "назад", "через")
+        unit = _unit(str(g["unit"]))
+        # "5 months and 1 day before": the second amount counts on from the first (kept as `until`)
+        until = timex = None
+        if g.get("number2") and g.get("unit2"):
+            second = _unit(str(g["unit2"]))
+            until = Parts("offset", shift=sign * _number(g["number2"]), unit=second)
+            timex = _combine(_duration_value(g.get("number"), unit), _duration_value(g["number2"], second))
         return Parts(
-            "offset", shift=sign * number, unit=_unit(str(g["unit"])), part="publication" if anchored else None
+            "offset",
+            shift=sign * number,
+            unit=unit,
+            part="publication" if anchored else None,
+            until=until,
+            timex=timex,
         )
     if base == "weekday":
         weekday = _weekdays().get(str(g["weekday"]).lower())
@@ -691,10 +742,30 @@ def _read_timeml(base: str, g: dict[str, str | None], year: int | None) -> Parts
         rule = en.holidays.get(word) or ru.holidays.get(word)
         rel = (g.get("rel") or "").lower()
         return Parts("holiday", timex=rule, shift=_relative_shift(rel) if rel else 0, unit="year" if rel else None)
+    if base == "anaphor":
+        return _read_anaphor(g)
+    if base == "the_year":
+        if g.get("ended"):  # "the year ended Sept. 30": a fiscal year, an amount of time
+            return Parts("duration", timex="P1Y", unit="year")
+        return Parts("relative", shift=0, unit="year")
     if base == "weekend":
         rel = (g.get("rel") or "").lower()
         return Parts("weekend", shift=-1 if "past" in rel else _relative_shift(rel.split()[-1]), unit=rel or None)
     return None
+
+
+ANAPHOR_UNIT = {"день": "day", "году": "year", "месяце": "month", "неделе": "week"}
+
+
+def _read_anaphor(g: dict[str, str | None]) -> Parts:
+    """"later that year": the year of the date before; "the following day" the day after it."""
+    word = str(g.get("unit") or "day").lower()
+    unit = ANAPHOR_UNIT.get(word, word)
+    clock = lexicon("en").dayparts.get(unit)
+    direction = str(g.get("dir") or "").lower()
+    shift = 1 if direction in ("following", "next", "следующий") else -1 if direction in ("previous", "preceding") else 0
+    weekday = _weekdays().get(str(g["weekday"]).lower()) if g.get("weekday") else None
+    return Parts("anaphor", shift=shift, unit="day" if clock else unit, clock=clock, weekday=weekday)
 
 
 def _read_time(g: dict[str, str | None]) -> Parts:
@@ -942,6 +1013,8 @@ def _normalize(expr: TimeExpr, anchor: str | None, previous: TimeExpr | None, te
         return _normalize_offset(expr, anchor_day, previous)
     if parts.kind == "time":
         return _normalize_time(expr, anchor_day, tense)
+    if parts.kind == "anaphor":
+        return _normalize_anaphor(expr, previous)
     if parts.kind in ("quarter", "season") and parts.year is not None:
         # the calendar value is the year the words give, as before TimeML's periods were read
         return replace(expr, value=f"{parts.year:04d}", precision="year")
@@ -958,6 +1031,32 @@ def _normalize_time(expr: TimeExpr, anchor_day: date | None, tense: str | None) 
     if parts.month is not None and parts.day is not None:
         return _normalize_date(replace(expr, parts=replace(parts, kind="date")), anchor_day, tense)
     return expr
+
+
+def _normalize_anaphor(expr: TimeExpr, previous: TimeExpr | None) -> TimeExpr:
+    """"that year", "the same day", "the following month": the period of the date before it, or the one
+    after or before that; none when that date is less precise than the period ("that day" after "in 1995")."""
+    parts = expr.parts
+    base = parse_iso(previous.value) if previous is not None else None
+    if previous is None or base is None:
+        return expr
+    have = PRECISIONS.index(previous.precision or _precision_of(previous.value or ""))
+    need = PRECISIONS.index("day" if parts.unit == "week" or parts.weekday is not None else parts.unit or "day")
+    if have < need:
+        return expr
+    if parts.weekday is not None:  # "the following Friday", "the previous Friday"
+        ahead, back = (parts.weekday - base.weekday()) % 7 or 7, (base.weekday() - parts.weekday) % 7 or 7
+        day = base + timedelta(days=ahead) if parts.shift > 0 else base - timedelta(days=back)
+        return replace(expr, value=day.isoformat(), precision="day", anchor="previous")
+    unit = parts.unit or "day"
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=parts.shift)
+        return replace(
+            expr, value=monday.isoformat(), end_value=(monday + timedelta(days=6)).isoformat(), precision="day",
+            anchor="previous",
+        )
+    moved = add_period(base, parts.shift, unit)
+    return replace(expr, value=_iso(moved, unit), precision=unit, anchor="previous")
 
 
 def _normalize_date(expr: TimeExpr, anchor_day: date | None, tense: str | None = None) -> TimeExpr:
@@ -1053,6 +1152,9 @@ def _normalize_offset(expr: TimeExpr, anchor_day: date | None, previous: TimeExp
         base, used = _representative_day(previous), "previous"
         precision = previous.precision or _precision_of(previous.value)
     day = add_period(base, parts.shift, unit)
+    if parts.until is not None and parts.until.unit is not None:
+        day = add_period(day, parts.until.shift, parts.until.unit)
+        unit = parts.until.unit
     # "six months later" is no more precise than its unit, nor than the date it counts from
     coarsest = {"day": "day", "week": "day", "hour": "day", "minute": "day", "second": "day", "month": "month"}.get(
         unit, "year"

@@ -81,12 +81,14 @@ def _timeml(expr: TimeExpr, anchor: date | None, tense: str | None, context: Con
         return "date", _weekend(expr, anchor, tense)
     if kind == "holiday":
         return "date", _holiday(expr, anchor, tense)
-    if kind == "relative" and parts.unit == "week" and expr.value:
+    if kind == "anaphor" and expr.value and parts.clock:
+        return "time", f"{expr.value}T{parts.clock}"
+    if kind in ("relative", "anaphor") and parts.unit == "week" and expr.value:
         return "date", _week(parse_iso(expr.value))
     if kind == "offset" and _counts_from_an_event(expr, context):
         # "72 hours after the crash", "three days later": TimeML takes the amount of time, the event is no date
         vague = re.search(r"\b(?:few|several)\b", expr.raw, re.IGNORECASE)  # "a few days later": PXD
-        return "duration", _period("X" if vague else str(abs(parts.shift)), parts.unit or "year")
+        return "duration", parts.timex or _period("X" if vague else str(abs(parts.shift)), parts.unit or "year")
     if kind == "offset":
         return "date", _offset(expr, context)
     return "date", expr.value

@@ -194,3 +194,44 @@ def test_an_amount_of_time_from_an_event_is_a_duration_and_from_a_date_a_date() 
     # a year counted back compares periods: a date, whatever is around it
     text = "Sales fell in 2014. In the long years of crisis nothing changed. This year they rose 5% from a year earlier."
     assert timeml(text, "2016-06-01")[-1] == ("a year earlier", "date", "2015")
+
+
+def test_a_period_named_before_later_that_year_the_following_day() -> None:
+    text = (
+        "He fled in June 1998 and came back later that year. On May 4, 2001 he was arrested; the following day "
+        "he was freed, and that night he left. He was sentenced the following month."
+    )
+    assert [(raw, value) for raw, _, value in timeml(text, "2005-01-10")] == [
+        ("June 1998", "1998-06"),
+        ("later that year", "1998"),
+        ("May 4, 2001", "2001-05-04"),
+        ("the following day", "2001-05-05"),
+        ("that night", "2001-05-05TNI"),
+        ("the following month", "2001-06"),
+    ]
+    assert timeml("He was held on May 9, 2001; the previous Friday he was warned.", "2005-01-10")[1][2] == "2001-05-04"
+    # "that day" after a year has no day to take
+    assert timeml("He was born in 1950; that day it rained.", "2005-01-10")[1] == ("that day", "date", None)
+    ru = "Его задержали 7 декабря 2019 года и в тот же день отпустили, а на следующий день он уехал. В том же году он умер."
+    assert [value for _, _, value in timeml(ru, "2020-01-10")] == ["2019-12-07", "2019-12-07", "2019-12-08", "2019"]
+
+
+def test_the_year_of_a_report_and_the_fiscal_year_ended() -> None:
+    text = "For the year, sales rose; in the year ended March 31 they had fallen, and at the end of the year they will."
+    assert [(raw, kind, value) for raw, kind, value in timeml(text, "1989-11-02")] == [
+        ("the year", "date", "1989"),
+        ("the year ended", "duration", "P1Y"),
+        ("March 31", "date", "1989-03-31"),
+        ("at the end of the year", "date", "1989"),
+    ]
+
+
+def test_two_amounts_before_an_event_are_one_duration() -> None:
+    text = "He had to wait 5 months and 1 day before he was received; two years and three months later he left."
+    assert timeml(text, "2020-06-01")[0] == (
+        "5 months and 1 day before",
+        "duration",
+        "P5M1D",
+    )
+    [_, later] = find_dates("He came on March 3, 2019; two years and three months later he left.", anchor="2024-01-01")
+    assert (later.raw, later.value) == ("two years and three months later", "2021-06")
