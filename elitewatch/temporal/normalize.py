@@ -88,6 +88,7 @@ class DateWords:
     seasons: dict[str, str]
     dayparts: dict[str, str]
     ordinals: dict[str, int]
+    nowadays_nouns: frozenset[str]
     spoken_numbers: dict[str, int]
     holidays: dict[str, str]
     future_cues: tuple[str, ...]
@@ -188,7 +189,11 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         # quarters, halves, seasons, centuries before the years they may contain ("the third quarter of 1998",
         # "this year's third quarter")
         *timeml["period"],
-        ("relative", "L:relative", rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?P<unit>year|month|week)\b"),
+        (
+            "relative",
+            "L:relative",
+            rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>year|month|week)\b",
+        ),
         (
             "relative_ru",
             "C",
@@ -260,7 +265,7 @@ def _timeml_patterns(
     """The patterns of what TimeML adds to dates: times, periods of a year, durations, sets, references."""
     en, ru = lexicon("en"), lexicon("ru")
     zone = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))?"
-    clock = rf"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?|(?P<hourword>noon|midday|midnight)){zone}"
+    clock = rf"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?|(?<!high\s)(?P<hourword>noon|midday|midnight)){zone}"
     # the day after the time, past the time in another zone in parentheses: "10:35 a.m. (0735 GMT) Friday"
     day_after = (
         rf"(?:(?:\s+\([^()\n]{{1,24}}\))?(?:,?\s+(?:on\s+)?(?P<weekday>{weekday_en})|,?\s+(?P<today>today|yesterday|tomorrow)"
@@ -635,7 +640,8 @@ def _relative_shift(word: str | None) -> int:
 def _read(kind: str, match: re.Match[str]) -> Parts | None:
     g = match.groupdict()
     g["whole"] = match.group()
-    g["after"] = match.string[match.end() : match.end() + 4]
+    g["after"] = match.string[match.end() : match.end() + 40]
+    g["before"] = match.string[max(0, match.start() - 12) : match.start()]
     year = int(g["year"]) if g.get("year") else None
     base = kind.removesuffix("_ru")
     if base == "range_days":
@@ -706,8 +712,32 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
         return Parts("weekday", weekday=weekday, shift=_relative_shift(g.get("rel")) if g.get("rel") else 0)
     if base == "today":
         word = (g.get("today") or g.get("today_ru") or "").lower()
+        if word == "today" and _nowadays(g):
+            return Parts("ref", timex="PRESENT_REF")
         return Parts("today", shift=_day_shift(word), unit="day")
     return _read_timeml(base, g, year)
+
+
+SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*|[\"“]\s*)$")
+
+
+def _nowadays(g: dict[str, str | None]) -> bool:
+    """"today's youth", "the Russia of today": the present, not the article's day."""
+    after, before = g.get("after") or "", g.get("before") or ""
+    noun = re.match(r"['’]s\s+(?:[a-z]+\s+)?([a-z]+)", after)
+    if noun and noun.group(1) in lexicon("en").nowadays_nouns:
+        return True
+    return bool(re.search(r"\bof\s+$", before)) and not re.match(r"\s*['’]s", after)
+
+
+def _a_reference(word: str, g: dict[str, str | None]) -> bool:
+    """Whether words that can name the present, past or future do here: not "Now, he says" (a sentence
+    opened by "Now," is a turn in the telling), "at the time of its founding" nor "the future of Europe"
+    (the time of an event the words go on to name)."""
+    after, before = g.get("after") or "", g.get("before") or ""
+    if word == "now" and after.startswith(",") and SENTENCE_START.search(before):
+        return False
+    return not (word in ("at the time", "the future", "the past") and re.match(r"\s+of\b", after))
 
 
 def _day_shift(word: str | None) -> int:
@@ -718,6 +748,8 @@ def _read_timeml(base: str, g: dict[str, str | None], year: int | None) -> Parts
     en, ru = lexicon("en"), lexicon("ru")
     if base == "ref":
         word = re.sub(r"\s+", " ", str(g["ref"]).lower())
+        if not _a_reference(word, g):
+            return None
         return Parts("ref", timex=en.references.get(word) or ru.references.get(word))
     if base == "time":
         return _read_time(g)
