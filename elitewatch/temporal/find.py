@@ -44,6 +44,9 @@ def _tense(text: str, expr: TimeExpr) -> str | None:
         return None
     if text.startswith(("'s", "’s"), expr.end):
         return None  # "Wednesday's ruling": a day named as past, whatever the clause's tense
+    lead = expr.raw.split()[0].lower()
+    if lead in ("last", "next"):
+        return "past" if lead == "last" else "future"  # "Last April, they planned to ...": the April before
     return tense_at(text, expr.start, expr.end)
 
 

@@ -94,6 +94,9 @@ class DateWords:
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     not_past: frozenset[str]
+    adjective_leads: frozenset[str]
+    abbreviations: frozenset[str]
+    deadline_cues: tuple[str, ...]
 
 
 @cache

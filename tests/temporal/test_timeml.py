@@ -235,3 +235,26 @@ def test_two_amounts_before_an_event_are_one_duration() -> None:
     )
     [_, later] = find_dates("He came on March 3, 2019; two years and three months later he left.", anchor="2024-01-01")
     assert (later.raw, later.value) == ("two years and three months later", "2021-06")
+
+
+def test_tense_cues_read_past_abbreviations_adjectives_and_plans_now_past() -> None:
+    # "Mr." and an initial end no sentence: "will" before them still sets the tense of "Feb. 1"
+    assert timeml("Mr. Cole, 52, will succeed Mr. John P. Smith Feb. 1.", "1989-10-26")[0][2] == "1990-02-01"
+    # an -ed form after a determiner or a possessive is an adjective: "would be paid" decides
+    assert timeml("It would be paid on a still unspecified date in January.", "1989-10-26")[0][2] == "1990-01"
+    assert timeml("Sony's planned purchase is scheduled to close Monday.", "1989-11-02")[0][2] == "1989-11-06"
+    # a plan told in the past perfect was for a day now past; "since" looks back whatever follows
+    assert timeml("The offer had been due to expire Friday evening.", "1989-10-30")[0][2] == "1989-10-27TEV"
+    assert timeml("The carrier, which will return, has been on patrol since March.", "1990-08-13")[0][2] == "1990-03"
+    # "last April" is the April before, whatever is planned after it; "next to" is no future
+    assert timeml("Last April, they planned to acquire the firm.", "1989-10-26")[0][2] == "1989-04"
+    assert tense_at("A bomb went off next to the embassy on Friday.", 38, 47) == "past"
+    # with no other cue, "by" sets a deadline still ahead
+    assert timeml("The plan: talks to conclude by February.", "1989-10-30")[0][2] == "1990-02"
+
+
+def test_a_date_in_parentheses_takes_the_tense_of_its_parentheses_first() -> None:
+    text = "If he cannot work, Raab will stand in (on March 11 he tested negative), the office said."
+    assert timeml(text, "2020-06-01")[0][2] == "2020-03-11"
+    text = "He will leave at dawn (4 a.m. Thursday), he said."
+    assert timeml(text, "2000-04-05")[0][2] == "2000-04-06T04:00"
