@@ -153,6 +153,8 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     specs = [
         # times of day before the days they name ("9 p.m. Tuesday", "Friday night")
         *timeml["time"],
+        # "the week of March 6": that day's week
+        ("week_of", "LD:month", rf"\bthe\s+week\s+of\s+(?P<month>{month})\s+{d}\b(?:,?\s+(?P<year>{year}))?"),
         # ranges
         ("range_days", "LD:month", rf"\b(?P<month>{month})\s+{d}{dash}{d2}(?:,?\s+(?P<year>{year}))?\b"),
         ("range_days_ru", "CD", rf"\b{d}{dash}{d2}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?"),
@@ -184,6 +186,10 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         ("spoken_year", "L:spoken", rf"\b(?:(?P<month>{month})\s+(?:of\s+)?)?(?P<spoken>{_spoken_year()})\b"),
         ("month", "LD:month", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
         ("month", "L:month", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
+        # a month naming an event's time before its noun: "the October slaying", "the March accession" (not
+        # "May", a name as often: "the May government")
+        ("month", "L:month", rf"\bthe\s+(?P<month>(?!May\b){month})(?=\s+(?-i:[a-z]))"),
+
         ("month_ru", "CD", rf"(?:{part_ru}|(?<!\w)в\s+)?(?<!\w)(?P<rumonth>{ru_month})\s+(?P<year>{year})"),
         ("month_ru", "C", rf"(?:{part_ru}|(?<!\w)в\s+)(?P<rumonth>{ru_month})(?:\s+(?P<rel>{rel_ru})\s+года)?(?!\w)"),
         # decades before years: "the 2000s", «2000-х»
@@ -658,6 +664,10 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
         if year is None or not year < last <= year + 100:
             return None
         return Parts("range", year, until=Parts("date", last))
+    if base == "week_of":
+        month = _month_of(g)
+        day = int(str(g["day"]))
+        return Parts("date", year, month, day, unit="week") if month and 1 <= day <= 31 else None
     if base in ("iso", "numeric", "date"):
         month = _month_of(g)
         day = int(str(g["day"]))

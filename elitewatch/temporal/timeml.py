@@ -83,7 +83,7 @@ def _timeml(expr: TimeExpr, anchor: date | None, tense: str | None, context: Con
         return "date", _holiday(expr, anchor, tense)
     if kind == "anaphor" and expr.value and parts.clock:
         return "time", f"{expr.value}T{parts.clock}"
-    if kind in ("relative", "anaphor") and parts.unit == "week" and expr.value:
+    if kind in ("relative", "anaphor", "date") and parts.unit == "week" and expr.value:
         return "date", _week(parse_iso(expr.value))
     if kind == "offset" and _counts_from_an_event(expr, context):
         # "72 hours after the crash", "three days later": TimeML takes the amount of time, the event is no date

@@ -258,3 +258,12 @@ def test_a_date_in_parentheses_takes_the_tense_of_its_parentheses_first() -> Non
     assert timeml(text, "2020-06-01")[0][2] == "2020-03-11"
     text = "He will leave at dawn (4 a.m. Thursday), he said."
     assert timeml(text, "2000-04-05")[0][2] == "2000-04-06T04:00"
+
+
+def test_a_month_before_its_event_noun_and_the_week_of_a_day() -> None:
+    text = "Evidence in the October slaying grew; the March accession will follow, and the May government fell."
+    assert [(raw, value) for raw, _, value in timeml(text, "1999-02-10")] == [
+        ("the October", "1998-10"),
+        ("the March", "1999-03"),
+    ]
+    assert timeml("The hearing is set for the week of March 6.", "2000-02-24")[0][2] == "2000-W10"
