@@ -10,7 +10,7 @@ from elitewatch.temporal.tense import tense_at
 from elitewatch.temporal.timeml import Context, with_timeml
 
 # The kinds whose value depends on which way their clause points (a month or weekday without a year).
-TENSED = frozenset({"date", "weekday", "time", "quarter", "season", "weekend", "holiday"})
+TENSED = frozenset({"date", "weekday", "time", "quarter", "season", "weekend", "holiday", "range"})
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | None = None) -> list[TimeExpr]:

@@ -1147,8 +1147,8 @@ def _normalize_relative(expr: TimeExpr, anchor_day: date | None) -> TimeExpr:
 def _year_for(anchor_day: date, month: int, day: int | None, tense: str | None) -> int:
     """The year of a month (and day) the text gives without one: said of the past, the latest up to the
     anchor ("in August" in a March article: last August); of the future, the first from it; otherwise the
-    nearer, a day-and-month more than FORWARD_DAYS ahead being the year before's. The tense decides only
-    beyond CLOSE_DAYS."""
+    nearer: more than FORWARD_DAYS ahead it is the year before's, as far back the year after's ("the summit
+    in April" in a December article: the coming April). The tense decides only beyond CLOSE_DAYS."""
     year = anchor_day.year
     if not _valid(year, month, day):
         return year
@@ -1157,6 +1157,8 @@ def _year_for(anchor_day: date, month: int, day: int | None, tense: str | None) 
         return year - 1 if ahead > timedelta(days=CLOSE_DAYS) else year
     if tense == "future":
         return year + 1 if ahead < -timedelta(days=CLOSE_DAYS) else year
+    if ahead < -timedelta(days=FORWARD_DAYS):
+        return year + 1
     return year - 1 if ahead > timedelta(days=FORWARD_DAYS) else year
 
 

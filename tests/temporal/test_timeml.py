@@ -267,3 +267,9 @@ def test_a_month_before_its_event_noun_and_the_week_of_a_day() -> None:
         ("the March", "1999-03"),
     ]
     assert timeml("The hearing is set for the week of March 6.", "2000-02-24")[0][2] == "2000-W10"
+
+
+def test_a_month_without_tense_is_the_nearer_one_either_way() -> None:
+    assert timeml("They can take part in the summit in April.", "1998-12-05")[0][2] == "1999-04"
+    assert timeml("They can take part in the summit in October.", "1998-03-05")[0][2] == "1997-10"
+    assert timeml("They can take part in the summit in May.", "1998-03-05")[0][2] == "1998-05"
