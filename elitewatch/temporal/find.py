@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
-from elitewatch.temporal.normalize import TimeExpr, normalize, scan
+from elitewatch.temporal.normalize import TimeExpr, normalize, parse_iso, scan
 from elitewatch.temporal.tense import tense_at
 from elitewatch.temporal.timeml import Context, with_timeml
 
@@ -34,8 +35,24 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | 
         done = with_timeml(done, anchor, tense, context)
         if done.value is not None and done.parts.kind != "elapsed":
             previous = done
-        result.append(done)
+        result.append(_day_before_or_after(text, done))
     return result
+
+
+DAY_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+
+
+def _day_before_or_after(text: str, expr: TimeExpr) -> TimeExpr:
+    """"the day before last Tuesday's hearing": the day before the day the expression names."""
+    if expr.precision != "day" or expr.value is None or expr.end_value is not None:
+        return expr
+    match = DAY_BEFORE.search(text, max(0, expr.start - 20), expr.start)
+    day = parse_iso(expr.value)
+    if match is None or day is None:
+        return expr
+    moved = (day + timedelta(days=1 if match.group("dir").lower() == "after" else -1)).isoformat()
+    timex = moved + expr.timex[10:] if expr.timex and expr.timex.startswith(expr.value) else expr.timex
+    return replace(expr, start=match.start(), raw=text[match.start() : expr.end], value=moved, timex=timex)
 
 
 def _tense(text: str, expr: TimeExpr) -> str | None:

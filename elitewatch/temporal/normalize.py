@@ -442,7 +442,11 @@ def _timeml_patterns(
             ("duration", "C", r"(?<!\w)(?P<halfyear>полгода|полугода)(?!\w)"),
         ],
         "ref": [
-            ("holiday", "L:holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternatives(list(en.holidays))})\b"),
+            (
+                "holiday",
+                "L:holiday",
+                rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternatives(list(en.holidays))})\b(?P<hweek>\s+week\b)?",
+            ),
             ("holiday", "C:holiday", rf"(?<!\w)(?:(?:в|на|с)\s+)?(?P<holiday>{_alternatives(list(ru.holidays))})(?!\w)"),
             ("weekend", "L", r"\b(?:(?P<rel>this\s+past|this|last|next|the|over\s+the)\s+)weekend\b"),
             ("ref", "L:ref", rf"\b(?P<ref>{refs_en})\b"),
@@ -786,7 +790,13 @@ def _read_timeml(base: str, g: dict[str, str | None], year: int | None) -> Parts
         word = re.sub(r"\s+", " ", str(g["holiday"]).lower())
         rule = en.holidays.get(word) or ru.holidays.get(word)
         rel = (g.get("rel") or "").lower()
-        return Parts("holiday", timex=rule, shift=_relative_shift(rel) if rel else 0, unit="year" if rel else None)
+        return Parts(
+            "holiday",
+            timex=rule,
+            shift=_relative_shift(rel) if rel else 0,
+            unit="year" if rel else None,
+            period="week" if g.get("hweek") else None,  # "Easter week": the week the holiday ends
+        )
     if base == "anaphor":
         return _read_anaphor(g)
     if base == "the_year":

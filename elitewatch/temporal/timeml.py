@@ -231,13 +231,19 @@ def _holiday(expr: TimeExpr, anchor: date | None, tense: str | None) -> str | No
     if anchor is None or parts.timex is None:
         return None
     days = [d for year in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(parts.timex, year))]
+    week = parts.period == "week"  # "Easter week": the ISO week the holiday is in, begun by the anchor if past
+    if week:
+        days = [d - timedelta(days=d.weekday()) for d in days]
     if parts.shift < 0 or (parts.unit is None and tense == "past"):
         days = [d for d in days if d <= anchor]
     elif parts.shift > 0 or (parts.unit is None and tense == "future"):
-        days = [d for d in days if d >= anchor]
+        days = [d for d in days if d + timedelta(days=6 if week else 0) >= anchor]
     elif parts.unit == "year":  # "this Christmas"
         days = [d for d in days if d.year == anchor.year]
-    return min(days, key=lambda d: abs(d - anchor)).isoformat() if days else None
+    if not days:
+        return None
+    nearest = min(days, key=lambda d: abs(d - anchor))
+    return _week(nearest) if week else nearest.isoformat()
 
 
 def _weekend(expr: TimeExpr, anchor: date | None, tense: str | None) -> str | None:

@@ -273,3 +273,11 @@ def test_a_month_without_tense_is_the_nearer_one_either_way() -> None:
     assert timeml("They can take part in the summit in April.", "1998-12-05")[0][2] == "1999-04"
     assert timeml("They can take part in the summit in October.", "1998-03-05")[0][2] == "1997-10"
     assert timeml("They can take part in the summit in May.", "1998-03-05")[0][2] == "1998-05"
+
+
+def test_a_holiday_week_and_the_day_before_a_day() -> None:
+    # Palm Sunday's Monday article: the week Easter ends has begun
+    assert timeml("Protesters prayed as Easter week began.", "2000-04-17")[0] == ("Easter week", "date", "2000-W16")
+    assert timeml("Christmas week will be quiet.", "2000-12-01")[0][2] == "2000-W52"  # Monday, December 25
+    found = find_dates("The day before last Tuesday's hearing he went home.", anchor="2000-02-24")
+    assert [(e.raw, e.value) for e in found] == [("The day before last Tuesday", "2000-02-21")]
