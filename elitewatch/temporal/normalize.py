@@ -437,7 +437,7 @@ def _timeml_patterns(
                 rf"(?<![\w\d])(?:(?:в\s+течение|на\s+протяжении|за|на)\s+(?:последние\s+)?)?(?P<number>{number_ru})\s+"
                 rf"(?P<unit>{unit_ru})(?!\w)(?:\s+и\s+(?P<number2>\d+|{number_ru})\s+(?P<unit2>{unit_ru})(?!\w))?",
             ),
-            ("duration", "C", r"(?<!\w)(?:в\s+течение|на\s+протяжении)\s+(?P<unit>года|месяца|недели|дня|часа|суток)(?!\w)"),
+            ("duration", "C", r"(?<!\w)(?:в\s+течение|на\s+протяжении)\s+(?P<unit>года|месяца|недели|дня|часа|суток|десятилетия|века)(?!\w)"),
             ("duration", "L:unit", r"\b(?:the\s+)?(?:past|last|next|coming)\s+(?P<unit>decade|century)\b"),
             ("duration", "C", r"(?<!\w)(?P<halfyear>полгода|полугода)(?!\w)"),
         ],
@@ -741,8 +741,8 @@ SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*|[\"“]\s*)$")
 def _nowadays(g: dict[str, str | None]) -> bool:
     """"today's youth", "the Russia of today": the present, not the article's day."""
     after, before = g.get("after") or "", g.get("before") or ""
-    noun = re.match(r"['’]s\s+(?:[a-z]+\s+)?([a-z]+)", after)
-    if noun and noun.group(1) in lexicon("en").nowadays_nouns:
+    owner = re.match(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?", after)  # the noun, or the one after its adjective
+    if owner and any(word in lexicon("en").nowadays_nouns for word in owner.groups() if word):
         return True
     return bool(re.search(r"\bof\s+$", before)) and not re.match(r"\s*['’]s", after)
 

@@ -281,3 +281,33 @@ def test_a_holiday_week_and_the_day_before_a_day() -> None:
     assert timeml("Christmas week will be quiet.", "2000-12-01")[0][2] == "2000-W52"  # Monday, December 25
     found = find_dates("The day before last Tuesday's hearing he went home.", anchor="2000-02-24")
     assert [(e.raw, e.value) for e in found] == [("The day before last Tuesday", "2000-02-21")]
+
+
+def test_russian_sets_weeks_parts_of_days_and_the_present() -> None:
+    text = (
+        "Каждый год совет собирается в Астане, каждую неделю министр отчитывается. На этой неделе он встретился "
+        "с послом, а в пятницу вечером выступил. Прошлым летом завод закрыли; в наши дни он пуст, "
+        "хотя в течение десятилетия работал."
+    )
+    assert [(raw.lower(), kind, value) for raw, kind, value in timeml(text, "2024-03-07")] == [
+        ("каждый год", "set", "P1Y"),
+        ("каждую неделю", "set", "P1W"),
+        ("на этой неделе", "date", "2024-W10"),
+        ("в пятницу вечером", "time", "2024-03-01TEV"),
+        ("прошлым летом", "date", "2023-SU"),
+        ("в наши дни", "date", "PRESENT_REF"),
+        ("в течение десятилетия", "duration", "P10Y"),
+    ]
+
+
+def test_today_as_nowadays_and_words_that_only_look_like_references() -> None:
+    text = "Today's youth differ; the Russia of today is new. Today's vote ended. Now, he says, it is over."
+    assert [(raw, value) for raw, _, value in timeml(text, "2020-06-01")] == [
+        ("Today", "PRESENT_REF"),
+        ("today", "PRESENT_REF"),
+        ("Today", "2020-06-01"),
+    ]
+    text = "At the time of its founding NATO had 12 members; at the time, few cared about the future of Europe."
+    assert [(raw, value) for raw, _, value in timeml(text, "2020-06-01")] == [("at the time", "PAST_REF")]
+    assert timeml("The film High Noon opened at noon.", "2020-06-01") == [("noon", "time", "2020-06-01T12:00")]
+    assert timeml("Sales in the current fiscal year rose.", "1989-11-02")[0][2] == "1989"
