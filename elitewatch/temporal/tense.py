@@ -4,7 +4,11 @@ without a year ("in August" said of what happened is the last August; "will meet
 A heuristic on the words of the sentence, no parser: the cue nearest before the expression in its sentence
 decides ("said Tuesday that he will…": past), else the nearest after it ("On Tuesday the talks will resume":
 future). Cues: auxiliaries and markers of the future ("will", «будет»), past forms (English -ed and irregular
-forms, Russian -л/-ла/-ли). The words are data: data/lexicon/dates.yaml (future_cues, past_cues, not_past).
+forms, Russian -л/-ла/-ли); "since" looks back, a plan in the past perfect ("had been due to") was for a
+day now past, an -ed form after a determiner is an adjective, and with no cue at all "by"/"until" set a
+deadline ahead. Sentences do not end at abbreviations; a date in parentheses reads their cues first. The
+words are data: data/lexicon/dates.yaml (future_cues, past_cues, not_past, adjective_leads, abbreviations,
+deadline_cues).
 """
 
 from __future__ import annotations
@@ -26,8 +30,8 @@ BE = frozenset({"be", "been", "being", "is", "are", "am", "'s", "'re"})
 @cache
 def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
     future = [*lexicon("en").future_cues, *lexicon("ru").future_cues]
+    # "next", not "next to the embassy"
     words = "|".join(re.escape(w) + (r"(?!\s+to\b)" if w == "next" else "") for w in sorted(future, key=len, reverse=True))
-    # not "next to the embassy"
     return re.compile(rf"(?<![\w'])(?:{words})", re.IGNORECASE), frozenset(lexicon("en").past_cues)
 
 
@@ -104,12 +108,13 @@ def _deadline() -> re.Pattern[str]:
 def tense_at(text: str, start: int, end: int) -> str | None:
     """"past", "future" or None for the expression text[start:end], from the cues of its parentheses, else
     of its sentence."""
-    return _tense_in(text, start, end, inner=True) or _tense_in(text, start, end, inner=False)
+    inner, outer = _sentence(text, start, end, inner=True), _sentence(text, start, end, inner=False)
+    found = _tense_in(text, start, end, *inner) if inner != outer else None
+    return found or _tense_in(text, start, end, *outer)
 
 
-def _tense_in(text: str, start: int, end: int, inner: bool) -> str | None:
-    """The tense the cues of the sentence (or, `inner`, the parentheses) around text[start:end] give."""
-    first, last = _sentence(text, start, end, inner)
+def _tense_in(text: str, start: int, end: int, first: int, last: int) -> str | None:
+    """The tense the cues of text[first:last] (a sentence or parentheses) give text[start:end]."""
     lead = text[max(first, start - 12) : start] + _lead_word(text[start:end])
     if SINCE.search(lead):
         return "past"  # "since March": whatever the clause says of what follows
