@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
-from elitewatch.temporal.normalize import TimeExpr, normalize, scan
+from elitewatch.temporal.normalize import TimeExpr, normalize, parse_iso, scan
 from elitewatch.temporal.tense import tense_at
 from elitewatch.temporal.timeml import Context, with_timeml
 
 # The kinds whose value depends on which way their clause points (a month or weekday without a year).
-TENSED = frozenset({"date", "weekday", "time", "quarter", "season", "weekend", "holiday"})
+TENSED = frozenset({"date", "weekday", "time", "quarter", "season", "weekend", "holiday", "range"})
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | None = None) -> list[TimeExpr]:
@@ -20,8 +21,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | 
     "N later" counts from the date before it."""
     result: list[TimeExpr] = []
     previous: TimeExpr | None = None
-    context = Context()
-    for expr in scan(text, start, end):
+    context = Context(text=text)
+    found = scan(text, start, end)
+    for index, expr in enumerate(found):
+        context.next_start = found[index + 1].start if index + 1 < len(found) else None
+        context.previous_end = previous.end if previous is not None else None
         year_from = _year_anchor(text, expr, previous)
         # a date that takes its year from a full date before it keeps that year, whatever the tense
         tense = None if year_from else _tense(text, expr)
@@ -31,8 +35,24 @@ def find_dates(text: str, start: int = 0, end: int | None = None, anchor: str | 
         done = with_timeml(done, anchor, tense, context)
         if done.value is not None and done.parts.kind != "elapsed":
             previous = done
-        result.append(done)
+        result.append(_day_before_or_after(text, done))
     return result
+
+
+DAY_BEFORE = re.compile(r"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+
+
+def _day_before_or_after(text: str, expr: TimeExpr) -> TimeExpr:
+    """"the day before last Tuesday's hearing": the day before the day the expression names."""
+    if expr.precision != "day" or expr.value is None or expr.end_value is not None:
+        return expr
+    match = DAY_BEFORE.search(text, max(0, expr.start - 20), expr.start)
+    day = parse_iso(expr.value)
+    if match is None or day is None:
+        return expr
+    moved = (day + timedelta(days=1 if match.group("dir").lower() == "after" else -1)).isoformat()
+    timex = moved + expr.timex[10:] if expr.timex and expr.timex.startswith(expr.value) else expr.timex
+    return replace(expr, start=match.start(), raw=text[match.start() : expr.end], value=moved, timex=timex)
 
 
 def _tense(text: str, expr: TimeExpr) -> str | None:
@@ -41,6 +61,9 @@ def _tense(text: str, expr: TimeExpr) -> str | None:
         return None
     if text.startswith(("'s", "’s"), expr.end):
         return None  # "Wednesday's ruling": a day named as past, whatever the clause's tense
+    lead = expr.raw.split()[0].lower()
+    if lead in ("last", "next"):
+        return "past" if lead == "last" else "future"  # "Last April, they planned to ...": the April before
     return tense_at(text, expr.start, expr.end)
 
 

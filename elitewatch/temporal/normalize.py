@@ -39,7 +39,7 @@ class Parts:
     """What the words of a date expression say."""
 
     kind: str  # date | weekday | relative | offset | elapsed | decade | today | range, and (TimeML, issue 20)
-    # ref | duration | set | quarter | season | century | weekend | time | holiday
+    # ref | duration | set | quarter | season | century | weekend | time | holiday | anaphor
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -88,11 +88,15 @@ class DateWords:
     seasons: dict[str, str]
     dayparts: dict[str, str]
     ordinals: dict[str, int]
+    nowadays_nouns: frozenset[str]
     spoken_numbers: dict[str, int]
     holidays: dict[str, str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     not_past: frozenset[str]
+    adjective_leads: frozenset[str]
+    abbreviations: frozenset[str]
+    deadline_cues: tuple[str, ...]
 
 
 @cache
@@ -149,27 +153,29 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     specs = [
         # times of day before the days they name ("9 p.m. Tuesday", "Friday night")
         *timeml["time"],
+        # "the week of March 6": that day's week
+        ("week_of", "LD:month", rf"\bthe\s+week\s+of\s+(?P<month>{month})\s+{d}\b(?:,?\s+(?P<year>{year}))?"),
         # ranges
-        ("range_days", "LD", rf"\b(?P<month>{month})\s+{d}{dash}{d2}(?:,?\s+(?P<year>{year}))?\b"),
+        ("range_days", "LD:month", rf"\b(?P<month>{month})\s+{d}{dash}{d2}(?:,?\s+(?P<year>{year}))?\b"),
         ("range_days_ru", "CD", rf"\b{d}{dash}{d2}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?"),
         (
             "range_years",
-            "LD",
+            "LD:year",
             rf"\b(?:from|between)\s+(?P<year>{year})\s+(?:to|through|until|till|and)\s+(?P<year2>{year})\b",
         ),
-        ("range_years_ru", "CD", rf"(?<!\w)с\s+(?P<year>{year})\s+(?:по|до)\s+(?P<year2>{year})(?:\s+год\w*)?"),
-        ("range_years", "D", rf"\b(?P<year>{year}){dash}(?P<year2>{year})\b"),
+        ("range_years_ru", "CD:year", rf"(?<!\w)с\s+(?P<year>{year})\s+(?:по|до)\s+(?P<year2>{year})(?:\s+год\w*)?"),
+        ("range_years", "D:year", rf"\b(?P<year>{year}){dash}(?P<year2>{year})\b"),
         # full and partial dates
         ("iso", "D", r"\b(?P<year>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("numeric", "D", r"\b(?P<day>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
         (
             "date",
-            "LD",
+            "LD:month",
             rf"(?:\b(?P<weekday>{weekday_en}),?\s+(?:on\s+)?)?\b(?P<month>{month})\s+{d}\b(?:,?\s+(?P<year>{year}))?",
         ),
         (
             "date",
-            "LD",
+            "LD:month",
             rf"(?:\b(?P<weekday>{weekday_en}),?\s+)?\b{d}\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?\b",
         ),
         (
@@ -177,9 +183,13 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             "CD",
             rf"(?:(?<!\w)(?:в|во)\s+(?P<weekday>{weekday_ru}),?\s+)?(?<!\w){d}\s+(?P<rumonth>{ru_month})(?:\s+(?P<year>{year}))?",
         ),
-        ("spoken_year", "L", rf"\b(?:(?P<month>{month})\s+(?:of\s+)?)?(?P<spoken>{_spoken_year()})\b"),
-        ("month", "LD", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
-        ("month", "L", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
+        ("spoken_year", "L:spoken", rf"\b(?:(?P<month>{month})\s+(?:of\s+)?)?(?P<spoken>{_spoken_year()})\b"),
+        ("month", "LD:month", rf"(?:{part_en}\s*)?\b(?P<month>{month})\s+(?:of\s+)?(?P<year>{year})\b"),
+        ("month", "L:month", rf"(?:{part_en}\s*|{month_lead})(?P<month>{month})(?:\s+(?P<rel>{rel_en})\s+year)?\b"),
+        # a month naming an event's time before its noun: "the October slaying", "the March accession" (not
+        # "May", a name as often: "the May government")
+        ("month", "L:month", rf"\bthe\s+(?P<month>(?!May\b){month})(?=\s+(?-i:[a-z]))"),
+
         ("month_ru", "CD", rf"(?:{part_ru}|(?<!\w)в\s+)?(?<!\w)(?P<rumonth>{ru_month})\s+(?P<year>{year})"),
         ("month_ru", "C", rf"(?:{part_ru}|(?<!\w)в\s+)(?P<rumonth>{ru_month})(?:\s+(?P<rel>{rel_ru})\s+года)?(?!\w)"),
         # decades before years: "the 2000s", «2000-х»
@@ -188,39 +198,44 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         # quarters, halves, seasons, centuries before the years they may contain ("the third quarter of 1998",
         # "this year's third quarter")
         *timeml["period"],
-        ("relative", "L", rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?P<unit>year|month|week)\b"),
+        (
+            "relative",
+            "L:relative",
+            rf"(?:{part_en}\s*)?\b(?P<rel>{rel_en})\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>year|month|week)\b",
+        ),
         (
             "relative_ru",
             "C",
             rf"(?:{part_ru})?(?<!\w)(?:в|на)\s+(?P<rel>{rel_ru})\s+(?P<unit>году|месяце|неделе)(?!\w)",
         ),
         ("relative_ru", "C", rf"{part_ru}(?P<rel>{rel_ru})\s+(?P<unit>года|месяца|недели)(?!\w)"),
-        ("year", "D", rf"(?:{part_en}\s*)?(?:\bfiscal\s+(?:year\s+)?)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
-        ("relative", "L", rf"{part_en}\s*the\s+(?P<unit>year|month|week)\b"),
+        ("year", "D:year", rf"(?:{part_en}\s*)?(?:\bfiscal\s+(?:year\s+)?)?\b(?P<year>{year})(?:\s+год\w*|\s+г\.)?"),
+        ("relative", "L:relative", rf"{part_en}\s*the\s+(?P<unit>year|month|week)\b"),
         (
             "elapsed",
-            "L",
+            "L:elapsed",
             rf"\b(?P<number>{number_en}|the)\s+(?P<unit>{unit_en})(?:\s+and\s+(?:more|a\s+half))?(?:\s+that)?\s+(?:has|have)"
             r"\s+(?:elapsed|passed|gone\s+by)\s+since\b",
         ),
-        ("elapsed_ru", "C", rf"(?<!\w)прошл[оаи]\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?:с|после)(?!\w)"),
+        ("elapsed_ru", "C:elapsed", rf"(?<!\w)прошл[оаи]\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?:с|после)(?!\w)"),
         (
             "offset",
-            "L",
-            rf"\b(?P<number>{number_en})\s+(?P<unit>{unit_en})\s+(?P<dir>later|after|afterwards|ago|earlier|before)\b",
+            "L:offset",
+            rf"\b(?P<number>{number_en})\s+(?P<unit>{unit_en})(?:,?\s+and\s+(?P<number2>{number_en})\s+(?P<unit2>{unit_en}))?"
+            r"\s+(?P<dir>later|after|afterwards|ago|earlier|before)\b",
         ),
         (
             "offset_ru",
-            "C",
+            "C:offset",
             rf"(?<!\w)(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})\s+(?P<dir>спустя|назад|позже|раньше)(?!\w)",
         ),
-        ("offset_ru", "C", rf"(?<!\w)(?P<dir>через)\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})(?!\w)"),
+        ("offset_ru", "C:offset", rf"(?<!\w)(?P<dir>через)\s+(?P<number>{number_ru})?\s*(?P<unit>{unit_ru})(?!\w)"),
         # sets before durations ("every two years"), durations after the offsets that contain one ("a year ago")
         *timeml["set"],
         *timeml["duration"],
-        ("weekday", "L", rf"\b(?:(?P<rel>{rel_en})\s+|on\s+)?(?P<weekday>{weekday_en})\b"),
+        ("weekday", "L:weekday", rf"\b(?:(?P<rel>{rel_en})\s+|on\s+)?(?P<weekday>{weekday_en})\b"),
         ("weekday_ru", "C", rf"(?<!\w)(?:в|во)\s+(?:(?P<rel>{rel_ru})\s+)?(?P<weekday>{weekday_ru})(?!\w)"),
-        ("today", "", r"\b(?P<today>today|yesterday|tomorrow)\b|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
+        ("today", ":today", r"\b(?P<today>today|yesterday|tomorrow)\b|(?<!\w)(?P<today_ru>сегодня|вчера|завтра)(?!\w)"),
         *timeml["ref"],
     ]
     return [(kind, needs, re.compile(pattern, re.IGNORECASE)) for kind, needs, pattern in specs]
@@ -259,10 +274,11 @@ def _timeml_patterns(
     """The patterns of what TimeML adds to dates: times, periods of a year, durations, sets, references."""
     en, ru = lexicon("en"), lexicon("ru")
     zone = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))?"
-    clock = rf"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?|(?P<hourword>noon|midday|midnight)){zone}"
+    clock = rf"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?|(?<!high\s)(?P<hourword>noon|midday|midnight)){zone}"
+    # the day after the time, past the time in another zone in parentheses: "10:35 a.m. (0735 GMT) Friday"
     day_after = (
-        rf"(?:,?\s+(?:on\s+)?(?P<weekday>{weekday_en})|,?\s+(?P<today>today|yesterday|tomorrow)"
-        rf"|,?\s+(?P<month>{month})\s+(?P<day>\d{{1,2}})\b)?"
+        rf"(?:(?:\s+\([^()\n]{{1,24}}\))?(?:,?\s+(?:on\s+)?(?P<weekday>{weekday_en})|,?\s+(?P<today>today|yesterday|tomorrow)"
+        rf"|,?\s+(?P<month>{month})\s+(?P<day>\d{{1,2}})\b))?"
     )
     dayparts_en = _alternatives([w for w in en.dayparts if w != "overnight"])
     dayparts_ru = _alternatives(list(ru.dayparts))
@@ -285,6 +301,7 @@ def _timeml_patterns(
     refs_en = _alternatives(list(en.references))
     refs_ru = _alternatives(list(ru.references))
     not_of = r"(?!\s+of\s+(?!(?:fiscal\s+)?\d))"
+    anaphor_units = "year|month|week|day|morning|afternoon|evening|night"
     return {
         "time": [
             ("time", "LD:clock", rf"\b(?:(?P<weekday2>{weekday_en})\s+at\s+)?(?:{clock}){day_after}"),
@@ -351,6 +368,27 @@ def _timeml_patterns(
                 "C:century",
                 rf"(?<!\w)(?:(?P<roman>[IVXХ]{{1,5}})|(?P<ordword>{ordinal_ru}))\s*(?:век|века|веке|веком|вв?\.)(?!\w)",
             ),
+            # a period the text named before: "later that year", "the same day", "the following month",
+            # «в тот же день»
+            (
+                "anaphor",
+                "L:anaphor",
+                rf"\b(?:(?P<side>later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+(?P<unit>{anaphor_units})\b"
+                r"(?!\s+(?:of|as|when|that|which)\b)",
+            ),
+            (
+                "anaphor",
+                "L:anaphor",
+                rf"\bthe\s+(?P<dir>following|previous|preceding)\s+(?:(?P<unit>{anaphor_units})|(?P<weekday>{weekday_en}))\b"
+                r"(?!\s+(?:of|as|when|that|which)\b)",
+            ),
+            ("anaphor", "L:anaphor", r"\bthe\s+(?P<dir>next)\s+(?P<unit>day|morning|afternoon|evening|night)\b(?!\s+of\b)"),
+            (
+                "anaphor_ru",
+                "C:anaphor",
+                r"(?<!\w)(?:в|на)\s+(?:тот\s+же|тот|том\s+же|том|ту\s+же|ту)\s+(?P<unit>день|году|месяце|неделе)(?!\w)",
+            ),
+            ("anaphor_ru", "C:anaphor", r"(?<!\w)на\s+(?P<dir>следующий)\s+(?P<unit>день)(?!\w)"),
             ("decade", "LD", r"\b(?:the\s+)?'(?P<yy>[1-9]0)s\b"),
             ("decade", "CD", r"(?<![\w-])(?P<yy>[1-9]0)-(?:х|е)(?!\w)"),
         ],
@@ -399,15 +437,26 @@ def _timeml_patterns(
                 rf"(?<![\w\d])(?:(?:в\s+течение|на\s+протяжении|за|на)\s+(?:последние\s+)?)?(?P<number>{number_ru})\s+"
                 rf"(?P<unit>{unit_ru})(?!\w)(?:\s+и\s+(?P<number2>\d+|{number_ru})\s+(?P<unit2>{unit_ru})(?!\w))?",
             ),
-            ("duration", "C", r"(?<!\w)(?:в\s+течение|на\s+протяжении)\s+(?P<unit>года|месяца|недели|дня|часа|суток)(?!\w)"),
+            ("duration", "C", r"(?<!\w)(?:в\s+течение|на\s+протяжении)\s+(?P<unit>года|месяца|недели|дня|часа|суток|десятилетия|века)(?!\w)"),
             ("duration", "L:unit", r"\b(?:the\s+)?(?:past|last|next|coming)\s+(?P<unit>decade|century)\b"),
             ("duration", "C", r"(?<!\w)(?P<halfyear>полгода|полугода)(?!\w)"),
         ],
         "ref": [
-            ("holiday", "L:holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternatives(list(en.holidays))})\b"),
+            (
+                "holiday",
+                "L:holiday",
+                rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternatives(list(en.holidays))})\b(?P<hweek>\s+week\b)?",
+            ),
             ("holiday", "C:holiday", rf"(?<!\w)(?:(?:в|на|с)\s+)?(?P<holiday>{_alternatives(list(ru.holidays))})(?!\w)"),
             ("weekend", "L", r"\b(?:(?P<rel>this\s+past|this|last|next|the|over\s+the)\s+)weekend\b"),
             ("ref", "L:ref", rf"\b(?P<ref>{refs_en})\b"),
+            # "the year" of a report is the article's ("sales for the full year"), after "the end of the year"
+            (
+                "the_year",
+                "L:theyear",
+                r"\bthe\s+(?:(?:full|fiscal|calendar|whole|entire)\s+)?year\b(?!['’]|-|\s+(?:\d|of\b|before|after|earlier|"
+                r"later|ago|nineteen|twenty|two\s+thousand))(?P<ended>\s+(?:ended|ending)\b)?",
+            ),
             ("ref", "C:ref", rf"(?<!\w)(?P<ref>{refs_ru})(?!\w)"),
         ],
     }
@@ -419,9 +468,12 @@ LINE = re.compile(r"[^\n]+")
 CHARACTERS = {"L": re.compile(r"[A-Za-z]"), "C": re.compile(r"[А-яЁё]"), "D": re.compile(r"\d")}
 
 
-# How far from its key word an expression may reach (characters): "at least the past 18 months", "the third
-# quarter of fiscal 1998" are well within it.
+ANAPHOR_UNITS = ("year", "month", "week", "day", "morning", "afternoon", "evening", "night")
+# How far from its key word an expression may reach (characters), before it and after it: "at least the past
+# 18 months" ends with its key word, "the third quarter of fiscal 1998", "10:35 a.m. (0735 GMT) Friday" are
+# well within it.
 KEYWORD_REACH = 80
+KEYWORD_REACH_AFTER = 40
 
 
 @cache
@@ -440,8 +492,24 @@ def _keywords() -> dict[str, re.Pattern[str]]:
         "clock": ["a.m", "p.m", "am", "pm", "noon", "midday", "midnight"],
         "daypart": [*en.dayparts, *ru.dayparts, "tonight"],
         "ref": [name.split()[-1] for name in (*en.references, *ru.references)],
+        # the date patterns that start with optional words are slow to try everywhere too
+        "today": ["today", "yesterday", "tomorrow", "сегодня", "вчера", "завтра"],
+        "offset": ["ago", "later", "after", "earlier", "before", "спустя", "назад", "позже", "раньше", "через"],
+        "elapsed": ["elapsed", "passed", "gone", "прошл"],
+        "month": [name for names in en.months for name in names],
+        "relative": ["year", "month", "week"],
+        "weekday": [name for names in en.weekdays for name in names],
+        "spoken": ["nineteen", "twenty", "thousand"],
+        "anaphor": [
+            *(f"{lead} {unit}" for lead in ("that", "same", "following", "previous", "preceding") for unit in ANAPHOR_UNITS),
+            *(f"{lead} {day}" for lead in ("following", "previous", "preceding") for names in en.weekdays for day in names),
+            *(f"next {unit}" for unit in ANAPHOR_UNITS),
+            *(f"{lead} {unit}" for lead in ("тот", "том", "ту", "же", "следующий") for unit in ("день", "году", "месяце", "неделе")),
+        ],
+        "theyear": ["the year", "full year", "fiscal year", "calendar year", "whole year", "entire year"],
     }
-    return {name: re.compile(_alternatives(sorted({w.lower() for w in values}))) for name, values in words.items()}
+    found = {name: re.compile(_alternatives(sorted({w.lower() for w in values}))) for name, values in words.items()}
+    return {**found, "year": re.compile(r"(?:1[89]|20)\d\d")}
 
 
 class _Regions:
@@ -456,6 +524,7 @@ class _Regions:
             key: [bool(pattern.search(text, a, b)) for a, b in self.lines] for key, pattern in CHARACTERS.items()
         }
         self.cache: dict[str, list[tuple[int, int]]] = {}
+        self.lowered: str | None = None  # text[start:end] in lower case, for the key words
 
     def stretches(self, needs: str) -> list[tuple[int, int]]:
         """`needs`: the characters ("LD"), then after a colon the name of words one of which a match contains
@@ -481,13 +550,14 @@ class _Regions:
     def _around(self, name: str) -> list[tuple[int, int]]:
         """The stretches within KEYWORD_REACH of one of the words: no expression is longer."""
         if name not in self.cache:
-            lowered = self.text[self.start : self.end].lower()
-            if len(lowered) != self.end - self.start:  # a letter whose lower case is longer: no offsets to map
+            if self.lowered is None:
+                self.lowered = self.text[self.start : self.end].lower()
+            if len(self.lowered) != self.end - self.start:  # a letter whose lower case is longer: no offsets
                 return [(self.start, self.end)]
             stretches: list[tuple[int, int]] = []
-            for match in _keywords()[name].finditer(lowered):
+            for match in _keywords()[name].finditer(self.lowered):
                 a = self.start + max(0, match.start() - KEYWORD_REACH)
-                b = min(self.end, self.start + match.end() + KEYWORD_REACH)
+                b = min(self.end, self.start + match.end() + KEYWORD_REACH_AFTER)
                 if stretches and a <= stretches[-1][1]:
                     stretches[-1] = (stretches[-1][0], b)
                 else:
@@ -583,7 +653,8 @@ def _relative_shift(word: str | None) -> int:
 def _read(kind: str, match: re.Match[str]) -> Parts | None:
     g = match.groupdict()
     g["whole"] = match.group()
-    g["after"] = match.string[match.end() : match.end() + 4]
+    g["after"] = match.string[match.end() : match.end() + 40]
+    g["before"] = match.string[max(0, match.start() - 12) : match.start()]
     year = int(g["year"]) if g.get("year") else None
     base = kind.removesuffix("_ru")
     if base == "range_days":
@@ -597,6 +668,10 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
         if year is None or not year < last <= year + 100:
             return None
         return Parts("range", year, until=Parts("date", last))
+    if base == "week_of":
+        month = _month_of(g)
+        day = int(str(g["day"]))
+        return Parts("date", year, month, day, unit="week") if month and 1 <= day <= 31 else None
     if base in ("iso", "numeric", "date"):
         month = _month_of(g)
         day = int(str(g["day"]))
@@ -632,8 +707,20 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
         if base == "elapsed":
             return Parts("elapsed", shift=number, unit=_unit(str(g["unit"])))
         anchored = direction in ("ago", "назад", "через")
+        unit = _unit(str(g["unit"]))
+        # "5 months and 1 day before": the second amount counts on from the first (kept as `until`)
+        until = timex = None
+        if g.get("number2") and g.get("unit2"):
+            second = _unit(str(g["unit2"]))
+            until = Parts("offset", shift=sign * _number(g["number2"]), unit=second)
+            timex = _combine(_duration_value(g.get("number"), unit), _duration_value(g["number2"], second))
         return Parts(
-            "offset", shift=sign * number, unit=_unit(str(g["unit"])), part="publication" if anchored else None
+            "offset",
+            shift=sign * number,
+            unit=unit,
+            part="publication" if anchored else None,
+            until=until,
+            timex=timex,
         )
     if base == "weekday":
         weekday = _weekdays().get(str(g["weekday"]).lower())
@@ -642,8 +729,32 @@ def _read(kind: str, match: re.Match[str]) -> Parts | None:
         return Parts("weekday", weekday=weekday, shift=_relative_shift(g.get("rel")) if g.get("rel") else 0)
     if base == "today":
         word = (g.get("today") or g.get("today_ru") or "").lower()
+        if word == "today" and _nowadays(g):
+            return Parts("ref", timex="PRESENT_REF")
         return Parts("today", shift=_day_shift(word), unit="day")
     return _read_timeml(base, g, year)
+
+
+SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*|[\"“]\s*)$")
+
+
+def _nowadays(g: dict[str, str | None]) -> bool:
+    """"today's youth", "the Russia of today": the present, not the article's day."""
+    after, before = g.get("after") or "", g.get("before") or ""
+    owner = re.match(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?", after)  # the noun, or the one after its adjective
+    if owner and any(word in lexicon("en").nowadays_nouns for word in owner.groups() if word):
+        return True
+    return bool(re.search(r"\bof\s+$", before)) and not re.match(r"\s*['’]s", after)
+
+
+def _a_reference(word: str, g: dict[str, str | None]) -> bool:
+    """Whether words that can name the present, past or future do here: not "Now, he says" (a sentence
+    opened by "Now," is a turn in the telling), "at the time of its founding" nor "the future of Europe"
+    (the time of an event the words go on to name)."""
+    after, before = g.get("after") or "", g.get("before") or ""
+    if word == "now" and after.startswith(",") and SENTENCE_START.search(before):
+        return False
+    return not (word in ("at the time", "the future", "the past") and re.match(r"\s+of\b", after))
 
 
 def _day_shift(word: str | None) -> int:
@@ -654,6 +765,8 @@ def _read_timeml(base: str, g: dict[str, str | None], year: int | None) -> Parts
     en, ru = lexicon("en"), lexicon("ru")
     if base == "ref":
         word = re.sub(r"\s+", " ", str(g["ref"]).lower())
+        if not _a_reference(word, g):
+            return None
         return Parts("ref", timex=en.references.get(word) or ru.references.get(word))
     if base == "time":
         return _read_time(g)
@@ -677,11 +790,37 @@ def _read_timeml(base: str, g: dict[str, str | None], year: int | None) -> Parts
         word = re.sub(r"\s+", " ", str(g["holiday"]).lower())
         rule = en.holidays.get(word) or ru.holidays.get(word)
         rel = (g.get("rel") or "").lower()
-        return Parts("holiday", timex=rule, shift=_relative_shift(rel) if rel else 0, unit="year" if rel else None)
+        return Parts(
+            "holiday",
+            timex=rule,
+            shift=_relative_shift(rel) if rel else 0,
+            unit="year" if rel else None,
+            period="week" if g.get("hweek") else None,  # "Easter week": the week the holiday ends
+        )
+    if base == "anaphor":
+        return _read_anaphor(g)
+    if base == "the_year":
+        if g.get("ended"):  # "the year ended Sept. 30": a fiscal year, an amount of time
+            return Parts("duration", timex="P1Y", unit="year")
+        return Parts("relative", shift=0, unit="year")
     if base == "weekend":
         rel = (g.get("rel") or "").lower()
         return Parts("weekend", shift=-1 if "past" in rel else _relative_shift(rel.split()[-1]), unit=rel or None)
     return None
+
+
+ANAPHOR_UNIT = {"день": "day", "году": "year", "месяце": "month", "неделе": "week"}
+
+
+def _read_anaphor(g: dict[str, str | None]) -> Parts:
+    """"later that year": the year of the date before; "the following day" the day after it."""
+    word = str(g.get("unit") or "day").lower()
+    unit = ANAPHOR_UNIT.get(word, word)
+    clock = lexicon("en").dayparts.get(unit)
+    direction = str(g.get("dir") or "").lower()
+    shift = 1 if direction in ("following", "next", "следующий") else -1 if direction in ("previous", "preceding") else 0
+    weekday = _weekdays().get(str(g["weekday"]).lower()) if g.get("weekday") else None
+    return Parts("anaphor", shift=shift, unit="day" if clock else unit, clock=clock, weekday=weekday)
 
 
 def _read_time(g: dict[str, str | None]) -> Parts:
@@ -929,6 +1068,8 @@ def _normalize(expr: TimeExpr, anchor: str | None, previous: TimeExpr | None, te
         return _normalize_offset(expr, anchor_day, previous)
     if parts.kind == "time":
         return _normalize_time(expr, anchor_day, tense)
+    if parts.kind == "anaphor":
+        return _normalize_anaphor(expr, previous)
     if parts.kind in ("quarter", "season") and parts.year is not None:
         # the calendar value is the year the words give, as before TimeML's periods were read
         return replace(expr, value=f"{parts.year:04d}", precision="year")
@@ -945,6 +1086,32 @@ def _normalize_time(expr: TimeExpr, anchor_day: date | None, tense: str | None) 
     if parts.month is not None and parts.day is not None:
         return _normalize_date(replace(expr, parts=replace(parts, kind="date")), anchor_day, tense)
     return expr
+
+
+def _normalize_anaphor(expr: TimeExpr, previous: TimeExpr | None) -> TimeExpr:
+    """"that year", "the same day", "the following month": the period of the date before it, or the one
+    after or before that; none when that date is less precise than the period ("that day" after "in 1995")."""
+    parts = expr.parts
+    base = parse_iso(previous.value) if previous is not None else None
+    if previous is None or base is None:
+        return expr
+    have = PRECISIONS.index(previous.precision or _precision_of(previous.value or ""))
+    need = PRECISIONS.index("day" if parts.unit == "week" or parts.weekday is not None else parts.unit or "day")
+    if have < need:
+        return expr
+    if parts.weekday is not None:  # "the following Friday", "the previous Friday"
+        ahead, back = (parts.weekday - base.weekday()) % 7 or 7, (base.weekday() - parts.weekday) % 7 or 7
+        day = base + timedelta(days=ahead) if parts.shift > 0 else base - timedelta(days=back)
+        return replace(expr, value=day.isoformat(), precision="day", anchor="previous")
+    unit = parts.unit or "day"
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday()) + timedelta(weeks=parts.shift)
+        return replace(
+            expr, value=monday.isoformat(), end_value=(monday + timedelta(days=6)).isoformat(), precision="day",
+            anchor="previous",
+        )
+    moved = add_period(base, parts.shift, unit)
+    return replace(expr, value=_iso(moved, unit), precision=unit, anchor="previous")
 
 
 def _normalize_date(expr: TimeExpr, anchor_day: date | None, tense: str | None = None) -> TimeExpr:
@@ -990,8 +1157,8 @@ def _normalize_relative(expr: TimeExpr, anchor_day: date | None) -> TimeExpr:
 def _year_for(anchor_day: date, month: int, day: int | None, tense: str | None) -> int:
     """The year of a month (and day) the text gives without one: said of the past, the latest up to the
     anchor ("in August" in a March article: last August); of the future, the first from it; otherwise the
-    nearer, a day-and-month more than FORWARD_DAYS ahead being the year before's. The tense decides only
-    beyond CLOSE_DAYS."""
+    nearer: more than FORWARD_DAYS ahead it is the year before's, as far back the year after's ("the summit
+    in April" in a December article: the coming April). The tense decides only beyond CLOSE_DAYS."""
     year = anchor_day.year
     if not _valid(year, month, day):
         return year
@@ -1000,6 +1167,8 @@ def _year_for(anchor_day: date, month: int, day: int | None, tense: str | None) 
         return year - 1 if ahead > timedelta(days=CLOSE_DAYS) else year
     if tense == "future":
         return year + 1 if ahead < -timedelta(days=CLOSE_DAYS) else year
+    if ahead < -timedelta(days=FORWARD_DAYS):
+        return year + 1
     return year - 1 if ahead > timedelta(days=FORWARD_DAYS) else year
 
 
@@ -1040,6 +1209,9 @@ def _normalize_offset(expr: TimeExpr, anchor_day: date | None, previous: TimeExp
         base, used = _representative_day(previous), "previous"
         precision = previous.precision or _precision_of(previous.value)
     day = add_period(base, parts.shift, unit)
+    if parts.until is not None and parts.until.unit is not None:
+        day = add_period(day, parts.until.shift, parts.until.unit)
+        unit = parts.until.unit
     # "six months later" is no more precise than its unit, nor than the date it counts from
     coarsest = {"day": "day", "week": "day", "hour": "day", "minute": "day", "second": "day", "month": "month"}.get(
         unit, "year"

@@ -161,7 +161,7 @@ def _latest_past_day(past: list[TimeExpr], year: int) -> tuple[date, TimeExpr] |
     for expr in past:
         if expr.parts.kind not in ("date", "range", "offset", "time") or expr.parts.part == "publication":
             continue  # "a few days ago" counts from the unknown date itself
-        done = normalize(expr, anchor, previous)
+        done = normalize(expr, anchor, previous, "past")  # named as past: in the year up to the anchor
         if done.value is None:
             continue
         previous = done

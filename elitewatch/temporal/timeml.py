@@ -38,10 +38,14 @@ class Timex:
 
 @dataclass
 class Context:
-    """What the expressions before this one say that TimeML's values depend on: the quarter last named."""
+    """What the text around an expression says that TimeML's values depend on: the quarter last named, the
+    text, where the next expression starts and where the last dated one ended."""
 
     quarter: tuple[int, int] | None = None  # (year, quarter)
     quarter_end: int = -1
+    text: str = ""
+    next_start: int | None = None
+    previous_end: int | None = None  # the end of the latest expression with a calendar value before this one
 
 
 def with_timeml(expr: TimeExpr, anchor: str | None, tense: str | None, context: Context) -> TimeExpr:
@@ -77,19 +81,43 @@ def _timeml(expr: TimeExpr, anchor: date | None, tense: str | None, context: Con
         return "date", _weekend(expr, anchor, tense)
     if kind == "holiday":
         return "date", _holiday(expr, anchor, tense)
-    if kind == "relative" and parts.unit == "week" and expr.value:
+    if kind == "anaphor" and expr.value and parts.clock:
+        return "time", f"{expr.value}T{parts.clock}"
+    if kind in ("relative", "anaphor", "date") and parts.unit == "week" and expr.value:
         return "date", _week(parse_iso(expr.value))
-    if kind == "offset" and expr.raw.lower().endswith(("after", "before")) and not _dated(expr):
-        # "72 hours after the crash": TimeML takes the amount of time, the event is no date
-        return "duration", _period(str(abs(parts.shift)), parts.unit or "year")
+    if kind == "offset" and _counts_from_an_event(expr, context):
+        # "72 hours after the crash", "three days later": TimeML takes the amount of time, the event is no date
+        vague = re.search(r"\b(?:few|several)\b", expr.raw, re.IGNORECASE)  # "a few days later": PXD
+        return "duration", parts.timex or _period("X" if vague else str(abs(parts.shift)), parts.unit or "year")
     if kind == "offset":
         return "date", _offset(expr, context)
     return "date", expr.value
 
 
-def _dated(expr: TimeExpr) -> bool:
-    """Whether an offset counts from a date the text gives right before it ("in 2000 … two years after")."""
-    return expr.anchor == "previous"
+SENTENCE_END = re.compile(r"[.!?]\s")
+# The words between "after"/"before" and a date it counts from ("two days after the March 5 vote"); also "the".
+TO_A_DATE = 12
+
+
+def _counts_from_an_event(expr: TimeExpr, context: Context) -> bool:
+    """Whether an offset measures time from an event rather than naming a date: "after"/"before" with a
+    complement that is no date ("72 hours after the crash"; not "two years after." nor "a week after March
+    5"); "later"/"earlier" with no date in its sentence or the one before to count from ("Three days later,
+    the index closed"), except a year counted back, which compares periods ("up 5% from a year earlier")."""
+    words = expr.raw.lower()
+    if expr.parts.part == "publication" or not expr.raw[-1:].isalpha():
+        return False
+    if words.endswith(("after", "before")):
+        following = context.text[expr.end : expr.end + 3]
+        if not re.match(r"\s*\w", following):
+            return False  # "two years after." counts from the date before it
+        return context.next_start is None or context.next_start - expr.end > TO_A_DATE
+    if words.endswith(("later", "earlier", "afterwards")):
+        if expr.parts.unit in ("year", "quarter") or context.previous_end is None:
+            return expr.parts.unit not in ("year", "quarter")
+        between = context.text[context.previous_end : expr.start]
+        return len(SENTENCE_END.findall(between)) > 1
+    return False
 
 
 def _week(day: date | None) -> str | None:
@@ -203,13 +231,19 @@ def _holiday(expr: TimeExpr, anchor: date | None, tense: str | None) -> str | No
     if anchor is None or parts.timex is None:
         return None
     days = [d for year in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(parts.timex, year))]
+    week = parts.period == "week"  # "Easter week": the ISO week the holiday is in, begun by the anchor if past
+    if week:
+        days = [d - timedelta(days=d.weekday()) for d in days]
     if parts.shift < 0 or (parts.unit is None and tense == "past"):
         days = [d for d in days if d <= anchor]
     elif parts.shift > 0 or (parts.unit is None and tense == "future"):
-        days = [d for d in days if d >= anchor]
+        days = [d for d in days if d + timedelta(days=6 if week else 0) >= anchor]
     elif parts.unit == "year":  # "this Christmas"
         days = [d for d in days if d.year == anchor.year]
-    return min(days, key=lambda d: abs(d - anchor)).isoformat() if days else None
+    if not days:
+        return None
+    nearest = min(days, key=lambda d: abs(d - anchor))
+    return _week(nearest) if week else nearest.isoformat()
 
 
 def _weekend(expr: TimeExpr, anchor: date | None, tense: str | None) -> str | None:

@@ -47,7 +47,7 @@ def test_a_day_without_year_takes_the_year_of_a_full_date_before_it_in_the_sente
 
 def test_ranges_decades_and_parts_of_months() -> None:
     found = values(
-        "From 1985 to 1991 he served in Beijing, from 2023 through 2025 he led it; talks on April 3–4; "
+        "From 1985 to 1991 he served in Beijing, from 2023 through 2025 he led it; talks were held on April 3–4; "
         "in the 2000s; at the end of November.",
         "2019-12-20",
     )
