@@ -22,7 +22,7 @@ from elitewatch.model import Claim, LocalEntity, Parsed, Quote, Token
 from elitewatch.temporal import date_in_attribution
 
 EXTRACTOR = "claims"
-VERSION = "1"
+VERSION = "2"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 CLAUSES = frozenset({"ccomp"})
 OBJECTS = frozenset({"dobj", "obj"})  # what an object verb attributes, with its complements after it:
@@ -30,6 +30,8 @@ COMPLEMENTS = frozenset({"dobj", "obj", "xcomp", "oprd", "prep", "obl", "advcl"}
 NAMES = frozenset({"PROPN", "NOUN", "NUM"})  # "in May" is a month, not a hedge
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})  # «намерен», «уверен» are short adjectives that govern a clause
 GOVERNED = frozenset({"pobj", "pcomp", "obl", "nmod"})
+RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
+NAME_PARTS = frozenset({"compound", "poss", "nmod:poss", "appos", "flat", "flat:name", "amod", "nmod"})
 MIN_WORDS = 3  # a claim of fewer words is a fragment ("he said so")
 
 
@@ -48,6 +50,7 @@ class ClaimWords:
     negation: frozenset[str]
     first_person: frozenset[str]
     no_source: frozenset[str]
+    relative: frozenset[str]
 
 
 @cache
@@ -94,6 +97,8 @@ def _verb_claims(
         if len(span) < MIN_WORDS:
             continue
         subject = next((t for t in children if t.dep in SUBJECTS), None) or _governing_subject(tokens, verb)
+        if subject is not None:
+            subject = _antecedent(tokens, subject, words)
         if subject is None or subject.text.casefold() in words.first_person | words.no_source:
             continue  # no one says it ("criticizing …"), or "I think …": speech inside someone's speech
         source, source_text = _source(text, tokens, subject, first, parsed, mentions)
@@ -241,27 +246,69 @@ def _source(
     parsed: Parsed,
     mentions: list[tuple[int, int, int, str]],
 ) -> tuple[int | None, str | None]:
-    """The entity the subject names; a personal pronoun takes the person named last before it."""
+    """The entity the subject names, else the words that describe it ("civil rights activists", "police"):
+    a personal pronoun takes the person named last before it, a relative pronoun the noun its clause
+    qualifies ("the Daily Caller, which reported …"), and an unresolved pronoun leaves the source unnamed."""
     if subject is None:
         return None, None
-    phrase = _subtree(tokens, subject, first)
+    phrase = _trim(_subtree(tokens, subject, first))
     start, end = phrase[0].start, phrase[-1].end
     # the subject's own name first ("Stein spokeswoman Melezia Figueroa" is Figueroa, not Stein)
     named = next((index for m_start, m_end, index, _ in mentions if m_start <= subject.start and subject.end <= m_end), None)
     if named is None:
-        named = _entity_in(mentions, start, end, person_first=True)
+        named = _entity_in(mentions, start, end, person_first=True, within=_name_parts(tokens, subject))
     if named is not None:
         return named, text[start:end]
-    if subject.text.casefold() in any_language().person:
+    if subject.text.casefold() in any_language().personal | any_language().group:
         before = [m for m in mentions if m[1] <= subject.start and m[3] == "person"]
-        if before:
+        if before and subject.text.casefold() in any_language().person:
             return before[-1][2], subject.text
+        return None, None
     return None, text[start:end]
 
 
-def _entity_in(mentions: list[tuple[int, int, int, str]], start: int, end: int, *, person_first: bool) -> int | None:
-    """The entity with a mention inside text[start:end]: a person before an organization before a place."""
+def _antecedent(tokens: list[Token], subject: Token, words: ClaimWords) -> Token:
+    """A relative pronoun's antecedent: the noun the clause it opens qualifies ("the Daily Caller, which
+    reported …", «депутат, который заявил …»)."""
+    if subject.lemma.casefold() not in words.relative:
+        return subject
+    by_index = {t.i: t for t in tokens}
+    node = by_index.get(subject.head)
+    while node is not None and node.dep not in RELATIVE_CLAUSES and node.head != node.i:
+        if node.dep not in ("conj", "xcomp", "ccomp"):
+            return subject
+        node = by_index.get(node.head)
+    if node is None or node.dep not in RELATIVE_CLAUSES:
+        return subject
+    return by_index.get(node.head, subject)
+
+
+def _name_parts(tokens: list[Token], head: Token) -> list[tuple[int, int]]:
+    """Where a name that stands for the subject may be: its head and the words that name it with it, the
+    compounds, possessives and appositions of the head ("the Clinton campaign", "Trump's aides", "its
+    spokesman, John Smith"), not what a preposition adds ("analysts in Almaty" are not Almaty)."""
+    parts = [(head.start, head.end)]
+    for child in (t for t in tokens if t.head == head.i and t.i != head.i and t.dep in NAME_PARTS):
+        if any(t.head == child.i and t.dep == "case" and t.pos == "ADP" for t in tokens):
+            continue  # «эксперты из Алматы»: a preposition's phrase
+        inside = _subtree(tokens, child, 0)
+        parts.append((inside[0].start, inside[-1].end))
+    return parts
+
+
+def _entity_in(
+    mentions: list[tuple[int, int, int, str]],
+    start: int,
+    end: int,
+    *,
+    person_first: bool,
+    within: list[tuple[int, int]] | None = None,
+) -> int | None:
+    """The entity with a mention inside text[start:end] (and overlapping one of `within`, when given): a person
+    before an organization before a place."""
     inside = [m for m in mentions[: bisect_right(mentions, (end,))] if m[0] >= start and m[1] <= end]
+    if within is not None:
+        inside = [m for m in inside if any(a < m[1] and m[0] < b for a, b in within)]
     if not inside:
         return None
     rank = {"person": 0, "organization": 1, "place": 2} if person_first else {}

@@ -89,3 +89,59 @@ def test_an_unnamed_source_stays_unnamed_and_a_direct_quote_is_no_claim() -> Non
 
 def test_speech_inside_speech_is_no_claim() -> None:
     assert claims_of("I think the market will recover by the summer.") == []
+
+
+def sources_of(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(source entity name, source words, claimed words) of every claim."""
+    analysis = analyse_text(text, published="2024-03-01")
+    return [
+        (analysis.entities[c.source].name if c.source is not None else None, c.source_text, c.text)
+        for c in analysis.claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Analysts in Almaty said the tenge would fall further.",
+            (None, "Analysts in Almaty", "the tenge would fall further"),
+        ),
+        (
+            "Эксперты из Алматы считают, что тенге продолжит падать.",
+            (None, "Эксперты из Алматы", "тенге продолжит падать"),
+        ),
+        (
+            "Civil rights activists say the new checkpoints are too aggressive.",
+            (None, "Civil rights activists", "the new checkpoints are too aggressive"),
+        ),
+    ],
+)
+def test_a_described_source_keeps_its_words_and_a_place_in_it_is_not_the_source(
+    text: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    assert expected in sources_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claimed"),
+    [
+        (
+            "The Daily Courier, which obtained the audit, reported that the ministry had overspent by a third.",
+            "Daily Courier",
+            "the ministry had overspent by a third",
+        ),
+        (
+            "Депутат Аскар Исаев, который выступил в парламенте, заявил, что закон будет принят осенью.",
+            "Аскар Исаев",
+            "закон будет принят осенью",
+        ),
+    ],
+)
+def test_a_relative_pronoun_source_is_the_noun_its_clause_qualifies(text: str, source: str, claimed: str) -> None:
+    assert any(name == source and words == claimed for name, _, words in sources_of(text))
+
+
+def test_an_unresolved_pronoun_names_no_source() -> None:
+    found = sources_of("They said the bridge would open in May.")
+    assert (None, None, "the bridge would open in May") in found
