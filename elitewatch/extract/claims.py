@@ -51,6 +51,10 @@ class ClaimWords:
     first_person: frozenset[str]
     no_source: frozenset[str]
     relative: frozenset[str]
+    clause_nouns: frozenset[str]
+    intention_nouns: frozenset[str]
+    prep_nouns: frozenset[str]
+    light_verbs: frozenset[str]
 
 
 @cache
@@ -72,6 +76,7 @@ def extract_claims(
     for tokens in by_sentence.values():
         found.extend(_verb_claims(text, tokens, parsed, mentions, anchor))
         found.extend(_according_claims(text, tokens, mentions))
+        found.extend(_noun_claims(text, tokens, parsed, mentions, anchor))
     kept: list[Claim] = []
     for claim in sorted(found, key=lambda c: (c.start, c.end)):
         if _inside_quote(claim, quoted) or any(_overlap(claim, other) for other in kept):
@@ -132,13 +137,94 @@ def _content(tokens: list[Token], verb: Token, children: list[Token], first: int
     if verb.lemma in words.prep_verbs:
         for prep in (t for t in children if t.i > verb.i and t.lemma in words.prepositions):
             governed = next((t for t in tokens if t.head == prep.i and t.dep in GOVERNED), None)
-            if governed is not None:
-                return _trim(_subtree(tokens, governed, first))
+            if governed is not None:  # with what it is to do: "called on Trump to apologize"
+                parts = [governed, *(t for t in children if t.dep == "xcomp" and t.i > governed.i)]
+                inside = {token.i: token for part in parts for token in _subtree(tokens, part, first)}
+                return _trim(sorted(inside.values(), key=lambda t: t.i))
         for noun in (t for t in children if t.i > verb.i and t.dep == "obl"):  # «рассказал о …»: the case
             if any(t.head == noun.i and t.dep == "case" and t.lemma in words.prepositions for t in tokens):
                 span = _trim(_subtree(tokens, noun, first))
                 return _trim(span[1:]) if span and span[0].dep == "case" else span
     return []
+
+
+def _noun_claims(
+    text: str, tokens: list[Token], parsed: Parsed, mentions: list[tuple[int, int, int, str]], anchor: str | None
+) -> list[Claim]:
+    """A noun of saying or thinking with what it attributes: "Trump's claim that …", "a Times report that …",
+    "Clinton's comments on …", "her call for …", «заявление Лаврова о …»; its source is its possessor or the
+    name compounded with it, else the subject of the verb that makes it ("X made the argument that …",
+    "X voiced support for …"). A noun no one is named for is left: "the claim that …" says whose only
+    elsewhere."""
+    found = []
+    first = tokens[0].i
+    for noun in tokens:
+        words = lexicon(noun.language)
+        if noun.pos != "NOUN" or noun.lemma not in words.clause_nouns | words.intention_nouns | words.prep_nouns:
+            continue
+        children = [t for t in tokens if t.head == noun.i and t.i != noun.i]
+        span = _noun_content(tokens, noun, children, first, words)
+        if len(span) < MIN_WORDS:
+            continue
+        subject = _noun_source(tokens, noun, children, mentions, words)
+        if subject is None or subject.text.casefold() in words.first_person | words.no_source:
+            continue
+        source, source_text = _source(text, tokens, subject, first, parsed, mentions)
+        if source is None and not any(c.isupper() for c in (source_text or "")[:1]):
+            continue  # a described possessor ("the company's claim") names too little
+        claim = _claim(text, span, source, source_text, (noun.start, noun.end), noun.language)
+        claim.polarity = "deny" if noun.lemma in words.deny else "hedge" if noun.lemma in words.hedge else "assert"
+        claim.said_on = date_in_attribution(text, noun.start, noun.end + 60, anchor)
+        found.append(claim)
+    return found
+
+
+def _noun_content(tokens: list[Token], noun: Token, children: list[Token], first: int, words: ClaimWords) -> list[Token]:
+    """What the noun attributes: its clause ("claim that …", less "that"), its infinitive ("pledge to …"), or
+    what its preposition governs ("comments on …")."""
+    after = [t for t in children if t.i > noun.i]
+    if noun.lemma in words.clause_nouns:
+        for clause in (t for t in after if t.dep in ("acl", "relcl", "acl:relcl", "ccomp")):
+            if any(t.head == clause.i and t.dep == "mark" and t.i < clause.i for t in tokens):
+                return _without_marker(_trim(_subtree(tokens, clause, first)), clause)
+    if noun.lemma in words.intention_nouns:
+        for clause in (t for t in after if t.dep in ("acl", "xcomp")):
+            if any(t.head == clause.i and t.dep in ("aux", "mark") and t.i < clause.i for t in tokens):
+                return _without_marker(_trim(_subtree(tokens, clause, first)), clause)
+    if noun.lemma in words.prep_nouns:
+        for prep in (t for t in after if t.dep == "prep" and t.lemma in words.prepositions):
+            governed = next((t for t in tokens if t.head == prep.i and t.dep in GOVERNED), None)
+            if governed is not None:
+                return _trim(_subtree(tokens, governed, first))
+        for nmod in (t for t in after if t.dep == "nmod"):  # «заявление о переговорах»: the case
+            if any(t.head == nmod.i and t.dep == "case" and t.lemma in words.prepositions for t in tokens):
+                span = _trim(_subtree(tokens, nmod, first))
+                return _trim(span[1:]) if span and span[0].dep == "case" else span
+    return []
+
+
+def _noun_source(
+    tokens: list[Token], noun: Token, children: list[Token], mentions: list[tuple[int, int, int, str]], words: ClaimWords
+) -> Token | None:
+    """Whose the noun is: its possessor ("Trump's claim", «заявление Лаврова»), a name compounded with it ("a
+    Times report"), else the subject of a verb that makes it ("X made the argument")."""
+    for child in children:
+        if child.dep in ("poss", "nmod:poss"):
+            return child
+        if child.dep == "compound" and child.pos == "PROPN" and child.i < noun.i:
+            return child
+        genitive = not any(t.head == child.i and t.dep == "case" for t in tokens)
+        if child.dep == "nmod" and child.i > noun.i and genitive and _named(child, mentions):
+            return child  # a genitive name: «заявление Лаврова»
+    verb = next((t for t in tokens if t.i == noun.head), None)
+    if verb is not None and noun.dep in OBJECTS and verb.lemma in words.light_verbs:
+        subject = next((t for t in tokens if t.head == verb.i and t.dep in SUBJECTS), None)
+        return _antecedent(tokens, subject, words) if subject is not None else _governing_subject(tokens, verb)
+    return None
+
+
+def _named(token: Token, mentions: list[tuple[int, int, int, str]]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end, _, _ in mentions)
 
 
 def _governing_subject(tokens: list[Token], verb: Token) -> Token | None:
@@ -317,8 +403,12 @@ def _entity_in(
 
 def _inside_quote(claim: Claim, quoted: list[tuple[int, int]]) -> bool:
     """A claim inside a direct quote is speech the quote reports, not the text's claim ("I said that …");
-    one that only quotes some of its words (said that the deal was "a disaster") is a claim."""
-    return any(start <= claim.start and claim.end <= end for start, end in quoted)
+    one that only quotes some of its words (said that the deal was "a disaster") is a claim, unless it opens
+    with the quote, is mostly quote and comes before its cue ('"… jail time" for fraud, she said')."""
+    return any(
+        start <= claim.start and (claim.end <= end or (claim.cue_start >= claim.end and 2 * (end - claim.start) > claim.end - claim.start))
+        for start, end in quoted
+    )
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

@@ -145,3 +145,58 @@ def test_a_relative_pronoun_source_is_the_noun_its_clause_qualifies(text: str, s
 def test_an_unresolved_pronoun_names_no_source() -> None:
     found = sources_of("They said the bridge would open in May.")
     assert (None, None, "the bridge would open in May") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Dana Reyes doubted Governor Tom Hale's claim that the pipeline would create ten thousand jobs.",
+            ("Tom Hale", "claim", "the pipeline would create ten thousand jobs", "assert"),
+        ),
+        (
+            "Governor Tom Hale made the argument that the pipeline would pay for itself within a decade.",
+            ("Tom Hale", "argument", "the pipeline would pay for itself within a decade", "assert"),
+        ),
+        (
+            "Заявление Сергея Лаврова о продлении зерновой сделки удивило экспертов.",
+            ("Сергей Лавров", "Заявление", "продлении зерновой сделки", "assert"),
+        ),
+        (
+            "Jennifer Palmieri called on the governor to withdraw the bill and apologize.",
+            ("Jennifer Palmieri", "called", "the governor to withdraw the bill and apologize", "assert"),
+        ),
+    ],
+)
+def test_a_noun_of_saying_and_a_call_on_someone(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in claims_of(text)
+
+
+def test_a_claim_that_opens_with_a_quote_before_its_cue_is_the_quote() -> None:
+    found = claims_of('"The only way the banks will change is if bosses face jail" for fraud, Senator Dana Reyes said.')
+    assert all("The only way" not in claimed for _, _, claimed, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "По мнению Марата Карабаева, новая дорога откроется в мае.",
+            ("Марат Карабаев", "По мнению", "новая дорога откроется в мае", "assert"),
+        ),
+        (
+            "По данным Минфина, дефицит бюджета сократился вдвое.",
+            ("Минфин", "По данным", "дефицит бюджета сократился вдвое", "assert"),
+        ),
+        (
+            "Министр Марат Карабаев считает, что мост через реку откроют в мае.",
+            ("Марат Карабаев", "считает", "мост через реку откроют в мае", "hedge"),
+        ),
+        (
+            "Олжас Бектенов сообщил о росте экспорта пшеницы в Китай.",
+            ("Олжас Бектенов", "сообщил", "росте экспорта пшеницы в Китай", "assert"),
+        ),
+    ],
+)
+def test_more_russian_cues(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in claims_of(text)
