@@ -139,8 +139,8 @@ def _content(tokens: list[Token], verb: Token, children: list[Token], first: int
             governed = next((t for t in tokens if t.head == prep.i and t.dep in GOVERNED), None)
             if governed is not None:  # with what it is to do: "called on Trump to apologize"
                 parts = [governed, *(t for t in children if t.dep == "xcomp" and t.i > governed.i)]
-                inside = {token.i: token for part in parts for token in _subtree(tokens, part, first)}
-                return _trim(sorted(inside.values(), key=lambda t: t.i))
+                within = {token.i: token for part in parts for token in _subtree(tokens, part, first)}
+                return _trim(sorted(within.values(), key=lambda t: t.i))
         for noun in (t for t in children if t.i > verb.i and t.dep == "obl"):  # «рассказал о …»: the case
             if any(t.head == noun.i and t.dep == "case" and t.lemma in words.prepositions for t in tokens):
                 span = _trim(_subtree(tokens, noun, first))
