@@ -26,7 +26,7 @@ VERSION = "2"
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 CLAUSES = frozenset({"ccomp"})
 OBJECTS = frozenset({"dobj", "obj"})  # what an object verb attributes, with its complements after it:
-COMPLEMENTS = frozenset({"dobj", "obj", "xcomp", "oprd", "prep", "obl", "advcl"})  # "as …", "for …", "to …"
+COMPLEMENTS = frozenset({"dobj", "obj", "xcomp", "oprd", "prep", "obl"})  # "as …", "for …", "to …"
 NAMES = frozenset({"PROPN", "NOUN", "NUM"})  # "in May" is a month, not a hedge
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})  # «намерен», «уверен» are short adjectives that govern a clause
 GOVERNED = frozenset({"pobj", "pcomp", "obl", "nmod"})
@@ -44,6 +44,7 @@ class ClaimWords:
     intention_verbs: frozenset[str]
     prep_verbs: frozenset[str]
     prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]
     according: tuple[str, ...]
     deny: frozenset[str]
     hedge: frozenset[str]
@@ -131,7 +132,7 @@ def _content(tokens: list[Token], verb: Token, children: list[Token], first: int
             return _without_marker(_trim(_subtree(tokens, purpose, first)), purpose)
     found = [t for t in children if t.dep in OBJECTS and t.i > verb.i] if verb.lemma in words.object_verbs else []
     if found:
-        parts = [t for t in children if t.i >= found[0].i and t.dep in COMPLEMENTS]
+        parts = [t for t in children if t.i >= found[0].i and t.dep in COMPLEMENTS and _complement(t, tokens, words)]
         inside = [token for part in parts for token in _subtree(tokens, part, first)]
         return _trim(sorted({t.i: t for t in inside}.values(), key=lambda t: t.i))
     if verb.lemma in words.prep_verbs:
@@ -225,6 +226,18 @@ def _noun_source(
 
 def _named(token: Token, mentions: list[tuple[int, int, int, str]]) -> bool:
     return any(start <= token.start and token.end <= end for start, end, _, _ in mentions)
+
+
+def _complement(part: Token, tokens: list[Token], words: ClaimWords) -> bool:
+    """Whether a phrase after the object belongs to what is attributed ("mocked Romney for …", "described X
+    as …") rather than saying when or where ("… on Friday in Ohio"): a preposition of the lexicon's, or a
+    Russian noun whose case preposition is one."""
+    if part.dep == "prep":
+        return part.lemma in words.complement_prepositions
+    if part.dep == "obl":
+        cases = [t.lemma for t in tokens if t.head == part.i and t.dep == "case"]
+        return not cases or any(case in words.complement_prepositions for case in cases)
+    return True
 
 
 def _governing_subject(tokens: list[Token], verb: Token) -> Token | None:

@@ -200,3 +200,10 @@ def test_a_claim_that_opens_with_a_quote_before_its_cue_is_the_quote() -> None:
 )
 def test_more_russian_cues(text: str, expected: tuple[str, str, str, str]) -> None:
     assert expected in claims_of(text)
+
+
+def test_a_judgement_verb_attributes_its_object_without_when_and_where() -> None:
+    found = claims_of("Senator Dana Reyes praised Governor Tom Hale at a rally in Almaty for his pipeline plan.")
+    assert ("Dana Reyes", "praised", "Governor Tom Hale", "assert") in found
+    found = claims_of("Senator Dana Reyes chastised the governor for his pipeline plan.")
+    assert ("Dana Reyes", "chastised", "the governor for his pipeline plan", "assert") in found
