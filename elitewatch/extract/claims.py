@@ -23,7 +23,8 @@ from elitewatch.temporal import date_in_attribution
 
 EXTRACTOR = "claims"
 VERSION = "2"
-SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
 CLAUSES = frozenset({"ccomp"})
 OBJECTS = frozenset({"dobj", "obj"})  # what an object verb attributes, with its complements after it:
 COMPLEMENTS = frozenset({"dobj", "obj", "xcomp", "oprd", "prep", "obl"})  # "as …", "for …", "to …"
@@ -99,10 +100,17 @@ def _verb_claims(
         ):
             continue
         children = [t for t in tokens if t.head == verb.i and t.i != verb.i]
-        span = _content(tokens, verb, children, first, words)
+        agent = _agent(tokens, children)
+        passive = next((t for t in children if t.dep in PASSIVE_SUBJECTS), None) if agent is not None else None
+        if passive is not None and verb.lemma in words.object_verbs and passive.pos in NAMES:
+            span = _trim(_subtree(tokens, passive, first))  # "the issue was first reported by the Post"
+        else:
+            span = _content(tokens, verb, children, first, words)
         if len(span) < MIN_WORDS:
             continue
-        subject = next((t for t in children if t.dep in SUBJECTS), None) or _governing_subject(tokens, verb)
+        if agent is None and any(t.dep in PASSIVE_SUBJECTS for t in children):
+            continue  # a passive's subject is what is done, not who does it ("he was told that …")
+        subject = agent or _nearest_subject(children, verb) or _governing_subject(tokens, verb)
         if subject is not None:
             subject = _antecedent(tokens, subject, words)
         if subject is None or subject.text.casefold() in words.first_person | words.no_source:
@@ -118,6 +126,24 @@ def _verb_claims(
     return found
 
 
+def _nearest_subject(children: list[Token], verb: Token) -> Token | None:
+    """The verb's subject; of two (the parse runs a heading into the sentence: "12:15 p.m. Trump says …"), the
+    one next to it."""
+    subjects = [t for t in children if t.dep in SUBJECTS and t.dep not in PASSIVE_SUBJECTS]
+    return min(subjects, key=lambda t: abs(t.i - verb.i)) if subjects else None
+
+
+def _agent(tokens: list[Token], children: list[Token]) -> Token | None:
+    """Who a passive verb's action is by: "reported by the Post" (English: the object of the agent "by"),
+    «заявлено министерством» (Russian: obl:agent)."""
+    for child in children:
+        if child.dep == "obl:agent":
+            return child
+        if child.dep == "agent":
+            return next((t for t in tokens if t.head == child.i and t.dep == "pobj"), None)
+    return None
+
+
 def _content(tokens: list[Token], verb: Token, children: list[Token], first: int, words: ClaimWords) -> list[Token]:
     """What the verb attributes: its clause ("said that …", less "that"); else, for a verb of intention, its
     infinitive ("vowed to repeal …"); for a verb that takes what it attributes as its object, the object with
@@ -126,6 +152,7 @@ def _content(tokens: list[Token], verb: Token, children: list[Token], first: int
     clause = next((t for t in children if t.dep in CLAUSES and t.i > verb.i - 40), None)
     if clause is not None and verb.lemma in words.verbs:
         return _without_marker(_trim(_subtree(tokens, clause, first)), clause)
+
     if verb.lemma in words.intention_verbs:
         purpose = next((t for t in children if t.dep == "xcomp" and t.i > verb.i), None)
         if purpose is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from elitewatch.extract.claims import _nearest_subject
+from elitewatch.model import Token
 from tests.helpers import analyse_text
 
 
@@ -207,3 +209,17 @@ def test_a_judgement_verb_attributes_its_object_without_when_and_where() -> None
     assert ("Dana Reyes", "praised", "Governor Tom Hale", "assert") in found
     found = claims_of("Senator Dana Reyes chastised the governor for his pipeline plan.")
     assert ("Dana Reyes", "chastised", "the governor for his pipeline plan", "assert") in found
+
+
+def test_a_passive_verb_takes_its_agent_as_the_source_and_its_subject_is_no_source() -> None:
+    found = sources_of("The registration problem was first reported by the Daily Courier.")
+    assert ("Daily Courier", "the Daily Courier", "The registration problem") in found
+    assert all(name != "Tom Hale" for name, _, _ in sources_of("Tom Hale was told that the plant would close."))
+
+
+def test_of_two_subjects_the_one_next_to_the_verb_is_the_source() -> None:
+    # the parse of an agency's timed heading run into the sentence: "12:15 p.m. Hale says …"
+    words = [("p.m.", "nsubj", 3), ("Tom", "compound", 2), ("Hale", "nsubj", 3), ("says", "ROOT", 3)]
+    tokens = [Token(i, 6 * i, 6 * i + 5, w, w.lower(), "PROPN", dep, head, 0) for i, (w, dep, head) in enumerate(words)]
+    verb = tokens[3]
+    assert _nearest_subject([t for t in tokens if t.head == verb.i and t.i != verb.i], verb) is tokens[2]
