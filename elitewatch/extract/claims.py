@@ -45,6 +45,7 @@ class ClaimWords:
     intention_verbs: frozenset[str]
     prep_verbs: frozenset[str]
     prepositions: frozenset[str]
+    verb_prepositions: dict[str, frozenset[str]]
     complement_prepositions: frozenset[str]
     according: tuple[str, ...]
     deny: frozenset[str]
@@ -96,7 +97,7 @@ def _verb_claims(
     for verb in tokens:
         words = lexicon(verb.language)
         if verb.pos not in VERBAL or not {verb.lemma} & (
-            words.verbs | words.object_verbs | words.intention_verbs | words.prep_verbs
+            words.verbs | words.object_verbs | words.intention_verbs | words.prep_verbs | words.verb_prepositions.keys()
         ):
             continue
         children = [t for t in tokens if t.head == verb.i and t.i != verb.i]
@@ -162,15 +163,16 @@ def _content(tokens: list[Token], verb: Token, children: list[Token], first: int
         parts = [t for t in children if t.i >= found[0].i and t.dep in COMPLEMENTS and _complement(t, tokens, words)]
         inside = [token for part in parts for token in _subtree(tokens, part, first)]
         return _trim(sorted({t.i: t for t in inside}.values(), key=lambda t: t.i))
-    if verb.lemma in words.prep_verbs:
-        for prep in (t for t in children if t.i > verb.i and t.lemma in words.prepositions):
+    if verb.lemma in words.prep_verbs or verb.lemma in words.verb_prepositions:
+        own = words.verb_prepositions.get(verb.lemma, frozenset())
+        for prep in (t for t in children if t.i > verb.i and t.lemma in words.prepositions | own):
             governed = next((t for t in tokens if t.head == prep.i and t.dep in GOVERNED), None)
             if governed is not None:  # with what it is to do: "called on Trump to apologize"
                 parts = [governed, *(t for t in children if t.dep == "xcomp" and t.i > governed.i)]
                 within = {token.i: token for part in parts for token in _subtree(tokens, part, first)}
                 return _trim(sorted(within.values(), key=lambda t: t.i))
         for noun in (t for t in children if t.i > verb.i and t.dep == "obl"):  # «рассказал о …»: the case
-            if any(t.head == noun.i and t.dep == "case" and t.lemma in words.prepositions for t in tokens):
+            if any(t.head == noun.i and t.dep == "case" and t.lemma in words.prepositions | own for t in tokens):
                 span = _trim(_subtree(tokens, noun, first))
                 return _trim(span[1:]) if span and span[0].dep == "case" else span
     return []

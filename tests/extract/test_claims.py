@@ -223,3 +223,28 @@ def test_of_two_subjects_the_one_next_to_the_verb_is_the_source() -> None:
     tokens = [Token(i, 6 * i, 6 * i + 5, w, w.lower(), "PROPN", dep, head, 0) for i, (w, dep, head) in enumerate(words)]
     verb = tokens[3]
     assert _nearest_subject([t for t in tokens if t.head == verb.i and t.i != verb.i], verb) is tokens[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Dana Reyes referred to the audit of the state oil company.",
+            ("Dana Reyes", "referred", "the audit of the state oil company", "assert"),
+        ),
+        (
+            "Министр Марат Карабаев сослался на данные нового аудита.",
+            ("Марат Карабаев", "сослался", "данные нового аудита", "assert"),
+        ),
+        (
+            "Senator Dana Reyes learned that the plant would close in May.",
+            ("Dana Reyes", "learned", "the plant would close in May", "assert"),
+        ),
+    ],
+)
+def test_a_verb_with_a_preposition_of_its_own_and_verbs_of_knowing(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in claims_of(text)
+
+
+def test_a_preposition_of_place_or_address_is_not_what_is_said() -> None:
+    assert claims_of("Senator Dana Reyes spoke to reporters outside the Senate building.") == []
