@@ -209,7 +209,9 @@ def _noun_claims(
     return found
 
 
-def _noun_content(tokens: list[Token], noun: Token, children: list[Token], first: int, words: ClaimWords) -> list[Token]:
+def _noun_content(
+    tokens: list[Token], noun: Token, children: list[Token], first: int, words: ClaimWords
+) -> list[Token]:
     """What the noun attributes: its clause ("claim that …", less "that"), its infinitive ("pledge to …"), or
     what its preposition governs ("comments on …")."""
     after = [t for t in children if t.i > noun.i]
@@ -234,7 +236,11 @@ def _noun_content(tokens: list[Token], noun: Token, children: list[Token], first
 
 
 def _noun_source(
-    tokens: list[Token], noun: Token, children: list[Token], mentions: list[tuple[int, int, int, str]], words: ClaimWords
+    tokens: list[Token],
+    noun: Token,
+    children: list[Token],
+    mentions: list[tuple[int, int, int, str]],
+    words: ClaimWords,
 ) -> Token | None:
     """Whose the noun is: its possessor ("Trump's claim", «заявление Лаврова»), a name compounded with it ("a
     Times report"), else the subject of a verb that makes it ("X made the argument")."""
@@ -382,7 +388,9 @@ def _source(
     phrase = _trim(_subtree(tokens, subject, first))
     start, end = phrase[0].start, phrase[-1].end
     # the subject's own name first ("Stein spokeswoman Melezia Figueroa" is Figueroa, not Stein)
-    named = next((index for m_start, m_end, index, _ in mentions if m_start <= subject.start and subject.end <= m_end), None)
+    named = next(
+        (index for m_start, m_end, index, _ in mentions if m_start <= subject.start and subject.end <= m_end), None
+    )
     if named is None:
         named = _entity_in(mentions, start, end, person_first=True, within=_name_parts(tokens, subject))
     if named is not None:
@@ -448,7 +456,8 @@ def _inside_quote(claim: Claim, quoted: list[tuple[int, int]]) -> bool:
     one that only quotes some of its words (said that the deal was "a disaster") is a claim, unless it opens
     with the quote, is mostly quote and comes before its cue ('"… jail time" for fraud, she said')."""
     return any(
-        start <= claim.start and (claim.end <= end or (claim.cue_start >= claim.end and 2 * (end - claim.start) > claim.end - claim.start))
+        start <= claim.start
+        and (claim.end <= end or (claim.cue_start >= claim.end and 2 * (end - claim.start) > claim.end - claim.start))
         for start, end in quoted
     )
 

@@ -242,7 +242,9 @@ def test_of_two_subjects_the_one_next_to_the_verb_is_the_source() -> None:
         ),
     ],
 )
-def test_a_verb_with_a_preposition_of_its_own_and_verbs_of_knowing(text: str, expected: tuple[str, str, str, str]) -> None:
+def test_a_verb_with_a_preposition_of_its_own_and_verbs_of_knowing(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
     assert expected in claims_of(text)
 
 
