@@ -46,7 +46,7 @@ class ClaimWords:
     prep_verbs: frozenset[str]
     prepositions: frozenset[str]
     verb_prepositions: dict[str, frozenset[str]]
-    complement_prepositions: frozenset[str]
+    circumstance_prepositions: frozenset[str]
     according: tuple[str, ...]
     deny: frozenset[str]
     hedge: frozenset[str]
@@ -265,13 +265,13 @@ def _named(token: Token, mentions: list[tuple[int, int, int, str]]) -> bool:
 
 def _complement(part: Token, tokens: list[Token], words: ClaimWords) -> bool:
     """Whether a phrase after the object belongs to what is attributed ("mocked Romney for …", "described X
-    as …") rather than saying when or where ("… on Friday in Ohio"): a preposition of the lexicon's, or a
-    Russian noun whose case preposition is one."""
+    as …") rather than saying when or where ("… on Friday in Ohio"): not a preposition of circumstance, nor
+    a Russian noun whose case preposition is one."""
     if part.dep == "prep":
-        return part.lemma in words.complement_prepositions
+        return part.lemma not in words.circumstance_prepositions
     if part.dep == "obl":
         cases = [t.lemma for t in tokens if t.head == part.i and t.dep == "case"]
-        return not cases or any(case in words.complement_prepositions for case in cases)
+        return not any(case in words.circumstance_prepositions for case in cases)
     return True
 
 
