@@ -32,7 +32,7 @@ NAMES = frozenset({"PROPN", "NOUN", "NUM"})  # "in May" is a month, not a hedge
 VERBAL = frozenset({"VERB", "AUX", "ADJ"})  # «намерен», «уверен» are short adjectives that govern a clause
 GOVERNED = frozenset({"pobj", "pcomp", "obl", "nmod"})
 RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
-NAME_PARTS = frozenset({"compound", "poss", "nmod:poss", "appos", "flat", "flat:name", "amod", "nmod"})
+NAME_PARTS = frozenset({"compound", "appos", "flat", "flat:name", "amod", "nmod"})
 MIN_WORDS = 3  # a claim of fewer words is a fragment ("he said so")
 
 
@@ -385,7 +385,7 @@ def _source(
     qualifies ("the Daily Caller, which reported …"), and an unresolved pronoun leaves the source unnamed."""
     if subject is None:
         return None, None
-    phrase = _trim(_subtree(tokens, subject, first))
+    phrase = _trim(_subtree(tokens, subject, first)) or [subject]  # a subject of punctuation alone: itself
     start, end = phrase[0].start, phrase[-1].end
     # the subject's own name first ("Stein spokeswoman Melezia Figueroa" is Figueroa, not Stein)
     named = next(

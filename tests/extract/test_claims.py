@@ -250,3 +250,15 @@ def test_a_verb_with_a_preposition_of_its_own_and_verbs_of_knowing(
 
 def test_a_preposition_of_place_or_address_is_not_what_is_said() -> None:
     assert claims_of("Senator Dana Reyes spoke to reporters outside the Senate building.") == []
+
+
+def test_a_possessor_is_not_the_speaker_of_what_the_possessed_says() -> None:
+    found = sources_of("Nursultan Nazarbayev's eldest daughter said the party would not field a candidate.")
+    assert (None, "Nursultan Nazarbayev's eldest daughter", "the party would not field a candidate") in found
+
+
+def test_a_subject_of_punctuation_alone_does_not_stop_the_analysis() -> None:
+    # the parse makes the bracket after an editor's insertion the subject of "believes"
+    claims_of(
+        "It made [the leadership] angry…\xa0\n\nImangali Nurgaliuly [Tasmagambetov] believes that he was wronged."
+    )
