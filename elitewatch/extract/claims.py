@@ -54,6 +54,7 @@ class ClaimWords:
     first_person: frozenset[str]
     no_source: frozenset[str]
     relative: frozenset[str]
+    correlatives: frozenset[str]
     clause_nouns: frozenset[str]
     intention_nouns: frozenset[str]
     prep_nouns: frozenset[str]
@@ -173,8 +174,7 @@ def _content(tokens: list[Token], verb: Token, children: list[Token], first: int
                 return _trim(sorted(within.values(), key=lambda t: t.i))
         for noun in (t for t in children if t.i > verb.i and t.dep == "obl"):  # «рассказал о …»: the case
             if any(t.head == noun.i and t.dep == "case" and t.lemma in words.prepositions | own for t in tokens):
-                span = _trim(_subtree(tokens, noun, first))
-                return _trim(span[1:]) if span and span[0].dep == "case" else span
+                return _correlated(tokens, noun, first, words)
     return []
 
 
@@ -230,9 +230,19 @@ def _noun_content(
                 return _trim(_subtree(tokens, governed, first))
         for nmod in (t for t in after if t.dep == "nmod"):  # «заявление о переговорах»: the case
             if any(t.head == nmod.i and t.dep == "case" and t.lemma in words.prepositions for t in tokens):
-                span = _trim(_subtree(tokens, nmod, first))
-                return _trim(span[1:]) if span and span[0].dep == "case" else span
+                return _correlated(tokens, nmod, first, words)
     return []
+
+
+def _correlated(tokens: list[Token], noun: Token, first: int, words: ClaimWords) -> list[Token]:
+    """What a Russian preposition's noun holds, less the preposition; for the correlative «то» («напомнил о
+    том, что …»), the clause it announces, less «что»."""
+    if noun.lemma in words.correlatives:
+        clause = next((t for t in tokens if t.head == noun.i and t.dep in ("acl", "acl:relcl", "ccomp")), None)
+        if clause is not None:
+            return _without_marker(_trim(_subtree(tokens, clause, first)), clause)
+    span = _trim(_subtree(tokens, noun, first))
+    return _trim(span[1:]) if span and span[0].dep == "case" else span
 
 
 def _noun_source(

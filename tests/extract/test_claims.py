@@ -262,3 +262,8 @@ def test_a_subject_of_punctuation_alone_does_not_stop_the_analysis() -> None:
     claims_of(
         "It made [the leadership] angry…\xa0\n\nImangali Nurgaliuly [Tasmagambetov] believes that he was wronged."
     )
+
+
+def test_the_russian_correlative_announces_the_clause_attributed() -> None:
+    found = claims_of("Александр Брод напомнил о том, что недавно в лавках продавали запрещённые книги.")
+    assert ("Александр Брод", "напомнил", "недавно в лавках продавали запрещённые книги", "assert") in found
