@@ -55,6 +55,7 @@ class ClaimWords:
     no_source: frozenset[str]
     relative: frozenset[str]
     correlatives: frozenset[str]
+    parenthetical_marks: frozenset[str]
     clause_nouns: frozenset[str]
     intention_nouns: frozenset[str]
     prep_nouns: frozenset[str]
@@ -151,6 +152,9 @@ def _content(tokens: list[Token], verb: Token, children: list[Token], first: int
     infinitive ("vowed to repeal …"); for a verb that takes what it attributes as its object, the object with
     the complements after it ("described Clinton as a disgrace"); for one that takes it through a preposition,
     what the preposition governs ("talked about the economy")."""
+    parenthesis = _parenthetical(tokens, verb, children, first, words)
+    if parenthesis:
+        return parenthesis
     clause = next((t for t in children if t.dep in CLAUSES and t.i > verb.i - 40), None)
     if clause is not None and verb.lemma in words.verbs:
         return _without_marker(_trim(_subtree(tokens, clause, first)), clause)
@@ -283,6 +287,32 @@ def _complement(part: Token, tokens: list[Token], words: ClaimWords) -> bool:
         cases = [t.lemma for t in tokens if t.head == part.i and t.dep == "case"]
         return not any(case in words.circumstance_prepositions for case in cases)
     return True
+
+
+def _parenthetical(
+    tokens: list[Token], verb: Token, children: list[Token], first: int, words: ClaimWords
+) -> list[Token]:
+    """ "As experts have pointed out, Trump is free to …", «Как заявил Песков, переговоры …», «Переговоры
+    возобновятся, заявил Песков»: a verb of saying set aside from the clause it attributes (opened by "as" /
+    «как» before it, or hung after it), which is that clause less the aside."""
+    if verb.dep not in ("advcl", "parataxis") or verb.lemma not in words.verbs or verb.head == verb.i:
+        return []
+    if any(t.dep in CLAUSES for t in children):
+        return []
+    aside = {t.i for t in _subtree(tokens, verb, first)}
+    head = next((t for t in tokens if t.i == verb.head), None)
+    if head is None:
+        return []
+    rest = _trim([t for t in _subtree(tokens, head, first) if t.i not in aside])
+    if not rest:
+        return []
+    opened = any(t.dep == "mark" and t.lemma in words.parenthetical_marks and t.i < verb.i for t in children)
+    if opened and rest[0].i > max(aside):
+        return rest
+    clause = head.pos in VERBAL and any(t.head == head.i and t.dep in SUBJECTS for t in tokens)
+    if verb.dep == "parataxis" and rest[-1].i < min(aside) and clause:
+        return rest
+    return []
 
 
 def _governing_subject(tokens: list[Token], verb: Token) -> Token | None:

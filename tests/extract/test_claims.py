@@ -267,3 +267,29 @@ def test_a_subject_of_punctuation_alone_does_not_stop_the_analysis() -> None:
 def test_the_russian_correlative_announces_the_clause_attributed() -> None:
     found = claims_of("Александр Брод напомнил о том, что недавно в лавках продавали запрещённые книги.")
     assert ("Александр Брод", "напомнил", "недавно в лавках продавали запрещённые книги", "assert") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As Senator Dana Reyes noted, the plant will close in May.",
+            ("Dana Reyes", "noted", "the plant will close in May", "assert"),
+        ),
+        (
+            "Как заявил Дмитрий Песков, переговоры возобновятся на следующей неделе.",
+            ("Дмитрий Песков", "заявил", "переговоры возобновятся на следующей неделе", "assert"),
+        ),
+        (
+            "Переговоры возобновятся на следующей неделе, заявил Дмитрий Песков.",
+            ("Дмитрий Песков", "заявил", "Переговоры возобновятся на следующей неделе", "assert"),
+        ),
+    ],
+)
+def test_a_verb_of_saying_set_aside_from_what_it_attributes(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in claims_of(text)
+
+
+def test_a_direct_quote_before_a_russian_verb_of_saying_stays_the_quote() -> None:
+    found = claims_of("«Переговоры возобновятся на следующей неделе», — заявил Дмитрий Песков.")
+    assert all("Переговоры" not in claimed for _, _, claimed, _ in found)
