@@ -1,13 +1,18 @@
 """Claims: what a text attributes to someone without quotation marks, read from the dependency parse.
 
-Three constructions, in English and Russian alike (the parse is Universal Dependencies in both):
+The constructions, in English and Russian alike (the parse is Universal Dependencies in both):
 - a verb of saying or thinking with a clause as its complement: "X said that …", "X believes …",
-  «X заявил, что …»; its subject is the source, the clause (less "that"/«что») is the claim;
-- "according to X, …" / «по словам X, …»: X is the source, the rest of the sentence the claim;
-- both when the source is a pronoun, which takes the person named last before it, or a common noun
-  ("officials said …"), which leaves the source unnamed.
-What sits inside a direct quote is the quote's, not a claim. Whether the source asserts, denies ("X denied
-that …", "X did not say that …") or hedges ("X believes …", "… may …") is kept as the claim's polarity.
+  «X заявил, что …»; its subject (a passive's agent) is the source, the clause (less "that"/«что») the claim;
+  set aside from the clause it attributes: "As X noted, …", «Как заявил X, …», «…, заявил X»;
+- a verb of intention with its infinitive ("X vowed to …"), a verb that attributes its object ("X described
+  Y as …", "X chastised Y for …"), or attributes through a preposition ("X talked about …", «рассказал о …»);
+- a noun of saying with its clause or preposition: "X's claim that …", "a Times report that …", «заявление X о …»;
+- "according to X, …" / «по словам X, …»: X is the source, the rest of the sentence the claim.
+The source is the entity the subject names: a pronoun takes the person named last before it, a relative
+pronoun the noun its clause qualifies; a subject no entity names is kept by its words ("civil rights
+activists", "analysts in Almaty": not Almaty). What sits inside a direct quote is the quote's, not a claim.
+Whether the source asserts, denies ("X denied that …", "X did not say that …") or hedges ("X believes …",
+"… may …") is kept as the claim's polarity. Every word list is data (data/lexicon/claims.yaml).
 """
 
 from __future__ import annotations
