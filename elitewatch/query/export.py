@@ -79,7 +79,8 @@ def export_records(conn: Connection) -> Iterator[dict[str, Any]]:
             "kind": "claim",
             "id": row["id"],
             "doc": row["doc_id"],
-            "source": row["entity_id"],
+            # no entity: the words that describe the source ("civil rights activists"), null when none do
+            "source": row["entity_id"] if row["entity_id"] is not None else row["source_text"],
             "source_name": row["source_text"],
             "text": row["text"],
             "cue": row["cue"],

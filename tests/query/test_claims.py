@@ -51,3 +51,13 @@ def test_claims_in_the_cli_and_the_export(store: Path) -> None:
     records = [json.loads(line) for line in CliRunner().invoke(app, ["export", "--db", str(store)]).output.splitlines()]
     claims = [r for r in records if r["kind"] == "claim"]
     assert len(claims) == 3 and all({"source", "text", "cue", "said_on", "about", "polarity"} <= c.keys() for c in claims)
+
+
+def test_a_described_source_is_exported_by_its_words(tmp_path: Path) -> None:
+    store = ingest_articles(
+        tmp_path,
+        {"roads": ("2024-03-07", "Civil rights activists say the new checkpoints are too aggressive. They said more.")},
+    )
+    records = [json.loads(line) for line in CliRunner().invoke(app, ["export", "--db", str(store)]).output.splitlines()]
+    sources = {r["text"]: r["source"] for r in records if r["kind"] == "claim"}
+    assert sources == {"the new checkpoints are too aggressive": "Civil rights activists"}
