@@ -180,3 +180,20 @@ def test_a_body_every_country_has_stays_each_countrys_across_documents(tmp_path:
     owner = {alias: entity_id for entity_id, alias in rows}
     assert owner["МИД Германии"] == owner["МИД ФРГ"]  # one country by two of its names
     assert owner["МИД Германии"] != owner["МИД Польши"]
+
+
+def test_an_organization_misspelled_or_in_another_script_joins_across_documents(tmp_path: Path) -> None:
+    write(
+        tmp_path / "in", "a", "Компания «Трансенфтегаз» подала иск. Совет директоров «Трансенфтегаз» собрался в среду."
+    )
+    write(tmp_path / "in", "b", "Компания «Транснефтегаз» выиграла дело. Акции «Транснефтегаз» выросли.")
+    write(tmp_path / "in", "c", "Компания «Транснефть» объявила дивиденды. Акции «Транснефть» выросли.")
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [str(tmp_path / "in")], Settings())
+    rows = conn.execute(
+        """SELECT e.id, a.alias FROM entities e JOIN aliases a ON a.entity_id = e.id
+            WHERE a.alias IN ('Трансенфтегаз', 'Транснефтегаз', 'Транснефть')"""
+    ).fetchall()
+    owner = {alias: entity_id for entity_id, alias in rows}
+    assert owner["Трансенфтегаз"] == owner["Транснефтегаз"]  # two letters swapped: a typo
+    assert owner["Транснефть"] != owner["Транснефтегаз"]  # another name
