@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
-from elitewatch.resolve.linker import derived_aliases, entity_key, rebuild_aliases
+from elitewatch.resolve.linker import derived_aliases, entity_key, organization_key, rebuild_aliases
 from elitewatch.vocabulary.countries import country_named, national_body, place_in_word
 from elitewatch.vocabulary.names import (
     QUOTES,
@@ -88,7 +88,7 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
         return int(row[0])
     if (by_alias := _unique_alias_owner(conn, entity)) is not None:
         return by_alias
-    if (other_type := _same_key_other_type(conn, entity.type, key)) is not None:
+    if (other_type := _same_key_other_type(conn, entity)) is not None:
         return other_type
     if entity.type != "person" and (near := _near_entity(conn, entity, key)) is not None:
         return near
@@ -112,14 +112,18 @@ def resolve_entity(conn: sqlite3.Connection, entity: LocalEntity, context: Conte
     return entity_id
 
 
-def _same_key_other_type(conn: sqlite3.Connection, entity_type: str, key: str) -> int | None:
-    """The entity of another type with this name key: one document's model typed "Nord Stream 2 AG" a person
-    and the others an organization; the documents vote on the type afterwards (settle_type)."""
-    row = conn.execute(
-        "SELECT id FROM entities WHERE type IN ('person', 'organization', 'place') AND type != ? AND key = ? ORDER BY id",
-        (entity_type, key),
-    ).fetchone()
-    return int(row[0]) if row is not None else None
+def _same_key_other_type(conn: sqlite3.Connection, entity: LocalEntity) -> int | None:
+    """The entity of another type with this name key (as that type keys it): one document's model typed
+    "Nord Stream 2 AG" a person and the others an organization; the documents vote on the type afterwards
+    (settle_type)."""
+    found = []
+    for other in ("person", "organization", "place"):
+        if other != entity.type:
+            other_key = organization_key(entity.name) if other == "organization" else name_key(entity.name)
+            row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (other, other_key)).fetchone()
+            if row is not None:
+                found.append(int(row[0]))
+    return min(found) if found else None
 
 
 def _near_entity(conn: sqlite3.Connection, entity: LocalEntity, key: str) -> int | None:

@@ -277,6 +277,17 @@ def compare_names(a: str, b: str) -> NameMatch:
     return NameMatch(round(score, 3), tuple(reasons))
 
 
+# A name part's Russian case ending, as key letters; taken off only keys longer than STEM_MIN letters, so that
+# two-letter stems of short names never join (set by hand with declined surnames).
+CASE_ENDING = re.compile(r"(?:ami|jami|om|em|oj|ej|ju|ja|u|a|e|i|y|o)$")
+STEM_MIN = 4
+
+
+def case_stem(key: str) -> str:
+    """A name part's key without a Russian case ending: "ortegu", "ortega", "ortegi" -> "orteg"."""
+    return CASE_ENDING.sub("", key) if len(key) > STEM_MIN else key
+
+
 # Two keys of organization or place names are one name misspelled or transliterated another way when, over
 # keys of at least NEAR_MIN letters, they are this far apart (an edit where transliteration's usual
 # differences are cheap, or one letter or two swapped letters): «Натфогаз»/«Нафтогаз», «Норд Стрим»/"Nord

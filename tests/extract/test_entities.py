@@ -178,3 +178,25 @@ def test_a_declined_surname_alone_joins_the_full_name_by_its_stem() -> None:
     assert case_stem("ivanov") == "ivanov"  # -ov is the surname's, not a case ending
     analysis = analyse_text("Вчера кубинец Орландо Ортега выиграл забег. Тренер похвалил Ортегу за скорость.")
     assert entity(analysis, "Ортегу")[1] == entity(analysis, "Орландо Ортега")[1]
+
+
+def test_a_name_keeps_the_closing_mark_it_opens_and_the_full_stop_of_its_legal_form() -> None:
+    from elitewatch.extract.entities.mentions import complete_marks
+
+    text = 'Иск подала НАК "Северный газ". Сделку одобрила Фьорд Холдингс Б.В. Потом банк Север Б. В. закрылся.'
+    opening = text.index("НАК")
+    assert complete_marks(text, opening, 'НАК "Северный газ') == 'НАК "Северный газ"'
+    fjord = text.index("Фьорд")
+    assert complete_marks(text, fjord, "Фьорд Холдингс Б.В") == "Фьорд Холдингс Б.В."
+    north = text.index("Север Б")
+    assert complete_marks(text, north, "Север Б. В") == "Север Б. В."
+    assert complete_marks(text, text.index("Сделку"), "Сделку") == "Сделку"  # nothing to complete
+    assert complete_marks("Он видел Иванова.", 9, "Иванова") == "Иванова"  # a sentence's full stop is not a name's
+
+
+def test_a_name_with_a_number_or_a_legal_form_is_not_a_person() -> None:
+    analysis = analyse_text(
+        "Компания Бьорн Эрикссон Б.В. подала жалобу. Газопровод Балтийский канал-3 построят к весне."
+    )
+    types = {e.name: e.type for e in analysis.entities}
+    assert all(t != "person" for name, t in types.items() if "Б.В" in name or "3" in name), types
