@@ -200,3 +200,21 @@ def test_a_name_with_a_number_or_a_legal_form_is_not_a_person() -> None:
     )
     types = {e.name: e.type for e in analysis.entities}
     assert all(t != "person" for name, t in types.items() if "Б.В" in name or "3" in name), types
+
+
+def test_a_body_named_by_a_common_noun_and_a_place_is_an_organization_in_the_nominative() -> None:
+    analysis = analyse_text(
+        "Решение белорусского правительства обсуждали весь день. Министерство иностранных дел Казахстана "
+        "ответило быстро, а суд Молдавии отложил заседание."
+    )
+    names = {e.name: e.type for e in analysis.entities}
+    assert names.get("белорусское правительство") == "organization", names
+    assert names.get("Министерство иностранных дел Казахстана") == "organization", names
+    assert names.get("суд Молдавии") == "organization", names
+
+
+def test_a_common_noun_alone_is_no_body_and_a_states_adjective_names_the_state() -> None:
+    analysis = analyse_text("Правительство заседало долго. Позже Казахстанское государство подписало договор.")
+    assert all("равительство" not in e.name for e in analysis.entities)  # which government: the text does not say
+    kazakhstan = [e for e in analysis.entities if "Казахстанское государство" in e.forms]
+    assert kazakhstan and kazakhstan[0].type == "place" and kazakhstan[0].name == "Kazakhstan"
