@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
-from elitewatch.resolve.linker import derived_aliases, entity_key, organization_key, rebuild_aliases
+from elitewatch.resolve.linker import derived_aliases, entity_key, rebuild_aliases
 from elitewatch.vocabulary.countries import country_named, national_body, place_in_word
 from elitewatch.vocabulary.names import (
     QUOTES,
@@ -37,6 +37,7 @@ from elitewatch.vocabulary.names import (
     token_keys,
 )
 from elitewatch.vocabulary.offices import office_head
+from elitewatch.vocabulary.organizations import organization_key
 
 # MERGE, SUGGEST and the context bonuses were set by hand with cross-document resolution (e2eea5a), not swept
 # on a dev set.

@@ -1,6 +1,6 @@
 import pytest
 
-from elitewatch.resolve.linker import organization_key
+from elitewatch.vocabulary.organizations import organization_key
 
 
 @pytest.mark.parametrize(
