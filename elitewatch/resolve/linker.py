@@ -9,19 +9,16 @@ from collections.abc import Iterable
 
 from elitewatch.dbapi import Connection
 from elitewatch.model import LocalEntity
-from elitewatch.vocabulary.countries import place_in_word, without_place
+from elitewatch.vocabulary.countries import without_place
 from elitewatch.vocabulary.names import name_key, name_parts, strip_legal_form
+from elitewatch.vocabulary.organizations import organization_key
 
 
 def entity_key(entity: LocalEntity) -> str:
-    """The name key; an organization's without its legal form, and with the place that ends it by the place's
-    name in the gazetteer («МИД России» = «МИД РФ»)."""
+    """The name key; an organization's by organization_key."""
     if entity.type != "organization":
         return name_key(entity.name)
-    words = strip_legal_form(entity.name).split()
-    if len(words) >= 2 and (place := place_in_word(words[-1])) is not None:
-        words[-1] = place
-    return name_key(" ".join(words))
+    return organization_key(entity.name)
 
 
 def remove_orphans(conn: Connection, entity_ids: Iterable[int]) -> None:

@@ -26,9 +26,19 @@ from elitewatch.dbapi import Connection
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
 from elitewatch.resolve.linker import derived_aliases, entity_key, rebuild_aliases
-from elitewatch.vocabulary.countries import country_named, national_body
-from elitewatch.vocabulary.names import NameMatch, compare_names, name_key, strip_possessive, surname_key, token_keys
+from elitewatch.vocabulary.countries import country_named, national_body, place_in_word
+from elitewatch.vocabulary.names import (
+    QUOTES,
+    NameMatch,
+    compare_names,
+    name_key,
+    near_keys,
+    strip_possessive,
+    surname_key,
+    token_keys,
+)
 from elitewatch.vocabulary.offices import office_head
+from elitewatch.vocabulary.organizations import organization_key
 
 # MERGE, SUGGEST and the context bonuses were set by hand with cross-document resolution (e2eea5a), not swept
 # on a dev set.
@@ -80,8 +90,10 @@ def resolve_entity(conn: Connection, entity: LocalEntity, context: Context = Con
         return int(row[0])
     if (by_alias := _unique_alias_owner(conn, entity)) is not None:
         return by_alias
-    if (other_type := _same_key_other_type(conn, entity.type, key)) is not None:
+    if (other_type := _same_key_other_type(conn, entity)) is not None:
         return other_type
+    if entity.type != "person" and (near := _near_entity(conn, entity, key)) is not None:
+        return near
     if entity.type == "person" and len(token_keys(entity.name)) == 1:
         rows = conn.execute(
             "SELECT id FROM entities WHERE type = 'person' AND surname = ? AND key != ? AND key NOT LIKE ?",
@@ -102,14 +114,45 @@ def resolve_entity(conn: Connection, entity: LocalEntity, context: Context = Con
     return entity_id
 
 
-def _same_key_other_type(conn: Connection, entity_type: str, key: str) -> int | None:
-    """The entity of another type with this name key: one document's model typed "Nord Stream 2 AG" a person
-    and the others an organization; the documents vote on the type afterwards (settle_type)."""
-    row = conn.execute(
-        "SELECT id FROM entities WHERE type IN ('person', 'organization', 'place') AND type != ? AND key = ? ORDER BY id",
-        (entity_type, key),
-    ).fetchone()
-    return int(row[0]) if row is not None else None
+def _same_key_other_type(conn: Connection, entity: LocalEntity) -> int | None:
+    """The entity of another type with this name key (as that type keys it): one document's model typed
+    "Nord Stream 2 AG" a person and the others an organization; the documents vote on the type afterwards
+    (settle_type)."""
+    found = []
+    for other in ("person", "organization", "place"):
+        if other != entity.type:
+            other_key = organization_key(entity.name) if other == "organization" else name_key(entity.name)
+            row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (other, other_key)).fetchone()
+            if row is not None:
+                found.append(int(row[0]))
+    return min(found) if found else None
+
+
+def _near_entity(conn: Connection, entity: LocalEntity, key: str) -> int | None:
+    """The one organization or place whose key is this one misspelled or transliterated another way
+    (names.near_keys: «Натфогаз Украины» finds «Нафтогаз Украины», «Норд Стрим-2» "Nord Stream 2"), among
+    those whose key starts with the same two letters, naming the same places («МИД Литвы» is not «МИД
+    Латвии»); none when two are as near."""
+    prefix = key[:2]
+    if len(prefix) < 2:
+        return None
+    rows = conn.execute(
+        "SELECT id, name, key FROM entities WHERE type = ? AND key >= ? AND key < ? AND key NOT LIKE ?",
+        (entity.type, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), f"%{SPLIT_MARK}"),
+    ).fetchall()
+    places = _places_named(entity.name)
+    near = sorted(
+        (distance, int(row[0]))
+        for row in rows
+        if (distance := near_keys(key, row[2])) is not None and _places_named(row[1]) == places
+    )
+    if not near or (len(near) > 1 and near[1][0] == near[0][0]):
+        return None
+    return near[0][1]
+
+
+def _places_named(name: str) -> frozenset[str]:
+    return frozenset(place for word in name.split() if (place := place_in_word(word.strip(QUOTES))) is not None)
 
 
 def settle_type(conn: Connection, entity_id: int) -> None:

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rapidfuzz.distance import OSA
+
 from elitewatch.datafiles import (
     cyrillic_lookalikes,
     cyrillic_table,
@@ -25,7 +27,7 @@ from elitewatch.datafiles import (
 QUOTES = "«»\"“”„‘’'"
 INITIALS = re.compile(r"(?:\w\.)+\w?\.?")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
-NON_LETTERS = re.compile(r"[^a-z ]+")
+NON_LETTERS = re.compile(r"[^a-z0-9 ]+")  # digits stay: «Северный поток-2» is not «Северный поток»
 BRACKETS = re.compile(r"[\[\]()]")
 # "Х.Маас", "A.B.Smith": an initial's dot with a letter right after it ends a word as a space would
 INITIAL_DOT = re.compile(r"(?<=\b\w\.)(?=\w\w)")
@@ -273,6 +275,45 @@ def compare_names(a: str, b: str) -> NameMatch:
         reasons.append(f"patronymic {x.text} ~ {y.text} {similarity:.2f}")
         score *= 1.0 if similarity >= phonetic().same_part else 0.3
     return NameMatch(round(score, 3), tuple(reasons))
+
+
+# A name part's Russian case ending, as key letters; taken off only keys longer than STEM_MIN letters, so that
+# two-letter stems of short names never join (set by hand with declined surnames).
+CASE_ENDING = re.compile(r"(?:ami|jami|om|em|oj|ej|ju|ja|u|a|e|i|y|o)$")
+STEM_MIN = 4
+
+
+def case_stem(key: str) -> str:
+    """A name part's key without a Russian case ending: "ortegu", "ortega", "ortegi" -> "orteg"."""
+    return CASE_ENDING.sub("", key) if len(key) > STEM_MIN else key
+
+
+# Two keys of organization or place names are one name misspelled or transliterated another way when, over
+# keys of at least NEAR_MIN letters, they are this far apart (an edit where transliteration's usual
+# differences are cheap, or one letter or two swapped letters): «Натфогаз»/«Нафтогаз», «Норд Стрим»/"Nord
+# Stream", "Wintershell"/"Wintershall"; set by hand, not swept on a dev set.
+NEAR_DISTANCE = 1.0
+NEAR_MIN = 6
+
+
+def near_keys(a: str, b: str) -> float | None:
+    """How far apart two name keys of one organization or place spelled two ways are, or None when they
+    are two names: only one word may differ (or the spaces), the numbers must be the same («Северный
+    поток-2» is not «Северный поток»), and the keys long enough for a one-letter difference to be a typo."""
+    if a == b:
+        return 0.0
+    flat_a, flat_b = a.replace(" ", ""), b.replace(" ", "")
+    if min(len(flat_a), len(flat_b)) < NEAR_MIN or _digits(a) != _digits(b):
+        return None
+    words_a, words_b = set(a.split()), set(b.split())
+    if len(words_a) == len(words_b) and len(words_a - words_b) > 1:
+        return None
+    distance = min(key_distance(flat_a, flat_b), float(OSA.distance(flat_a, flat_b)))
+    return distance if distance <= NEAR_DISTANCE else None
+
+
+def _digits(key: str) -> list[str]:
+    return re.findall(r"[0-9]+", key)
 
 
 def _gender_pair(a: str, b: str) -> bool:

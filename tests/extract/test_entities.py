@@ -178,3 +178,43 @@ def test_a_declined_surname_alone_joins_the_full_name_by_its_stem() -> None:
     assert case_stem("ivanov") == "ivanov"  # -ov is the surname's, not a case ending
     analysis = analyse_text("Вчера кубинец Орландо Ортега выиграл забег. Тренер похвалил Ортегу за скорость.")
     assert entity(analysis, "Ортегу")[1] == entity(analysis, "Орландо Ортега")[1]
+
+
+def test_a_name_keeps_the_closing_mark_it_opens_and_the_full_stop_of_its_legal_form() -> None:
+    from elitewatch.extract.entities.mentions import complete_marks
+
+    text = 'Иск подала НАК "Северный газ". Сделку одобрила Фьорд Холдингс Б.В. Потом банк Север Б. В. закрылся.'
+    opening = text.index("НАК")
+    assert complete_marks(text, opening, 'НАК "Северный газ') == 'НАК "Северный газ"'
+    fjord = text.index("Фьорд")
+    assert complete_marks(text, fjord, "Фьорд Холдингс Б.В") == "Фьорд Холдингс Б.В."
+    north = text.index("Север Б")
+    assert complete_marks(text, north, "Север Б. В") == "Север Б. В."
+    assert complete_marks(text, text.index("Сделку"), "Сделку") == "Сделку"  # nothing to complete
+    assert complete_marks("Он видел Иванова.", 9, "Иванова") == "Иванова"  # a sentence's full stop is not a name's
+
+
+def test_a_name_with_a_number_or_a_legal_form_is_not_a_person() -> None:
+    analysis = analyse_text(
+        "Компания Бьорн Эрикссон Б.В. подала жалобу. Газопровод Балтийский канал-3 построят к весне."
+    )
+    types = {e.name: e.type for e in analysis.entities}
+    assert all(t != "person" for name, t in types.items() if "Б.В" in name or "3" in name), types
+
+
+def test_a_body_named_by_a_common_noun_and_a_place_is_an_organization_in_the_nominative() -> None:
+    analysis = analyse_text(
+        "Решение белорусского правительства обсуждали весь день. Министерство иностранных дел Казахстана "
+        "ответило быстро, а суд Молдавии отложил заседание."
+    )
+    names = {e.name: e.type for e in analysis.entities}
+    assert names.get("белорусское правительство") == "organization", names
+    assert names.get("Министерство иностранных дел Казахстана") == "organization", names
+    assert names.get("суд Молдавии") == "organization", names
+
+
+def test_a_common_noun_alone_is_no_body_and_a_states_adjective_names_the_state() -> None:
+    analysis = analyse_text("Правительство заседало долго. Позже Казахстанское государство подписало договор.")
+    assert all("равительство" not in e.name for e in analysis.entities)  # which government: the text does not say
+    kazakhstan = [e for e in analysis.entities if "Казахстанское государство" in e.forms]
+    assert kazakhstan and kazakhstan[0].type == "place" and kazakhstan[0].name == "Kazakhstan"

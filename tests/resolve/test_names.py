@@ -1,6 +1,6 @@
 import pytest
 
-from elitewatch.vocabulary.names import compare_names, name_key, name_parts, part_similarity, same_part
+from elitewatch.vocabulary.names import compare_names, name_key, name_parts, near_keys, part_similarity, same_part
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,30 @@ def test_the_surname_of_a_name_listed_surname_first_with_a_patronymic_is_its_fir
 
     assert surname_key("Сурков Владислав Юрьевич") == surname_key("Владислав Сурков")
     assert surname_key("Владимир Владимирович Путин") == surname_key("Путин")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Рыбнадзор Казахстана", "Рыбнодзор Казахстана"),  # one letter
+        ("Транснефтегаз", "Трансенфтегаз"),  # two letters swapped
+        ("Блю Ривер 3", "Blue River 3"),  # two scripts
+        ("Нефтестрой", "Нефте Строй"),  # a space
+    ],
+)
+def test_an_organization_name_misspelled_is_near_its_key(a: str, b: str) -> None:
+    assert near_keys(name_key(a), name_key(b)) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Северный канал-2", "Северный канал"),  # another number
+        ("Северный канал-2", "Северный канал-3"),
+        ("Иран", "Ирак"),  # too short for a typo
+        ("Словакия", "Словения"),  # two letters
+        ("Торговый дом Север", "Торговый банк Запад"),  # two words
+    ],
+)
+def test_names_two_letters_or_a_number_apart_are_not_near(a: str, b: str) -> None:
+    assert near_keys(name_key(a), name_key(b)) is None

@@ -180,3 +180,44 @@ def test_a_body_every_country_has_stays_each_countrys_across_documents(tmp_path:
     owner = {alias: entity_id for entity_id, alias in rows}
     assert owner["МИД Германии"] == owner["МИД ФРГ"]  # one country by two of its names
     assert owner["МИД Германии"] != owner["МИД Польши"]
+
+
+def test_an_organization_misspelled_or_in_another_script_joins_across_documents(tmp_path: Path) -> None:
+    write(
+        tmp_path / "in", "a", "Компания «Трансенфтегаз» подала иск. Совет директоров «Трансенфтегаз» собрался в среду."
+    )
+    write(tmp_path / "in", "b", "Компания «Транснефтегаз» выиграла дело. Акции «Транснефтегаз» выросли.")
+    write(tmp_path / "in", "c", "Компания «Транснефть» объявила дивиденды. Акции «Транснефть» выросли.")
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [str(tmp_path / "in")], Settings())
+    rows = conn.execute(
+        """SELECT e.id, a.alias FROM entities e JOIN aliases a ON a.entity_id = e.id
+            WHERE a.alias IN ('Трансенфтегаз', 'Транснефтегаз', 'Транснефть')"""
+    ).fetchall()
+    owner = {alias: entity_id for entity_id, alias in rows}
+    assert owner["Трансенфтегаз"] == owner["Транснефтегаз"]  # two letters swapped: a typo
+    assert owner["Транснефть"] != owner["Транснефтегаз"]  # another name
+
+
+def test_organizations_joined_by_spelling_and_key_are_the_same_in_any_order(tmp_path: Path) -> None:
+    texts = {
+        "a": "Компания «Трансенфтегаз» подала иск. Представитель белорусского правительства промолчал.",
+        "b": "Компания «Транснефтегаз» выиграла дело. Правительство Белоруссии ответило.",
+        "c": "Акции «Транснефтегаз» выросли. Министерство иностранных дел Белоруссии сделало заявление.",
+    }
+
+    def entities(order: list[str], name: str) -> set[tuple[str, tuple[str, ...]]]:
+        conn = connect(tmp_path / f"{name}.db")
+        for doc_id in order:
+            write(tmp_path / name, doc_id, texts[doc_id])
+            ingest(conn, [str(tmp_path / name / f"{doc_id}.txt")], Settings(workers=1))
+        found = set()
+        for row in conn.execute("SELECT id, type FROM entities"):
+            aliases = conn.execute("SELECT alias FROM aliases WHERE entity_id = ? AND mentions > 0", (row[0],))
+            found.add((row[1], tuple(sorted(r[0] for r in aliases))))
+        return found
+
+    forward = entities(["a", "b", "c"], "forward")
+    assert forward == entities(["c", "b", "a"], "backward") == entities(["b", "c", "a"], "mixed")
+    governments = [aliases for kind, aliases in forward if "Правительство Белоруссии" in aliases]
+    assert governments and "белорусского правительства" in governments[0]

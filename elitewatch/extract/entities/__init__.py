@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from elitewatch.extract.entities.bodies import add_bodies
 from elitewatch.extract.entities.forms import add_compound_names, add_place_adjectives
 from elitewatch.extract.entities.grouping import (
     Group,
@@ -67,6 +68,7 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
                 trimmed = mention
             if trimmed is not None:
                 mentions.append(trimmed)
+    mentions = add_bodies(mentions, parsed)
     mentions.extend(find_extra_mentions(text, Occupied([(m.start, m.end) for m in mentions])))
     mentions.sort(key=lambda m: m.start)
     if not mentions:

@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from elitewatch.model import Mention
 from elitewatch.vocabulary.countries import gazetteer_entry
-from elitewatch.vocabulary.names import compare_names, name_key, strip_legal_form, token_keys
+from elitewatch.vocabulary.names import case_stem, compare_names, name_key, strip_legal_form, token_keys
 
 # compare_names score of a name and its spelling in brackets: "Джоэл Саймон (Joel Simon)"; set by hand with
 # cross-script resolution (e2eea5a), not swept on a dev set.
@@ -24,7 +24,6 @@ MISSPELLING_MIN = 6
 # The shortest surname stem (key letters) a declined surname alone is joined by: «Окаве» to «Мисао Окава»;
 # set by hand so that two-letter stems of short names never join.
 SURNAME_STEM_MIN = 4
-CASE_ENDING = re.compile(r"(?:ami|jami|om|em|oj|ej|ju|ja|u|a|e|i|y|o)$")
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
 
 
@@ -152,11 +151,6 @@ def link_surnames(groups: list[Group], uf: UnionFind) -> None:
         else:  # several people share the surname: the most mentioned one
             best = max(candidates, key=lambda c: len(groups[c].mentions))
             uf.union(index, best)
-
-
-def case_stem(key: str) -> str:
-    """A name part's key without a Russian case ending: "ortegu", "ortega", "ortegi" -> "orteg"."""
-    return CASE_ENDING.sub("", key) if len(key) > SURNAME_STEM_MIN else key
 
 
 def link_misspellings(groups: list[Group], uf: UnionFind) -> None:

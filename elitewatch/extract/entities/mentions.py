@@ -146,11 +146,34 @@ def clean_span(span: Span, text: str) -> list[Mention]:
         surface = strip_possessive(surface[lead:].rstrip(QUOTE_MARKS)).rstrip(".,;:" + QUOTE_MARKS)
         if not _keep(surface):
             continue
+        surface = complete_marks(text, start, surface)
         normal = surface
         if span.language == "ru" and len(normals) == len(parts):
             normal = restore_yo(_normal_of(surface, part.group().strip(), normals[number]), surface)
         mentions.append(Mention(start, start + len(surface), surface, span.label, normal, evidence=evidence))
     return mentions
+
+
+# An abbreviation's last letters: "B.V", «Б.В», "S. A", "Inc", "Ltd"; its full stop belongs to the name.
+ABBREVIATION_END = re.compile(r"(?:\b\w\.\s?\w|\b(?:Inc|Ltd|Corp|Co))$")
+CLOSING_MARK = {"«": "»", "„": "“", "“": "”", '"': '"', "‘": "’"}
+
+
+def complete_marks(text: str, start: int, surface: str) -> str:
+    """The marks a name's surface was trimmed of that belong to it: the closing quotation mark of one it
+    opens («НАК «Нафтогаз»» as written, 'ПАО "Северсталь"'), and the full stop of an abbreviation that ends
+    it ("Foo Holdings B.V.", «Фу Холдинг Б.В.»): what the text says the name is, not where a sentence ends."""
+    end = start + len(surface)
+    opened = [
+        mark
+        for mark in CLOSING_MARK
+        if surface.count(mark) > surface.count(CLOSING_MARK[mark]) or (mark == '"' and surface.count(mark) % 2 == 1)
+    ]
+    if opened and text[end : end + 1] == CLOSING_MARK[opened[0]]:
+        return surface + text[end]
+    if text[end : end + 1] == "." and ABBREVIATION_END.search(surface):
+        return surface + "."
+    return surface
 
 
 def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from elitewatch.datafiles import fold, speech_verbs
+from elitewatch.datafiles import fold, legal_forms, speech_verbs
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.extract.entities.mentions import OUTLET, is_title_word, token_at
 from elitewatch.model import Mention, Parsed
+from elitewatch.vocabulary.names import QUOTES
 
 # Vote weights. A model label is one vote per mention; evidence outweighs it because the small
 # English model is systematically wrong on Central Asian names (about half of the seeds' person
@@ -23,6 +24,12 @@ SURNAME_SHAPE_VOTE = 1.6
 ACRONYM_VOTE = 1.5
 POSSESSIVE_NOUN = re.compile(r"['’]s?\s+([\w\-]+)")
 ENDS_POSSESSIVE = re.compile(r"['’]s?$")
+NUMBER = re.compile(r"\d")
+
+
+def _legal_form_in(words: list[str]) -> bool:
+    """ "Foo Holdings B.V.", «ПАО «Бар»»: a name with a legal form (names.yaml) is a company's."""
+    return len(words) > 1 and any(word.casefold().strip(QUOTES + ",").rstrip(".") in legal_forms() for word in words)
 
 
 def vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, float]) -> None:
@@ -34,7 +41,9 @@ def vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, f
         votes["person"] += TITLE_VOTE
     if mention.evidence == "outlet" or OUTLET.fullmatch(mention.text):
         votes["organization"] += GAZETTEER_VOTE
-    if any(fold(word) in lexicon["org_words"] for word in words):
+    if any(fold(word) in lexicon["org_words"] for word in words) or _legal_form_in(words):
+        votes["organization"] += ORG_WORD_VOTE
+    if NUMBER.search(mention.text):  # «Северный поток-2», "Airbus A320": no person's name has a number
         votes["organization"] += ORG_WORD_VOTE
     if mention.text.isupper() and len(mention.text) > 1:
         votes["organization"] += ACRONYM_VOTE
