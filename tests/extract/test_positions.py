@@ -289,3 +289,16 @@ def test_roles_joined_to_an_apposition_past_an_aside_are_the_names() -> None:
     found = positions_of("Дарио Фо (24 марта 1926 года, Санджано) — итальянский драматург, режиссёр и художник.")
     roles = {role for person, role, _ in found if person == "Дарио Фо"}
     assert roles == {"итальянский драматург", "режиссёр", "художник"}
+
+
+def test_a_rank_stacked_after_a_title_is_held_where_the_title_is() -> None:
+    found = positions_of("Утром представитель вооружённых сил полковник Иван Петров заявил о введении режима.")
+    assert ("Иван Петров", "полковник", "вооружённых сил") in found
+    listed = positions_of("На вечере выступил депутат Госдумы, писатель Олег Рябов.")
+    assert all(org is None for _, role, org in listed if role == "писатель")  # a comma lists two roles
+
+
+def test_a_role_word_inside_a_stacked_titles_complement_does_not_end_the_stack() -> None:
+    found = positions_of("На съезде выступил председатель Союза писателей Татарстана поэт Иван Петров.")
+    roles = {role for person, role, _ in found if person == "Иван Петров"}
+    assert {"председатель Союза писателей Татарстана", "поэт"} <= roles

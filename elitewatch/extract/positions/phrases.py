@@ -202,9 +202,11 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
             if first is None:
                 continue
             if head_end == end or complement_end(doc, head_end + 1, end, language) == end:
+                if agree and doc.tokens[first].case != agree:
+                    continue  # «председатель Совета муфтиев России шейх X»: «муфтиев» is the complement's word
                 found = (first, head_end)
             break
-        if found is None or (agree and doc.tokens[found[0]].case != agree):
+        if found is None:
             break
         while (
             found[0] - 1 >= floor
