@@ -302,3 +302,13 @@ def test_a_role_word_inside_a_stacked_titles_complement_does_not_end_the_stack()
     found = positions_of("На съезде выступил председатель Союза писателей Татарстана поэт Иван Петров.")
     roles = {role for person, role, _ in found if person == "Иван Петров"}
     assert {"председатель Союза писателей Татарстана", "поэт"} <= roles
+
+
+def test_an_acting_officeholder_keeps_the_participle_in_the_nominative() -> None:
+    found = positions_of(
+        "Олег Рябов, исполняющий обязанности официального представителя МИД Франции, заявил об этом. "
+        "Он встретился с исполняющим обязанности губернатора Иваном Петровым."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Олег Рябов", "исполняющий обязанности официального представителя МИД Франции") in roles
+    assert ("Иван Петров", "исполняющий обязанности губернатора") in roles

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from elitewatch.extract.document import Document
 from elitewatch.extract.positions.grammar import disagree
-from elitewatch.extract.positions.lexicon import any_language, lexicon
+from elitewatch.extract.positions.lexicon import Lexicon, any_language, lexicon
 from elitewatch.model import Token
 from elitewatch.vocabulary.countries import demonym
 
@@ -94,7 +94,9 @@ def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[
         token = doc.tokens[index]
         word = doc.word(token, language).strip("-")
         mention = doc.mention_of_token(index)
-        if word in lex.modifiers or f"{word}-" in lex.modifiers or word in lex.ended:
+        if token.text.lower() in lex.modifiers and (token.pos == "VERB" or _written_participle(doc, index - 1, lex)):
+            pass  # «исполняющий обязанности (председателя)»
+        elif word in lex.modifiers or f"{word}-" in lex.modifiers or word in lex.ended:
             ended = ended or word in lex.ended or f"{word}-" in lex.ended
         elif (
             demonym(token.text, token.lemma) is not None
@@ -282,6 +284,11 @@ def _describes(token: Token) -> bool:
     return token.pos in ("DET", "ADJ") or (token.pos == "VERB" and token.dep == "amod")
 
 
+def _written_participle(doc: Document, index: int, lex: Lexicon) -> bool:
+    """A participle of the modifiers as written («исполняющий»), which the modifier after it completes."""
+    return index >= 0 and doc.tokens[index].pos == "VERB" and doc.tokens[index].text.lower() in lex.modifiers
+
+
 def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase | None:
     """A role phrase starting at token `start` (after modifiers): "director of the Risk Assessment Group"."""
     lex = lexicon(language)
@@ -292,7 +299,9 @@ def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase |
         token = doc.tokens[index]
         word = doc.word(token, language).strip("-")
         mention = doc.mention_of_token(index)
-        if word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:
+        if token.text.lower() in lex.modifiers and (token.pos == "VERB" or _written_participle(doc, index - 1, lex)):
+            pass  # «исполняющий обязанности», the participle whose lemma the tagger gives as the verb's
+        elif word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:
             ended = ended or word in lex.ended or f"{word}-" in lex.ended
         elif _describes(token) and describing < 3 and not _starts_role(doc, index, language):
             describing += 1
