@@ -312,3 +312,9 @@ def test_an_acting_officeholder_keeps_the_participle_in_the_nominative() -> None
     roles = {(person, role) for person, role, _ in found}
     assert ("Олег Рябов", "исполняющий обязанности официального представителя МИД Франции") in roles
     assert ("Иван Петров", "исполняющий обязанности губернатора") in roles
+
+
+def test_a_post_named_before_its_verb_of_service_is_the_subjects() -> None:
+    found = positions_of("Пост спикера парламента занял Иван Петров. Место тренера команды займёт Олег Рябов.")
+    roles = {(person, role) for person, role, _ in found}
+    assert {("Иван Петров", "спикер парламента"), ("Олег Рябов", "тренер команды")} <= roles
