@@ -318,3 +318,14 @@ def test_a_post_named_before_its_verb_of_service_is_the_subjects() -> None:
     found = positions_of("Пост спикера парламента занял Иван Петров. Место тренера команды займёт Олег Рябов.")
     roles = {(person, role) for person, role, _ in found}
     assert {("Иван Петров", "спикер парламента"), ("Олег Рябов", "тренер команды")} <= roles
+
+
+def test_one_of_a_plural_role_is_the_role_held() -> None:
+    found = positions_of(
+        "Вчера умер Иван Петров, один из основателей компании «Яндекс». "
+        "Олег Рябов стал одним из самых влиятельных руководителей партии «Яблоко»."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Иван Петров", "основатель компании «Яндекс»") in roles
+    assert ("Олег Рябов", "руководитель партии «Яблоко»") in roles
+    assert not positions_of("Иван Петров поговорил с одним из основателей компании «Яндекс».")

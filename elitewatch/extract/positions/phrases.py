@@ -29,6 +29,7 @@ class Phrase:
     head_end: int  # last token of the role words
     last: int
     ended: bool
+    one_of: int | None = None  # «одним (из основателей)»: the word the person's case agrees with
 
 
 def _spells(doc: Document, first: int, role: tuple[str, ...], language: str) -> bool:
@@ -292,6 +293,12 @@ def _written_participle(doc: Document, index: int, lex: Lexicon) -> bool:
 def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase | None:
     """A role phrase starting at token `start` (after modifiers): "director of the Risk Assessment Group"."""
     lex = lexicon(language)
+    one_of = None
+    if (
+        start + 2 <= limit
+        and lex.partitives.get(doc.word(doc.tokens[start], language)) == doc.tokens[start + 1].text.lower()
+    ):
+        one_of, start = start, start + 2  # «один из основателей», "one of the founders"
     index = start
     ended = False
     describing = 0  # "another energetic former prime minister"
@@ -317,5 +324,6 @@ def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase |
         head_end = index + len(role) - 1
         if head_end <= limit and _spells(doc, index, role, language):
             last = max(head_end, complement_end(doc, head_end + 1, limit, language))
-            return Phrase(start, head_end, last, ended)
+            # «одним из самых влиятельных политиков»: one of many is a politician, not the most influential one
+            return Phrase(start if one_of is None else index, head_end, last, ended, one_of)
     return None
