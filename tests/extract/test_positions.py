@@ -329,3 +329,11 @@ def test_one_of_a_plural_role_is_the_role_held() -> None:
     assert ("Иван Петров", "основатель компании «Яндекс»") in roles
     assert ("Олег Рябов", "руководитель партии «Яблоко»") in roles
     assert not positions_of("Иван Петров поговорил с одним из основателей компании «Яндекс».")
+
+
+def test_a_role_from_a_place_or_organization_takes_it() -> None:
+    found = positions_of(
+        "Премию получил хирург из Перу Иван Петров. Второе место заняла спортсменка из Туниса Анна Рябова."
+    )
+    assert ("Иван Петров", "хирург из Перу", "Peru") in found
+    assert ("Анна Рябова", "спортсменка из Туниса", "Tunisia") in found
