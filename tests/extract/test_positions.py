@@ -289,3 +289,51 @@ def test_roles_joined_to_an_apposition_past_an_aside_are_the_names() -> None:
     found = positions_of("Дарио Фо (24 марта 1926 года, Санджано) — итальянский драматург, режиссёр и художник.")
     roles = {role for person, role, _ in found if person == "Дарио Фо"}
     assert roles == {"итальянский драматург", "режиссёр", "художник"}
+
+
+def test_a_rank_stacked_after_a_title_is_held_where_the_title_is() -> None:
+    found = positions_of("Утром представитель вооружённых сил полковник Иван Петров заявил о введении режима.")
+    assert ("Иван Петров", "полковник", "вооружённых сил") in found
+    listed = positions_of("На вечере выступил депутат Госдумы, писатель Олег Рябов.")
+    assert all(org is None for _, role, org in listed if role == "писатель")  # a comma lists two roles
+
+
+def test_a_role_word_inside_a_stacked_titles_complement_does_not_end_the_stack() -> None:
+    found = positions_of("На съезде выступил председатель Союза писателей Татарстана поэт Иван Петров.")
+    roles = {role for person, role, _ in found if person == "Иван Петров"}
+    assert {"председатель Союза писателей Татарстана", "поэт"} <= roles
+
+
+def test_an_acting_officeholder_keeps_the_participle_in_the_nominative() -> None:
+    found = positions_of(
+        "Олег Рябов, исполняющий обязанности официального представителя МИД Франции, заявил об этом. "
+        "Он встретился с исполняющим обязанности губернатора Иваном Петровым."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Олег Рябов", "исполняющий обязанности официального представителя МИД Франции") in roles
+    assert ("Иван Петров", "исполняющий обязанности губернатора") in roles
+
+
+def test_a_post_named_before_its_verb_of_service_is_the_subjects() -> None:
+    found = positions_of("Пост спикера парламента занял Иван Петров. Место тренера команды займёт Олег Рябов.")
+    roles = {(person, role) for person, role, _ in found}
+    assert {("Иван Петров", "спикер парламента"), ("Олег Рябов", "тренер команды")} <= roles
+
+
+def test_one_of_a_plural_role_is_the_role_held() -> None:
+    found = positions_of(
+        "Вчера умер Иван Петров, один из основателей компании «Яндекс». "
+        "Олег Рябов стал одним из самых влиятельных руководителей партии «Яблоко»."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Иван Петров", "основатель компании «Яндекс»") in roles
+    assert ("Олег Рябов", "руководитель партии «Яблоко»") in roles
+    assert not positions_of("Иван Петров поговорил с одним из основателей компании «Яндекс».")
+
+
+def test_a_role_from_a_place_or_organization_takes_it() -> None:
+    found = positions_of(
+        "Премию получил хирург из Перу Иван Петров. Второе место заняла спортсменка из Туниса Анна Рябова."
+    )
+    assert ("Иван Петров", "хирург из Перу", "Peru") in found
+    assert ("Анна Рябова", "спортсменка из Туниса", "Tunisia") in found

@@ -34,6 +34,7 @@ from elitewatch.extract.positions.dates import Ages
 from elitewatch.extract.positions.grammar import named_like_a_person
 from elitewatch.extract.positions.merging import merge
 from elitewatch.extract.positions.records import position_of
+from elitewatch.extract.positions.stacked import share_stacked_orgs
 from elitewatch.extract.positions.unnamed import complete_offices, unnamed_roles
 from elitewatch.model import LocalEntity, Parsed, Position
 
@@ -50,7 +51,9 @@ def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str |
     people = {e.index for e in entities if named_like_a_person(doc, e.mentions)}
     found = [item for item in found_in(doc) if item.person in people]  # the holder is a person, by its words
     ages = Ages(doc, anchor)
-    positions = merge([p for p in (position_of(doc, item, anchor, ages) for item in found) if p is not None], anchor)
+    records = [p for p in (position_of(doc, item, anchor, ages) for item in found) if p is not None]
+    share_stacked_orgs(doc, records)
+    positions = merge(records, anchor)
     unnamed = [position_of(doc, item, anchor, ages) for item in unnamed_roles(doc, found, positions)]
     complete_offices(positions, [p for p in unnamed if p is not None])
     imply_countries(doc, positions)

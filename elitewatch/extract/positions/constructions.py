@@ -281,7 +281,8 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
                 break
             index += 1
             continue
-        if not plural(doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]):  # «стала … политиками»
+        if phrase.one_of is not None or not plural(doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]):
+            # «стала … политиками» is no office; «стал одним из основателей» is
             found.append(Found(mention.cluster, phrase, "service", verb))
         # "as chairperson of NurOtan and lifelong head of the National Security Council"
         index = phrase.last + 1
@@ -293,6 +294,8 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
 
 def _not_the_names(doc: Document, phrase: Phrase, name_last: int) -> bool:
     """An apposition that cannot be of the name before it: a plural role, or one in a case the name is not in."""
+    if phrase.one_of is not None:  # «X, один из основателей компании»: «один» agrees with the name
+        return disagree(doc.tokens[phrase.one_of], doc.tokens[name_last])
     role = doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]
     return plural(role) or disagree(role, doc.tokens[name_last])
 
@@ -304,6 +307,8 @@ def _infinitive(verb: Token) -> bool:
 def _names_follow(doc: Document, phrase: Phrase) -> bool:
     """ "X, the current CSTO Secretary General Imangali Tasmagambetov": a title of the next name, not of X."""
     for index in range(phrase.last + 1, min(len(doc.tokens), phrase.last + 4)):
+        if doc.tokens[index].sent != doc.tokens[phrase.last].sent:
+            return False  # the next sentence's name is no one's title here
         other = doc.mention_of_token(index)
         if other is not None and other.type == "person":
             return True

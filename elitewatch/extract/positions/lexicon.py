@@ -45,6 +45,7 @@ class Lexicon:
     key_ignores: frozenset[str]
     generic_orgs: dict[str, str]
     relative_pronouns: frozenset[str]
+    partitives: dict[str, str]
 
 
 @cache

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from elitewatch.extract.document import Document
 from elitewatch.extract.positions.grammar import disagree
-from elitewatch.extract.positions.lexicon import any_language, lexicon
+from elitewatch.extract.positions.lexicon import Lexicon, any_language, lexicon
 from elitewatch.model import Token
 from elitewatch.vocabulary.countries import demonym
 
@@ -29,6 +29,7 @@ class Phrase:
     head_end: int  # last token of the role words
     last: int
     ended: bool
+    one_of: int | None = None  # «одним (из основателей)»: the word the person's case agrees with
 
 
 def _spells(doc: Document, first: int, role: tuple[str, ...], language: str) -> bool:
@@ -94,7 +95,9 @@ def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[
         token = doc.tokens[index]
         word = doc.word(token, language).strip("-")
         mention = doc.mention_of_token(index)
-        if word in lex.modifiers or f"{word}-" in lex.modifiers or word in lex.ended:
+        if token.text.lower() in lex.modifiers and (token.pos == "VERB" or _written_participle(doc, index - 1, lex)):
+            pass  # «исполняющий обязанности (председателя)»
+        elif word in lex.modifiers or f"{word}-" in lex.modifiers or word in lex.ended:
             ended = ended or word in lex.ended or f"{word}-" in lex.ended
         elif (
             demonym(token.text, token.lemma) is not None
@@ -202,9 +205,11 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
             if first is None:
                 continue
             if head_end == end or complement_end(doc, head_end + 1, end, language) == end:
+                if agree and doc.tokens[first].case != agree:
+                    continue  # «председатель Совета муфтиев России шейх X»: «муфтиев» is the complement's word
                 found = (first, head_end)
             break
-        if found is None or (agree and doc.tokens[found[0]].case != agree):
+        if found is None:
             break
         while (
             found[0] - 1 >= floor
@@ -280,9 +285,20 @@ def _describes(token: Token) -> bool:
     return token.pos in ("DET", "ADJ") or (token.pos == "VERB" and token.dep == "amod")
 
 
+def _written_participle(doc: Document, index: int, lex: Lexicon) -> bool:
+    """A participle of the modifiers as written («исполняющий»), which the modifier after it completes."""
+    return index >= 0 and doc.tokens[index].pos == "VERB" and doc.tokens[index].text.lower() in lex.modifiers
+
+
 def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase | None:
     """A role phrase starting at token `start` (after modifiers): "director of the Risk Assessment Group"."""
     lex = lexicon(language)
+    one_of = None
+    if (
+        start + 2 <= limit
+        and lex.partitives.get(doc.word(doc.tokens[start], language)) == doc.tokens[start + 1].text.lower()
+    ):
+        one_of, start = start, start + 2  # «один из основателей», "one of the founders"
     index = start
     ended = False
     describing = 0  # "another energetic former prime minister"
@@ -290,7 +306,9 @@ def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase |
         token = doc.tokens[index]
         word = doc.word(token, language).strip("-")
         mention = doc.mention_of_token(index)
-        if word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:
+        if token.text.lower() in lex.modifiers and (token.pos == "VERB" or _written_participle(doc, index - 1, lex)):
+            pass  # «исполняющий обязанности», the participle whose lemma the tagger gives as the verb's
+        elif word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:
             ended = ended or word in lex.ended or f"{word}-" in lex.ended
         elif _describes(token) and describing < 3 and not _starts_role(doc, index, language):
             describing += 1
@@ -306,5 +324,6 @@ def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase |
         head_end = index + len(role) - 1
         if head_end <= limit and _spells(doc, index, role, language):
             last = max(head_end, complement_end(doc, head_end + 1, limit, language))
-            return Phrase(start, head_end, last, ended)
+            # «одним из самых влиятельных политиков»: one of many is a politician, not the most influential one
+            return Phrase(start if one_of is None else index, head_end, last, ended, one_of)
     return None

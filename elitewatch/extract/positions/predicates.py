@@ -58,12 +58,18 @@ def _hypothetical(doc: Document, token: Token) -> bool:
 
 
 def before_verb(doc: Document, verb: Token, language: str) -> Phrase | None:
-    """«капитаном стал Михаил Белов», «послом назначен X»: the role noun before its verb of service."""
+    """«капитаном стал Михаил Белов», «послом назначен X»: the role noun before its verb of service; «пост
+    спикера парламента занял X»: the role after the post noun that is the verb's object before it."""
+    post_nouns = lexicon(language).post_nouns
     for child in sorted(doc.children.get(verb.i, [])):
         token = doc.tokens[child]
         governed = any(doc.tokens[c].dep == "case" for c in doc.children.get(child, []))  # «с президентом»
         if child < verb.i and token.dep in ROLE_DEPS and token.pos == "NOUN" and not governed:
             phrase = role_at(doc, child, language)
+            if phrase is not None:
+                return phrase
+        if child < verb.i and token.dep in ("obj", "dobj") and token.lemma in post_nouns and not governed:
+            phrase = role_at(doc, child + 1, language)
             if phrase is not None:
                 return phrase
     return None

@@ -163,10 +163,27 @@ def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
         return _leading_article().sub("", text).strip(" ,")
     words = []
     head_seen = False  # the head noun and the words agreeing with it before it are put in the nominative
+    modifiers = lexicon(language).modifiers
     for index in range(phrase.first, phrase.last + 1):
         token = doc.tokens[index]
         nominative = index <= phrase.head_end and not head_seen and token.pos in ("NOUN", "ADJ", "PROPN")
         spacing = doc.text[doc.tokens[index - 1].end : token.start] if index > phrase.first else ""
+        if token.text.lower() in modifiers and token.pos == "VERB":
+            head_seen = True  # «исполняющим обязанности губернатора»: the participle governs what follows
+            words.append((" " if spacing else "") + _nominative_participle(token.text))
+            continue
         words.append((" " if spacing else "") + (_with_yo(token.lemma, token.text) if nominative else token.text))
         head_seen = head_seen or token.pos == "NOUN"
     return "".join(words)
+
+
+def _nominative_participle(word: str) -> str:
+    """A participle in the nominative of its gender («исполняющим» -> «исполняющий»), by the dictionary."""
+    from elitewatch.nlp.russian import load
+
+    for parse in load()["vocab"].parse(word.lower()):
+        if "PRTF" in str(parse.tag):
+            found = parse.inflect({"Nom"})
+            if found is not None:
+                return str(found.word)
+    return word
