@@ -5,10 +5,11 @@ whose words are the corpus's commonest lemmas, or one that many speakers use, is
 the store and never listed by hand.
 
 In English, close paraphrase too: two speakers' statements whose sentence embeddings (all-MiniLM-L6-v2,
-elitewatch.nlp.embeddings) are nearer than PARAPHRASE, and that share no shingle, are echoes of kind
-"paraphrase" with their similarity. The vectors are made once per store generation and kept in the process
-with the shingles (no table: they are remade from the statements' text whenever the store changes), and the
-model is loaded only when paraphrases are asked for."""
+elitewatch.nlp.embeddings) are near (PARAPHRASE), nearer than either is to its other neighbours (MARGIN), and
+that share no shingle, are echoes of kind "paraphrase" with their similarity. The pairs are found once per
+store generation and kept in the process with the shingles; the vectors are kept by text, in the process too
+(no table), so a new generation embeds only its new statements; the model is loaded only when paraphrases are
+asked for."""
 
 from __future__ import annotations
 
@@ -168,11 +169,10 @@ def _shared_shingles(corpus: _Index) -> dict[tuple[int, int], set[frozenset[str]
 
 @dataclass
 class _Paraphrases:
-    """The English statements' unit vectors and the pairs of two speakers' statements nearer than PARAPHRASE,
-    kept while the store is unchanged."""
+    """The English statements embedded and the pairs of two speakers' statements that closely paraphrase each
+    other, kept while the store is unchanged (the vectors themselves are kept by text, in `_vectors`)."""
 
     ids: list[int]
-    vectors: npt.NDArray[np.float32]
     pairs: list[tuple[int, int, float]]  # (earlier id, later id, cosine)
 
 
@@ -193,7 +193,7 @@ def close_pairs(quotes: list[_Quote], threshold: float = PARAPHRASE, margin: flo
     does. Two overlapping spans of one document (one passage taken as a quote and as a claim) are no pair."""
     chosen = [quote for quote in quotes if embeddable(quote)]
     if len(chosen) < 2:
-        return _Paraphrases([quote.id for quote in chosen], np.zeros((len(chosen), 0), dtype=np.float32), [])
+        return _Paraphrases([quote.id for quote in chosen], [])
     vectors = _vectors_of([quote.text for quote in chosen])
     speakers = np.array([quote.speaker_id for quote in chosen])
     neighbours = np.zeros(len(chosen), dtype=np.float32)
@@ -201,7 +201,7 @@ def close_pairs(quotes: list[_Quote], threshold: float = PARAPHRASE, margin: flo
     for start in range(0, len(chosen), PARAPHRASE_ROWS):
         similarity = vectors[start : start + PARAPHRASE_ROWS] @ vectors.T
         others = speakers[start : start + PARAPHRASE_ROWS, None] != speakers[None, :]
-        neighbours[start : start + len(similarity)] = _nearest_mean(np.where(others, similarity, np.nan))
+        neighbours[start : start + len(similarity)] = _nearest_mean(np.where(others, similarity, -np.inf))
         rows, columns = np.nonzero((similarity >= threshold) & others)
         for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
             if column > start + row and not _overlap(chosen[start + row], chosen[column]):
@@ -211,12 +211,12 @@ def close_pairs(quotes: list[_Quote], threshold: float = PARAPHRASE, margin: flo
         if cosine >= margin * max(float(neighbours[i] + neighbours[j]) / 2, 1e-6):
             first, second = _ordered(chosen[i], chosen[j])
             found.append((first, second, cosine))
-    return _Paraphrases([quote.id for quote in chosen], vectors, found)
+    return _Paraphrases([quote.id for quote in chosen], found)
 
 
 def _nearest_mean(similarity: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """Per row, the mean of its NEIGHBOURS highest values (NaN: not a neighbour; fewer of them, their mean)."""
-    filled = np.where(np.isnan(similarity), -np.inf, similarity)
+    """Per row, the mean of its NEIGHBOURS highest values (-inf: not a neighbour; fewer of them, their mean)."""
+    filled = similarity
     count = min(NEIGHBOURS, filled.shape[1])
     top = -np.partition(-filled, count - 1, axis=1)[:, :count]
     valid = np.isfinite(top)
