@@ -432,18 +432,21 @@ def network(
 def echoes(
     db: DbOption = DEFAULT_STORE,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker's echoes (any spelling).")] = None,
-    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    limit: Annotated[int, typer.Option(help="How many to list of each kind.")] = 50,
+    paraphrases: Annotated[
+        bool, typer.Option(help="Also English statements that closely paraphrase another's (sentence embeddings).")
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
-    """Phrases one speaker's quotes share with another's (any inflection or word order), who said it first;
-    phrases everyone uses are left out.
+    """Phrases one speaker's quotes share with another's (any inflection or word order), and in English close
+    paraphrases, who said it first; phrases everyone uses are left out.
 
     Example: elitewatch echoes --speaker Tasmagambetov
     """
     from elitewatch.query.echoes import echoes as shared_phrases
 
     with open_store(db, readonly=True) as conn:
-        found = shared_phrases(conn, speaker=speaker, limit=limit)
+        found = shared_phrases(conn, speaker=speaker, limit=limit, paraphrases=paraphrases)
     if as_json:
         sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
         return
@@ -451,10 +454,15 @@ def echoes(
         out.print("no two speakers' quotes share a phrase")
     for echo in found["echoes"]:
         first, second = echo["first"], echo["second"]
+        words = (
+            f"{escape(' … '.join(echo['shared']))}"
+            if echo["kind"] == "phrase"
+            else f"{echo['similarity']:.2f} «{escape(first['text'][:120])}» ~ «{escape(second['text'][:120])}»"
+        )
         out.print(
-            f"[bold]{escape(first['speaker']['name'])}[/bold] [{first['date'] or '?'}] → "
+            f"{echo['kind']}: [bold]{escape(first['speaker']['name'])}[/bold] [{first['date'] or '?'}] → "
             f"[bold]{escape(second['speaker']['name'])}[/bold] [{second['date'] or '?'}]: "
-            f"{escape(' … '.join(echo['shared']))}  ({escape(first['doc_id'])}, {escape(second['doc_id'])})"
+            f"{words}  ({escape(first['doc_id'])}, {escape(second['doc_id'])})"
         )
 
 

@@ -2,7 +2,14 @@
 MemeTracker): shingles of consecutive lemmas, each taken as a set, so neither inflection nor the order of the
 words within it hides a shared phrase. What the corpus shows everyone says is no echo: a shingle most of
 whose words are the corpus's commonest lemmas, or one that many speakers use, is a stock phrase, learned from
-the store and never listed by hand."""
+the store and never listed by hand.
+
+In English, close paraphrase too: two speakers' statements whose sentence embeddings (all-MiniLM-L6-v2,
+elitewatch.nlp.embeddings) are near (PARAPHRASE), nearer than either is to its other neighbours (MARGIN), and
+that share no shingle, are echoes of kind "paraphrase" with their similarity. The pairs are found once per
+store generation and kept in the process with the shingles; the vectors are kept by text, in the process too
+(no table), so a new generation embeds only its new statements; the model is loaded only when paraphrases are
+asked for."""
 
 from __future__ import annotations
 
@@ -10,6 +17,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from elitewatch.dbapi import Connection
 from elitewatch.query.kept import kept
@@ -22,6 +32,17 @@ CONTENT_WORDS = 2  # a shingle needs this many uncommon lemmas to be a phrase of
 STOCK_SPEAKERS = 5  # a shingle more than this many speakers use (or 2% of them, if more) is a stock phrase
 STOCK_SHARE = 0.02
 QUOTES_PER_SPEAKER = 20  # of one shingle: a speaker repeating a phrase a thousand times is paired by the first
+# Chosen on PolNeAR and TimeBank/AQUAINT (1,620 English statements of 543 speakers) with 12 paraphrase pairs and
+# 12 same-topic pairs written for it mixed in (/work/tools/paraphrase_margin.py): at 0.75 and 1.15 the written
+# paraphrases found are 4 of 12, the written same-topic pairs 0 of 12, and the corpus's pairs 3 (of 1,620
+# statements); the cosine alone at 0.75 flags 31 there, nearly all statements on one news story.
+PARAPHRASE = 0.75  # cosine of two statements' embeddings from which they may be a close paraphrase…
+MARGIN = 1.15  # …if it is this many times the mean cosine of both statements' nearest neighbours
+NEIGHBOURS = 4
+PARAPHRASE_WORDS = 6  # a shorter statement ("We will see.") is near every other short answer, not a paraphrase
+PARAPHRASE_LANGUAGE = "en"  # the model is English: a Russian statement's vector means nothing
+PARAPHRASE_ROWS = 512  # statements compared with all others at a time: bounds the similarity matrix in memory
+_vectors: dict[str, npt.NDArray[np.float32]] = {}  # a statement's text -> its vector, kept across generations
 
 
 @dataclass(frozen=True)
@@ -34,6 +55,7 @@ class _Quote:
     speaker_id: int
     speaker: str
     text: str
+    language: str | None
     lemmas: tuple[str, ...]
     date: str | None
     dated_by: str | None
@@ -62,15 +84,73 @@ def _index(conn: Connection) -> _Index:
 
 
 def echoes(
-    conn: Connection, *, speaker: str | None = None, speaker_id: int | None = None, limit: int = 200
+    conn: Connection,
+    *,
+    speaker: str | None = None,
+    speaker_id: int | None = None,
+    limit: int = 200,
+    paraphrases: bool = True,
 ) -> dict[str, Any]:
-    """Pairs of quotes of two speakers that share a phrase, the earlier speaker first, most shared first;
-    with `speaker` (a name, any spelling) or `speaker_id` only that speaker's."""
+    """Pairs of statements of two speakers that share a phrase (kind "phrase", most shared first), then those
+    that, in English, closely paraphrase each other and share no phrase (kind "paraphrase", most similar
+    first); the earlier speaker first, at most `limit` of each kind. With `speaker` (a name, any spelling)
+    or `speaker_id` only that speaker's; `paraphrases=False` leaves the model unloaded."""
     corpus = kept(conn, "echoes", _index)
-    quotes, common, shingles, speakers_of = corpus.quotes, corpus.common, corpus.shingles, corpus.speakers_of
     wanted = {e["id"] for e in find_entities(conn, speaker, type="person")} if speaker else None
     if speaker_id is not None:
         wanted = (wanted or set()) | {speaker_id}
+    pairs = _shared_shingles(corpus)
+    index = {quote.id: quote for quote in corpus.quotes}
+
+    def concerned(first: _Quote, second: _Quote) -> bool:
+        return wanted is None or bool({first.speaker_id, second.speaker_id} & wanted)
+
+    phrases: list[dict[str, Any]] = []
+    for (first_id, second_id), shared in pairs.items():
+        first, second = index[first_id], index[second_id]
+        if concerned(first, second):
+            phrases.append(
+                {
+                    "kind": "phrase",
+                    "first": _side(first),
+                    "second": _side(second),
+                    "shared": _phrases(first.lemmas, shared),
+                    "shingles": len(shared),
+                    "similarity": None,
+                }
+            )
+    phrases.sort(key=lambda e: (-e["shingles"], e["first"]["date"] or "9999", e["first"]["quote_id"]))
+    close: list[dict[str, Any]] = []
+    if paraphrases:
+        for first_id, second_id, similarity in kept(conn, "paraphrases", _paraphrases).pairs:
+            first, second = index[first_id], index[second_id]
+            if (first_id, second_id) not in pairs and concerned(first, second):
+                close.append(
+                    {
+                        "kind": "paraphrase",
+                        "first": _side(first),
+                        "second": _side(second),
+                        "shared": [],
+                        "shingles": 0,
+                        "similarity": round(similarity, 3),
+                    }
+                )
+        close.sort(key=lambda e: (-e["similarity"], e["first"]["date"] or "9999", e["first"]["quote_id"]))
+    return {
+        "speaker": speaker,
+        "echoes": phrases[:limit] + close[:limit],
+        "total": len(phrases) + len(close),
+        "phrases": len(phrases),
+        "paraphrases": len(close) if paraphrases else None,
+        "threshold": PARAPHRASE,
+        "common_words": len(corpus.common),
+    }
+
+
+def _shared_shingles(corpus: _Index) -> dict[tuple[int, int], set[frozenset[str]]]:
+    """Every pair of two speakers' statements (the earlier first) with the shingles they share, stock phrases
+    and a speaker's thousandth use of one left out."""
+    quotes, shingles, speakers_of = corpus.quotes, corpus.shingles, corpus.speakers_of
     stock = max(STOCK_SPEAKERS, STOCK_SHARE * len({quote.speaker_id for quote in quotes}))
     by_shingle: dict[frozenset[str], list[_Quote]] = defaultdict(list)
     per_speaker: Counter[tuple[frozenset[str], int]] = Counter()
@@ -84,22 +164,83 @@ def echoes(
         for a, b in combinations(sharing, 2):
             if a.speaker_id != b.speaker_id:
                 pairs[_ordered(a, b)].add(shingle)
-    index = {quote.id: quote for quote in quotes}
-    found: list[dict[str, Any]] = []
-    for (first_id, second_id), shared in pairs.items():
-        first, second = index[first_id], index[second_id]
-        if wanted is not None and not {first.speaker_id, second.speaker_id} & wanted:
-            continue
-        found.append(
-            {
-                "first": _side(first),
-                "second": _side(second),
-                "shared": _phrases(first.lemmas, shared),
-                "shingles": len(shared),
-            }
-        )
-    found.sort(key=lambda e: (-e["shingles"], e["first"]["date"] or "9999", e["first"]["quote_id"]))
-    return {"speaker": speaker, "echoes": found[:limit], "total": len(found), "common_words": len(common)}
+    return pairs
+
+
+@dataclass
+class _Paraphrases:
+    """The English statements embedded and the pairs of two speakers' statements that closely paraphrase each
+    other, kept while the store is unchanged (the vectors themselves are kept by text, in `_vectors`)."""
+
+    ids: list[int]
+    pairs: list[tuple[int, int, float]]  # (earlier id, later id, cosine)
+
+
+def _paraphrases(conn: Connection) -> _Paraphrases:
+    quotes = kept(conn, "echoes", _index).quotes
+    return close_pairs(quotes, PARAPHRASE)
+
+
+def embeddable(quote: _Quote) -> bool:
+    """An English statement long enough for its embedding to say what it means."""
+    return quote.language == PARAPHRASE_LANGUAGE and len(quote.text.split()) >= PARAPHRASE_WORDS
+
+
+def close_pairs(quotes: list[_Quote], threshold: float = PARAPHRASE, margin: float = MARGIN) -> _Paraphrases:
+    """Pairs of two speakers' embeddable statements whose cosine is at least `threshold` and at least `margin`
+    times the mean cosine of both statements' NEIGHBOURS nearest (other speakers') statements, as bitext mining
+    scores pairs: statements of one news story are all near each other and none stands out, a paraphrase
+    does. Two overlapping spans of one document (one passage taken as a quote and as a claim) are no pair."""
+    chosen = [quote for quote in quotes if embeddable(quote)]
+    if len(chosen) < 2:
+        return _Paraphrases([quote.id for quote in chosen], [])
+    vectors = _vectors_of([quote.text for quote in chosen])
+    speakers = np.array([quote.speaker_id for quote in chosen])
+    neighbours = np.zeros(len(chosen), dtype=np.float32)
+    candidates: list[tuple[int, int, float]] = []
+    for start in range(0, len(chosen), PARAPHRASE_ROWS):
+        similarity = vectors[start : start + PARAPHRASE_ROWS] @ vectors.T
+        others = speakers[start : start + PARAPHRASE_ROWS, None] != speakers[None, :]
+        neighbours[start : start + len(similarity)] = _nearest_mean(np.where(others, similarity, -np.inf))
+        rows, columns = np.nonzero((similarity >= threshold) & others)
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            if column > start + row and not _overlap(chosen[start + row], chosen[column]):
+                candidates.append((start + row, column, float(similarity[row, column])))
+    found = []
+    for i, j, cosine in candidates:
+        if cosine >= margin * max(float(neighbours[i] + neighbours[j]) / 2, 1e-6):
+            first, second = _ordered(chosen[i], chosen[j])
+            found.append((first, second, cosine))
+    return _Paraphrases([quote.id for quote in chosen], found)
+
+
+def _nearest_mean(similarity: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Per row, the mean of its NEIGHBOURS highest values (-inf: not a neighbour; fewer of them, their mean)."""
+    filled = similarity
+    count = min(NEIGHBOURS, filled.shape[1])
+    top = -np.partition(-filled, count - 1, axis=1)[:, :count]
+    valid = np.isfinite(top)
+    mean: npt.NDArray[np.float32] = (np.where(valid, top, 0).sum(axis=1) / np.maximum(valid.sum(axis=1), 1)).astype(
+        np.float32
+    )
+    return mean
+
+
+def _vectors_of(texts: list[str]) -> npt.NDArray[np.float32]:
+    """The texts' vectors, embedding only those the previous generation had not (an ingest adds a few
+    statements to thousands: ~20 a second on one core); the vectors of texts gone from the store are let go."""
+    missing = sorted(set(texts) - _vectors.keys())
+    if missing:
+        from elitewatch.nlp.embeddings import embed
+
+        _vectors.update(zip(missing, embed(missing), strict=True))
+    for gone in _vectors.keys() - set(texts):
+        del _vectors[gone]
+    return np.stack([_vectors[text] for text in texts])
+
+
+def _overlap(a: _Quote, b: _Quote) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
 def _quotes(conn: Connection) -> list[_Quote]:
@@ -114,19 +255,21 @@ def _quotes(conn: Connection) -> list[_Quote]:
             speaker_id=row["speaker_id"],
             speaker=row["speaker"],
             text=row["text"],
+            language=row["language"],
             lemmas=tuple((row["lemmas"] or row["text"].casefold()).split()),
             date=row["said_on"] or row["published"],
             dated_by="said" if row["said_on"] else ("published" if row["published"] else None),
             title=row["title"],
         )
         for row in conn.execute(
-            """SELECT 'quote' AS kind, q.id, q.doc_id, q.text, q.lemmas, q.said_on, q.start, q.end,
+            """SELECT 'quote' AS kind, q.id, q.doc_id, q.text, q.lemmas, q.said_on, q.start, q.end, q.language,
                       de.entity_id AS speaker_id, e.name AS speaker, d.published, d.title
                  FROM quotes q JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
                  JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.id = q.doc_id
                 WHERE e.type = 'person'
                UNION ALL
-               SELECT 'claim', c.id, c.doc_id, c.text, c.lemmas, c.said_on, c.start, c.end, de.entity_id, e.name,
+               SELECT 'claim', c.id, c.doc_id, c.text, c.lemmas, c.said_on, c.start, c.end, c.language, de.entity_id,
+                      e.name,
                       d.published, d.title
                  FROM claims c JOIN doc_entities de ON de.id = c.source_doc_entity_id
                  JOIN entities e ON e.id = de.entity_id JOIN documents d ON d.id = c.doc_id

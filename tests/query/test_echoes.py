@@ -1,5 +1,5 @@
 """Echoes between speakers, on quotes written for the test: across inflection and word order, who first,
-and stock phrases left out."""
+stock phrases left out, and English close paraphrases by sentence embeddings."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from _pytest.monkeypatch import MonkeyPatch
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from elitewatch.cli import app
+from elitewatch.nlp import embeddings
+from elitewatch.query import echoes as echoes_module
 from elitewatch.query.echoes import echoes
 from elitewatch.store import connect
 from elitewatch.web.app import create_app
@@ -39,6 +42,17 @@ ARTICLES = {
         "2022-07-09",
         '"We discussed the weather in Moscow and the prices of bread," Foreign Minister Sergei Lavrov said on '
         "July 8, 2022.",
+    ),
+    # a close paraphrase with no phrase in common
+    "carter": (
+        "2022-05-04",
+        '"We will never allow foreign troops to be stationed on the territory of our country," Defence Minister '
+        "John Carter said on May 3, 2022.",
+    ),
+    "rowley": (
+        "2022-05-21",
+        '"No foreign army will ever be permitted to deploy its soldiers on our land," Senator Margaret Rowley '
+        "said on May 20, 2022.",
     ),
 }
 
@@ -81,3 +95,76 @@ def test_the_cli_the_page_and_the_person_page(store: Path) -> None:
     assert "Alikhan Smailov" in client.get("/echoes").text
     smailov = client.get("/person.json", params={"name": "Smailov"}, follow_redirects=True).json()
     assert [e["first"]["speaker"]["name"] for e in smailov["echoes"]] == ["Kassym-Jomart Tokayev"]
+
+
+def paraphrases(db: Path, speaker: str | None = None) -> list[dict[str, object]]:
+    conn = connect(db, readonly=True)
+    try:
+        return [e for e in echoes(conn, speaker=speaker)["echoes"] if e["kind"] == "paraphrase"]
+    finally:
+        conn.close()
+
+
+def test_two_speakers_paraphrasing_each_other_are_a_paraphrase_echo(store: Path) -> None:
+    [echo] = paraphrases(store)
+    assert (echo["first"]["speaker"]["name"], echo["second"]["speaker"]["name"]) == ("John Carter", "Margaret Rowley")
+    assert echo["first"]["date"] == "2022-05-03"  # Carter said it first
+    assert echo["first"]["doc_id"] != echo["second"]["doc_id"]
+    assert 0.75 <= echo["similarity"] < 1  # type: ignore[operator]
+    assert echo["shared"] == []
+
+
+def test_a_pair_the_shingles_found_is_not_listed_again_and_unrelated_statements_are_none(store: Path) -> None:
+    # Tokayev's and Smailov's foreign policy are near in meaning too, but they share a phrase: one echo
+    conn = connect(store, readonly=True)
+    try:
+        kinds = [e["kind"] for e in echoes(conn, speaker="Smailov")["echoes"]]
+    finally:
+        conn.close()
+    assert kinds == ["phrase"]
+    assert paraphrases(store, "Lavrov") == []
+    assert paraphrases(store, "Tokayev") == []
+
+
+def test_russian_statements_are_not_embedded_by_the_english_model(store: Path, monkeypatch: MonkeyPatch) -> None:
+    embedded: list[str] = []
+    embed = embeddings.embed
+
+    def spy(texts: list[str]) -> object:
+        embedded.extend(texts)
+        return embed(texts)
+
+    monkeypatch.setattr(echoes_module, "_vectors", {})
+    monkeypatch.setattr(embeddings, "embed", spy)
+    conn = connect(store, readonly=True)
+    try:
+        echoes_module.close_pairs(echoes_module._quotes(conn))
+    finally:
+        conn.close()
+    assert any("foreign army" in text for text in embedded)
+    assert not [text for text in embedded if any("а" <= ch <= "я" for ch in text.lower())]
+
+
+def test_without_paraphrases_the_model_is_not_asked(store: Path, monkeypatch: MonkeyPatch) -> None:
+    def refuse(texts: list[str]) -> object:
+        raise AssertionError("embedded")
+
+    monkeypatch.setattr(echoes_module, "_vectors", {})
+    monkeypatch.setattr(embeddings, "embed", refuse)
+    conn = connect(store, readonly=True)
+    try:
+        found = echoes(conn, paraphrases=False)
+    finally:
+        conn.close()
+    assert {e["kind"] for e in found["echoes"]} == {"phrase"} and found["paraphrases"] is None
+
+
+def test_the_cli_the_page_and_the_person_page_show_a_paraphrase_and_its_similarity(store: Path) -> None:
+    cli = CliRunner().invoke(app, ["echoes", "--db", str(store), "--speaker", "Rowley"])
+    assert cli.exit_code == 0, cli.output
+    assert "paraphrase: John Carter" in " ".join(cli.output.split())
+    client = TestClient(create_app(store))
+    page = client.get("/echoes").text
+    assert "close paraphrase, similarity 0." in page and "Margaret Rowley" in page
+    rowley = client.get("/person", params={"name": "Rowley"}, follow_redirects=True)
+    assert "close paraphrase, similarity" in rowley.text and "John Carter" in rowley.text

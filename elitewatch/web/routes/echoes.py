@@ -1,4 +1,4 @@
-"""Echoes: phrases one speaker's quotes share with another's, who said it first."""
+"""Echoes: phrases one speaker's quotes share with another's, and English close paraphrases, who said it first."""
 
 from typing import Annotated
 
@@ -13,11 +13,16 @@ router = APIRouter()
 
 
 @router.get("/echoes", response_class=HTMLResponse, include_in_schema=False)
-@router.get("/echoes.json", summary="Phrases one speaker's quotes share with another's, who said it first")
+@router.get(
+    "/echoes.json", summary="Phrases one speaker's quotes share with another's, and close paraphrases, who said it first"
+)
 def shared_phrases(
     request: Request,
     conn: Reader,
     speaker: Annotated[str, Query(max_length=200)] = "",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    paraphrases: bool = True,
 ) -> Response:
-    return respond(request, "echoes.html", echoes(conn, speaker=speaker or None, limit=limit))
+    return respond(
+        request, "echoes.html", echoes(conn, speaker=speaker or None, limit=limit, paraphrases=paraphrases)
+    )
