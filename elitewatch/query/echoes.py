@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from elitewatch.dbapi import Connection
-from elitewatch.query.kept import kept
+from elitewatch.query.kept import kept, kept_ready, kept_recent
 from elitewatch.query.queries import find_entities
 
 SHINGLE = 4  # lemmas a shingle holds: short enough to survive rewording, long enough to be a phrase
@@ -90,12 +90,15 @@ def echoes(
     speaker_id: int | None = None,
     limit: int = 200,
     paraphrases: bool = True,
+    recent: bool = False,
 ) -> dict[str, Any]:
     """Pairs of statements of two speakers that share a phrase (kind "phrase", most shared first), then those
     that, in English, closely paraphrase each other and share no phrase (kind "paraphrase", most similar
     first); the earlier speaker first, at most `limit` of each kind. With `speaker` (a name, any spelling)
-    or `speaker_id` only that speaker's; `paraphrases=False` leaves the model unloaded."""
-    corpus = kept(conn, "echoes", _index)
+    or `speaker_id` only that speaker's; `paraphrases=False` leaves the model unloaded. `recent` (a person's
+    page): the shingles kept of a few seconds ago while a new store's are built behind, and paraphrases only
+    once they are ready (built in the background, never in the request)."""
+    corpus = kept_recent(conn, "echoes", _index) if recent else kept(conn, "echoes", _index)
     wanted = {e["id"] for e in find_entities(conn, speaker, type="person")} if speaker else None
     if speaker_id is not None:
         wanted = (wanted or set()) | {speaker_id}
@@ -121,8 +124,11 @@ def echoes(
             )
     phrases.sort(key=lambda e: (-e["shingles"], e["first"]["date"] or "9999", e["first"]["quote_id"]))
     close: list[dict[str, Any]] = []
+    found = None
     if paraphrases:
-        for first_id, second_id, similarity in kept(conn, "paraphrases", _paraphrases).pairs:
+        found = kept_ready(conn, "paraphrases", _paraphrases) if recent else kept(conn, "paraphrases", _paraphrases)
+    for first_id, second_id, similarity in found.pairs if found is not None else []:
+        if first_id in index and second_id in index:  # both of the shingles' generation
             first, second = index[first_id], index[second_id]
             if (first_id, second_id) not in pairs and concerned(first, second):
                 close.append(
@@ -135,7 +141,7 @@ def echoes(
                         "similarity": round(similarity, 3),
                     }
                 )
-        close.sort(key=lambda e: (-e["similarity"], e["first"]["date"] or "9999", e["first"]["quote_id"]))
+    close.sort(key=lambda e: (-e["similarity"], e["first"]["date"] or "9999", e["first"]["quote_id"]))
     return {
         "speaker": speaker,
         "echoes": phrases[:limit] + close[:limit],

@@ -49,6 +49,20 @@ def kept_recent(conn: Connection, name: str, build: Callable[[Connection], T]) -
     return value
 
 
+def kept_ready(conn: Connection, name: str, build: Callable[[Connection], T]) -> T | None:
+    """What `kept_recent` gives, but never built in the request: None until a first one is ready (it is then
+    being built in the background), for a part of a page that can wait for the next visit. A store that
+    cannot be opened again by its file name (a server, a store in memory) is built here, as by `kept`."""
+    version = generation(conn)
+    if version is None or not Path(version[0]).is_file():
+        return kept(conn, name, build)
+    found = _kept.get(name)
+    if found is None or found[0][0] != version[0]:
+        _build_behind(name, version, build)
+        return None
+    return kept_recent(conn, name, build)
+
+
 def _build_behind(name: str, version: tuple[str, int], build: Callable[[Connection], Any]) -> None:
     with _lock:
         if name in _building:

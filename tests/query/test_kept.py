@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from elitewatch.query.kept import kept, kept_recent
+from elitewatch.query.kept import kept, kept_ready, kept_recent
 from elitewatch.store import connect
 from elitewatch.store.db import transaction
 
@@ -53,3 +53,23 @@ def test_a_recent_model_is_given_at_once_while_the_new_one_is_built(tmp_path: Pa
             break
         threading.Event().wait(0.05)
     assert kept_recent(conn, "recent", build) == 2 and len(builds) == 2
+
+
+def test_a_ready_model_is_never_built_in_the_request(tmp_path: Path) -> None:
+    import threading
+
+    conn = connect(tmp_path / "ready.db")
+    built = threading.Event()
+
+    def build(_: object) -> str:
+        built.set()
+        return "model"
+
+    assert kept_ready(conn, "ready", build) is None  # nothing yet: built behind
+    assert built.wait(10)
+    for _ in range(100):
+        if kept_ready(conn, "ready", build) == "model":
+            break
+        threading.Event().wait(0.05)
+    assert kept_ready(conn, "ready", build) == "model"
+    assert kept_ready(connect(":memory:"), "ready", build) == "model"  # a store in memory: built here

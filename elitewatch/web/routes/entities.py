@@ -37,7 +37,7 @@ def person_by_name(request: Request, conn: Reader, name: Annotated[str, Query(mi
 def entity(request: Request, conn: Reader, entity_id: int) -> Response:
     data = entity_profile(conn, row_id(entity_id, "no entity with this id"), limit=PAGE_ROWS, sentences=False)
     if data["type"] == "person":
-        data["echoes"] = echoes(conn, speaker_id=data["id"], limit=ECHOES_SHOWN)["echoes"]
+        data["echoes"] = echoes(conn, speaker_id=data["id"], limit=ECHOES_SHOWN, recent=True)["echoes"]
     chart = career_chart([(data["name"], data["offices"])], latest(conn))
     return respond(request, "entity.html", data, chart=chart)
 
