@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -22,28 +23,28 @@ BLOCK_STRIDE = 1_000_000
 @cache
 def load() -> Any:
     import spacy
-    from spacy.language import Language
-
     nlp = spacy.load(MODEL)
-    if not Language.has_factory(PARAGRAPHS):
-        Language.component(PARAGRAPHS, func=paragraph_starts)
-    nlp.add_pipe(PARAGRAPHS, before="parser")
     keep_for_life()
     return nlp
 
 
-PARAGRAPHS = "elitewatch_paragraphs"
+# A blank line ends a paragraph, and each paragraph is parsed alone: a headline, a byline or a photo caption
+# without a full stop would otherwise run into the paragraph after it as one sentence (its names becoming
+# that sentence's speakers and participants), and presetting a sentence start there instead makes the parser
+# split the next name ("Shavkat | Mirziyoyev").
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
-def paragraph_starts(doc: Any) -> Any:
-    """A paragraph starts a sentence: the token after a blank line does, before the parser runs (which keeps
-    the boundaries it is given). Without it a headline, a byline or a photo caption without a full stop runs
-    into the paragraph after it as one sentence, and its names become that sentence's speakers and
-    participants."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
-    return doc
+def paragraphs_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs of text[start:end], blank lines left out."""
+    found, at = [], start
+    for gap in PARAGRAPH_BREAK.finditer(text, start, end):
+        if gap.start() > at:
+            found.append((at, gap.start()))
+        at = gap.end()
+    if at < end:
+        found.append((at, end))
+    return found
 
 
 def parse_blocks(
@@ -56,10 +57,15 @@ def parse_blocks(
     if not jobs:
         return
     nlp = load()
-    texts = (parsed[index].doc.text[block.start : block.end] for index, block in jobs)
+    pieces = [
+        (index, start, end)
+        for index, block in jobs
+        for start, end in paragraphs_of(parsed[index].doc.text, block.start, block.end)
+    ]
+    texts = (parsed[index].doc.text[start:end] for index, start, end in pieces)
     last_index = -1
-    for number, (doc, (index, block)) in enumerate(zip(nlp.pipe(texts, batch_size=batch_size), jobs, strict=True)):
-        add_doc(parsed[index], doc, block.start, number * BLOCK_STRIDE)
+    for number, (doc, (index, start, _)) in enumerate(zip(nlp.pipe(texts, batch_size=batch_size), pieces, strict=True)):
+        add_doc(parsed[index], doc, start, number * BLOCK_STRIDE)
         if on_done and index != last_index and last_index >= 0:
             on_done(last_index)
         last_index = index
