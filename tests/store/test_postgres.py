@@ -146,3 +146,35 @@ def test_the_cli_takes_the_server_from_db_or_elitewatch_db(postgres_cluster: pg.
     assert not (Path.cwd() / "postgresql:").exists()  # never taken for a file's name
     wrong = runner.invoke(app, ["summary"], env={"ELITEWATCH_DB": url.replace("/store_", "/absent_")})
     assert wrong.exit_code == 1 and "cannot open the database" in wrong.output
+
+
+def test_review_split_and_ids_on_the_server(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
+    """The judgements' statements (a candidate pair replaced and numbered, accepted; a split; Wikidata ids) on
+    PostgreSQL, on the texts of tests/resolve's review test."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from elitewatch.cli import app
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(app, [*args, "--db", url])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    (tmp_path / "a.txt").write_text(
+        "NASA director Bill Gerstenmaier spoke in Houston with Vladimir Putin and Dmitry Medvedev.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Директор НАСА Гернстермайер заявил в Москве, что Владимир Путин и Дмитрий Медведев согласны.", encoding="utf-8"
+    )
+    url = postgres_cluster.create()
+    run("ingest", str(tmp_path))
+    pairs = [json.loads(line) for line in run("review", "--json").splitlines()]
+    pair = next(p for p in pairs if "Gerstenmaier" in p["a_name"] + p["b_name"])
+    run("review", "--accept", str(pair["number"]))
+    assert {"Bill Gerstenmaier", "Гернстермайер"} <= set(json.loads(run("person", "Гернстермайер", "--json"))["aliases"])
+    run("split", "Vladimir Putin", "Владимир Путин")
+    table = tmp_path / "ids.csv"
+    table.write_text("name,wikidata\nVladimir Putin,Q7747\n", encoding="utf-8")
+    assert "1 attached" in run("ids", str(table))
