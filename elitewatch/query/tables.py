@@ -53,7 +53,7 @@ def _entities(conn: Connection) -> Iterator[Row]:
         """SELECT e.id, e.type, e.name, e.wikidata,
                   (SELECT group_concat(alias, ' | ') FROM
                      (SELECT alias FROM aliases a WHERE a.entity_id = e.id AND a.alias != e.name
-                       ORDER BY mentions DESC, alias)) AS aliases,
+                       ORDER BY mentions DESC, alias) ranked) AS aliases,
                   (SELECT count(DISTINCT doc_id) FROM doc_entities de WHERE de.entity_id = e.id) AS documents
              FROM entities e ORDER BY e.id"""
     ):
@@ -109,7 +109,7 @@ def _events(conn: Connection) -> Iterator[Row]:
                   (SELECT group_concat(name, '; ') FROM
                      (SELECT e.name FROM event_participants ep
                         JOIN doc_entities de ON de.id = ep.doc_entity_id JOIN entities e ON e.id = de.entity_id
-                       WHERE ep.event_id = ev.id GROUP BY e.id ORDER BY min(ep.rowid))) AS participants
+                       WHERE ep.event_id = ev.id GROUP BY e.id ORDER BY min(ep.rowid)) named) AS participants
              FROM events ev JOIN documents d ON d.id = ev.doc_id
             ORDER BY ev.doc_id, ev.trigger_start"""
     ):

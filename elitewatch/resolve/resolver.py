@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from elitewatch.dbapi import Connection
+from elitewatch.dbapi import Connection, dialect
 from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
 from elitewatch.resolve.linker import derived_aliases, entity_key, rebuild_aliases
@@ -80,6 +80,14 @@ class Context:
     countries: frozenset[str] = frozenset()
 
 
+# A pair scored again replaces its row, and takes a new number for review (its rowid) as SQLite's REPLACE does.
+REPLACE_CANDIDATE = {
+    "sqlite": "INSERT OR REPLACE INTO candidates (a, b, score, reasons) VALUES (?, ?, ?, ?)",
+    "postgresql": """INSERT INTO candidates (a, b, score, reasons) VALUES (?, ?, ?, ?) ON CONFLICT (a, b)
+                     DO UPDATE SET score = excluded.score, reasons = excluded.reasons, rowid = DEFAULT""",
+}
+
+
 def resolve_entity(conn: Connection, entity: LocalEntity, context: Context = Context()) -> int:
     """The canonical entity id of a document's entity."""
     if (split_from := _split_judgement(conn, entity)) is not None:
@@ -108,7 +116,7 @@ def resolve_entity(conn: Connection, entity: LocalEntity, context: Context = Con
     exists = best is not None and conn.execute("SELECT 1 FROM entities WHERE id = ?", (best.entity_id,)).fetchone()
     if best is not None and exists and best.entity_id != entity_id and best.score >= SUGGEST:  # not absorbed
         conn.execute(
-            "INSERT OR REPLACE INTO candidates (a, b, score, reasons) VALUES (?, ?, ?, ?)",
+            REPLACE_CANDIDATE[dialect(conn)],
             (best.entity_id, entity_id, best.score, json.dumps(best.reasons, ensure_ascii=False)),
         )
     return entity_id

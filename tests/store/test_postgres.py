@@ -146,3 +146,73 @@ def test_the_cli_takes_the_server_from_db_or_elitewatch_db(postgres_cluster: pg.
     assert not (Path.cwd() / "postgresql:").exists()  # never taken for a file's name
     wrong = runner.invoke(app, ["summary"], env={"ELITEWATCH_DB": url.replace("/store_", "/absent_")})
     assert wrong.exit_code == 1 and "cannot open the database" in wrong.output
+
+
+def test_review_split_and_ids_on_the_server(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
+    """The judgements' statements (a candidate pair replaced and numbered, accepted; a split; Wikidata ids) on
+    PostgreSQL, on the texts of tests/resolve's review test."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from elitewatch.cli import app
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(app, [*args, "--db", url])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    (tmp_path / "a.txt").write_text(
+        "NASA director Bill Gerstenmaier spoke in Houston with Vladimir Putin and Dmitry Medvedev.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Директор НАСА Гернстермайер заявил в Москве, что Владимир Путин и Дмитрий Медведев согласны.", encoding="utf-8"
+    )
+    url = postgres_cluster.create()
+    run("ingest", str(tmp_path))
+    pairs = [json.loads(line) for line in run("review", "--json").splitlines()]
+    pair = next(p for p in pairs if "Gerstenmaier" in p["a_name"] + p["b_name"])
+    run("review", "--accept", str(pair["number"]))
+    assert {"Bill Gerstenmaier", "Гернстермайер"} <= set(json.loads(run("person", "Гернстермайер", "--json"))["aliases"])
+    run("split", "Vladimir Putin", "Владимир Путин")
+    table = tmp_path / "ids.csv"
+    table.write_text("name,wikidata\nVladimir Putin,Q7747\n", encoding="utf-8")
+    assert "1 attached" in run("ids", str(table))
+
+
+READING = [
+    ["summary"], ["entities", "--json"], ["person", "Tokayev", "--json"], ["person", "Токаев", "--json"],
+    ["events", "--json"], ["intervals", "--json"], ["network", "--person", "Tokayev"], ["echoes", "--json"],
+    ["contrasts", "Tokayev"], ["narratives", "--json"], ["claims", "--json"], ["quotes", "--json"],
+    ["quotes", "--search", "dialogue", "--json"], ["export"], ["export", "--format", "ftm"],
+    *(["export", "--format", "csv", "--kind", kind] for kind in ("documents", "quotes", "positions", "events", "entities")),
+    ["review", "--json"],
+]  # fmt: skip
+PAGES = ["/index.json", "/quotes.json", "/events.json", "/documents.json", "/entities.json", "/network.json"]
+
+
+@pytest.mark.sqlite_only
+def test_every_reading_command_and_page_answers_the_same_on_both(
+    examples_store: Path, postgres_cluster: pg.Cluster
+) -> None:
+    """The sample articles in an SQLite file and on the server: every reading command and the corpus pages
+    give the same answer, byte for byte (search's snippets, drawn by each database, aside)."""
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from elitewatch.cli import app
+    from elitewatch.web.app import create_app
+    from tests.conftest import EXAMPLES
+
+    url = postgres_cluster.create()
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(EXAMPLES), "--db", url, "-q", "--workers", "1"]).exit_code == 0
+    for command in READING:
+        answers = [runner.invoke(app, [*command, "--db", str(db)]) for db in (examples_store, url)]
+        assert answers[0].exit_code == answers[1].exit_code == 0, (command, answers[1].output[-500:])
+        assert answers[0].output == answers[1].output, command
+    clients = [TestClient(create_app(db)) for db in (examples_store, url)]
+    for page in PAGES:
+        sqlite_page, postgres_page = (client.get(page) for client in clients)
+        assert sqlite_page.status_code == postgres_page.status_code == 200, page
+        assert sqlite_page.json() == postgres_page.json(), page
