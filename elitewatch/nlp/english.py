@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -23,28 +22,10 @@ BLOCK_STRIDE = 1_000_000
 @cache
 def load() -> Any:
     import spacy
+
     nlp = spacy.load(MODEL)
     keep_for_life()
     return nlp
-
-
-# A blank line ends a paragraph, and each paragraph is parsed alone: a headline, a byline or a photo caption
-# without a full stop would otherwise run into the paragraph after it as one sentence (its names becoming
-# that sentence's speakers and participants), and presetting a sentence start there instead makes the parser
-# split the next name ("Shavkat | Mirziyoyev").
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-
-def paragraphs_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The paragraphs of text[start:end], blank lines left out."""
-    found, at = [], start
-    for gap in PARAGRAPH_BREAK.finditer(text, start, end):
-        if gap.start() > at:
-            found.append((at, gap.start()))
-        at = gap.end()
-    if at < end:
-        found.append((at, end))
-    return found
 
 
 def parse_blocks(
@@ -57,15 +38,10 @@ def parse_blocks(
     if not jobs:
         return
     nlp = load()
-    pieces = [
-        (index, start, end)
-        for index, block in jobs
-        for start, end in paragraphs_of(parsed[index].doc.text, block.start, block.end)
-    ]
-    texts = (parsed[index].doc.text[start:end] for index, start, end in pieces)
+    texts = (parsed[index].doc.text[block.start : block.end] for index, block in jobs)
     last_index = -1
-    for number, (doc, (index, start, _)) in enumerate(zip(nlp.pipe(texts, batch_size=batch_size), pieces, strict=True)):
-        add_doc(parsed[index], doc, start, number * BLOCK_STRIDE)
+    for number, (doc, (index, block)) in enumerate(zip(nlp.pipe(texts, batch_size=batch_size), jobs, strict=True)):
+        add_doc(parsed[index], doc, block.start, number * BLOCK_STRIDE)
         if on_done and index != last_index and last_index >= 0:
             on_done(last_index)
         last_index = index
@@ -73,24 +49,43 @@ def parse_blocks(
         on_done(last_index)
 
 
+def _paragraph_pieces(sent: Any) -> list[list[Any]]:
+    """A parsed sentence cut where a blank line ends a paragraph: a headline, a byline or a photo caption
+    without a full stop, which the parser ran into the paragraph after it, is a sentence of its own (its names
+    would otherwise be that sentence's speakers and participants). Cut after the parse, not before: a
+    sentence start preset there makes the parser split the next name ("Shavkat | Mirziyoyev")."""
+    pieces: list[list[Any]] = [[]]
+    for token in sent:
+        pieces[-1].append(token)
+        if token.is_space and token.text.count("\n") >= 2 and token.i + 1 < sent.end:
+            pieces.append([])
+    return [piece for piece in pieces if piece]
+
+
 def add_doc(target: Parsed, doc: Any, offset: int, sentence_base: int) -> None:
-    for n, sent in enumerate(doc.sents):
-        target.sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, "en"))
-        for token in sent:
-            target.tokens.append(
-                Token(
-                    i=token.i,
-                    start=offset + token.idx,
-                    end=offset + token.idx + len(token.text),
-                    text=token.text,
-                    lemma=token.lemma_.lower(),
-                    pos=token.pos_,
-                    dep=token.dep_,
-                    head=token.head.i,
-                    sent=sentence_base + n,
-                    language=word_language(token.text, token.lemma_),
+    n = 0
+    for sent in doc.sents:
+        for piece in _paragraph_pieces(sent):
+            inside = {token.i for token in piece}
+            end = piece[-1].idx + len(piece[-1].text)
+            target.sentences.append(Sentence(offset + piece[0].idx, offset + end, "en"))
+            for token in piece:
+                held = token.head.i in inside  # an arc into another paragraph is cut: this token is a root
+                target.tokens.append(
+                    Token(
+                        i=token.i,
+                        start=offset + token.idx,
+                        end=offset + token.idx + len(token.text),
+                        text=token.text,
+                        lemma=token.lemma_.lower(),
+                        pos=token.pos_,
+                        dep=token.dep_ if held else "ROOT",
+                        head=token.head.i if held else token.i,
+                        sent=sentence_base + n,
+                        language=word_language(token.text, token.lemma_),
+                    )
                 )
-            )
+            n += 1
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
