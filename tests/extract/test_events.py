@@ -109,3 +109,13 @@ def test_taking_part_is_not_hosting_and_a_meeting_lists_only_its_people() -> Non
     )
     meetings = [set(e[1]) for e in found if e[0] == "meeting"]
     assert meetings == [{"Алексей Миллер", "Александр Озерец"}]
+
+
+def test_the_organization_of_the_office_taken_is_no_participant() -> None:
+    found = events_of(
+        "Many were surprised by the appointment of Anna Petrova as Secretary General of the Eurasian Transport Union.",
+        published="2024-02-01",
+    )
+    assert [(kind, people) for kind, people, _, _ in found] == [("appointment", ["Anna Petrova"])]
+    signed = events_of("Anna Petrova signed an agreement with Vostok Rail JSC on Monday.", published="2024-02-01")
+    assert [sorted(people) for _, people, _, _ in signed] == [["Anna Petrova", "Vostok Rail JSC"]]  # a party

@@ -156,11 +156,32 @@ def _located(doc: Document, index: int) -> bool:
     return introduced_by(doc, phrase_top(doc, mention), words)
 
 
+def _in_office(doc: Document, index: int, root: int) -> bool:
+    """An organization or place named in the office someone takes or leaves ("the appointment of X as CSTO
+    Secretary General", "resigned as President of Kazakhstan", «назначен в качестве посла России») is the
+    office's, not a participant: it hangs from the phrase's root through a predicative "as"."""
+    mention = doc.mention_of_token(index)
+    if mention is None or mention.type == "person":
+        return False
+    words = lexicon(doc.language(doc.tokens[index])).predicative_words
+    node = index
+    for _ in range(12):
+        if node == root:
+            return False
+        if introduced_by(doc, node, words):
+            return True
+        parent = doc.tokens[node].head
+        if parent == node:
+            return False
+        node = parent
+    return False
+
+
 def _mentions_under(doc: Document, root: int, holders: RoleHolders | None = None) -> list[int]:
     """Entities named in a phrase (pronouns and "who" stand for theirs)."""
     found: list[int] = []
     for index in _phrase_tokens(doc, root):
-        if _located(doc, index):
+        if _located(doc, index) or _in_office(doc, index, root):
             continue
         antecedent = _antecedent(doc, index)
         if antecedent is not None:
