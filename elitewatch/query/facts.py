@@ -90,7 +90,7 @@ class _Fact:
 
 @dataclass(frozen=True)
 class Facts:
-    """Which records tell one fact: record id -> fact id, and fact id -> its records (oldest first)."""
+    """Which records tell one fact: record id -> fact id, and fact id -> its records."""
 
     fact_of: dict[int, str]
     members: dict[str, list[int]]
@@ -111,46 +111,30 @@ def recent_event_facts(conn: Connection) -> Facts:
     return kept_recent(conn, "event_facts", _build_event_facts)
 
 
-def _participants(conn: Connection, event_ids: list[int] | None) -> dict[int, set[int]]:
-    """The entities taking part in each event (of `event_ids`, else of all)."""
-    found: dict[int, set[int]] = defaultdict(set)
-    sql = """SELECT ep.event_id, de.entity_id FROM event_participants ep
-               JOIN doc_entities de ON de.id = ep.doc_entity_id"""
-    for chunk in _chunks(event_ids):
-        where = f" WHERE ep.event_id IN ({','.join('?' * len(chunk))})" if chunk is not None else ""
-        for event_id, entity_id in conn.execute(sql + where, chunk or ()):
-            found[int(event_id)].add(int(entity_id))
-    return found
-
-
-def _records(conn: Connection, event_ids: list[int] | None) -> list[Told]:
-    """Events as the join compares them (of `event_ids`, else all)."""
-    participants = _participants(conn, event_ids)
-    sql = """SELECT e.id, e.type, e.date, d.published, e.place_text, place.entity_id AS place_id
-               FROM events e JOIN documents d ON d.id = e.doc_id
-               LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id"""
-    records = []
-    for chunk in _chunks(event_ids):
-        where = f" WHERE e.id IN ({','.join('?' * len(chunk))})" if chunk is not None else ""
-        for row in conn.execute(sql + where + " ORDER BY e.id", chunk or ()):
-            records.append(
-                Told(
-                    id=int(row["id"]),
-                    type=str(row["type"]),
-                    participants=tuple(sorted(participants[int(row["id"])])),
-                    date=row["date"],
-                    published=row["published"],
-                    place=f"e:{row['place_id']}" if row["place_id"] is not None else _fold(row["place_text"]),
-                )
-            )
-    return records
-
-
-def _chunks(ids: list[int] | None, size: int = 500) -> list[list[int] | None]:
-    if ids is None:
-        return [None]
-    ordered = sorted(set(ids))
-    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
+def _records(conn: Connection) -> list[Told]:
+    """Every event of the store as the join compares it."""
+    participants: dict[int, set[int]] = defaultdict(set)
+    for event_id, entity_id in conn.execute(
+        """SELECT ep.event_id, de.entity_id FROM event_participants ep
+             JOIN doc_entities de ON de.id = ep.doc_entity_id"""
+    ):
+        participants[int(event_id)].add(int(entity_id))
+    return [
+        Told(
+            id=int(row["id"]),
+            type=str(row["type"]),
+            participants=tuple(sorted(participants[int(row["id"])])),
+            date=row["date"],
+            published=row["published"],
+            place=f"e:{row['place_id']}" if row["place_id"] is not None else _fold(row["place_text"]),
+        )
+        for row in conn.execute(
+            """SELECT e.id, e.type, e.date, d.published, e.place_text, place.entity_id AS place_id
+                 FROM events e JOIN documents d ON d.id = e.doc_id
+                 LEFT JOIN doc_entities place ON place.id = e.place_doc_entity_id
+                ORDER BY e.id"""
+        )
+    ]
 
 
 def office_facts(conn: Connection) -> Facts:
@@ -213,7 +197,7 @@ def _months(told: Told) -> list[str]:
 
 
 def _build_event_facts(conn: Connection) -> Facts:
-    return join_events(_records(conn, None))
+    return join_events(_records(conn))
 
 
 @dataclass(frozen=True)

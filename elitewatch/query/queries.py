@@ -9,7 +9,6 @@ from elitewatch.dbapi import Connection, Cursor, Dialect, dialect
 from elitewatch.errors import NotFoundError
 from elitewatch.query.facts import Held, join_offices, recent_event_facts
 from elitewatch.vocabulary.names import name_key, strip_possessive
-from elitewatch.vocabulary.offices import career_office
 
 
 def _rows(cursor: Cursor) -> list[dict[str, Any]]:
@@ -221,18 +220,16 @@ def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     organization or country ("CSTO Secretary General", "генсек ОДКБ") joined, with the earliest start, the
     latest end, the dates the texts show the person in post, and its sources (`sources_total` of them, the
     earliest and latest SOURCES_SHOWN listed: a president's office is named in thousands of documents)."""
-    places: dict[str, set[str]] = {}  # an office named without its place joins the one place it has
-    for row in career_rows:
-        if row["org"]:
-            places.setdefault(career_office(row["role"]), set()).add(row["org"].casefold())
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in sorted(career_rows, key=lambda r: not r["org"]):
-        head = career_office(row["role"])
-        known = places.get(head, set())
-        org = (row["org"] or "").casefold() or (next(iter(known)) if len(known) == 1 else "")
-        group = groups.get((head, org))
+    # one person's records joined as the store's are (query/facts.py): an office named without its place
+    # joins the one place it has
+    facts = join_offices(
+        [Held(n, 0, row["role"], (row["org"] or "").casefold() or None) for n, row in enumerate(career_rows)]
+    )
+    groups: dict[str, dict[str, Any]] = {}
+    for n, row in sorted(enumerate(career_rows), key=lambda item: not item[1]["org"]):
+        group = groups.get(facts.fact_of[n])
         if not group:
-            group = groups[(head, org)] = {
+            group = groups[facts.fact_of[n]] = {
                 "role": row["role"],
                 "org": row["org"],
                 "org_id": row["org_id"],
