@@ -40,9 +40,23 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split("|") if part.strip()]
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML's safe loader with the booleans of YAML 1.2: only true and false. YAML 1.1 also reads yes, no, on,
+    off, y and n as booleans, which in a word list are words ("on" a speech preposition, «no» a particle)."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 @cache
 def read_yaml(relative: str) -> dict[str, Any]:
-    loaded = yaml.safe_load((DATA / relative).read_text(encoding="utf-8"))
+    loaded = yaml.load((DATA / relative).read_text(encoding="utf-8"), Loader=_WordLoader)  # a SafeLoader
     return loaded if isinstance(loaded, dict) else {}
 
 
@@ -152,6 +166,8 @@ def _convert(value: Any, hint: Any) -> Any:
         return value
     if value is None:
         raise TypeError("expected a value, found none")
+    if isinstance(value, bool) and hint is not bool:
+        raise TypeError(f"expected {hint.__name__}, found the boolean {value!r} (quote it to mean a word)")
     if hint in (str, int, float, bool):
         return hint(value)
     raise TypeError(f"cannot read a value as {hint!r}")

@@ -94,6 +94,19 @@ def test_a_value_of_the_wrong_shape_is_an_error(data: Path) -> None:
         load_words(relative, Words, language="en", first_words=frozenset())
 
 
+def test_words_that_yaml_1_1_reads_as_booleans_stay_words(data: Path) -> None:
+    """A negation list with "no", an occasion list with "on": words, not the booleans YAML 1.1 makes of them."""
+    relative = write(data, TEXT.replace("[say, tell]", "[on, no, yes, off]"))
+    words = load_words(relative, Words, language="en", first_words=frozenset())
+    assert words.verbs == {"on", "no", "yes", "off"}
+
+
+def test_a_boolean_where_a_word_is_expected_is_an_error(data: Path) -> None:
+    relative = write(data, TEXT.replace("kind: meeting", "kind: true"))
+    with pytest.raises(DataFileError, match="kind: expected str, found the boolean True"):
+        load_words(relative, Words, language="en", first_words=frozenset())
+
+
 def test_every_lexicon_loads() -> None:
     """The package's own lexicons all load through the loader (a stray key in one fails here)."""
     from elitewatch.extract import confidence
