@@ -445,7 +445,38 @@ def _source(
         if before and subject.text.casefold() in any_language().person:
             return before[-1][2], subject.text
         return None, None
-    return None, text[start:end]
+    described = _described(tokens, subject, first)
+    if not described:
+        return None, None
+    return None, text[described[0].start : described[-1].end]
+
+
+# What a described source keeps of its subject: the noun with what says what it is ("civil rights activists",
+# "research conducted by the Center for …"), not a relative clause or an apposition that tells more about it.
+DESCRIPTION_ENDS = frozenset({"relcl", "acl:relcl", "parataxis", "appos"})
+
+
+def _described(tokens: list[Token], subject: Token, first: int) -> list[Token]:
+    """The words a source that no entity names is kept by: the subject's phrase without the relative clauses
+    after it; nothing when the subject is a lone word that is not a noun ("some", "many", "nobody")."""
+    phrase = _subtree(tokens, subject, first)
+    if subject.pos not in ("NOUN", "PROPN") and len(_trim(phrase)) <= 1:
+        return []
+    by_index = {t.i: t for t in tokens}
+    dropped = {t.i for t in tokens if t.head == subject.i and t.i > subject.i and t.dep in DESCRIPTION_ENDS}
+    return _trim([t for t in phrase if not any(i in dropped for i in _path(by_index, t, subject))])
+
+
+def _path(by_index: dict[int, Token], token: Token, root: Token) -> list[int]:
+    """The tokens from `token` up to (not including) `root`."""
+    path, node, steps = [], token, 0
+    while node.i != root.i and steps < 50:
+        path.append(node.i)
+        parent = by_index.get(node.head)
+        if parent is None or parent.i == node.i:
+            break
+        node, steps = parent, steps + 1
+    return path
 
 
 def _antecedent(tokens: list[Token], subject: Token, words: ClaimWords) -> Token:

@@ -126,6 +126,25 @@ def test_a_described_source_keeps_its_words_and_a_place_in_it_is_not_the_source(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Farmers, who had waited for the subsidy since the spring, said the ministry had broken its word.",
+            (None, "Farmers", "the ministry had broken its word"),
+        ),
+        (
+            "Some said that the vote had been rigged.",
+            (None, None, "the vote had been rigged"),
+        ),
+    ],
+)
+def test_a_described_source_is_its_noun_without_the_clause_after_it_and_never_a_non_noun(
+    text: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    assert expected in sources_of(text)
+
+
+@pytest.mark.parametrize(
     ("text", "source", "claimed"),
     [
         (
