@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from elitewatch.errors import GoldFormatError
-from elitewatch.temporal import timexes
+from elitewatch.temporal import Timex, timexes
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -32,15 +32,6 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "DATE+TIME": ("DATE", "TIME"),
     "all": TYPES,
 }
-
-
-@dataclass(frozen=True)
-class Timex:
-    start: int
-    end: int
-    type: str  # DATE | TIME | DURATION | SET
-    value: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -97,10 +88,7 @@ def load_folder(folder: Path) -> list[TmlDocument]:
 
 def found(document: TmlDocument) -> list[Timex]:
     """The normalizer's TimeML expressions for the document's text."""
-    return [
-        Timex(t.start, t.end, t.type, t.value, document.text[t.start : t.end])
-        for t in timexes(document.text, anchor=document.anchor)
-    ]
+    return timexes(document.text, anchor=document.anchor)
 
 
 WEEK = re.compile(r"-W0(\d)\b")

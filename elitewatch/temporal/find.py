@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from elitewatch.temporal.normalize import TimeExpr, normalize, parse_iso, scan
 from elitewatch.temporal.tense import tense_at
-from elitewatch.temporal.timeml import Context, with_timeml
+from elitewatch.temporal.timeml import Context, Timex, pieces, with_timeml
 
 # The kinds whose value depends on which way their clause points (a month or weekday without a year).
 TENSED = frozenset({"date", "weekday", "time", "quarter", "season", "weekend", "holiday", "range"})
@@ -91,3 +91,11 @@ def date_in_attribution(text: str, start: int, end: int, anchor: str | None) -> 
         if expr.value is not None and expr.parts.kind not in ("decade", "range", "elapsed"):
             return expr.value
     return None
+
+
+def timexes(text: str, anchor: str | None = None) -> list[Timex]:
+    """The TimeML expressions of a text, the anchor being the document's creation day."""
+    found: list[Timex] = []
+    for expr in find_dates(text, anchor=anchor):
+        found.extend(pieces(expr))
+    return found

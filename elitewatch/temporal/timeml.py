@@ -34,6 +34,7 @@ class Timex:
     end: int
     type: str  # DATE | TIME | DURATION | SET
     value: str
+    text: str  # the words it spans
 
 
 @dataclass
@@ -274,17 +275,8 @@ def _offset(expr: TimeExpr, context: Context) -> str | None:
     return expr.value
 
 
-def timexes(text: str, anchor: str | None = None) -> list[Timex]:
-    """The TimeML expressions of a text, the anchor being the document's creation day."""
-    from elitewatch.temporal.find import find_dates
-
-    found: list[Timex] = []
-    for expr in find_dates(text, anchor=anchor):
-        found.extend(_pieces(expr))
-    return found
-
-
-def _pieces(expr: TimeExpr) -> list[Timex]:
+def pieces(expr: TimeExpr) -> list[Timex]:
+    """The TIMEX3 elements of a normalized expression: none without a value, two for a range of days."""
     value = expr.timex
     if value is None:
         return []
@@ -293,5 +285,8 @@ def _pieces(expr: TimeExpr) -> list[Timex]:
         numbers = list(re.finditer(r"\d+", expr.raw))
         if len(numbers) >= 2:  # the first part ends with its number, the last starts at the next ("April 3–4")
             first, last = expr.start + numbers[0].end(), expr.start + numbers[1].start()
-            return [Timex(expr.start, first, kind, value), Timex(last, expr.end, kind, expr.end_value)]
-    return [Timex(expr.start, expr.end, kind, value)]
+            return [
+                Timex(expr.start, first, kind, value, expr.raw[: first - expr.start]),
+                Timex(last, expr.end, kind, expr.end_value, expr.raw[last - expr.start :]),
+            ]
+    return [Timex(expr.start, expr.end, kind, value, expr.raw)]
