@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from elitewatch.ingest.language import ANALYSED, OTHER_SCRIPT, language_of, letter_counts, script_label
 from elitewatch.model import Document, Parsed
+from elitewatch.nlp import english, russian
 
 PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -93,8 +94,6 @@ def parse_documents(
 ) -> list[Parsed]:
     """Parse every document, its language told by its letters; English blocks of all documents go through
     spaCy's nlp.pipe together."""
-    from elitewatch.nlp import english, russian
-
     parsed = [Parsed(doc=document) for document in documents]
     english_jobs: list[tuple[int, Block]] = []
     for index, document in enumerate(documents):
