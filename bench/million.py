@@ -452,6 +452,7 @@ def section(result: dict[str, Any]) -> list[str]:
         + ", ".join(f"{k} = {v}" for k, v in PG_OPTIONS.items() if k in ("shared_buffers", "fsync"))
         + "; each request opens its own connection, as the web app does.",
         "",
+        *_writer_lines(state.get("writers")),
         "To run it again: `.venv/bin/python bench/million.py --build` (the SQLite store, then the PostgreSQL one,",
         "into MILLION_DIR, /work/big by default: about 20 GB and 30 GB of disk; the log of the build gives the",
         "time each took on this machine, shared with other work, in the table above), then",
@@ -460,6 +461,19 @@ def section(result: dict[str, Any]) -> list[str]:
         "",
     ]
     return lines
+
+
+def _writer_lines(writers: dict[str, float] | None) -> list[str]:
+    if not writers:
+        return []
+    return [
+        f"`store_analysis`, one writer, a transaction a document (`--writers`, the build's first {writers['documents']:.0f}",
+        f"documents into new stores, load average {writers['load']:.1f}): SQLite {writers['SQLite']:.1f} documents/s,",
+        f"PostgreSQL {writers['PostgreSQL']:.1f}/s (every statement a round trip to the server): a million documents",
+        f"would take {SIZE / writers['PostgreSQL'] / 3600:.0f} hours that way, against "
+        f"{SIZE / writers['SQLite'] / 3600:.0f} into SQLite.",
+        "",
+    ]
 
 
 def replace_section(report: str, lines: list[str]) -> str:
