@@ -8,7 +8,11 @@ also alone: `python bench/cluster.py [--write]`).
 2. the writer alone: the corpus analysed once in memory, then stored into a fresh store by one process
    (resolution, facts, indexes, corrections: all of `store_analysis`), documents per second;
 3. from those two figures: how many machines like this one a single store can keep busy, and what a
-   10-machine cluster would ingest per day.
+   10-machine cluster would ingest per day;
+4. the same writer into PostgreSQL (a throwaway cluster on a local socket, tests/pg.py), where the cluster's
+   workers write their own documents: they take turns on the store's writer lock, so that one writer's
+   documents per second is what a PostgreSQL store takes however many workers write (skipped without
+   PostgreSQL's server binaries).
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ def measure(folders: list[Path], work: Path) -> dict[str, Any]:
         client.close()
     documents = _documents(work / "w0.db")
     writer = _writer(folders, work / "writer.db")
+    postgres = _postgres_writer(folders)
     workers_s, cluster_s = statistics.median(runs["workers"]), statistics.median(runs["cluster"])
     return {
         "documents": documents,
@@ -62,6 +67,7 @@ def measure(folders: list[Path], work: Path) -> dict[str, Any]:
         "machine_docs_s": documents / cluster_s,
         "writer": writer,
         "load_before": load_before,
+        "postgres_writer": postgres,
         "load": os.getloadavg()[0],
     }
 
@@ -85,8 +91,10 @@ def _documents(db: Path) -> int:
         conn.close()
 
 
-def _writer(folders: list[Path], db: Path) -> dict[str, float]:
-    """The corpus analysed once, then written by one process: documents per second of `store_analysis`."""
+def _writer(folders: list[Path], db: Path | str, *, batched: bool = True) -> dict[str, float]:
+    """The corpus analysed once, then written by one process: documents per second of `store_analysis`
+    (committed together, as the one writer of an ingest commits what is ready; else each alone, as a cluster
+    worker writes into PostgreSQL)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from run import _analyses
 
@@ -98,13 +106,33 @@ def _writer(folders: list[Path], db: Path) -> dict[str, float]:
     conn = connect(db)
     try:
         started = time.perf_counter()
-        with batch(conn):
+        if batched:
+            with batch(conn):
+                for analysis in analyses:
+                    store_analysis(conn, analysis)
+        else:
             for analysis in analyses:
                 store_analysis(conn, analysis)
         seconds = time.perf_counter() - started
     finally:
         conn.close()
     return {"documents": len(analyses), "seconds": seconds, "docs_s": len(analyses) / seconds}
+
+
+def _postgres_writer(folders: list[Path]) -> dict[str, float] | None:
+    """`_writer` into a new database on a throwaway PostgreSQL cluster, each document its own transaction;
+    None without PostgreSQL's server binaries."""
+    sys.path.insert(0, str(ROOT))
+    from tests import pg
+
+    cluster = pg.start()
+    if isinstance(cluster, str):
+        print(f"  no PostgreSQL writer: {cluster}", flush=True)
+        return None
+    try:
+        return _writer(folders, cluster.create(), batched=False)
+    finally:
+        pg.stop()
 
 
 def section(result: dict[str, Any]) -> list[str]:
@@ -139,6 +167,26 @@ def section(result: dict[str, Any]) -> list[str]:
         f"machines before its writer is the limit. A 10-machine cluster would ingest about {per_day:,.0f} documents "
         f"a day into one store ({min(10 * result['machine_docs_s'], writer['docs_s']):.1f}/s, "
         f"{'the machines' if 10 * result['machine_docs_s'] < writer['docs_s'] else 'the writer'} being the limit).",
+        "",
+        *_postgres_lines(result),
+    ]
+
+
+def _postgres_lines(result: dict[str, Any]) -> list[str]:
+    """Into PostgreSQL the workers write, taking turns on the writer lock: what one such store takes."""
+    writer = result.get("postgres_writer")
+    if not writer:
+        return []
+    machine = result["machine_docs_s"]
+    per_day = min(10 * machine, writer["docs_s"]) * 86_400
+    return [
+        "Into PostgreSQL (`--db postgresql://…`) the cluster's workers write the documents they analysed, each in a",
+        "transaction of its own; they take turns on the store's writer lock, held only while a document is",
+        f"written. One writer there (`store_analysis`, a transaction a document, over a local socket) takes "
+        f"{writer['docs_s']:.1f} documents/s ({writer['documents']} in {writer['seconds']:.1f} s), so one PostgreSQL "
+        f"store takes what about {writer['docs_s'] / machine:.1f} machines like this one analyse; a 10-machine "
+        f"cluster would write about {per_day:,.0f} documents a day into it "
+        f"({'the machines' if 10 * machine < writer['docs_s'] else 'the writer lock'} being the limit).",
         "",
     ]
 

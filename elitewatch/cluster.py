@@ -4,8 +4,11 @@ Dask distributed rather than Ray: elitewatch's work is plain Python functions ov
 Dask's futures take as they are; a cluster is a scheduler and `dask worker` processes that pip installs with no
 other service, on any machine with Python; and a worker that dies has its tasks run again elsewhere by the
 scheduler itself. Each worker loads the models once, when it joins (the plugin below); the process that runs
-`ingest` reads, skips what the store holds, and is the one writer, as with local workers. Imported only when a
-cluster is asked for.
+`ingest` reads and skips what the store holds. Into an SQLite file it is the one writer, as with local workers;
+into a PostgreSQL store each worker writes the documents it analysed itself (pipeline.analyse_and_store: a
+transaction per document behind the store's writer lock, held only for the write), so that the store is fed
+by as many writers as the cluster has workers and no analysis travels back. Imported only when a cluster is
+asked for.
 """
 
 from __future__ import annotations

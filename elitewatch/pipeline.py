@@ -12,12 +12,15 @@
 Stages 3–4 run in worker processes when settings.workers > 1 (elitewatch.workers: forked from a server that
 loads the models once), or on the workers of a Dask cluster when settings.cluster names one
 (elitewatch.cluster: each worker loads the models once); the calling process reads, skips and is the one
-writer to SQLite, at a higher priority than the workers.
+writer to SQLite, at a higher priority than the workers. Into a PostgreSQL store the cluster's workers write
+stage 5 themselves, each document in its own transaction behind the store's writer lock (concurrent writers:
+the analysis, nearly all the time, runs unlocked), and send back only what became of each document.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,8 +29,8 @@ from itertools import chain, islice
 from typing import Any
 
 from elitewatch.datafiles import DATA
-from elitewatch.dbapi import Connection
-from elitewatch.errors import InputError, internal_reason
+from elitewatch.dbapi import Connection, dialect
+from elitewatch.errors import InputError, StoreError, internal_reason
 from elitewatch.extract.registry import PIPELINE
 from elitewatch.ingest import InputStream
 from elitewatch.ingest.language import ANALYSED, UNDETERMINED
@@ -153,6 +156,12 @@ def ingest(
             progress(handled, max(stream.expected, handled))
 
     tell()
+    if settings.cluster and dialect(conn) == "postgresql":  # 3–5 on the cluster's workers, each writing its own
+        for written in _written_on_cluster(conn, _to_analyse(conn, stream, report, tell), settings):
+            _record(report, written)
+            tell()
+        tell()
+        return report
     # 3–4. parse and extract (in worker processes when asked); 5. write, here: each document in a transaction of
     # its own, the documents analysed together committed together
     for ready in analysed_batches(_to_analyse(conn, stream, report, tell), settings):
@@ -268,6 +277,23 @@ def _cluster_batches(documents: Iterable[Document], settings: Settings) -> Itera
     worker waiting, answers taken in the order sent (so the writer stores documents in input order). A task
     that fails however often the cluster runs it again (a document that kills every worker it is sent to) is
     sent again one document at a time, so only the documents that cannot be analysed are refused."""
+
+    def failed(document: Document, error: BaseException) -> Analysis | Failure:
+        return Failure.of(document, "analysed on the cluster", error)
+
+    yield from _on_cluster(documents, settings, analyse_for_writer, (settings,), failed)
+
+
+def _on_cluster(
+    documents: Iterable[Document],
+    settings: Settings,
+    function: Callable[..., list[Any]],
+    args: tuple[Any, ...],
+    failed: Callable[[Document, BaseException], Any],
+) -> Iterator[list[Any]]:
+    """`function(chunk, *args)` on the cluster's workers for each chunk of the documents, the answers in the
+    order sent; a chunk whose task fails is sent again a document at a time, a document that fails alone
+    becomes `failed(document, error)`."""
     from elitewatch import cluster
 
     address = str(settings.cluster)
@@ -278,25 +304,132 @@ def _cluster_batches(documents: Iterable[Document], settings: Settings) -> Itera
     try:
         pending: deque[tuple[list[Document], Any]] = deque()
         for chunk in _chunks(documents, WORKER_CHUNK):
-            pending.append((chunk, cluster.submit(client, analyse_for_writer, chunk, settings)))
+            pending.append((chunk, cluster.submit(client, function, chunk, *args)))
             while len(pending) > IN_FLIGHT * cluster.workers(client) or (pending and pending[0][1].done()):
-                yield _cluster_answer(client, *pending.popleft(), settings)
+                yield _cluster_answer(client, *pending.popleft(), function, args, failed)
         while pending:
-            yield _cluster_answer(client, *pending.popleft(), settings)
+            yield _cluster_answer(client, *pending.popleft(), function, args, failed)
     finally:
         client.close()
 
 
-def _cluster_answer(client: Any, chunk: list[Document], future: Any, settings: Settings) -> list[Analysis | Failure]:
+def _cluster_answer(
+    client: Any,
+    chunk: list[Document],
+    future: Any,
+    function: Callable[..., list[Any]],
+    args: tuple[Any, ...],
+    failed: Callable[[Document, BaseException], Any],
+) -> list[Any]:
     from elitewatch import cluster
 
     try:
         return list(future.result())
+    except StoreError:
+        raise  # the store cannot be written from the cluster: the run stops, as when it cannot be written here
     except Exception as error:
         if len(chunk) == 1:
-            return [Failure.of(chunk[0], "analysed on the cluster", error)]
-    singles = [(document, cluster.submit(client, analyse_for_writer, [document], settings)) for document in chunk]
-    return [answer for document, single in singles for answer in _cluster_answer(client, [document], single, settings)]
+            return [failed(chunk[0], error)]
+    singles = [(document, cluster.submit(client, function, [document], *args)) for document in chunk]
+    return [
+        answer
+        for document, single in singles
+        for answer in _cluster_answer(client, [document], single, function, args, failed)
+    ]
+
+
+# Writers on the cluster's workers (a PostgreSQL store) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Written:
+    """What became of one document a worker of the cluster analysed and wrote: "added", "replaced",
+    "unchanged" or "refused" (with the reason); `language` when it was stored without facts (a script no
+    model reads)."""
+
+    doc_id: str
+    source: str
+    outcome: str
+    reason: str = ""
+    language: str | None = None
+
+
+# Each worker thread's connection to the store, kept from one task to the next (worker threads run tasks).
+_STORES = threading.local()
+
+
+def _worker_store(url: str) -> Connection:
+    from elitewatch.store import connect
+
+    stores: dict[str, Connection] = _STORES.__dict__.setdefault("stores", {})
+    if url not in stores:
+        stores[url] = connect(url)
+    return stores[url]
+
+
+def analyse_and_store(documents: list[Document], settings: Settings, url: str) -> list[Written]:
+    """On a worker of the cluster: the documents analysed, then each written into the PostgreSQL store at `url`
+    in a transaction of its own (store_analysis, behind the store's writer lock: the resolver's look-ups and
+    the entities it makes see every other writer's committed documents, and none of theirs half-written). A
+    document that cannot be written is refused alone; the store's own failure (the server gone, a full disk)
+    fails the task with a StoreError, which stops the run."""
+    written = []
+    for analysis in analyse_documents(documents, settings):
+        if isinstance(analysis, Failure):
+            written.append(Written(analysis.document.id, analysis.document.source, "refused", analysis.reason))
+            continue
+        document = analysis.parsed.doc
+        try:
+            conn = _worker_store(url)
+            outcome = store_analysis(conn, analysis)
+        except sqlite3.OperationalError as error:
+            _STORES.__dict__.get("stores", {}).pop(url, None)  # a task run again connects anew
+            raise StoreError(f"a worker of the cluster cannot write to the store ({error})") from None
+        except StoreError:
+            raise
+        except Exception as error:
+            written.append(Written(document.id, document.source, "refused", internal_reason("stored", error)))
+            continue
+        stored_bare = outcome is not WriteOutcome.UNCHANGED and analysis.parsed.language not in ANALYSED
+        language = (analysis.parsed.language or UNDETERMINED) if stored_bare else None
+        written.append(Written(document.id, document.source, outcome.value, language=language))
+    return written
+
+
+def _written_on_cluster(conn: Connection, documents: Iterable[Document], settings: Settings) -> Iterator[Written]:
+    """The documents analysed and written by the cluster's workers, what became of each in input order. A
+    document the store already holds unchanged when its worker writes it was sent because it was new or
+    changed when read: an earlier try of the same task wrote it (its worker died after that commit and the
+    scheduler ran the task again) or another ingest did meanwhile; it counts as what it was when read."""
+    from elitewatch.store.postgres import PostgresConnection
+
+    assert isinstance(conn, PostgresConnection)
+    url = conn.url
+    expected: dict[str, str] = {}
+
+    def sent(stream: Iterable[Document]) -> Iterator[Document]:
+        for document in stream:
+            stored = conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone()
+            expected[document.id] = "replaced" if stored else "added"
+            yield document
+
+    def failed(document: Document, error: BaseException) -> Written:
+        return Written(document.id, document.source, "refused", internal_reason("analysed on the cluster", error))
+
+    for answers in _on_cluster(sent(documents), settings, analyse_and_store, (settings, url), failed):
+        for written in answers:
+            if written.outcome == "unchanged":
+                written = Written(written.doc_id, written.source, expected.get(written.doc_id, "unchanged"))
+            yield written
+
+
+def _record(report: IngestReport, written: Written) -> None:
+    if written.outcome == "refused":
+        report.refused.append((written.source, written.reason))
+        return
+    {"added": report.added, "replaced": report.replaced}.get(written.outcome, report.unchanged).append(written.doc_id)
+    if written.language is not None:
+        report.unanalysed.append((written.doc_id, written.language))
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

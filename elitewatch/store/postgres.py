@@ -11,6 +11,7 @@ SQLite's one writer, which the resolver's check-then-insert relies on) and never
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +29,10 @@ except ImportError:  # pragma: no cover - psycopg is a dependency; without it on
 
 # The key of the advisory lock every write transaction holds (any constant: it names the store's writer).
 WRITER_LOCK = 0x656C6974  # "elit"
+
+# How the server lists a connection of ours (pg_stat_activity), with the process's id: which ingest, web server
+# or cluster worker holds what, for whoever looks after the server.
+APPLICATION = "elitewatch"
 
 # Tables whose rows have an `id` the database assigns: an INSERT into one returns it, for lastrowid.
 ID_TABLES = frozenset(
@@ -146,7 +151,10 @@ class PostgresConnection:
         if psycopg is None:
             raise sqlite3.OperationalError("PostgreSQL needs the psycopg package")
         try:
-            self._conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
+            where = url
+            if "application_name" not in psycopg.conninfo.conninfo_to_dict(url):  # the address's own name wins
+                where = psycopg.conninfo.make_conninfo(url, application_name=f"{APPLICATION} {os.getpid()}")
+            self._conn = psycopg.connect(where, autocommit=True, row_factory=_row_factory)
         except psycopg.Error as error:
             raise sqlite3.OperationalError(str(error).strip()) from None
         self.url = url

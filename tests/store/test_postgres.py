@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,6 +132,83 @@ def test_analysts_write_at_once_without_locking_each_other_out(postgres_cluster:
     assert conn.execute("SELECT COUNT(*) FROM judgements").fetchone()[0] == 1  # the same judgement, kept once
     with pytest.raises(sqlite3.OperationalError, match="read-only"):
         conn.execute("DELETE FROM documents")
+
+
+def contents(store: Path | str) -> dict[str, Any]:
+    """A store's contents without its ids, which depend on the order documents were written in: each document,
+    the entity each of its entities links to, every entity with its aliases, and each document's facts."""
+    conn = connect(store, readonly=True)
+    try:
+        documents = sorted(tuple(r) for r in conn.execute("SELECT id, content_hash, published FROM documents"))
+        links = sorted(
+            tuple(r)
+            for r in conn.execute(
+                "SELECT de.doc_id, de.local_no, e.type, e.name FROM doc_entities de JOIN entities e ON e.id = de.entity_id"
+            )
+        )
+        aliases = sorted(
+            tuple(r)
+            for r in conn.execute(
+                "SELECT e.type, e.name, a.alias, a.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id"
+            )
+        )
+        entities = sorted(tuple(r) for r in conn.execute("SELECT type, name, key FROM entities"))
+        facts = {
+            table: sorted(tuple(r) for r in conn.execute(f"SELECT doc_id, COUNT(*) FROM {table} GROUP BY doc_id"))
+            for table in ("mentions", "quotes", "positions", "events", "claims")
+        }
+        return {"documents": documents, "links": links, "aliases": aliases, "entities": entities, "facts": facts}
+    finally:
+        conn.close()
+
+
+TEAM = ["Marta Kowalczyk", "Tomas Lindqvist", "Aliya Nurlanova", "Oskar Brandt", "Greta Holm"]
+PORTS = ["Gdansk", "Riga", "Aktau", "Hamburg"]
+
+
+def team_article(n: int) -> str:
+    a, b = TEAM[n % 5], TEAM[(n + 2) % 5]
+    return (
+        f"{a} met {b} in {PORTS[n % 4]} on June {n + 1}, 2022.\n\n"
+        f'"The new ferry line opens next spring," {a.split()[-1]} told reporters after the meeting.\n\n'
+        f"{b}, the minister of ports, was appointed in 2020. {b.split()[-1]} visited the terminal."
+    )
+
+
+def team_corpus(folder: Path, numbers: range) -> Path:
+    folder.mkdir()
+    for n in numbers:
+        (folder / f"t{n:02d}.txt").write_text(team_article(n), encoding="utf-8")
+    return folder
+
+
+def test_ingests_at_once_give_the_entities_one_ingest_gives(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
+    """Three `elitewatch ingest` processes into one store at once (two halves of a corpus naming the same
+    people, and the first half again): each document once, and the same entities, links, aliases and facts
+    as one ingest of the corpus."""
+    first, second = team_corpus(tmp_path / "a", range(0, 6)), team_corpus(tmp_path / "b", range(6, 12))
+    elitewatch = str(Path(sys.executable).parent / "elitewatch")
+    at_once = postgres_cluster.create()
+    connect(at_once).close()
+    processes = [
+        subprocess.Popen(
+            [elitewatch, "ingest", str(folder), "--db", at_once, "--workers", "1", "-q"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in (first, second, first)
+    ]
+    outputs = [process.communicate(timeout=600) for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0], outputs
+    ingested = [int(out.split("ingested ", 1)[1].split()[0]) for out, _ in outputs]
+    unchanged = [int(out.split("unchanged ", 1)[1].split(",")[0]) for out, _ in outputs]
+    assert (ingested[1], ingested[0] + ingested[2], sum(unchanged)) == (6, 6, 6)  # the first half stored once
+    one = postgres_cluster.create()
+    conn = connect(one)
+    ingest(conn, [str(first), str(second)], Settings())
+    conn.close()
+    assert contents(at_once) == contents(one)
 
 
 def test_the_cli_takes_the_server_from_db_or_elitewatch_db(postgres_cluster: pg.Cluster, tmp_path: Path) -> None:
