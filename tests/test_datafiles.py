@@ -114,6 +114,7 @@ def test_every_lexicon_loads() -> None:
     from elitewatch.extract.events.lexicon import lexicon as event_words
     from elitewatch.extract.positions.lexicon import lexicon as position_words
     from elitewatch.extract.pronouns import pronouns
+    from elitewatch.query.contrasts import polarity_words
     from elitewatch.temporal.normalize import lexicon as date_words
     from elitewatch.vocabulary.names import phonetic
 
@@ -125,4 +126,4 @@ def test_every_lexicon_loads() -> None:
         datafiles.speech_words(language)
         datafiles.titles(language)
     groups(), confidence.positions(), confidence.quotes(), confidence.events()
-    datafiles.name_words(), phonetic()
+    datafiles.name_words(), phonetic(), polarity_words()
