@@ -12,7 +12,8 @@
    word of the text, the words in sequence); the entries found in the seeds and in no other corpus are listed.
 
 Parses are cached (`--cache`, keyed by the text and the NLP code) so that a second run, after a rule is
-removed, re-runs only extraction, resolution and scoring. One process, one corpus at a time.
+removed, re-runs only extraction, resolution and scoring. One process, one corpus at a time. What follows the
+DECISIONS marker in ABLATION.md (the rules removed or kept, and why) is written by hand and kept by the next run.
 
 Usage: python bench/ablation.py [--sets seeds polnear factrueval nerel] [--cache DIR] [--out ABLATION.md]
 """
@@ -65,6 +66,7 @@ TEXTS: dict[str, Path] = {
 }
 # the functions a record's chain starts below (the extractors' entry points)
 ENTRIES = frozenset({"extract_quotes", "extract_claims", "extract_positions", "extract_events"})
+DECISIONS = "<!-- decisions: written by hand, kept by the next run -->"
 SETS_ORDER = ["seeds", "polnear_strict", "polnear", "claims", "factrueval", "nerel"]
 
 
@@ -538,7 +540,10 @@ def main() -> None:
         raise SystemExit(f"the dev sets are not at {SHARED}")
     figures, tallies = attribute(args.sets, args.cache)
     occurrences = entry_occurrences(lexicon_entries())
-    args.out.write_text(report(figures, tallies, occurrences), encoding="utf-8")
+    kept = ""  # what follows the marker is written by hand (the decisions taken on a run): kept as it is
+    if args.out.exists() and DECISIONS in (old := args.out.read_text(encoding="utf-8")):
+        kept = old[old.index(DECISIONS) :]
+    args.out.write_text(report(figures, tallies, occurrences) + ("\n" + kept if kept else ""), encoding="utf-8")
     if args.json:
         import json
 
