@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint browser postgres bench profile clean
+.PHONY: demo test lint browser postgres bench profile ablation clean
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ test: lint browser postgres
 # writes BENCHMARKS.md (BENCH_SIZES=10000 for a quicker run).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Every rule on trial (issue 16 item 6): each dev corpus ingested once with every record tagged by the rule that
+# made it, scored record by record; writes ABLATION.md (parses cached in build/ablation-cache). Needs ../shared.
+ablation: $(STAMP)
+	$(BIN)/python bench/ablation.py
 
 # Where ingest time goes (pyinstrument), on the English dev corpus or the samples.
 profile: $(STAMP)

@@ -221,7 +221,14 @@ DATE_FIELDS = {
 }
 
 
-def _score_kind(kind: str, gold: list[dict[str, Any]], export: list[dict[str, Any]], names: Names) -> KindScore:
+def _score_kind(
+    kind: str,
+    gold: list[dict[str, Any]],
+    export: list[dict[str, Any]],
+    names: Names,
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] | None = None,
+) -> KindScore:
+    """The kind's figures; `pairs`, when given, receives each (gold, exported) match, optional gold included."""
     result = KindScore()
     by_doc_export: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for record in export:
@@ -240,6 +247,8 @@ def _score_kind(kind: str, gold: list[dict[str, Any]], export: list[dict[str, An
             for index, exported in enumerate(candidates):
                 if matcher(record, exported, names):
                     candidates.pop(index)
+                    if pairs is not None:
+                        pairs.append((record, exported))
                     if optional:
                         result.matched_optional += 1
                     else:
@@ -307,3 +316,37 @@ def score(gold: list[dict[str, Any]], export: list[dict[str, Any]], texts: Itera
             if got and record["published_min"] <= got[:10] <= record.get("published_max", got[:10]):
                 scores.published_right += 1
     return scores
+
+
+@dataclass
+class Outcome:
+    """One exported record of a document the gold describes, and the gold record it matched (None: it counts
+    against precision; an optional gold record: it counts neither way)."""
+
+    exported: dict[str, Any]
+    gold: dict[str, Any] | None
+
+    @property
+    def verdict(self) -> str:
+        """ "tp", "fp" or "optional", as `score` counts it."""
+        if self.gold is None:
+            return "fp"
+        return "optional" if self.gold.get("optional") else "tp"
+
+
+def outcomes(gold: list[dict[str, Any]], export: list[dict[str, Any]]) -> dict[str, list[Outcome]]:
+    """Per kind the gold scores, every exported record of the gold's documents with what it matched: the same
+    matching as `score`, record by record (for an ablation of the rules that made them)."""
+    names = Names(gold, export)
+    found: dict[str, list[Outcome]] = {}
+    for kind in MATCHERS:
+        gold_kind = [r for r in gold if r["kind"] == kind]
+        if not gold_kind:
+            continue
+        exported = [r for r in export if r["kind"] == kind]
+        pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        _score_kind(kind, gold_kind, exported, names, pairs)
+        matched = {id(record): match for match, record in pairs}
+        docs = {r.get("doc") for r in gold_kind}
+        found[kind] = [Outcome(r, matched.get(id(r))) for r in exported if r.get("doc") in docs]
+    return found

@@ -38,7 +38,7 @@ VERBAL = frozenset({"VERB", "AUX", "ADJ"})  # «намерен», «уверен
 GOVERNED = frozenset({"pobj", "pcomp", "obl", "nmod"})
 RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
 NAME_PARTS = frozenset({"compound", "appos", "flat", "flat:name", "amod", "nmod"})
-MIN_WORDS = 3  # a claim of fewer words is a fragment ("he said so")
+MIN_WORDS = 3  # a claim of fewer words is a fragment ("he said so"); set by hand (d16b6ba), not swept
 
 
 @dataclass(frozen=True)
@@ -381,7 +381,7 @@ def _claim(
         cue=text[cue[0] : cue[1]],
         cue_start=cue[0],
         cue_end=cue[1],
-        confidence=0.7 if source is not None else 0.5,
+        confidence=0.7 if source is not None else 0.5,  # by hand (d16b6ba): they rank claims, no set grades them
         language=language,
     )
 

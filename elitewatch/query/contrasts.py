@@ -15,7 +15,7 @@ from elitewatch.query.narratives import find_phrase, phrase_lemmas
 from elitewatch.query.queries import find_entities
 from elitewatch.query.terms import is_term
 
-SHARED_TERMS = 2  # statements share a topic when they share this many terms
+SHARED_TERMS = 2  # statements share a topic when they share this many terms (by hand, 19694c1; not swept)
 SHOWN = 50
 COMPARED = 400  # a speaker's newest statements compared pairwise (80,000 pairs at most)
 

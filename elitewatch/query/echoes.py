@@ -25,6 +25,8 @@ from elitewatch.dbapi import Connection
 from elitewatch.query.kept import kept, kept_ready, kept_recent
 from elitewatch.query.queries import find_entities
 
+# SHINGLE to QUOTES_PER_SPEAKER were set by hand with text-reuse echoes (conventions of text-reuse tools:
+# shingles of a few words, stop words learned from the corpus), not swept on a dev set.
 SHINGLE = 4  # lemmas a shingle holds: short enough to survive rewording, long enough to be a phrase
 COMMON_SHARE = 0.03  # a lemma in more than this share of the quotes is a common word…
 COMMON_FLOOR = 3  # …once it is in more quotes than this (in a handful of quotes no word is common yet)

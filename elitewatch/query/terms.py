@@ -18,7 +18,7 @@ PRIOR = 500.0  # the prior's weight in counts (at most half the corpus): how str
 # word's estimate to it
 Z_DISTINCTIVE = 1.96  # a term is significantly a speaker's own beyond this z-score (95%); below it, the
 # speaker's terms are still ranked (a few quotes never reach it) and marked as not significant
-MIN_COUNT = 2  # a term the speaker used at least this often
+MIN_COUNT = 2  # a term the speaker used at least this often (a convention: once is no habit)
 SHOWN = 15
 
 

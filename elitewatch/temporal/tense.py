@@ -21,6 +21,7 @@ from elitewatch.temporal.normalize import lexicon
 SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 WORD = re.compile(r"[A-Za-zА-яЁё']+")
 # How far a sentence is read on either side of the expression (characters): news sentences are rarely longer.
+# Set by hand with TimeML types (f7c0f3e), not swept.
 REACH = 250
 RU_PAST = re.compile(r"[а-яё]{2,}(?:[аеиоуыя]л|ла|ло|ли|лся|лась|лось|лись)$")
 EN_PAST = re.compile(r"[a-z]{3,}(?<!ce|ne|de|pe|fe|le|we|se)ed$")  # not "succeed", "need", "indeed"

@@ -52,3 +52,22 @@ def test_keyword_rule_of_format_md() -> None:
     assert keyword_found("мэра", "мэр Москвы")
     assert keyword_found("secretary general", "Secretary General of the CSTO")
     assert not keyword_found("ambassador", "minister")
+
+
+def test_outcomes_say_what_each_exported_record_counts_as() -> None:
+    from elitewatch.evaluation.score import outcomes
+
+    export = [
+        {"kind": "entity", "id": 1, "type": "person", "name": "Tokayev", "aliases": ["Tokaev"]},
+        {"kind": "entity", "id": 2, "type": "person", "name": "Putin", "aliases": []},
+        {"kind": "quote", "doc": "d", "speaker": 1, "text": "one two three extra", "rule": "a"},
+        {"kind": "quote", "doc": "d", "speaker": 2, "text": "six seven eight", "rule": "b"},
+        {"kind": "quote", "doc": "d", "speaker": 2, "text": "unrelated words", "rule": "c"},
+        {"kind": "quote", "doc": "elsewhere", "speaker": 2, "text": "not scored", "rule": "d"},
+    ]
+    found = outcomes(GOLD, export)["quote"]
+    assert [(o.exported["rule"], o.verdict) for o in found] == [("a", "tp"), ("b", "optional"), ("c", "fp")]
+    assert found[0].gold is GOLD[2]
+    # the same matching as `score`: its counts are the verdicts'
+    quotes = score(GOLD, export).kinds["quote"]
+    assert (quotes.matched, quotes.matched_optional, quotes.exported) == (1, 1, 3)

@@ -172,4 +172,4 @@ def link_misspellings(groups: list[Group], uf: UnionFind) -> None:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    return a != b and Levenshtein.distance(a, b) <= 1
+    return a != b and Levenshtein.distance(a, b) <= 1  # one edit: a typo, by hand (0ad64ff), not swept

@@ -7,7 +7,7 @@ Every person mention is looked at for the constructions that state an office
    Tasmagambetov", "the head of the Risk Assessment Group Dosym Satpaev", «мэра Москвы Юрия Лужкова»,
    «депутат …, сопредседатель движения «Солидарность» Михаил Вельмакин» (a list of roles);
 2. apposition after it: "Dosym Satpaev, director of the Risk Assessment Group", «Виктор Хренин, министр
-   обороны Беларуси», "the appointment of Dauren Abayev as ambassador";
+   обороны Беларуси»;
 3. a verb of service whose subject (or object) is the person: "X was appointed Ambassador …", "X became
    akim of Atyrau", "X headed the government", «X назначен на должность …», «X возглавлял …»;
 4. succession: "X, Y’s predecessor as ambassador" gives X the office, ended when Y's began.

@@ -101,7 +101,6 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
             after = closing + 1
     if after > limit:
         return found
-    lex = lexicon(language)
     separator = doc.tokens[after].text
     if separator == "-" and doc.text[doc.tokens[after].start - 1 : doc.tokens[after].start] == " ":
         separator = "—"  # a hyphen typed for a dash: "Крис Хелмбрехт - управляющий директор"
@@ -117,17 +116,6 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
             found.extend(Found(mention.cluster, more, "apposition") for more in _coordinated(doc, phrase, last, limit))
         else:
             found.extend(_succession(doc, mention, start, limit, language))
-    elif doc.word(doc.tokens[after], language) in ("as", "в", "на") and first > 0:
-        # "the appointment of Dauren Abayev as ambassador"
-        before = {doc.word(doc.tokens[k], language) for k in range(max(0, first - 3), first)}
-        if before & lex.appointment_nouns:
-            start = after + 1
-            skipped = any_language("articles") | any_language("post_nouns")  # "as the ambassador", «на пост»
-            if start <= limit and doc.tokens[start].text.lower() in skipped:
-                start += 1
-            phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
-            if phrase is not None:
-                found.append(Found(mention.cluster, phrase, "appointment"))
     return found
 
 

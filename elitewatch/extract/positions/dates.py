@@ -97,6 +97,7 @@ class Ages:
         """The age a number in the verb's own clause gives: the verb it depends on is this one."""
         doc = self.doc
         for token in doc.tokens:
+            # an age of 10 to 100 years: a convention for the age of an office holder (74fc505), not measured
             if token.sent != verb.sent or not token.text.isdigit() or not 10 <= int(token.text) <= 100:
                 continue
             if self._is_age(token) and self._clause_verb(token) == verb.i:

@@ -31,7 +31,6 @@ class Lexicon:
     modals: frozenset[str]
     leading_verbs: dict[str, str]
     succession: dict[str, str]
-    appointment_nouns: frozenset[str]
     pronouns: frozenset[str]
     object_pronouns: frozenset[str]
     not_held: frozenset[str]

@@ -15,7 +15,8 @@ from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
 from elitewatch.model import Mention, Position
 from elitewatch.vocabulary.countries import demonym
 
-# The most words an organization's name in brackets after a name may have («(РПЦ МП)», «(Ювентус)»).
+# The most words an organization's name in brackets after a name may have («(РПЦ МП)», «(Ювентус)»); set by
+# hand (25a608e), not swept on a dev set.
 BRACKETED_ORG_TOKENS = 6
 
 

@@ -73,11 +73,12 @@ FRAGMENT_WORDS = 11
 
 
 # “Never,” Senator Ana Cole said: the words between a short quote and its speech verb, at most (a name
-# with a title).
+# with a title); set by hand with short quotes (38b8d51), not swept on a dev set.
 BESIDE_WORDS = 4
 
 
-# “A,” X said on Monday, “B”: words after the attribution's verb that still let B continue A.
+# “A,” X said on Monday, “B”: words after the attribution's verb that still let B continue A; set by hand with
+# quote merging (f84e892), not swept on a dev set.
 CONTINUING_WORDS = 2
 
 
@@ -131,6 +132,8 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
                 _extend(prev_quote, text, segment)
                 previous = (segment, prev_cue, prev_quote)
                 continue
+            # 200 characters, about a sentence between the two segments: set by hand in the first quote
+            # finder (cebbe32), not swept on a dev set
             if cue is None and len(between) < 200 and not short:
                 cue = prev_cue
         if short and (cue is None or not _right_beside(text, cue, segment)):
