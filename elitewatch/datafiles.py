@@ -312,7 +312,7 @@ class SpeechWords:
 
     verbs: frozenset[str]  # lemmas that attribute words to a speaker
     according: tuple[str, ...]  # "according to", «по словам»
-    source_nouns: frozenset[str]  # "Akorda's press-release" (listed, not read by the quotes extractor yet)
+    source_nouns: frozenset[str]  # "Akorda's press-release": a source that speaks (quotes/cues.py)
 
 
 @cache
