@@ -144,6 +144,54 @@ def run_clients(base: str, kinds: dict[str, Callable[[random.Random], str]], see
     return {**summary(records, seconds), "after_5xx": len(dropped), "load_before": busy}
 
 
+def warm_up(base: str, kinds: dict[str, Callable[[random.Random], str]]) -> None:
+    """Each kind of request 3 times from each of CLIENTS connections at once, so that every server process
+    (a connection stays with the process that accepted it) has built what it keeps: the templates, the
+    first connection of each thread, the corpus-wide models its first person's page builds (echoes)."""
+
+    def client(number: int) -> None:
+        rng = random.Random(1000 + number)
+        with httpx.Client(base_url=base, timeout=STARTUP_S * 3) as http:
+            for make in kinds.values():
+                for _ in range(3):
+                    http.get(make(rng))
+
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(STARTUP_S * 10)
+
+
+def settle(group: int, quiet_s: float = 3.0, longest_s: float = 300.0) -> float:
+    """Seconds until the server's processes stop working after the warm-up: what they build behind the pages
+    they answered (the paraphrases of the echoes embed every English statement) is not the load measured.
+    Quiet: less than a tenth of a core used over `quiet_s`."""
+    started = time.monotonic()
+    last = _group_cpu(group)
+    while time.monotonic() - started < longest_s:
+        time.sleep(quiet_s)
+        now = _group_cpu(group)
+        if now - last < 0.1 * quiet_s:
+            break
+        last = now
+    return time.monotonic() - started
+
+
+def _group_cpu(group: int) -> float:
+    """CPU seconds used so far by the processes of a process group (from their /proc/PID/stat)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # a process that ended meanwhile
+        if int(fields[2]) == group:  # the process group (fields after the name: state, ppid, pgrp, …)
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def one_client(base: str, kinds: dict[str, Callable[[random.Random], str]], samples: int = 20) -> dict[str, Any]:
     """Each kind of request `samples` times from one client, one after another: what a request costs the server
     when it waits for no other (the runs of CLIENTS add the waiting)."""
@@ -217,8 +265,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db: Path, log: Path) -> Iterator[str]:
-    """`elitewatch serve` on a free loopback port, until it answers; killed on leaving."""
+def server(db: Path, log: Path) -> Iterator[tuple[str, int]]:
+    """`elitewatch serve` on a free loopback port, until it answers: its address and its process group;
+    killed on leaving."""
     port = free_port()
     base = f"http://{HOST}:{port}"
     with log.open("ab") as out:
@@ -242,7 +291,7 @@ def server(db: Path, log: Path) -> Iterator[str]:
             if time.monotonic() > waited:
                 raise RuntimeError(f"the server did not answer within {STARTUP_S:.0f} s; see {log}")
             time.sleep(0.2)
-        yield base
+        yield base, process.pid  # the group's id: the server is its leader (start_new_session)
     finally:
         _stop(process)
 
@@ -364,12 +413,9 @@ def measure(db: Path, folders: list[Path], work: Path) -> dict[str, Any]:
         "requests_each": REQUESTS,
         "date": date.today().isoformat(),
     }
-    with server(db, server_log) as base:
-        warm = random.Random(1)
-        with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT_S) as http:
-            for make in kinds.values():  # the page cache, the templates, the first connection of each thread
-                for _ in range(3):
-                    http.get(make(warm))
+    with server(db, server_log) as (base, group):
+        warm_up(base, kinds)
+        result["settled_s"] = settle(group)
         result["server_processes"] = server_processes(server_log)
         result["alone"] = one_client(base, kinds)
         result["floor"] = floor(base)
@@ -428,6 +474,11 @@ def section(load: dict[str, Any], store: str) -> list[str]:
         "entity and document ids and person names taken at random from the store. Under ingest, `elitewatch ingest`",
         "(default workers) of copies of the corpora under new ids writes to the same store from before the first",
         "request to after the last.",
+        f"Before the runs, each kind 3 times from each of the {load['clients']} connections (every server process builds "
+        "what it keeps, such as",
+        f"the echoes' shingles), then {load.get('settled_s', 0):.0f} s until the server's processes were idle (what they "
+        "build behind the pages, such as",
+        "the paraphrases' embeddings, is not the load measured).",
         "",
         "| run | requests | errors | p50 | p95 | max | requests/s | goal |",
         "|---|---|---|---|---|---|---|---|",

@@ -4,12 +4,15 @@ the shingles of echoes, the word counts of distinctive terms, which records tell
 `kept` builds a model again, in the request that finds the store changed; `kept_recent` gives the model of
 an earlier generation at once and builds the new one in a thread of its own (one at a time, on a connection
 of its own), for pages that would rather show a model a few seconds old than wait for it while an ingest
-writes (each write is a new generation)."""
+writes (each write is a new generation). Whoever keeps what it drew from them (web/kept.py keeps pages) asks
+`noting_behind` which models were of an earlier generation, so as not to keep a page made with one."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +23,27 @@ T = TypeVar("T")
 _kept: dict[str, tuple[tuple[str, int], Any]] = {}
 _building: set[str] = set()
 _lock = threading.Lock()
+# The models given from an earlier generation (or not yet) in the current context; a set, so that a request
+# run in another thread (which gets a copy of the context) adds to the same one.
+_behind: ContextVar[set[str] | None] = ContextVar("kept_behind", default=None)
+
+
+@contextmanager
+def noting_behind() -> Iterator[set[str]]:
+    """Within: the names of the models `kept_recent` and `kept_ready` gave from an earlier generation of the
+    store, or not at all while their first is built, are added to the set given."""
+    behind: set[str] = set()
+    token = _behind.set(behind)
+    try:
+        yield behind
+    finally:
+        _behind.reset(token)
+
+
+def _note_behind(name: str) -> None:
+    behind = _behind.get()
+    if behind is not None:
+        behind.add(name)
 
 
 def kept(conn: Connection, name: str, build: Callable[[Connection], T]) -> T:
@@ -45,6 +69,7 @@ def kept_recent(conn: Connection, name: str, build: Callable[[Connection], T]) -
         return kept(conn, name, build)  # the first time, or a store the thread could not open again by name
     if found[0] != version:
         _build_behind(name, version, build)
+        _note_behind(name)
     value: T = found[1]
     return value
 
@@ -59,6 +84,7 @@ def kept_ready(conn: Connection, name: str, build: Callable[[Connection], T]) ->
     found = _kept.get(name)
     if found is None or found[0][0] != version[0]:
         _build_behind(name, version, build)
+        _note_behind(name)
         return None
     return kept_recent(conn, name, build)
 

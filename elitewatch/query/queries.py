@@ -50,9 +50,13 @@ def find_entities(conn: Connection, name: str, *, type: str | None = None) -> li
     """Entities whose name, alias or name key matches `name` (any script, any spelling)."""
     name = strip_possessive(name)
     key = name_key(name)
-    rows = conn.execute(
-        """SELECT DISTINCT e.id, e.type, e.name FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id
-           WHERE e.key = ? OR e.surname = ? OR e.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE""",
+    rows = conn.execute(  # one lookup by index each (the same conditions joined by OR scanned every entity)
+        """SELECT id, type, name FROM entities WHERE key = ?
+           UNION SELECT id, type, name FROM entities WHERE surname = ?
+           UNION SELECT id, type, name FROM entities WHERE name = ? COLLATE NOCASE
+           UNION SELECT e.id, e.type, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id
+                  WHERE a.alias = ? COLLATE NOCASE
+           ORDER BY 1""",
         (key, key, name, name),
     ).fetchall()
     found = [dict(r) for r in rows if type is None or r["type"] == type]

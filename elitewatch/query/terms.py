@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from elitewatch.dbapi import Connection
-from elitewatch.query.kept import kept
+from elitewatch.query.kept import kept_recent
 
 PRIOR = 500.0  # the prior's weight in counts (at most half the corpus): how strongly the corpus pulls a rare
 # word's estimate to it
@@ -26,6 +27,12 @@ SHOWN = 15
 class _Corpus:
     by_speaker: dict[int, Counter[str]]
     total: Counter[str]
+    size: int = 0  # the words of the total, counted once: a speaker's rest is the total less their own
+
+    def rest(self, own: Counter[str]) -> tuple[Callable[[str], int], int]:
+        """How often everyone else uses a word, and how many words they use: `total - own` without building
+        it (a copy of the corpus's whole vocabulary for each speaker of a page)."""
+        return (lambda word: self.total[word] - own[word]), self.size - sum(own.values())
 
 
 @cache
@@ -36,40 +43,52 @@ def stop_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in (*ENGLISH, *RUSSIAN))
 
 
+@cache
 def is_term(word: str) -> bool:
     return len(word) > 1 and any(c.isalpha() for c in word) and word not in stop_words()
 
 
 def _corpus(conn: Connection) -> _Corpus:
-    return kept(conn, "terms", _count)
+    # while an ingest writes, the counts of a few seconds ago, the new ones counted behind (a second or more
+    # at 20,000 quotes, which a comparison paid after every write)
+    return kept_recent(conn, "terms", _count)
 
 
 def _count(conn: Connection) -> _Corpus:
     by_speaker: dict[int, Counter[str]] = {}
+    terms_of: dict[str, Counter[str]] = {}  # a statement reprinted is split into terms once
     for speaker, lemmas, text in conn.execute(
         """SELECT de.entity_id, q.lemmas, q.text FROM quotes q
              JOIN doc_entities de ON de.id = q.speaker_doc_entity_id JOIN entities e ON e.id = de.entity_id
             WHERE e.type = 'person'"""
     ):
-        words = (lemmas or text.casefold()).split()
-        by_speaker.setdefault(speaker, Counter()).update(w for w in words if is_term(w))
+        said = lemmas or text.casefold()
+        if (found := terms_of.get(said)) is None:
+            found = terms_of[said] = Counter(w for w in said.split() if is_term(w))
+        by_speaker.setdefault(speaker, Counter()).update(found)
     total: Counter[str] = Counter()
     for counts in by_speaker.values():
         total.update(counts)
-    return _Corpus(by_speaker, total)
+    return _Corpus(by_speaker, total, sum(total.values()))
 
 
 def log_odds(own: Counter[str], rest: Counter[str], prior: Counter[str]) -> dict[str, float]:
     """The z-score of each word's log-odds in `own` against `rest`, with `prior` (the corpus) as the
     Dirichlet prior scaled to PRIOR counts."""
-    n_own, n_rest, n_prior = sum(own.values()), sum(rest.values()), sum(prior.values()) or 1
+    return _log_odds(own, (lambda word: rest[word]), sum(rest.values()), prior, sum(prior.values()))
+
+
+def _log_odds(
+    own: Counter[str], rest: Callable[[str], int], n_rest: int, prior: Counter[str], n_prior: int
+) -> dict[str, float]:
+    n_own, n_prior = sum(own.values()), n_prior or 1
     weight = min(PRIOR, n_prior / 2)
     scores = {}
     for word, count in own.items():
         # over one more than the corpus: every word's prior is below the whole weight, so a speaker whose
         # every word is this one (or a corpus of one word) still leaves the other side of each odds above zero
         alpha = weight * prior[word] / (n_prior + 1)
-        other = rest[word]
+        other = rest(word)
         delta = math.log((count + alpha) / (n_own + weight - count - alpha)) - math.log(
             (other + alpha) / (n_rest + weight - other - alpha)
         )
@@ -77,11 +96,17 @@ def log_odds(own: Counter[str], rest: Counter[str], prior: Counter[str]) -> dict
     return scores
 
 
+def _speaker_scores(corpus: _Corpus, own: Counter[str]) -> dict[str, float]:
+    """`log_odds(own, corpus.total - own, corpus.total)`, the same figures."""
+    rest, n_rest = corpus.rest(own)
+    return _log_odds(own, rest, n_rest, corpus.total, corpus.size)
+
+
 def distinctive_terms(conn: Connection, speaker: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
     """The terms of a speaker's quotes that set them apart from everyone else's, the most distinctive first."""
     corpus = _corpus(conn)
     own = corpus.by_speaker.get(speaker, Counter())
-    scores = log_odds(own, corpus.total - own, corpus.total)
+    scores = _speaker_scores(corpus, own)
     ranked = sorted(
         (word for word, z in scores.items() if z > 0 and own[word] >= MIN_COUNT), key=lambda word: (-scores[word], word)
     )
@@ -95,8 +120,7 @@ def shared_topics(conn: Connection, a: int, b: int, *, shown: int = SHOWN) -> li
     """Terms both speakers use more than the corpus does: what both speak about."""
     corpus = _corpus(conn)
     own_a, own_b = corpus.by_speaker.get(a, Counter()), corpus.by_speaker.get(b, Counter())
-    scores_a = log_odds(own_a, corpus.total - own_a, corpus.total)
-    scores_b = log_odds(own_b, corpus.total - own_b, corpus.total)
+    scores_a, scores_b = _speaker_scores(corpus, own_a), _speaker_scores(corpus, own_b)
     both = [w for w in set(own_a) & set(own_b) if scores_a[w] > 0 and scores_b[w] > 0]
     both.sort(key=lambda w: (-min(scores_a[w], scores_b[w]), w))
     return [

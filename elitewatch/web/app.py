@@ -44,6 +44,7 @@ from elitewatch.web.routes import (
 )
 
 HERE = Path(__file__).parent
+HEALTHCHECK_S = 60  # seconds a server process may take to answer its supervisor's ping
 BODY_LIMIT = 25_000_000  # bytes of one request: a few uploads of up to uploads.UPLOAD_LIMIT each
 
 # Matched in this order, and listed so in the OpenAPI schema and on /docs (the order of the single app before).
@@ -115,6 +116,10 @@ def serve(db: Path | str, *, host: str, port: int, processes: int, narratives: P
         port=port,
         workers=processes,
         log_level="warning",
+        # the supervisor kills a process that does not answer its ping in time: at uvicorn's 5 s, a process
+        # building a corpus-wide model on a busy machine (load 20 on 2 cores) was killed with the requests
+        # it held ("Server disconnected"), then built the model again
+        timeout_worker_healthcheck=HEALTHCHECK_S,
     )
     if processes == 1:
         uvicorn.Server(config).run()

@@ -4,7 +4,9 @@ drawing it again (under ingest, when every few documents make the kept pages old
 the home page at once drew it twenty times).
 
 A page depends only on the store, its address and whether writing is open (the same for every request of one
-server), so the address and the generation are the whole key. Errors are never kept.
+server), so the address and the generation are the whole key. Errors are never kept, nor a page drawn with a
+corpus-wide model of an earlier generation (query/kept.py's kept_recent, while the new one is built behind):
+kept, it would show that older model until the next write.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from elitewatch.query.kept import noting_behind
 from elitewatch.store.db import connect, generation
 
 # Pages kept per server process: the home page, searches and the pages people open again (a few hundred kB
@@ -79,8 +82,9 @@ class KeptPages:
                 body.extend(message.get("body", b""))
             await send(message)
 
-        await self.app(scope, receive, keep)
-        if status == 200 and len(body) <= LARGEST:
+        with noting_behind() as behind:
+            await self.app(scope, receive, keep)
+        if status == 200 and len(body) <= LARGEST and not behind:
             self.pages[key] = (headers, bytes(body))
             while len(self.pages) > KEPT_PAGES:
                 self.pages.popitem(last=False)

@@ -168,3 +168,34 @@ def test_the_cli_the_page_and_the_person_page_show_a_paraphrase_and_its_similari
     assert "close paraphrase, similarity 0." in page and "Margaret Rowley" in page
     rowley = client.get("/person", params={"name": "Rowley"}, follow_redirects=True)
     assert "close paraphrase, similarity" in rowley.text and "John Carter" in rowley.text
+
+
+def test_a_write_shows_its_new_echo_at_once_and_on_the_persons_page_once_built(tmp_path: Path, backend: str) -> None:
+    """The pairs are kept with the shingles for a store generation: a document written after them is in the
+    next, on the echoes page right after the write, and on the speaker's page once rebuilt behind it (the
+    page drawn meanwhile, with the shingles of before, is not kept: it is drawn again until then)."""
+    import time
+
+    first = {"putin": ARTICLES["putin"], "lavrov": ARTICLES["lavrov"]}
+    (tmp_path / "a").mkdir()
+    db = ingest_articles(tmp_path / "a", first, backend=backend)
+    client = TestClient(create_app(db))
+
+    def listed(path: str) -> list[dict[str, object]]:
+        response = client.get(path)
+        assert response.status_code == 200, response.text
+        return list(response.json()["echoes"])
+
+    putin = client.get("/person.json", params={"name": "Путин"}).json()["id"]
+    assert listed("/echoes.json") == [] and listed(f"/entity/{putin}.json") == []
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "lukashenko.txt").write_text(ARTICLES["lukashenko"][1], encoding="utf-8")
+    (tmp_path / "b" / "lukashenko.meta.json").write_text(json.dumps({"published": ARTICLES["lukashenko"][0]}))
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "b"), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    assert [e["kind"] for e in listed("/echoes.json?paraphrases=false")] == ["phrase"]  # right after the write
+    deadline = time.monotonic() + 60
+    while not listed(f"/entity/{putin}.json") and time.monotonic() < deadline:
+        time.sleep(0.2)  # the person's page shows the echoes of a few seconds ago while the new ones are built
+    shown = listed(f"/entity/{putin}.json")
+    assert [(e["first"]["speaker"]["id"], e["kind"]) for e in shown] == [(putin, "phrase")]
