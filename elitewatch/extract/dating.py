@@ -1,6 +1,6 @@
 """Dating across facts, after the facts it dates: a quote said at a dated speech event takes its date (and
 the event the day a quote in it gives), an office taken in an appointment the same sentence tells starts on
-the appointment's date."""
+the appointment's date, and the predecessor's term ends then."""
 
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ def date_quotes(text: str, quotes: list[Quote], events: list[Event]) -> None:
 
 def date_positions(positions: list[Position], events: list[Event]) -> None:
     """An office the text shows being taken ("X, who assumed office on March 20", "X was appointed … by the
-    decree of January 29, 2020") starts on the date of that appointment, told in the same sentence."""
+    decree of January 29, 2020") starts on the date of that appointment, told in the same sentence; the
+    predecessor's term in that office ends then."""
     for position in positions:
         if position.start is not None:
             continue
@@ -67,3 +68,24 @@ def date_positions(positions: list[Position], events: list[Event]) -> None:
             ):
                 position.start = event.date
                 break
+    _end_with_successor(positions)
+
+
+def _end_with_successor(positions: list[Position]) -> None:
+    """A predecessor's term ends when the successor's began: the office both are given by one phrase ("his
+    predecessor Y", "Y, X's predecessor as ambassador"), the successor's start known."""
+    for position in positions:
+        if position.pattern != "predecessor" or position.end is not None:
+            continue
+        successor = next(
+            (
+                other
+                for other in positions
+                if other.person != position.person
+                and other.start
+                and other.evidence_start <= position.evidence_start < other.evidence_end
+            ),
+            None,
+        )
+        if successor is not None:
+            position.end = successor.start
