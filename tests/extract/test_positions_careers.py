@@ -86,3 +86,12 @@ def test_offices_named_by_synonyms_are_one_career_office() -> None:
     assert {career_office(role) for role in same} == {"prime minister"}
     assert career_office("аким Алматы") == career_office("akim of Almaty") == "akim"
     assert career_office("chairman of the board") == "chairman"
+
+
+def test_the_receiver_of_an_envoys_credentials_is_of_the_country_the_envoy_is_sent_to() -> None:
+    text = (
+        "Kenya's envoy in Paris. Dana Reyes, Ambassador of Kenya to France, presented her credentials to President "
+        "Emmanuel Macron on May 3, 2024. Kenya and Kenya's government welcomed it; Kenya is pleased."
+    )
+    found = positions_of(text, published="2024-05-05")
+    assert ("Emmanuel Macron", "President", "France") in found

@@ -33,6 +33,7 @@ class Lexicon:
     leading_verbs: dict[str, str]
     succession: dict[str, str]
     appointment_nouns: frozenset[str]
+    envoys: frozenset[str]
     pronouns: frozenset[str]
     object_pronouns: frozenset[str]
     not_held: frozenset[str]
