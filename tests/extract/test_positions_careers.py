@@ -95,3 +95,13 @@ def test_the_receiver_of_an_envoys_credentials_is_of_the_country_the_envoy_is_se
     )
     found = positions_of(text, published="2024-05-05")
     assert ("Emmanuel Macron", "President", "France") in found
+
+
+def test_a_verb_of_service_goes_on_to_its_later_roles() -> None:
+    found = positions_of(
+        "Dana Reyes served as mayor of Boston and of Salem, and later as Kenya's ambassador to Russia."
+    )
+    assert ("Dana Reyes", "Kenya's ambassador to Russia", "Russia") in found
+    # a role that is another clause's subject is not the verb's
+    found = positions_of("Peter Olsen became minister, and later the president of Acme praised him.")
+    assert [role for _, role, _ in found] == ["minister"]

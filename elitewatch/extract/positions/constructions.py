@@ -374,13 +374,15 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
             break  # the role after another person belongs to that person
         phrase = role_after(doc, index, language, min(limit, index + MAX_PHRASE))
         if phrase is None or _titles_a_name(doc, phrase):
-            if found and doc.tokens[index].text in (",", "and", "и") and index == found[-1].phrase.last + 1:
-                index += 1
+            if found and _between_roles(doc, found[-1].phrase.last + 1, index, language):
+                index += 1  # "as akim of Almaty, and later as ambassador to Russia": the roles go on
                 continue
             if found:
                 break
             index += 1
             continue
+        if found and doc.tokens[head_noun(doc, phrase.first, phrase.head_end)].dep.startswith("nsubj"):
+            break  # "became minister, and the president of Acme asked him": another clause's subject
         if phrase.one_of is not None or not plural(doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]):
             # «стала … политиками» is no office; «стал одним из основателей» is
             found.append(Found(mention.cluster, phrase, "service", verb))
@@ -390,6 +392,20 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
     if not found and (before := predicates.before_verb(doc, verb, language)) is not None:
         found.append(Found(mention.cluster, before, "service", verb))
     return found
+
+
+def _between_roles(doc: Document, after: int, index: int, language: str) -> bool:
+    """Are the words from `after` to `index` only those that join one role of a verb to the next (", and
+    later as" in English; one comma or «и» in Russian)?"""
+    lex = lexicon(language)
+    words = lex.between_roles | {",", "и", "and"}
+    if language != "en":  # one comma or «и» right after the role
+        return index == after and doc.tokens[index].text.lower() in words
+    # "akim of Almaty and of Astana, and later as …": a second place of the same role is passed over too
+    return all(
+        doc.tokens[k].text.lower() in words | lex.joins or doc.mention_of_token(k) is not None
+        for k in range(after, index + 1)
+    )
 
 
 def _an_occasion(doc: Document, index: int, language: str) -> bool:

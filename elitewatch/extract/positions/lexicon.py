@@ -29,6 +29,7 @@ class Lexicon:
     service_verbs: frozenset[str]
     starts: frozenset[str]
     appointing: frozenset[str]
+    between_roles: frozenset[str]
     modals: frozenset[str]
     leading_verbs: dict[str, str]
     succession: dict[str, str]
