@@ -105,3 +105,14 @@ def test_a_verb_of_service_goes_on_to_its_later_roles() -> None:
     # a role that is another clause's subject is not the verb's
     found = positions_of("Peter Olsen became minister, and later the president of Acme praised him.")
     assert [role for _, role, _ in found] == ["minister"]
+
+
+def test_a_name_the_headline_cut_left_a_root_is_the_subject_of_the_root_verb_after_it() -> None:
+    text = (
+        "# Reyes takes over the Labor Department\n\n"
+        "Dana Reyes, a former governor of Ohio, became Secretary of Labor on March 2, 2021, for a term."
+    )
+    dates = position_dates(text, published="2021-03-05")
+    assert [(role, start) for role, start, *_ in dates if not role.startswith("former")] == [
+        ("Secretary of Labor", "2021-03-02")
+    ]

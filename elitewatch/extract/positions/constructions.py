@@ -293,12 +293,31 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
                 verb = doc.tokens[child]
                 if verb.dep == "xcomp" and (verb.lemma in lex.service_verbs or verb.lemma in lex.leading_verbs):
                     return verb
+    rootless = _subjectless_root_after(doc, first, last, lex.service_verbs)
+    if rootless is not None:
+        return rootless
     # A misparsed subject ("From 1985 to 1991 X served as …" parses X as an object of "to"): the verb right after the name.
     following = last + 1
     if following < len(doc.tokens) and doc.tokens[following].pos in ("VERB", "AUX"):
         verb = doc.tokens[following]
         if verb.lemma in lex.service_verbs and verb.sent == doc.tokens[last].sent:
             return verb
+    return None
+
+
+def _subjectless_root_after(doc: Document, first: int, last: int, verbs: frozenset[str]) -> Token | None:
+    """ "Imangali Tasmagambetov, a former prime minister, became Secretary General" parsed after a headline
+    whose arcs the paragraph cut left the name a root of its own: the name, a root, is the subject of the
+    next root verb of service in its sentence that has none."""
+    name = next((k for k in range(first, last + 1) if doc.tokens[k].head == k), None)
+    if name is None or doc.tokens[name].language != "en":
+        return None
+    for index in range(last + 1, _sentence_limit(doc, last) + 1):
+        verb = doc.tokens[index]
+        if verb.head != index:
+            continue
+        subjectless = not any(doc.tokens[c].dep.startswith("nsubj") for c in doc.children.get(index, []))
+        return verb if verb.pos in ("VERB", "AUX") and verb.lemma in verbs and subjectless else None
     return None
 
 
