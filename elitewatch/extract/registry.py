@@ -77,9 +77,11 @@ def find_roles(analysis: Analysis) -> None:
 )
 def date_facts(analysis: Analysis) -> None:
     """Dating across facts: a quote said at a dated event takes its date (and the event the day of a quote
-    in it), an office taken in a dated appointment starts on it."""
+    in it), an office taken in a dated appointment starts on it; who receives an envoy's credentials is of
+    the country the envoy is sent to."""
     dating.date_quotes(analysis.parsed.doc.text, analysis.quotes, analysis.events)
     dating.date_positions(analysis.positions, analysis.events)
+    dating.place_receivers(analysis.positions, analysis.events)
 
 
 @component(

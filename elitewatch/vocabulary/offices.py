@@ -55,6 +55,15 @@ def career_office(role: str) -> str:
     return ("acting " if interim else "") + office_head(role)
 
 
+def without_interim(role: str) -> str:
+    """The role less its interim words, as written: the office itself ("Kazakhstani acting president" ->
+    "Kazakhstani president"), for a predecessor or successor of an interim holder. A Russian participle
+    governs the rest («исполняющий обязанности президента»), so a Russian role stays as it is."""
+    interim = _interim("en")
+    kept = [word for word in role.split() if word.lower() not in interim]
+    return " ".join(kept) if kept and len(kept) < len(role.split()) else role
+
+
 @cache
 def office_head(role: str) -> str:
     """The office a role names, without its place: "Kazakh Ambassador to Russia" -> "ambassador"."""

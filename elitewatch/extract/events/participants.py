@@ -17,6 +17,7 @@ from elitewatch.extract.events.syntax import (
     is_verb,
     opens_clause,
     phrase_top,
+    span_head,
     subjects_of,
     subtree,
 )
@@ -34,9 +35,16 @@ class RoleHolders:
 
     def __init__(self, positions: list[Position]) -> None:
         self.by_office: dict[str, list[Position]] = {}
+        # the words of offices stated before or after a name ("CSTO Secretary General X", "X, director of Y")
+        self.spans = sorted(
+            (p.evidence_start, p.evidence_end) for p in positions if p.pattern in ("title", "apposition")
+        )
         for position in positions:
             if not position.ended:
                 self.by_office.setdefault(office_head(position.role), []).append(position)
+
+    def in_office_words(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.spans)
 
     def holder(self, doc: Document, index: int) -> int | None:
         token = doc.tokens[index]
@@ -177,11 +185,33 @@ def _in_office(doc: Document, index: int, root: int) -> bool:
     return False
 
 
+def _affiliation(doc: Document, index: int, holders: RoleHolders | None) -> bool:
+    """An organization or place named as part of a person's office or name is theirs, not a participant:
+    the words of an office the document gives someone («Генеральный секретарь ОДКБ X прибыл»), or a
+    modifier the parse hangs on a person's name ("Kremlin spokesman Dmitry Peskov", a headline run into
+    "the Kremlin Dauren Abayev")."""
+    mention = doc.mention_of_token(index)
+    if mention is None or mention.type == "person":
+        return False
+    if holders is not None and holders.in_office_words(mention.start):
+        return True
+    node = span_head(doc, doc.token_at(mention.start), doc.token_at(max(mention.start, mention.end - 1)))
+    for _ in range(4):
+        token = doc.tokens[node]
+        if token.dep != "compound" or token.head == node:
+            return False
+        node = token.head
+        named = doc.mention_of_token(node)
+        if named is not None and named.type == "person":
+            return True
+    return False
+
+
 def _mentions_under(doc: Document, root: int, holders: RoleHolders | None = None) -> list[int]:
     """Entities named in a phrase (pronouns and "who" stand for theirs)."""
     found: list[int] = []
     for index in _phrase_tokens(doc, root):
-        if _located(doc, index) or _in_office(doc, index, root):
+        if _located(doc, index) or _in_office(doc, index, root) or _affiliation(doc, index, holders):
             continue
         antecedent = _antecedent(doc, index)
         if antecedent is not None:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from elitewatch.extract.document import Document, referent
+from elitewatch.extract.events.lexicon import lexicon as event_lexicon
 from elitewatch.extract.positions import predicates
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import disagree, plural
@@ -16,8 +17,10 @@ from elitewatch.extract.positions.phrases import (
     head_noun,
     role_after,
     role_before,
+    role_starting_at,
 )
 from elitewatch.model import Mention, Token
+from elitewatch.vocabulary.countries import demonym
 
 # The most tokens of an aside in brackets between a name and its apposition (a birth date and place); by hand.
 ASIDE_TOKENS = 15
@@ -35,7 +38,8 @@ def found_in(doc: Document) -> list[Found]:
             continue
         first, last = _name_tokens(doc, mention)
         language = doc.language(doc.tokens[first])
-        titles = role_before(doc, first, language) or _plural_title_over_list(doc, first, listed, language)
+        named_from = _given_names_before(doc, first, last, language)
+        titles = role_before(doc, named_from, language) or _plural_title_over_list(doc, first, listed, language)
         for phrase in titles:
             found.append(Found(mention.cluster, phrase, "title"))
         if titles and plural(doc.tokens[head_noun(doc, titles[0].first, titles[0].head_end)]):
@@ -47,7 +51,59 @@ def found_in(doc: Document) -> list[Found]:
     found.extend(_relative_clauses(doc))
     found.extend(_pronoun_subjects(doc))
     found.extend(_pronoun_objects(doc))
+    found.extend(_possessed_succession(doc, found))
     return found
+
+
+def _possessed_succession(doc: Document, found: list[Found]) -> list[Found]:
+    """ "Acting president X, who took office after the resignation of his predecessor Y": a predecessor (or
+    successor) named with a possessor held the office the possessor holds in that sentence (its first one
+    stated), ended for a predecessor. The possessor is a name or a pronoun ("his", "X's")."""
+    more: list[Found] = []
+    for mention in doc.mentions:
+        if mention.type != "person":
+            continue
+        first = _given_names_before(
+            doc, *_name_tokens(doc, mention), doc.language(doc.tokens[doc.token_at(mention.start)])
+        )
+        noun = first - 1
+        if noun < 0 or doc.tokens[noun].sent != doc.tokens[first].sent:
+            continue
+        language = doc.language(doc.tokens[noun])
+        order = lexicon(language).succession.get(doc.word(doc.tokens[noun], language))
+        owner = _possessor(doc, noun) if order is not None else None
+        if owner is None or owner == mention.cluster:
+            continue
+        sentence = doc.tokens[noun].sent
+        held = next(
+            (
+                item
+                for item in found
+                if item.person == owner
+                and doc.tokens[item.phrase.first].sent == sentence
+                and item.pattern not in ("predecessor", "successor", "succession")
+            ),
+            None,
+        )
+        if held is not None:
+            phrase = Phrase(held.phrase.first, held.phrase.head_end, held.phrase.last, order == "before")
+            more.append(Found(mention.cluster, phrase, "predecessor" if order == "before" else "successor"))
+    return more
+
+
+def _possessor(doc: Document, noun: int) -> int | None:
+    """The person a possessive before a noun names ("his predecessor": whom "his" stands for; "X's")."""
+    for child in doc.children.get(noun, []):
+        token = doc.tokens[child]
+        if token.dep != "poss":
+            continue
+        mention = doc.mention_of_token(child)
+        if mention is not None:
+            return mention.cluster if mention.type == "person" else None
+        if token.pos == "PRON":
+            person = referent(doc, token, topic=False)
+            return person.cluster if person is not None else None
+    return None
 
 
 def _plural_title_over_list(doc: Document, first: int, listed: dict[int, Phrase], language: str) -> list[Phrase]:
@@ -72,6 +128,35 @@ def _plural_title_over_list(doc: Document, first: int, listed: dict[int, Phrase]
         index = opening - 1
     phrase = listed.get(index)
     return [phrase] if phrase is not None and doc.tokens[index].sent == doc.tokens[first].sent else []
+
+
+def _given_names_before(doc: Document, first: int, last: int, language: str) -> int:
+    """The first word of the name as the parse joins it: "Kazakh President Kassym-Jomart [Tokayev]", where the
+    recognizer took the surname alone, has the given name hang on the surname (a compound, its hyphen on it),
+    so it is the name's, not the title's complement. Up to a role word, a country's adjective or another
+    mention. English: a Russian title agrees with its name by case instead."""
+    if language != "en":
+        return first
+    inside = set(range(first, last + 1))
+    index = first - 1
+    while index >= 0 and doc.tokens[index].sent == doc.tokens[first].sent:
+        token = doc.tokens[index]
+        joined = token.head in inside and (
+            (token.dep in ("compound", "flat") and token.pos == "PROPN" and token.text[:1].isupper())
+            or (token.dep == "punct" and token.text in "-‐")
+        )
+        if (
+            not joined
+            or doc.mention_of_token(index) is not None
+            or demonym(token.text, token.lemma) is not None
+            or role_starting_at(doc, index, language) is not None
+        ):
+            break
+        inside.add(index)
+        index -= 1
+    while index + 1 < first and doc.tokens[index + 1].dep == "punct":
+        index += 1  # never begin a name with its hyphen
+    return index + 1
 
 
 def _name_tokens(doc: Document, mention: Mention) -> tuple[int, int]:
@@ -111,12 +196,25 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
         phrase = role_after(doc, start, language, min(limit, start + MAX_PHRASE))
         if phrase is not None and _not_the_names(doc, phrase, last):
             phrase = None  # «X, представители Госдумы, …», «По словам X, некоторые наблюдатели …»
+        if phrase is not None and _subject_after_a_phrase(doc, phrase, first, last):
+            phrase = None  # "According to X, the current CSTO secretary has …": the secretary is someone else
         if phrase is not None and not _names_follow(doc, phrase):
             found.append(Found(mention.cluster, phrase, "apposition"))
             found.extend(Found(mention.cluster, more, "apposition") for more in _coordinated(doc, phrase, last, limit))
         else:
             found.extend(_succession(doc, mention, start, limit, language))
     return found
+
+
+def _subject_after_a_phrase(doc: Document, phrase: Phrase, first: int, last: int) -> bool:
+    """ "According to X, the current CSTO secretary has long been …", "For X, the minister is …": the name ends
+    a phrase before the clause (it is a preposition's object) and the role after its comma is the clause's
+    subject, so the role names someone else. An apposition hangs on its name instead."""
+    role = doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]
+    if role.language != "en" or not role.dep.startswith("nsubj"):
+        return False
+    name = next((k for k in range(first, last + 1) if not first <= doc.tokens[k].head <= last), last)
+    return doc.tokens[name].dep == "pobj" and not first <= role.head <= last
 
 
 def _coordinated(doc: Document, phrase: Phrase, name_last: int, limit: int) -> list[Phrase]:
@@ -183,12 +281,31 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
                 verb = doc.tokens[child]
                 if verb.dep == "xcomp" and (verb.lemma in lex.service_verbs or verb.lemma in lex.leading_verbs):
                     return verb
+    rootless = _subjectless_root_after(doc, first, last, lex.service_verbs)
+    if rootless is not None:
+        return rootless
     # A misparsed subject ("From 1985 to 1991 X served as …" parses X as an object of "to"): the verb right after the name.
     following = last + 1
     if following < len(doc.tokens) and doc.tokens[following].pos in ("VERB", "AUX"):
         verb = doc.tokens[following]
         if verb.lemma in lex.service_verbs and verb.sent == doc.tokens[last].sent:
             return verb
+    return None
+
+
+def _subjectless_root_after(doc: Document, first: int, last: int, verbs: frozenset[str]) -> Token | None:
+    """ "Imangali Tasmagambetov, a former prime minister, became Secretary General" parsed after a headline
+    whose arcs the paragraph cut left the name a root of its own: the name, a root, is the subject of the
+    next root verb of service in its sentence that has none."""
+    name = next((k for k in range(first, last + 1) if doc.tokens[k].head == k), None)
+    if name is None or doc.tokens[name].language != "en":
+        return None
+    for index in range(last + 1, _sentence_limit(doc, last) + 1):
+        verb = doc.tokens[index]
+        if verb.head != index:
+            continue
+        subjectless = not any(doc.tokens[c].dep.startswith("nsubj") for c in doc.children.get(index, []))
+        return verb if verb.pos in ("VERB", "AUX") and verb.lemma in verbs and subjectless else None
     return None
 
 
@@ -247,6 +364,8 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
     if verb.lemma in lex.leading_verbs:
         # "headed the government": the verb is the role, its object the organization
         objects = [c for c in doc.children.get(verb.i, []) if doc.tokens[c].dep in ("obj", "dobj")]
+        if objects and _an_occasion(doc, objects[0], language):
+            return []  # "chaired the summit", "led the talks": an occasion led once, not an office
         if objects:
             obj = objects[0]
             end = complement_end(doc, obj, min(limit, obj + MAX_PHRASE), language)
@@ -262,13 +381,15 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
             break  # the role after another person belongs to that person
         phrase = role_after(doc, index, language, min(limit, index + MAX_PHRASE))
         if phrase is None or _titles_a_name(doc, phrase):
-            if found and doc.tokens[index].text in (",", "and", "и") and index == found[-1].phrase.last + 1:
-                index += 1
+            if found and _between_roles(doc, found[-1].phrase.last + 1, index, language):
+                index += 1  # "as akim of Almaty, and later as ambassador to Russia": the roles go on
                 continue
             if found:
                 break
             index += 1
             continue
+        if found and doc.tokens[head_noun(doc, phrase.first, phrase.head_end)].dep.startswith("nsubj"):
+            break  # "became minister, and the president of Acme asked him": another clause's subject
         if phrase.one_of is not None or not plural(doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]):
             # «стала … политиками» is no office; «стал одним из основателей» is
             found.append(Found(mention.cluster, phrase, "service", verb))
@@ -278,6 +399,29 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
     if not found and (before := predicates.before_verb(doc, verb, language)) is not None:
         found.append(Found(mention.cluster, before, "service", verb))
     return found
+
+
+def _between_roles(doc: Document, after: int, index: int, language: str) -> bool:
+    """Are the words from `after` to `index` only those that join one role of a verb to the next (", and
+    later as" in English; one comma or «и» in Russian)?"""
+    lex = lexicon(language)
+    words = lex.between_roles | {",", "и", "and"}
+    if language != "en":  # one comma or «и» right after the role
+        return index == after and doc.tokens[index].text.lower() in words
+    # "akim of Almaty and of Astana, and later as …": a second place of the same role is passed over too
+    return all(
+        doc.tokens[k].text.lower() in words | lex.joins or doc.mention_of_token(k) is not None
+        for k in range(after, index + 1)
+    )
+
+
+def _an_occasion(doc: Document, index: int, language: str) -> bool:
+    """Is the noun an event or a gathering (the events' words: "summit", "talks", "session", «саммит»)?"""
+    words = event_lexicon(language)
+    token = doc.tokens[index]
+    forms = {token.lemma.lower(), token.text.lower()}
+    single = {first for first, triggers in words.triggers.items() for trigger, _ in triggers if len(trigger) == 1}
+    return bool(forms & (words.gatherings | single))
 
 
 def _not_the_names(doc: Document, phrase: Phrase, name_last: int) -> bool:

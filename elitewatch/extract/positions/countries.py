@@ -134,6 +134,9 @@ def _document_country(doc: Document) -> str | None:
             if entry is not None and entry.country:
                 counts[entry.country] += 1
     for token in doc.tokens:
+        named = doc.mention_of_token(token.i)
+        if named is not None and named.type == "place":
+            continue  # "the Soviet Union" is counted once, as the place: its "Soviet" is no second naming
         country = _country(demonym(token.text, token.lemma))
         if country:
             counts[country] += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from elitewatch.extract.positions.lexicon import any_language
 from elitewatch.model import Position
 from elitewatch.vocabulary.countries import country_of
@@ -38,6 +40,14 @@ def _take_wording(same: Position, position: Position) -> None:
     same.evidence_start, same.evidence_end = position.evidence_start, position.evidence_end
 
 
+def _ranked_below(longer: str, shorter: str) -> bool:
+    """Is the longer office the shorter one with a rank word before it ("deputy prime minister", "vice-president")?"""
+    if longer == shorter or not longer.endswith(shorter):
+        return False
+    words = re.split(r"[\s-]+", longer[: -len(shorter)].strip(" -"))
+    return bool(words) and all(word in any_language("ranks") for word in words)
+
+
 def _same_office(a: Position, b: Position) -> bool:
     if a.person != b.person:
         return False
@@ -47,6 +57,8 @@ def _same_office(a: Position, b: Position) -> bool:
     shortened = a.org is not None and a.org == b.org and (head_a.startswith(head_b) or head_b.startswith(head_a))
     if not (role_b in role_a or role_a in role_b or head_a == head_b or shortened):
         return False
+    if _ranked_below(head_a, head_b) or _ranked_below(head_b, head_a):
+        return False  # "Deputy Prime Minister" is not the "prime minister" (nor "headed the government")
     if b.org is None and b.org_text is None:
         return True
     if a.org is not None and a.org == b.org:

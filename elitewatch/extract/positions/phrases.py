@@ -310,6 +310,8 @@ def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase |
             pass  # «исполняющий обязанности», the participle whose lemma the tagger gives as the verb's
         elif word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:
             ended = ended or word in lex.ended or f"{word}-" in lex.ended
+        elif token.text in ("'s", "’s") and index > start and doc.mention_of_token(index - 1) is not None:
+            pass  # "Kazakhstan's ambassador to Russia": the country's office
         # at most three describing words before a role's head: set by hand with the positions extractor (a49b7a4)
         elif _describes(token) and describing < 3 and not _starts_role(doc, index, language):
             describing += 1

@@ -14,6 +14,7 @@ from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
 from elitewatch.model import Mention, Position
 from elitewatch.vocabulary.countries import demonym
+from elitewatch.vocabulary.offices import without_interim
 
 # The most words an organization's name in brackets after a name may have («(РПЦ МП)», «(Ювентус)»); set by
 # hand (25a608e), not swept on a dev set.
@@ -23,6 +24,8 @@ BRACKETED_ORG_TOKENS = 6
 def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Position | None:
     language = doc.language(doc.tokens[item.phrase.head_end])
     role = _role_text(doc, item.phrase, language)
+    if item.pattern in ("predecessor", "successor"):
+        role = without_interim(role)  # an acting president's predecessor was president
     lex = lexicon(language)
     if not role or any(
         doc.word(doc.tokens[k], language) in lex.not_held for k in range(item.phrase.first, item.phrase.head_end)
@@ -60,11 +63,22 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
         position.start, position.end = ranges[0].value, ranges[0].end_value
     elif starts and dates:
         position.start = dates[0].value
-    elif dates and item.pattern in ("title", "apposition", "service"):
+    elif dates and item.pattern in ("title", "apposition", "service") and not _over(doc, item.phrase, language):
         position.as_of = dates[0].value  # "In 2017, while serving as Deputy Prime Minister"
     elif not position.ended and item.pattern in ("title", "apposition") and anchor:
         position.as_of = anchor
     return position
+
+
+def _over(doc: Document, phrase: Phrase, language: str) -> bool:
+    """Does the role say its term was over by the time its sentence tells ("a former prime minister",
+    «экс-премьер»)? Then the sentence's date is another office's or another event's, not this one's."""
+    over = lexicon(language).over
+    for index in range(phrase.first, phrase.head_end + 1):
+        word = doc.word(doc.tokens[index], language)
+        if word.strip("-") in over or word.split("-")[0] in over:
+            return True
+    return False
 
 
 def _bracketed_org(doc: Document, phrase: Phrase) -> Mention | None:
