@@ -156,21 +156,44 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
             fits = fits or (token.pos in ("NOUN", "ADJ") and (last >= start or joined)) or word in ("-",)
         else:
             fits = token.pos in COMPLEMENT_POS or token.text in QUOTE_CHARS or word in lex.joins
+            fits = fits or _grades_adjective(doc, index, limit)
             fits = (fits or mention is not None) and not (token.pos == "CCONJ" and index == start)
-        if not fits:
+        if not fits or (language == "ru" and token.pos == "CCONJ" and _new_role_after(doc, start, index, limit)):
             break
         if word in lex.joins and index < limit and _a_year(doc.tokens[index + 1]):
             break  # «стал президентом в 2004 году»: a date, not the office's place
         opening = token.text in "«„" or (token.text in '“"' and quotes == 0)
         if token.text in QUOTE_CHARS and token.text not in "'’":
             quotes = quotes + 1 if opening else max(0, quotes - 1)
-        if (language == "en" and token.pos in ("DET", "CCONJ")) or word in lex.joins or opening:
+        # never end on a function word or an opening mark; nor on «и»: «сотрудники Росприроднадзора и Рыбохраны»
+        # coordinates the name with the complement, it is no title of it
+        if token.pos == "CCONJ" or (language == "en" and token.pos == "DET") or word in lex.joins or opening:
             joined = joined or word in lex.joins
-            index += 1  # never end on a function word or an opening mark
+            index += 1
             continue
         last = index
         index += 1
     return last
+
+
+def _new_role_after(doc: Document, start: int, conjunction: int, limit: int) -> bool:
+    """«директор по развитию компании и член совета директоров»: a role word after «и» in the case of the role
+    and not in that of its complement is a second role, not part of the first one's complement («советник
+    президента и премьера»: both genitive, one complement)."""
+    following = conjunction + 1
+    if following > limit or start < 1 or role_starting_at(doc, following, "ru") is None:
+        return False
+    role_case = doc.tokens[start - 1].case
+    complement_case = next((doc.tokens[k].case for k in range(start, conjunction) if doc.tokens[k].case), "")
+    case = doc.tokens[following].case
+    return bool(case) and case == role_case and case != complement_case
+
+
+def _grades_adjective(doc: Document, index: int, limit: int) -> bool:
+    """«лидер крайне правого Национального фронта», «наиболее влиятельной партии»: an adverb that grades the
+    adjective after it belongs to the complement."""
+    token = doc.tokens[index]
+    return token.pos == "ADV" and index < limit and token.head > index and doc.tokens[token.head].pos == "ADJ"
 
 
 def _a_year(token: Token) -> bool:
@@ -193,8 +216,8 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
     end = name_first - 1
     sentence = doc.tokens[name_first].sent
     floor = name_first
-    while floor > 0 and doc.tokens[floor - 1].sent == sentence:
-        floor -= 1
+    while floor > 0 and doc.tokens[floor - 1].sent == sentence and not _line_between(doc, floor - 1, floor):
+        floor -= 1  # a title stands in its line: a sentence the parser ran across a paragraph lends none
     agree = ""  # Russian roles stacked without a comma agree in case: «наблюдатель от ОБСЕ португальский парламентарий»
     while end >= floor:
         if doc.tokens[end].text in (",",) and not phrases and (language == "en" or _set_off(doc, name_first)):
@@ -239,6 +262,10 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
     return phrases
 
 
+def _line_between(doc: Document, before: int, after: int) -> bool:
+    return "\n" in doc.text[doc.tokens[before].end : doc.tokens[after].start]
+
+
 def _set_off(doc: Document, name_first: int) -> bool:
     """A Russian name set off by commas on both sides («Президент России, Владимир Путин, лично …»): the name
     is an apposition of the role before it (whose case _agrees checks)."""
@@ -253,7 +280,11 @@ def _agrees(doc: Document, first: int, found: tuple[int, int], name_first: int) 
     """Is some word of the role, up to its noun, in a case its name may be in (a Russian title agrees with its
     name: «министра Сергея Лаврова»; «исполняющий обязанности председателя X» agrees by its participle)?"""
     name = doc.tokens[name_first]
-    words = [doc.tokens[k] for k in range(first, head_noun(doc, found[0], found[1]) + 1)]
+    noun = head_noun(doc, found[0], found[1])
+    if name.dep == "appos" and name.head == noun:
+        return True  # the parse hangs the name on the role («министра … Японии Сейджи Маехары», a foreign name
+        # the tagger calls nominative): the name is its apposition whatever case the tagger gives it
+    words = [doc.tokens[k] for k in range(first, noun + 1)]
     cased = [token for token in words if token.case]
     return not cased or any(not disagree(token, name) for token in cased)
 
