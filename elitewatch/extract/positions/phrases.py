@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from elitewatch.extract.document import Document
 from elitewatch.extract.positions.grammar import disagree
 from elitewatch.extract.positions.lexicon import Lexicon, any_language, lexicon
-from elitewatch.model import Token
+from elitewatch.model import Mention, Token
 from elitewatch.vocabulary.countries import demonym
 
 # How many tokens a role phrase, with its complement, may span; set by hand with the positions extractor
@@ -141,7 +141,8 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
             last = index = closing  # «Объединённого фронта … (ОФДД)»
             index += 1
             continue
-        if mention is not None and mention.type == "person":
+        principal = _principal(doc, mention, start) if mention is not None else False
+        if mention is not None and mention.type == "person" and _named(doc, mention) and not principal:
             break  # "appointed by President Tokayev": the next name is not part of the office
         if mention is None and doc.word(token, language) in lex.complement_stops:
             while last >= start and (doc.tokens[last].pos == "NUM" or doc.tokens[last].text.isdigit()):
@@ -189,6 +190,26 @@ def _new_role_after(doc: Document, start: int, conjunction: int, limit: int) -> 
     return bool(case) and case == role_case and case != complement_case
 
 
+def _named(doc: Document, mention: Mention) -> bool:
+    """A "person" written with a proper noun or in Latin letters; one of common words only («Забайкальского
+    края» typed as a person) is read as the complement's words."""
+    first = doc.token_at(mention.start)
+    last = doc.token_at(max(mention.start, mention.end - 1))
+    return any(doc.tokens[k].pos in ("PROPN", "X") or doc.tokens[k].language != "ru" for k in range(first, last + 1))
+
+
+def _principal(doc: Document, mention: Mention, start: int) -> bool:
+    """«помощник министра Сергея Лаврова Андрей Иванов», «мэр Бостона …» (a place typed as a person): a Russian
+    name in the genitive inside the complement of a role not in the genitive is whose the office is (or where),
+    not its holder (who agrees with a genitive role: «начальника департамента Станислава Цыганкова»)."""
+    if start < 1 or doc.tokens[start - 1].case in ("Gen", "Acc", ""):  # an animate accusative is written so too
+        return False
+    first = doc.token_at(mention.start)
+    last = doc.token_at(max(mention.start, mention.end - 1))
+    cased = [doc.tokens[k].case for k in range(first, last + 1) if doc.tokens[k].case]
+    return doc.tokens[first].language == "ru" and bool(cased) and all(case == "Gen" for case in cased)
+
+
 def _grades_adjective(doc: Document, index: int, limit: int) -> bool:
     """«лидер крайне правого Национального фронта», «наиболее влиятельной партии»: an adverb that grades the
     adjective after it belongs to the complement."""
@@ -231,6 +252,8 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
                 if agree and doc.tokens[first].case != agree:
                     continue  # «председатель Совета муфтиев России шейх X»: «муфтиев» is the complement's word
                 found = (first, head_end)
+            elif _names_in(doc, head_end + 1, end):
+                continue  # «помощник министра Сергея Лаврова Андрей Иванов»: the outer role's complement holds them
             break
         if found is None:
             break
@@ -264,6 +287,10 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
 
 def _line_between(doc: Document, before: int, after: int) -> bool:
     return "\n" in doc.text[doc.tokens[before].end : doc.tokens[after].start]
+
+
+def _names_in(doc: Document, first: int, last: int) -> bool:
+    return any((m := doc.mention_of_token(k)) is not None and m.type == "person" for k in range(first, last + 1))
 
 
 def _set_off(doc: Document, name_first: int) -> bool:

@@ -51,3 +51,8 @@ def test_a_role_under_the_reflexive_possessive_is_held_in_what_the_subject_names
     )
     assert ("Андрей Козлов", "председатель", "Совет директоров компании «Северсталь»") in found
     assert ("Виктор Рыбин", "помощник", None) in found  # a person's own assistant: the principal, no organization
+
+
+def test_a_name_inside_the_role_is_its_principal_and_oblique_cases_disagree() -> None:
+    found = positions_of("Заместителем Рябова назначен Олег Петров.")
+    assert [(p, r) for p, r, _ in found] == [("Олег Петров", "заместитель Рябова")]  # Ryabov is no deputy
