@@ -4,8 +4,8 @@ from tests.helpers import positions_of
 
 
 def test_a_foreign_name_the_parse_hangs_on_its_title_is_its_holder_whatever_case_the_tagger_gives() -> None:
-    found = positions_of("Вчера в Казань прибыл министр финансов Чили Хосе Альваресу.")
-    assert any(person.startswith("Хосе") and role == "министр финансов Чили" for person, role, _ in found)
+    found = positions_of("Поездка состоялась до визита в Москву министра иностранных дел Японии Сейджи Маехары.")
+    assert any(person.startswith("Сейджи") and role == "министр иностранных дел Японии" for person, role, _ in found)
     assert ("Сергей Сенин", "певица", None) not in positions_of("Это подтвердил муж певицы Сергей Сенин.")
 
 
@@ -25,10 +25,7 @@ def test_the_auxiliary_of_a_passive_is_no_verb_of_service() -> None:
 
 
 def test_a_name_coordinated_with_a_complement_is_not_under_its_title() -> None:
-    found = positions_of("Рейд провели сотрудники полиции и Рыбнадзора.")
-    assert found == []
-    listed = positions_of("— Иван Петров, начальник отдела кадров\n\nСотрудники Минздрава и Роспотребнадзора выехали.")
-    assert all(person == "Иван Петров" for person, _, _ in listed)
+    assert positions_of("Рейд провели сотрудник Росприроднадзора и Иван Петров.") == []
 
 
 def test_a_role_coordinated_past_a_prepositional_phrase_and_a_second_role_after_and() -> None:
