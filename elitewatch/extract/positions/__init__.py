@@ -31,6 +31,7 @@ from elitewatch.extract.document import Document
 from elitewatch.extract.positions.constructions import found_in
 from elitewatch.extract.positions.countries import imply_countries
 from elitewatch.extract.positions.dates import Ages
+from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import named_like_a_person
 from elitewatch.extract.positions.merging import merge
 from elitewatch.extract.positions.records import position_of
@@ -50,6 +51,7 @@ def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str |
         return []
     people = {e.index for e in entities if named_like_a_person(doc, e.mentions)}
     found = [item for item in found_in(doc) if item.person in people]  # the holder is a person, by its words
+    found = [item for item in found if not _inside(doc, item)]
     ages = Ages(doc, anchor)
     records = [p for p in (position_of(doc, item, anchor, ages) for item in found) if p is not None]
     share_stacked_orgs(doc, records)
@@ -58,3 +60,9 @@ def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str |
     complete_offices(positions, [p for p in unnamed if p is not None])
     imply_countries(doc, positions)
     return positions
+
+
+def _inside(doc: Document, item: Found) -> bool:
+    """«Заместителем Мехсуда назначен X»: a name inside the role phrase is its principal, never its holder."""
+    start, end = doc.tokens[item.phrase.first].start, doc.tokens[item.phrase.last].end
+    return any(start <= m.start and m.end <= end for m in doc.entities[item.person].mentions)

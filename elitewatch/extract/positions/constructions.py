@@ -24,7 +24,10 @@ from elitewatch.vocabulary.countries import demonym
 
 # The most tokens of an aside in brackets between a name and its apposition (a birth date and place); by hand.
 ASIDE_TOKENS = 15
-INFINITIVE_ENDINGS = ("ть", "ти", "чь")  # a Russian verb's infinitive ("возглавить"), which natasha tags as VERB
+INFINITIVE_ENDINGS = ("ть", "ти", "чь")
+# The most tokens of a prepositional phrase after a role that its complement leaves out, between it and a
+# role coordinated with it («известного борца с ксенофобией, члена …»); by hand.
+PREPOSITIONAL_TOKENS = 4  # a Russian verb's infinitive ("возглавить"), which natasha tags as VERB
 
 
 def found_in(doc: Document) -> list[Found]:
@@ -177,12 +180,15 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
     found: list[Found] = []
     limit = _sentence_limit(doc, last)
     after = last + 1
-    if after <= limit and doc.tokens[after].text == "(":
-        # «Дарио Фо (24 марта 1926 года, Санджано) — итальянский драматург»: past the aside to the dash
+    if after <= limit and doc.tokens[after].text == ")" and "(" in doc.text[mention.start : mention.end]:
+        after += 1  # «Скотт Хоровитц (Scott Horowitz), бывший астронавт»: the name's own spelling in brackets
+    elif after <= limit and doc.tokens[after].text == "(":
+        # «Дарио Фо (24 марта 1926 года, Санджано) — итальянский драматург», «Скотт Хоровитц (Scott Horowitz),
+        # бывший астронавт»: past the aside to the dash or comma
         closing = next(
             (k for k in range(after + 1, min(limit, after + ASIDE_TOKENS) + 1) if doc.tokens[k].text == ")"), None
         )
-        if closing is not None and closing + 1 <= limit and doc.tokens[closing + 1].text in ("—", "–"):
+        if closing is not None and closing + 1 <= limit and doc.tokens[closing + 1].text in ("—", "–", ","):
             after = closing + 1
     if after > limit:
         return found
@@ -221,7 +227,7 @@ def _coordinated(doc: Document, phrase: Phrase, name_last: int, limit: int) -> l
     """«X — итальянский драматург, режиссёр и живописец»: the roles joined to an apposition are the name's
     too, up to the first word that begins none."""
     more: list[Phrase] = []
-    index = phrase.last + 1
+    index = _past_own_words(doc, phrase, limit)
     while index + 1 <= limit and doc.tokens[index].text in (",", "и", "and"):
         start = index + 1
         if doc.tokens[start].text in ("и", "and"):
@@ -231,8 +237,23 @@ def _coordinated(doc: Document, phrase: Phrase, name_last: int, limit: int) -> l
         if following is None or _names_follow(doc, following) or _not_the_names(doc, following, name_last):
             break
         more.append(following)
-        index = following.last + 1
+        index = _past_own_words(doc, following, limit)
     return more
+
+
+def _past_own_words(doc: Document, phrase: Phrase, limit: int) -> int:
+    """The token after a prepositional phrase the role's complement left out («борца с ксенофобией, члена
+    палаты»: «с ксенофобией»): a preposition and a few nouns and adjectives up to a comma, no verb or name."""
+    index = phrase.last + 1
+    if index > limit or doc.tokens[index].pos != "ADP":
+        return index
+    for k in range(index, min(limit, index + PREPOSITIONAL_TOKENS) + 1):
+        token = doc.tokens[k]
+        if token.text in (",", "и", "and"):
+            return k
+        if token.pos not in ("ADP", "NOUN", "ADJ", "DET") or doc.mention_of_token(k) is not None:
+            break
+    return index
 
 
 def _succession(doc: Document, mention: Mention, start: int, limit: int, language: str) -> list[Found]:
@@ -288,7 +309,8 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
     following = last + 1
     if following < len(doc.tokens) and doc.tokens[following].pos in ("VERB", "AUX"):
         verb = doc.tokens[following]
-        if verb.lemma in lex.service_verbs and verb.sent == doc.tokens[last].sent:
+        passive = verb.dep.startswith("aux") and language == "ru"  # «X был экстрадирован …»: no copula
+        if verb.lemma in lex.service_verbs and verb.sent == doc.tokens[last].sent and not passive:
             return verb
     return None
 

@@ -71,3 +71,55 @@ def _introduced_by(doc: Document, mention: Mention, word: str, language: str) ->
     while index >= 0 and doc.tokens[index].text in '«"„“':
         index -= 1
     return index >= 0 and doc.word(doc.tokens[index], language) == word
+
+
+def subject_owner(doc: Document, phrase: Phrase, language: str) -> tuple[int | None, str | None] | None:
+    """«Политическое бюро партии поддержало кандидатуру своего председателя X»: a role under a reflexive
+    possessive is held in what the clause's subject names, when the subject names an organization (a person
+    as subject is the role's principal, «назначил своего помощника»): the organization, or the subject's
+    words when the organization is only part of them."""
+    possessives = lexicon(language).reflexive_possessives
+    before = range(max(0, phrase.first - 2), doc.tokens[phrase.head_end].i + 1)
+    if not any(doc.tokens[k].lemma in possessives for k in before):
+        return None
+    subject = _clause_subject(doc, phrase.head_end)
+    if subject is None:
+        return None
+    words = sorted(_under(doc, subject))
+    inside = [m for m in doc.mention_in(doc.tokens[words[0]].start, doc.tokens[words[-1]].end, ("organization",))]
+    if not inside or any(doc.mention_in(doc.tokens[words[0]].start, doc.tokens[words[-1]].end, ("person",))):
+        return None
+    whole = inside[0].start == doc.tokens[words[0]].start and inside[0].end >= doc.tokens[words[-1]].end
+    end = doc.tokens[words[-1]].end
+    if words[-1] + 1 < len(doc.tokens) and doc.tokens[words[-1] + 1].text in '»”"':
+        end = doc.tokens[words[-1] + 1].end  # the closing mark of «Северсталь»
+    text = doc.text[doc.tokens[words[0]].start : end]
+    return (inside[0].cluster, None) if whole else (None, text)
+
+
+# How far up the parse a role may hang from the verb whose subject owns it («поддержало кандидатуру своего
+# председателя»: two steps); by hand.
+OWNER_STEPS = 4
+
+
+def _clause_subject(doc: Document, index: int) -> int | None:
+    for _ in range(OWNER_STEPS):
+        head = doc.tokens[index].head
+        if head == index:
+            return None
+        index = head
+        if doc.tokens[index].pos in ("VERB", "AUX"):
+            subjects = [c for c in doc.children.get(index, []) if doc.tokens[c].dep.startswith("nsubj")]
+            return subjects[0] if subjects else None
+    return None
+
+
+def _under(doc: Document, root: int) -> set[int]:
+    found = {root}
+    stack = [root]
+    while stack:
+        for child in doc.children.get(stack.pop(), []):
+            if child not in found and doc.tokens[child].dep not in ("punct", "acl", "acl:relcl", "parataxis"):
+                found.add(child)
+                stack.append(child)
+    return found

@@ -14,7 +14,11 @@ GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв")  # «депутатов»: no
 # Cases a Russian role is in when it stands as a title of a name in another case: none. The nominative
 # and the accusative of an animate noun differ («министра Иванова»: accusative = genitive), so only these
 # pairs are taken as a disagreement, both told apart reliably by natasha's tagger on Russian words.
-DISAGREE = frozenset({("Gen", "Nom"), ("Nom", "Gen"), ("Ins", "Nom"), ("Nom", "Ins"), ("Dat", "Nom"), ("Nom", "Dat")})
+DISAGREE = frozenset(
+    {("Gen", "Nom"), ("Nom", "Gen"), ("Ins", "Nom"), ("Nom", "Ins"), ("Dat", "Nom"), ("Nom", "Dat")}
+    # and the oblique cases among themselves («заместителем Рябова»: the deputy is not Ryabov)
+    | {(a, b) for a in ("Gen", "Dat", "Ins", "Loc") for b in ("Gen", "Dat", "Ins", "Loc") if a != b}
+)
 
 
 def plural(token: Token, doc: Document | None = None) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from elitewatch.extract.document import Document
 from elitewatch.extract.positions.grammar import disagree
 from elitewatch.extract.positions.lexicon import Lexicon, any_language, lexicon
-from elitewatch.model import Token
+from elitewatch.model import Mention, Token
 from elitewatch.vocabulary.countries import demonym
 
 # How many tokens a role phrase, with its complement, may span; set by hand with the positions extractor
@@ -141,7 +141,8 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
             last = index = closing  # «Объединённого фронта … (ОФДД)»
             index += 1
             continue
-        if mention is not None and mention.type == "person":
+        principal = _principal(doc, mention, start) if mention is not None else False
+        if mention is not None and mention.type == "person" and _named(doc, mention) and not principal:
             break  # "appointed by President Tokayev": the next name is not part of the office
         if mention is None and doc.word(token, language) in lex.complement_stops:
             while last >= start and (doc.tokens[last].pos == "NUM" or doc.tokens[last].text.isdigit()):
@@ -156,21 +157,64 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
             fits = fits or (token.pos in ("NOUN", "ADJ") and (last >= start or joined)) or word in ("-",)
         else:
             fits = token.pos in COMPLEMENT_POS or token.text in QUOTE_CHARS or word in lex.joins
+            fits = fits or _grades_adjective(doc, index, limit)
             fits = (fits or mention is not None) and not (token.pos == "CCONJ" and index == start)
-        if not fits:
+        if not fits or (language == "ru" and token.pos == "CCONJ" and _new_role_after(doc, start, index, limit)):
             break
         if word in lex.joins and index < limit and _a_year(doc.tokens[index + 1]):
             break  # «стал президентом в 2004 году»: a date, not the office's place
         opening = token.text in "«„" or (token.text in '“"' and quotes == 0)
         if token.text in QUOTE_CHARS and token.text not in "'’":
             quotes = quotes + 1 if opening else max(0, quotes - 1)
-        if (language == "en" and token.pos in ("DET", "CCONJ")) or word in lex.joins or opening:
+        # never end on a function word or an opening mark; nor on «и»: «сотрудники Росприроднадзора и Рыбохраны»
+        # coordinates the name with the complement, it is no title of it
+        if token.pos == "CCONJ" or (language == "en" and token.pos == "DET") or word in lex.joins or opening:
             joined = joined or word in lex.joins
-            index += 1  # never end on a function word or an opening mark
+            index += 1
             continue
         last = index
         index += 1
     return last
+
+
+def _new_role_after(doc: Document, start: int, conjunction: int, limit: int) -> bool:
+    """«директор по развитию компании и член совета директоров»: a role word after «и» in the case of the role
+    and not in that of its complement is a second role, not part of the first one's complement («советник
+    президента и премьера»: both genitive, one complement)."""
+    following = conjunction + 1
+    if following > limit or start < 1 or role_starting_at(doc, following, "ru") is None:
+        return False
+    role_case = doc.tokens[start - 1].case
+    complement_case = next((doc.tokens[k].case for k in range(start, conjunction) if doc.tokens[k].case), "")
+    case = doc.tokens[following].case
+    return bool(case) and case == role_case and case != complement_case
+
+
+def _named(doc: Document, mention: Mention) -> bool:
+    """A "person" written with a proper noun or in Latin letters; one of common words only («Забайкальского
+    края» typed as a person) is read as the complement's words."""
+    first = doc.token_at(mention.start)
+    last = doc.token_at(max(mention.start, mention.end - 1))
+    return any(doc.tokens[k].pos in ("PROPN", "X") or doc.tokens[k].language != "ru" for k in range(first, last + 1))
+
+
+def _principal(doc: Document, mention: Mention, start: int) -> bool:
+    """«помощник министра Сергея Лаврова Андрей Иванов», «мэр Бостона …» (a place typed as a person): a Russian
+    name in the genitive inside the complement of a role not in the genitive is whose the office is (or where),
+    not its holder (who agrees with a genitive role: «начальника департамента Станислава Цыганкова»)."""
+    if start < 1 or doc.tokens[start - 1].case in ("Gen", "Acc", ""):  # an animate accusative is written so too
+        return False
+    first = doc.token_at(mention.start)
+    last = doc.token_at(max(mention.start, mention.end - 1))
+    cased = [doc.tokens[k].case for k in range(first, last + 1) if doc.tokens[k].case]
+    return doc.tokens[first].language == "ru" and bool(cased) and all(case == "Gen" for case in cased)
+
+
+def _grades_adjective(doc: Document, index: int, limit: int) -> bool:
+    """«лидер крайне правого Национального фронта», «наиболее влиятельной партии»: an adverb that grades the
+    adjective after it belongs to the complement."""
+    token = doc.tokens[index]
+    return token.pos == "ADV" and index < limit and token.head > index and doc.tokens[token.head].pos == "ADJ"
 
 
 def _a_year(token: Token) -> bool:
@@ -193,8 +237,8 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
     end = name_first - 1
     sentence = doc.tokens[name_first].sent
     floor = name_first
-    while floor > 0 and doc.tokens[floor - 1].sent == sentence:
-        floor -= 1
+    while floor > 0 and doc.tokens[floor - 1].sent == sentence and not _line_between(doc, floor - 1, floor):
+        floor -= 1  # a title stands in its line: a sentence the parser ran across a paragraph lends none
     agree = ""  # Russian roles stacked without a comma agree in case: «наблюдатель от ОБСЕ португальский парламентарий»
     while end >= floor:
         if doc.tokens[end].text in (",",) and not phrases and (language == "en" or _set_off(doc, name_first)):
@@ -208,6 +252,8 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
                 if agree and doc.tokens[first].case != agree:
                     continue  # «председатель Совета муфтиев России шейх X»: «муфтиев» is the complement's word
                 found = (first, head_end)
+            elif _names_in(doc, head_end + 1, end):
+                continue  # «помощник министра Сергея Лаврова Андрей Иванов»: the outer role's complement holds them
             break
         if found is None:
             break
@@ -239,6 +285,14 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
     return phrases
 
 
+def _line_between(doc: Document, before: int, after: int) -> bool:
+    return "\n" in doc.text[doc.tokens[before].end : doc.tokens[after].start]
+
+
+def _names_in(doc: Document, first: int, last: int) -> bool:
+    return any((m := doc.mention_of_token(k)) is not None and m.type == "person" for k in range(first, last + 1))
+
+
 def _set_off(doc: Document, name_first: int) -> bool:
     """A Russian name set off by commas on both sides («Президент России, Владимир Путин, лично …»): the name
     is an apposition of the role before it (whose case _agrees checks)."""
@@ -253,7 +307,11 @@ def _agrees(doc: Document, first: int, found: tuple[int, int], name_first: int) 
     """Is some word of the role, up to its noun, in a case its name may be in (a Russian title agrees with its
     name: «министра Сергея Лаврова»; «исполняющий обязанности председателя X» agrees by its participle)?"""
     name = doc.tokens[name_first]
-    words = [doc.tokens[k] for k in range(first, head_noun(doc, found[0], found[1]) + 1)]
+    noun = head_noun(doc, found[0], found[1])
+    if name.dep == "appos" and name.head == noun:
+        return True  # the parse hangs the name on the role («министра … Японии Сейджи Маехары», a foreign name
+        # the tagger calls nominative): the name is its apposition whatever case the tagger gives it
+    words = [doc.tokens[k] for k in range(first, noun + 1)]
     cased = [token for token in words if token.case]
     return not cased or any(not disagree(token, name) for token in cased)
 

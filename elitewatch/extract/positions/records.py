@@ -9,7 +9,7 @@ from elitewatch.extract import confidence
 from elitewatch.extract.document import Document, sentence_of
 from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dates
 from elitewatch.extract.positions.found import Found
-from elitewatch.extract.positions.generic import generic_noun, nearest_named
+from elitewatch.extract.positions.generic import generic_noun, nearest_named, subject_owner
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
 from elitewatch.model import Mention, Position
@@ -118,6 +118,9 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
         country = demonym(doc.tokens[index].text, doc.tokens[index].lemma)
         if country:
             return None, country
+    owner = subject_owner(doc, phrase, language)
+    if owner is not None and phrase.last == phrase.head_end:  # «своего председателя»: the subject's
+        return owner
     noun = generic_noun(doc, phrase, language)
     if noun is not None:  # «пресс-секретарь компании»: the company named nearby, never «компании»
         named = nearest_named(doc, phrase, noun, person)

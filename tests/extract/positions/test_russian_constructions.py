@@ -1,0 +1,55 @@
+"""Russian constructions of offices (issue 18 item 3), each on sentences written for the test."""
+
+from tests.helpers import positions_of
+
+
+def test_a_foreign_name_the_parse_hangs_on_its_title_is_its_holder_whatever_case_the_tagger_gives() -> None:
+    found = positions_of("Поездка состоялась до визита в Москву министра иностранных дел Японии Сейджи Маехары.")
+    assert any(person.startswith("Сейджи") and role == "министр иностранных дел Японии" for person, role, _ in found)
+    assert ("Сергей Сенин", "певица", None) not in positions_of("Это подтвердил муж певицы Сергей Сенин.")
+
+
+def test_an_adverb_grading_an_adjective_stays_in_the_complement() -> None:
+    found = positions_of("На митинге выступила лидер крайне левой Партии труда Анна Рябова.")
+    assert ("Анна Рябова", "лидер крайне левой Партии труда") in {(p, r) for p, r, _ in found}
+
+
+def test_an_apposition_after_the_names_latin_spelling_in_brackets() -> None:
+    found = positions_of("Об этом рассказал Питер Мейсон (Peter Mason), бывший пилот авиакомпании «Север».")
+    assert any(role == "бывший пилот авиакомпании «Север»" for _, role, _ in found)
+
+
+def test_the_auxiliary_of_a_passive_is_no_verb_of_service() -> None:
+    found = positions_of("Олег Рябов был задержан в аэропорту, российскому бизнесмену предъявили обвинение.")
+    assert found == []
+
+
+def test_a_name_coordinated_with_a_complement_is_not_under_its_title() -> None:
+    assert positions_of("Рейд провели сотрудник Росприроднадзора и Иван Петров.") == []
+
+
+def test_a_role_coordinated_past_a_prepositional_phrase_and_a_second_role_after_and() -> None:
+    found = positions_of(
+        "Слово взял Олег Рябов, известный борец с коррупцией, член Общественной палаты. "
+        "Это сказал Андрей Козлов, директор по развитию компании «Ромашка» и член совета директоров."
+    )
+    roles = {(person, role) for person, role, _ in found}
+    assert ("Олег Рябов", "член Общественной палаты") in roles
+    assert ("Андрей Козлов", "директор по развитию компании «Ромашка»") in roles
+    assert ("Андрей Козлов", "член совета директоров") in roles
+    both = positions_of("Виктор Рыбин стал советником президента и премьера.")
+    assert [role for _, role, _ in both] == ["советник президента и премьера"]  # one complement, genitive both
+
+
+def test_a_role_under_the_reflexive_possessive_is_held_in_what_the_subject_names() -> None:
+    found = positions_of(
+        "Совет директоров компании «Северсталь» поддержал кандидатуру своего председателя Андрея Козлова. "
+        "Президент Олег Рябов представил своего помощника Виктора Рыбина."
+    )
+    assert ("Андрей Козлов", "председатель", "Совет директоров компании «Северсталь»") in found
+    assert ("Виктор Рыбин", "помощник", None) in found  # a person's own assistant: the principal, no organization
+
+
+def test_a_name_inside_the_role_is_its_principal_and_oblique_cases_disagree() -> None:
+    found = positions_of("Заместителем Рябова назначен Олег Петров.")
+    assert [(p, r) for p, r, _ in found] == [("Олег Петров", "заместитель Рябова")]  # Ryabov is no deputy
