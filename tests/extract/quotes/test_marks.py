@@ -1,5 +1,5 @@
-"""Quotation marks (issue 17, item 6 rechecked): a quote inside a quote opened with the same mark; on texts
-written here."""
+"""Quotation marks (issue 17, item 6 rechecked): a quote inside a quote opened with the same mark, a signature
+after a no-break space; on texts written here."""
 
 from __future__ import annotations
 
@@ -20,3 +20,8 @@ def test_an_opening_mark_left_open_does_not_nest() -> None:
     )
     speakers = [speaker for speaker, _ in quotes_of(text)]
     assert speakers == ["Ruth Cole", "Tom Hale"]
+
+
+def test_a_signature_after_a_dash_and_a_no_break_space() -> None:
+    text = "“He cannot be a good business man if he has failed so many times. He is not a leader.” ―\xa0Helen T Varga"
+    assert [speaker for speaker, _ in quotes_of(text)] == ["Helen T Varga"]
