@@ -2,14 +2,17 @@
 
 Stages, in order:
  1. clean the model's spans (split at line breaks, strip titles, possessives and "the",
-    drop demonyms and generic words) and add what the model misses (web outlets, gazetteer names);
+    drop demonyms and generic words), read them as the text's layout says (none from a heading, a dateline's
+    place a place, its agency tag none, a byline's names the writers') and add what the model misses (web
+    outlets, gazetteer names);
  2. group mentions by name key, and join groups the text says are one: a surname alone joins the
     full name, "X (Y)" and "X [Y]" join X and Y, and gazetteer forms join their entry;
  3. decide each group's type by votes of every mention's label and the evidence around it:
     a title or honorific, a speech verb, a surname shape, an organization word, the gazetteer;
  4. every further occurrence of a name the document uses is a mention too.
 
-One module a stage: `mentions`, `grouping`, `votes`, `propagation` (the words they read in `lexicon`).
+One module a stage: `mentions` (with `layout`), `grouping`, `votes`, `propagation` (the words they read in
+`lexicon`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from elitewatch.extract.entities.grouping import (
     link_misspellings,
     link_surnames,
 )
+from elitewatch.extract.entities.layout import place_mentions, read_layout
 from elitewatch.extract.entities.mentions import (
     Occupied,
     clean_span,
@@ -41,7 +45,7 @@ from elitewatch.model import LocalEntity, Mention, Parsed
 from elitewatch.vocabulary.names import token_keys
 
 EXTRACTOR = "entities"
-VERSION = "3"
+VERSION = "4"  # 4: headings, datelines and bylines read from the layout
 FORMS_VERSION = "1"
 
 __all__ = ["EXTRACTOR", "FORMS_VERSION", "VERSION", "add_forms", "extract_entities"]
@@ -68,8 +72,11 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
                 trimmed = mention
             if trimmed is not None:
                 mentions.append(trimmed)
+    layout = read_layout(text)
+    mentions = place_mentions(mentions, layout, text)
     mentions = add_bodies(mentions, parsed)
-    mentions.extend(find_extra_mentions(text, Occupied([(m.start, m.end) for m in mentions])))
+    reserved = layout.reserved()
+    mentions.extend(find_extra_mentions(text, Occupied([(m.start, m.end) for m in mentions] + reserved)))
     mentions.sort(key=lambda m: m.start)
     if not mentions:
         return []
@@ -128,7 +135,7 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
                 entity.forms.add(mention.normal)
         entity.mentions = cluster_mentions
         entities.append(entity)
-    propagate(text, entities)
+    propagate(text, entities, reserved)
     entities.sort(key=lambda e: e.mentions[0].start)
     for index, entity in enumerate(entities):
         entity.index = index

@@ -22,7 +22,10 @@ SPAN_PART = re.compile(r"[^\n()\[\]]+")  # a span's pieces between line breaks a
 HYPHEN_WORD = re.compile(r"-(\w+)")
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 QUOTE_MARKS = "“”„«»\"‘’'`"
-FUNCTION_POS = frozenset({"VERB", "ADP", "DET", "ADV", "SCONJ", "CCONJ", "PRON", "AUX", "PART", "INTJ", "PUNCT"})
+# words that cannot begin a name; SPACE: a no-break space the tokenizer keeps as a token ("― Jane Doe")
+FUNCTION_POS = frozenset(
+    {"VERB", "ADP", "DET", "ADV", "SCONJ", "CCONJ", "PRON", "AUX", "PART", "INTJ", "PUNCT", "SPACE"}
+)
 
 
 def is_title_word(word: str) -> bool:

@@ -34,14 +34,14 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
-def propagate(text: str, entities: list[LocalEntity]) -> None:
+def propagate(text: str, entities: list[LocalEntity], reserved: Iterable[tuple[int, int]] = ()) -> None:
     """Every further occurrence of a name the document already uses is a mention too.
 
     The model tags a name in one sentence and misses it in the next; once a form is known
     to name an entity here, each occurrence of it (a whole word, not inside another mention)
-    is that entity.
+    is that entity; except in `reserved` (a dateline's agency tag).
     """
-    taken = Occupied([(m.start, m.end) for e in entities for m in e.mentions])
+    taken = Occupied([(m.start, m.end) for e in entities for m in e.mentions] + list(reserved))
     forms: dict[str, LocalEntity] = {}
     surnames: dict[str, set[int]] = defaultdict(set)
     for entity in entities:

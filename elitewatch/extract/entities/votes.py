@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from elitewatch.datafiles import fold, legal_forms, speech_verbs
+from elitewatch.extract.entities.layout import DATELINE_EVIDENCE
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.extract.entities.mentions import OUTLET, is_title_word, token_at
 from elitewatch.model import Mention, Parsed
@@ -41,6 +42,9 @@ def vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, f
         votes["person"] += TITLE_VOTE
     if mention.evidence == "outlet" or OUTLET.fullmatch(mention.text):
         votes["organization"] += GAZETTEER_VOTE
+    if mention.evidence == DATELINE_EVIDENCE:  # "WASHINGTON (AP) —": where the story was filed, in capitals
+        votes["place"] += GAZETTEER_VOTE
+        return
     if any(fold(word) in lexicon["org_words"] for word in words) or _legal_form_in(words):
         votes["organization"] += ORG_WORD_VOTE
     if NUMBER.search(mention.text):  # «Северный поток-2», "Airbus A320": no person's name has a number

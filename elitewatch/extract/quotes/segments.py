@@ -83,8 +83,12 @@ def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
             if opener is None:
                 if char in OPENERS and not (char in STRAIGHT and i > p_start and text[i - 1].isalnum()):
                     opener, depth, open_at, seg_start, first = char, 1, i, i + len(char), number
-            elif (char == opener and opener == "«") or (opener == '"' and char == "“"):
-                depth += 1  # nested: «…«…»…», or "…“…”…"
+            elif (
+                (char == opener and opener == "«")
+                or (opener == '"' and char == "“")
+                or (opener == "“" and char == "“" and _nests(text, i, p_end, depth))
+            ):
+                depth += 1  # nested: «…«…»…», "…“…”…", “…“…”…”
             elif _closes(text, i, char, opener, depth):
                 depth -= 1
                 if depth == 0:
@@ -101,6 +105,12 @@ def _mark_segments(text: str, paragraphs: list[tuple[int, int]]) -> list[Segment
             segments.append(Segment(seg_start, p_end, first, "mark", open_at, p_end, number))
         opener = None
     return segments
+
+
+def _nests(text: str, i: int, p_end: int, depth: int) -> bool:
+    """“I'd rather live in what he calls “hell” than …”: an opening “ inside a quote opened with “ nests when the
+    paragraph has the closing marks for both; otherwise the first quote was left open (“A. “B,” she said)."""
+    return text.count("”", i + 1, p_end) > depth
 
 
 def _closes(text: str, i: int, char: str, opener: str, depth: int) -> bool:

@@ -10,6 +10,7 @@ from functools import cache
 from itertools import accumulate
 
 from elitewatch.datafiles import titles
+from elitewatch.extract.entities.layout import BYLINE_EVIDENCE
 from elitewatch.extract.pronouns import any_language as pronouns
 from elitewatch.extract.pronouns import gender_words, given_name_gender, pronoun_gender, speaker_words, word_gender
 from elitewatch.extract.quotes.segments import Segment, _is_speech_verb
@@ -46,7 +47,10 @@ class Context:
         # for `quoted`: the spans' starts, and the furthest end among the spans that start up to each
         self._quoted_starts = [a for a, _ in self.quoted_spans]
         self._furthest_end = list(accumulate((b for _, b in self.quoted_spans), max))
-        self.mentions: list[Mention] = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+        # a byline names the writers, who are no speakers of the quotes ("By Jane Doe")
+        self.mentions: list[Mention] = sorted(
+            (m for e in entities for m in e.mentions if m.evidence != BYLINE_EVIDENCE), key=lambda m: m.start
+        )
         self.mention_starts = [m.start for m in self.mentions]
         self.entities = entities
         self._genders: dict[int, str | None] = {}
