@@ -107,6 +107,6 @@ def derived_aliases(entity_type: str, names: Iterable[str]) -> list[str]:
             if bare != name:
                 derived.append(bare)
             head = without_place(bare)
-            if head is not None and head.split()[-1].casefold() not in abbreviation_words().qualifier_words:
-                derived.append(head)  # «Нафтогаз Украины» is «Нафтогаз»; «ГУ МВД по Москве» is not «ГУ МВД по»
+            if head is not None and not abbreviation_words().qualifier_words & {w.casefold() for w in head.split()}:
+                derived.append(head)  # «Нафтогаз Украины» is «Нафтогаз»; «ГУ МВД по г. Москве» not «ГУ МВД по г.»
     return [alias for alias in dict.fromkeys(derived) if alias not in names]

@@ -40,7 +40,6 @@ from elitewatch.vocabulary.names import (
 from elitewatch.vocabulary.offices import office_head
 from elitewatch.vocabulary.organizations import (
     Initials,
-    abbreviates,
     initials,
     organization_key,
     same_initials,
@@ -191,8 +190,9 @@ def _by_initials(conn: Connection, entity: LocalEntity) -> int | None:
     """The one organization this one is the abbreviation or the full name of («СК России» and «Следственный
     комитет России», «ГА ООН» and «Генеральная Ассамблея ООН»): the same initials, region and places. An
     abbreviation joins the one organization spelled out with its initials, a name spelled out the one
-    organization known only by its abbreviation; none when two are spelled out with the same initials («СК»:
-    «Следственный комитет», «Счётная комиссия»). A body every country has joins only with the same places:
+    organization known only by its abbreviation, and an abbreviation with a country the same abbreviation
+    without it («ГУ МВД России по Москве», «ГУ МВД по Москве»); none when two are spelled out with the same
+    initials («СК»: «Следственный комитет», «Счётная комиссия»). A body every country has joins only with the same places:
     «Следственный комитет» is «СК», not «СК Белоруссии» («МИД» is no country's «Министерство иностранных дел
     России»)."""
     mine = initials(entity.name)
@@ -205,18 +205,19 @@ def _by_initials(conn: Connection, entity: LocalEntity) -> int | None:
     if len(rows) > INITIALS_CANDIDATES:
         return None
     national = national_body(entity.name)
-    found: list[int] = []
+    spelled: list[int] = []  # spelled out with these initials
+    short: list[int] = []  # known only by them, with other places («ГУ МВД России по Москве», «ГУ МВД по Москве»)
     for (entity_id,) in rows:
-        forms = [f for f in _initials_of(conn, int(entity_id)) if f.letters == mine.letters]
+        forms = [f for f in _initials_of(conn, int(entity_id)) if same_initials(mine, f)]
         if (national or _national(conn, int(entity_id))) and any(f.places != mine.places for f in forms):
             continue
-        spelled = [f for f in forms if not f.abbreviation]
-        if mine.abbreviation and any(abbreviates(mine, full) for full in spelled):
-            found.append(int(entity_id))
-        elif not mine.abbreviation and any(same_initials(mine, full) for full in spelled):
-            return None  # another organization spelled out with the same initials: which one is not known
-        elif not mine.abbreviation and any(abbreviates(short, mine) for short in forms):
-            found.append(int(entity_id))
+        if any(not f.abbreviation for f in forms):
+            spelled.append(int(entity_id))
+        elif forms:
+            short.append(int(entity_id))
+    if not mine.abbreviation and spelled:
+        return None  # another organization spelled out with the same initials: which one is not known
+    found = spelled or short
     return found[0] if len(found) == 1 else None
 
 

@@ -28,7 +28,7 @@ def organization_key(name: str) -> str:
     adjective made of a name by the name («Амстердамский суд» = «Суд Амстердама»), and each word without its
     case ending, in any order («Генассамблеи ООН» = «Генассамблее ООН»)."""
     words: list[str] = []
-    source = _compounded(strip_legal_form(name).split())
+    source = _compounded(_without_city_kind(strip_legal_form(name).split()))
     index = 0
     while index < len(source):
         word = source[index]
@@ -40,6 +40,16 @@ def organization_key(name: str) -> str:
         words.append(place or word)
         index += 1
     return " ".join(sorted(_word_stem(key) for key in token_keys(" ".join(words))))
+
+
+def _without_city_kind(words: list[str]) -> list[str]:
+    """The words without those that say a region after «по» is a city («ГУ МВД по г. Москве», «… по городу
+    Москве» are «ГУ МВД по Москве»)."""
+    lexicon = abbreviation_words()
+    after = next((k for k, w in enumerate(words) if w.lower() in lexicon.qualifier_words), len(words))
+    return words[: after + 1] + [
+        w for w in words[after + 1 :] if lexicon.qualifier_kinds.get(w.lower().strip(".")) != ""
+    ]
 
 
 # The endings of a Russian adjective in every case and gender, and those of its dictionary form.

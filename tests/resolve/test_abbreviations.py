@@ -100,3 +100,16 @@ def test_a_short_form_is_the_one_organization_of_its_kind_in_the_document_or_non
     assert (
         partners([organization(0, "МИД", "МИД Германии"), organization(1, "Министерство иностранных дел России")]) == {}
     )
+
+
+def test_a_regional_office_keeps_its_region_and_its_abbreviation_joins_it(tmp_path: Path) -> None:
+    found = organizations(
+        tmp_path / "in",
+        {
+            "a": "Главное управление МВД по Москве задержало двух мошенников.",
+            "b": "В ГУ МВД по Москве сообщили, что задержанным предъявлено обвинение.",
+            "c": "В ГУ МВД по Санкт-Петербургу сообщили о новых задержаниях.",
+        },
+    )
+    assert owner(found, "ГУ МВД по Москве") == owner(found, "Главное управление МВД по Москве")
+    assert owner(found, "ГУ МВД по Санкт-Петербургу") != owner(found, "ГУ МВД по Москве")
