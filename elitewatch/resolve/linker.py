@@ -11,7 +11,7 @@ from elitewatch.dbapi import Connection
 from elitewatch.model import LocalEntity
 from elitewatch.vocabulary.countries import without_place
 from elitewatch.vocabulary.names import name_key, name_parts, strip_legal_form
-from elitewatch.vocabulary.organizations import organization_key
+from elitewatch.vocabulary.organizations import abbreviation_words, organization_key
 
 
 def entity_key(entity: LocalEntity) -> str:
@@ -106,6 +106,7 @@ def derived_aliases(entity_type: str, names: Iterable[str]) -> list[str]:
             bare = strip_legal_form(name)
             if bare != name:
                 derived.append(bare)
-            if (head := without_place(bare)) is not None:
-                derived.append(head)  # «Нафтогаз Украины» is «Нафтогаз»
+            head = without_place(bare)
+            if head is not None and not abbreviation_words().qualifier_words & {w.casefold() for w in head.split()}:
+                derived.append(head)  # «Нафтогаз Украины» is «Нафтогаз»; «ГУ МВД по г. Москве» not «ГУ МВД по г.»
     return [alias for alias in dict.fromkeys(derived) if alias not in names]

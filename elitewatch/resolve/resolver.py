@@ -38,7 +38,13 @@ from elitewatch.vocabulary.names import (
     token_keys,
 )
 from elitewatch.vocabulary.offices import office_head
-from elitewatch.vocabulary.organizations import organization_key
+from elitewatch.vocabulary.organizations import (
+    Initials,
+    initials,
+    organization_key,
+    same_initials,
+    with_places,
+)
 
 # MERGE, SUGGEST and the context bonuses were set by hand with cross-document resolution (e2eea5a), not swept
 # on a dev set.
@@ -88,10 +94,15 @@ REPLACE_CANDIDATE = {
 }
 
 
-def resolve_entity(conn: Connection, entity: LocalEntity, context: Context = Context()) -> int:
-    """The canonical entity id of a document's entity."""
+def resolve_entity(
+    conn: Connection, entity: LocalEntity, context: Context = Context(), *, same_as: int | None = None
+) -> int:
+    """The canonical entity id of a document's entity; `same_as`, the canonical entity of another of the
+    document's entities that this one is a short form of (resolve.partners)."""
     if (split_from := _split_judgement(conn, entity)) is not None:
         return _split_entity(conn, entity.type, entity.name, split_from)
+    if same_as is not None:
+        return same_as
     key = entity_key(entity)
     row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity.type, key)).fetchone()
     if row is not None:
@@ -102,6 +113,8 @@ def resolve_entity(conn: Connection, entity: LocalEntity, context: Context = Con
         return other_type
     if entity.type != "person" and (near := _near_entity(conn, entity, key)) is not None:
         return near
+    if entity.type == "organization" and (spelled := _by_initials(conn, entity)) is not None:
+        return spelled
     if entity.type == "person" and len(token_keys(entity.name)) == 1:
         rows = conn.execute(
             "SELECT id FROM entities WHERE type = 'person' AND surname = ? AND key != ? AND key NOT LIKE ?",
@@ -159,6 +172,70 @@ def _near_entity(conn: Connection, entity: LocalEntity, key: str) -> int | None:
     return near[0][1]
 
 
+# An organization's initials are kept in the surname column, the blocking key a person's surname is, marked so
+# that no name key is ever taken for them ("initials:ФСБ").
+INITIALS_MARK = "initials:"
+# The most entities with one organization's initials that are looked at: past it the initials are too common
+# («СК», «ГД» of a large store) to tell which one a short name means. Set by hand.
+INITIALS_CANDIDATES = 50
+
+
+def initials_key(entity_type: str, name: str) -> str | None:
+    """The blocking key of an organization by its initials (organizations.initials), None for other entities."""
+    found = initials(name) if entity_type == "organization" else None
+    return f"{INITIALS_MARK}{found.letters}" if found is not None else None
+
+
+def _by_initials(conn: Connection, entity: LocalEntity) -> int | None:
+    """The one organization this one is the abbreviation or the full name of («СК России» and «Следственный
+    комитет России», «ГА ООН» and «Генеральная Ассамблея ООН»): the same initials, region and places. An
+    abbreviation joins the one organization spelled out with its initials, a name spelled out the one
+    organization known only by its abbreviation, and an abbreviation with a country the same abbreviation
+    without it («ГУ МВД России по Москве», «ГУ МВД по Москве»); none when two are spelled out with the same
+    initials («СК»: «Следственный комитет», «Счётная комиссия»). A body every country has joins only with the same places:
+    «Следственный комитет» is «СК», not «СК Белоруссии» («МИД» is no country's «Министерство иностранных дел
+    России»)."""
+    mine = initials(entity.name)
+    if mine is None:
+        return None
+    rows = conn.execute(
+        "SELECT id FROM entities WHERE surname = ? AND +type = 'organization' AND key NOT LIKE ? ORDER BY id LIMIT ?",
+        (f"{INITIALS_MARK}{mine.letters}", f"%{SPLIT_MARK}", INITIALS_CANDIDATES + 1),
+    ).fetchall()
+    if len(rows) > INITIALS_CANDIDATES:
+        return None
+    national = national_body(entity.name)
+    spelled: list[int] = []  # spelled out with these initials
+    short: list[int] = []  # known only by them, with other places («ГУ МВД России по Москве», «ГУ МВД по Москве»)
+    for (entity_id,) in rows:
+        forms = [f for f in _initials_of(conn, int(entity_id)) if same_initials(mine, f)]
+        if (national or _national(conn, int(entity_id))) and any(f.places != mine.places for f in forms):
+            continue
+        if any(not f.abbreviation for f in forms):
+            spelled.append(int(entity_id))
+        elif forms:
+            short.append(int(entity_id))
+    if not mine.abbreviation and spelled:
+        return None  # another organization spelled out with the same initials: which one is not known
+    found = spelled or short
+    return found[0] if len(found) == 1 else None
+
+
+def _national(conn: Connection, entity_id: int) -> bool:
+    row = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return row is not None and national_body(str(row[0]))
+
+
+def _initials_of(conn: Connection, entity_id: int) -> list[Initials]:
+    """The initials of each name of an entity, each with the places all its names give: «Министерство
+    иностранных дел» is Russia's when the entity is also «МИД России»."""
+    names = [r[0] for r in conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,))]
+    names += [
+        r[0] for r in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? AND mentions > 0", (entity_id,))
+    ]
+    return with_places([found for name in dict.fromkeys(names) if (found := initials(name)) is not None])
+
+
 def _places_named(name: str) -> frozenset[str]:
     return frozenset(place for word in name.split() if (place := place_in_word(word.strip(QUOTES))) is not None)
 
@@ -180,13 +257,13 @@ def settle_type(conn: Connection, entity_id: int) -> None:
 
 
 def _create(conn: Connection, entity_type: str, name: str, key: str) -> int:
-    surname = surname_key(name) if entity_type == "person" else None
+    surname = surname_key(name) if entity_type == "person" else initials_key(entity_type, name)
     cursor = conn.execute(
         "INSERT INTO entities (type, name, key, surname, created_at) VALUES (?, ?, ?, ?, ?)",
         (entity_type, name, key, surname, now()),
     )
     entity_id = int(cursor.lastrowid or 0)
-    if surname and len(token_keys(name)) > 1:
+    if entity_type == "person" and surname and len(token_keys(name)) > 1:
         _absorb_surname_only(conn, entity_id, surname)
     return entity_id
 

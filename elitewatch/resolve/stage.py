@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from elitewatch.dbapi import Connection
 from elitewatch.model import Analysis, LocalEntity
 from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans
+from elitewatch.resolve.partners import partners
 from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity, settle_name, settle_type
 from elitewatch.vocabulary.countries import country_named
 from elitewatch.vocabulary.offices import office_head
@@ -30,19 +31,27 @@ class Links:
 def link_document(conn: Connection, analysis: Analysis, touched: set[int]) -> Links:
     """Resolve the document's entities, the ones with a full name first: the canonical entities they resolve
     to are the context the others are compared in ("named with Putin and Nazarbayev elsewhere"), with the
-    offices and countries the document gives each. `touched`: the entities of the version it replaces."""
+    offices and countries the document gives each; a short form of another of its entities (resolve.partners)
+    last, as that one. `touched`: the entities of the version it replaces."""
     doc_id = analysis.parsed.doc.id
     offices, countries = _offices_and_countries(analysis)
-    order = sorted(analysis.entities, key=lambda e: (e.type == "person" and len(e.name.split()) == 1, e.index))
+    short_forms = partners(analysis.entities)  # «СК» of «Следственный комитет»: after it, and as it
+    order = sorted(
+        analysis.entities,
+        key=lambda e: (e.index in short_forms, e.type == "person" and len(e.name.split()) == 1, e.index),
+    )
     links = Links(touched=set(touched))
     context: list[int] = []
+    resolved: dict[int, int] = {}
     for entity in order:
         around = Context(
             frozenset(context),
             frozenset(offices.get(entity.index, set())),
             frozenset(countries.get(entity.index, set())),
         )
-        entity_id = resolve_entity(conn, entity, around)
+        partner = short_forms.get(entity.index)
+        entity_id = resolve_entity(conn, entity, around, same_as=resolved.get(partner) if partner is not None else None)
+        resolved[entity.index] = entity_id
         context.append(entity_id)
         links.touched.add(entity_id)
         links.local_ids[entity.index] = _link(conn, doc_id, entity, entity_id)

@@ -218,3 +218,13 @@ def test_a_common_noun_alone_is_no_body_and_a_states_adjective_names_the_state()
     assert all("равительство" not in e.name for e in analysis.entities)  # which government: the text does not say
     kazakhstan = [e for e in analysis.entities if "Казахстанское государство" in e.forms]
     assert kazakhstan and kazakhstan[0].type == "place" and kazakhstan[0].name == "Kazakhstan"
+
+
+def test_a_bodys_office_for_a_region_is_one_organization_with_its_region() -> None:
+    analysis = analyse_text(
+        "В пресс-службе ГУ МВД России по Москве уточнили, что водитель задержан. "
+        "Главное управление МВД по г. Москве возбудило дело."
+    )
+    names = {e.name: e.type for e in analysis.entities}
+    assert names.get("ГУ МВД России по Москве") == "organization", names
+    assert names.get("Главное управление МВД по г. Москве") == "organization", names

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from elitewatch.datafiles import read_yaml
+from elitewatch.datafiles import load_words
 from elitewatch.model import Mention, Parsed, Token
 from elitewatch.vocabulary.countries import place_in_word, place_of_adjective
 
@@ -19,30 +19,40 @@ from elitewatch.vocabulary.countries import place_in_word, place_of_adjective
 MAX_COMPLEMENT = 4
 
 
+# The most words between «по» and the place of the region («по г. Москве», «по городу Москве»).
+MAX_REGION = 3
+# The evidence of a body that holds the model's organizations as its parts: «ГУ МВД по Москве».
+SUBDIVISION = "subdivision"
+
+
 @dataclass(frozen=True)
 class BodyWords:
     heads: frozenset[str]
     state_heads: frozenset[str]
+    region_words: frozenset[str]
+    region_kinds: frozenset[str]
 
 
 @cache
 def body_words() -> BodyWords:
-    data = read_yaml("lexicon/bodies.yaml")
-    return BodyWords(frozenset(data["heads"]), frozenset(data["state_heads"]))
+    return load_words("lexicon/bodies.yaml", BodyWords)
 
 
 def add_bodies(mentions: list[Mention], parsed: Parsed) -> list[Mention]:
     """The mentions with the document's bodies and states among them: a phrase takes the place of the
     places inside it («России» of «правительство России») and a state's of any mention inside it, not of one
-    reaching out of it, nor of an organization the model found in it."""
+    reaching out of it, nor of an organization the model found in it unless the phrase is an office of that
+    organization for a region, whose places it keeps («ГУ» and «МВД» of «ГУ МВД по Москве»)."""
     kept = sorted(mentions, key=lambda m: m.start)
     for body in find_bodies(parsed):
         overlapping = [m for m in kept if m.start < body.end and body.start < m.end]
         if any(m.start < body.start or m.end > body.end for m in overlapping):
             continue
-        if body.type == "organization" and any(m.type != "place" for m in overlapping):
+        if body.evidence != SUBDIVISION and body.type == "organization" and any(m.type != "place" for m in overlapping):
             continue  # the model's organization, with the place after it a form of it (forms.add_compound_names)
-        kept = [m for m in kept if m not in overlapping] + [body]
+        # a region's place stays a mention of its own inside an office for it («Москве» of «ГУ МВД по Москве»)
+        gone = [m for m in overlapping if body.evidence != SUBDIVISION or m.type != "place"]
+        kept = [m for m in kept if m not in gone] + [body]
         kept.sort(key=lambda m: m.start)
     return kept
 
@@ -66,11 +76,16 @@ def find_bodies(parsed: Parsed) -> list[Mention]:
             continue
         last = _complement_end(tokens, index)
         right_place = next((p for t in tokens[index + 1 : last + 1] if (p := _place_name(t)) is not None), None)
-        if left_place is None and right_place is None:
+        region = _region_end(tokens, index, last)
+        if left_place is None and right_place is None and region is None:
             continue  # «правительство», «суд» alone: which one the text does not say
         if found and tokens[first].start < found[-1].end:
             continue
-        found.append(_mention(parsed, tokens[first : last + 1], "organization", None))
+        end = region if region is not None else last
+        mention = _mention(parsed, tokens[first : end + 1], "organization", None)
+        if region is not None or any(_abbreviation(t) for t in tokens[index + 1 : last + 1]):
+            mention.evidence = SUBDIVISION  # «ГУ МВД по Москве»: the model's «ГУ» and «МВД» are its parts
+        found.append(mention)
     return found
 
 
@@ -102,6 +117,27 @@ def _complement_end(tokens: list[Token], index: int) -> int:
         if _place_name(token) is not None:
             break
     return end
+
+
+def _region_end(tokens: list[Token], head: int, last: int) -> int | None:
+    """The last token of the region a body covers after its name, «по» and a place in the dative that depend
+    on the head or its complement («управление ФСБ по Петербургу», «ГУ МВД России по г. Москве»), or None."""
+    after = last + 1
+    if after >= len(tokens) or tokens[after].lemma.lower() not in body_words().region_words:
+        return None
+    for k in range(after + 1, min(len(tokens), after + 1 + MAX_REGION)):
+        token = tokens[k]
+        if token.sent != tokens[head].sent:
+            return None
+        if _place_name(token) is not None and head <= token.head <= k:
+            return k
+        if token.text.strip(".").lower() not in body_words().region_kinds and token.text != ".":
+            return None
+    return None
+
+
+def _abbreviation(token: Token) -> bool:
+    return token.text.isupper() and len(token.text) >= 2 and place_in_word(token.text) is None
 
 
 def _genitive(token: Token) -> bool:
