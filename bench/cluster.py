@@ -27,6 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import sections  # bench/ (the folder of the script run, or put on the path by run.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 ELITEWATCH = [str(Path(sys.executable).parent / "elitewatch")]
 REPEATS = 3
@@ -193,12 +195,7 @@ def _postgres_lines(result: dict[str, Any]) -> list[str]:
 
 def replace_section(report: str, lines: list[str]) -> str:
     """BENCHMARKS.md with this section in place of its old one (or added at the end)."""
-    text = "\n".join(lines)
-    if HEADING not in report:
-        return report.rstrip("\n") + "\n\n" + text
-    before, _, rest = report.partition(HEADING)
-    after = rest.split("\n## ", 1)
-    return before + text + ("\n## " + after[1] if len(after) > 1 else "")
+    return sections.replace_section(report, HEADING, lines)
 
 
 def main() -> None:

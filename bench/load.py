@@ -37,6 +37,7 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+import sections  # bench/ (the folder of the script run, or put on the path by run.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 ELITEWATCH = str(Path(sys.executable).parent / "elitewatch")
@@ -536,13 +537,8 @@ def section(load: dict[str, Any], store: str) -> list[str]:
 
 
 def replace_section(report: str, lines: list[str]) -> str:
-    """`report` (BENCHMARKS.md) with its load section replaced by `lines`, or with them added at the end."""
-    text = "\n".join(lines)
-    start = report.find(HEADING)
-    if start < 0:
-        return report.rstrip("\n") + "\n\n" + text
-    end = report.find("\n## ", start + len(HEADING))
-    return report[:start] + text + ("" if end < 0 else report[end:])
+    """BENCHMARKS.md with this section in place of its old one (or added at the end)."""
+    return sections.replace_section(report, HEADING, lines)
 
 
 # alone ------------------------------------------------------------------------------------------------

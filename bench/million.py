@@ -38,6 +38,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import sections  # bench/ (the folder of the script run, or put on the path by run.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -478,12 +480,7 @@ def _writer_lines(writers: dict[str, float] | None) -> list[str]:
 
 def replace_section(report: str, lines: list[str]) -> str:
     """BENCHMARKS.md with this section in place of its old one (or added at the end)."""
-    text = "\n".join(lines)
-    start = report.find(HEADING)
-    if start < 0:
-        return report.rstrip("\n") + "\n\n" + text
-    end = report.find("\n## ", start + len(HEADING))
-    return report[:start] + text + ("" if end < 0 else report[end + 1 :])
+    return sections.replace_section(report, HEADING, lines)
 
 
 def main() -> None:
