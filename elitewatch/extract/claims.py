@@ -462,21 +462,9 @@ def _described(tokens: list[Token], subject: Token, first: int) -> list[Token]:
     phrase = _subtree(tokens, subject, first)
     if subject.pos not in ("NOUN", "PROPN") and len(_trim(phrase)) <= 1:
         return []
-    by_index = {t.i: t for t in tokens}
-    dropped = {t.i for t in tokens if t.head == subject.i and t.i > subject.i and t.dep in DESCRIPTION_ENDS}
-    return _trim([t for t in phrase if not any(i in dropped for i in _path(by_index, t, subject))])
-
-
-def _path(by_index: dict[int, Token], token: Token, root: Token) -> list[int]:
-    """The tokens from `token` up to (not including) `root`."""
-    path, node, steps = [], token, 0
-    while node.i != root.i and steps < 50:
-        path.append(node.i)
-        parent = by_index.get(node.head)
-        if parent is None or parent.i == node.i:
-            break
-        node, steps = parent, steps + 1
-    return path
+    clauses = [t for t in tokens if t.head == subject.i and t.i > subject.i and t.dep in DESCRIPTION_ENDS]
+    dropped = {t.i for clause in clauses for t in _subtree(tokens, clause, first)}
+    return _trim([t for t in phrase if t.i not in dropped])
 
 
 def _antecedent(tokens: list[Token], subject: Token, words: ClaimWords) -> Token:
