@@ -52,7 +52,10 @@ def facts_by_document(db: Path) -> dict[str, tuple[int, ...]]:
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    counts = {}
+    counts: dict[str, tuple[int, ...]] = {}
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone() is None:
+        conn.close()
+        return counts  # killed after the file was made, before its schema was: a store holding nothing
     for (doc_id,) in conn.execute("SELECT id FROM documents"):
         counts[doc_id] = tuple(
             conn.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
