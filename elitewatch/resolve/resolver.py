@@ -243,10 +243,8 @@ def _places_named(name: str) -> frozenset[str]:
 def settle_type(conn: Connection, entity_id: int) -> None:
     """An entity's type is the one its documents give it most (by their confidence), the earlier-listed type
     (person, organization, place) when they tie; not when another entity already has that type and key."""
-    votes = conn.execute(
-        """SELECT type, SUM(confidence) AS weight FROM doc_entities WHERE entity_id = ? GROUP BY type
-            ORDER BY weight DESC, type""",
-        (entity_id,),
+    votes = conn.execute(  # the sums of its mentions' confidences, kept by the store (migration 017)
+        "SELECT type FROM entity_type_votes WHERE entity_id = ? ORDER BY weight DESC, type LIMIT 1", (entity_id,)
     ).fetchall()
     row = conn.execute("SELECT type, key FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if not votes or row is None or votes[0][0] == row[0]:

@@ -182,3 +182,49 @@ def test_the_generation_moves_with_documents_judgements_and_ids_and_nothing_else
     named = generation(reader)
     assert named is not None and named[1] > judged[1]
     assert generation(connect(":memory:")) is None  # nothing tells two stores in memory apart
+
+
+def votes_recounted(conn) -> list[tuple[int, str, int, int]]:  # type: ignore[no-untyped-def]
+    rows = conn.execute("SELECT entity_id, type, confidence FROM doc_entities").fetchall()
+    totals: dict[tuple[int, str], list[int]] = {}
+    for entity_id, kind, confidence in rows:
+        total = totals.setdefault((int(entity_id), str(kind)), [0, 0])
+        total[0] += round(float(confidence) * 1000)
+        total[1] += 1
+    return sorted((e, t, w, n) for (e, t), (w, n) in totals.items())
+
+
+def votes_kept(conn) -> list[tuple[int, str, int, int]]:  # type: ignore[no-untyped-def]
+    rows = conn.execute("SELECT entity_id, type, weight, mentions FROM entity_type_votes").fetchall()
+    return sorted((int(e), str(t), int(w), int(n)) for e, t, w, n in rows)
+
+
+def test_type_votes_kept_by_the_store_equal_a_recount_after_writes_merges_splits_and_replacements(
+    tmp_path: Path,
+    new_store,  # type: ignore[no-untyped-def]
+) -> None:
+    # Settling an entity's type reads these sums instead of summing its mentions on every document written.
+    from elitewatch.resolve.resolver import merge_named, split_named
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Kassym-Jomart Tokayev met Vladimir Putin in Astana. Tokayev thanked the Senate of Kazakhstan.",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Президент Касым-Жомарт Токаев встретился в Москве с Владимиром Путиным.", encoding="utf-8"
+    )
+    conn = connect(new_store("s.db"))
+    ingest(conn, [str(folder)], SETTINGS)
+    assert votes_kept(conn) == votes_recounted(conn) and votes_kept(conn)
+    with transaction(conn):
+        merge_named(conn, "Astana", "Москве")  # a wrong merge, to move mentions between entities
+    assert votes_kept(conn) == votes_recounted(conn)
+    with transaction(conn):
+        split_named(conn, "Astana", "Москве")
+    assert votes_kept(conn) == votes_recounted(conn)
+    (folder / "a.txt").write_text("Vladimir Putin spoke in Moscow about the Senate.", encoding="utf-8")
+    ingest(conn, [str(folder)], SETTINGS)  # the old version's mentions go with the cascade
+    assert votes_kept(conn) == votes_recounted(conn)
+    assert all(n > 0 for *_, n in votes_kept(conn))  # no entity keeps the votes of mentions it lost
