@@ -797,7 +797,7 @@ def merge(
 
     Example: elitewatch merge "Kassym-Jomart Tokayev" "Tokaev K." --why "same person, Latin spelling"
     """
-    from elitewatch.resolve.resolver import merge_named
+    from elitewatch.resolve.judgements import merge_named
     from elitewatch.store.db import transaction
 
     with open_store(db) as conn, transaction(conn):
@@ -820,7 +820,7 @@ def split(
 
     Example: elitewatch split "Nursultan Nazarbayev" "Nazarbayeva"
     """
-    from elitewatch.resolve.resolver import split_named
+    from elitewatch.resolve.judgements import split_named
     from elitewatch.store.db import transaction
 
     with open_store(db) as conn, transaction(conn):
@@ -852,7 +852,7 @@ def review(
 
     Example: elitewatch review; elitewatch review --accept 3 --reject 4 --unsure 5
     """
-    from elitewatch.resolve.resolver import decide_candidate, review_candidates
+    from elitewatch.resolve.judgements import decide_candidate, review_candidates
     from elitewatch.store.db import transaction
 
     by = _who(who)
@@ -894,7 +894,7 @@ def judgements(
 
     Example: elitewatch judgements --json
     """
-    from elitewatch.resolve.resolver import list_judgements
+    from elitewatch.resolve.judgements import list_judgements
 
     with open_store(db, readonly=True) as conn:
         made = list_judgements(conn)
@@ -926,7 +926,7 @@ def external_ids(
     """
     import csv
 
-    from elitewatch.resolve.resolver import apply_judgements, entities_named, set_external_id
+    from elitewatch.resolve.judgements import apply_judgements, entities_named, set_external_id
     from elitewatch.store.db import transaction
 
     try:

@@ -9,7 +9,7 @@ from typing import Any
 
 from elitewatch.dbapi import Connection
 from elitewatch.query.facts import event_facts, office_facts
-from elitewatch.resolve.resolver import VERDICTS
+from elitewatch.resolve.judgements import VERDICTS
 
 
 def export_records(conn: Connection) -> Iterator[dict[str, Any]]:

@@ -1,16 +1,19 @@
-"""The store side of canonical entities: their keys, their aliases (seen and derived), orphans.
+"""The store side of canonical entities: their keys, their aliases (seen and derived), their canonical names,
+the entities a name means, merging and splitting off, orphans.
 
-Which canonical entity a document's entity is decided in resolver.py.
+Which canonical entity a document's entity is decided in resolver.py; people's judgements in judgements.py.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from elitewatch.dbapi import Connection
 from elitewatch.model import LocalEntity
 from elitewatch.vocabulary.countries import without_place
-from elitewatch.vocabulary.names import name_key, name_parts, strip_legal_form
+from elitewatch.vocabulary.names import name_key, name_parts, strip_legal_form, strip_possessive, token_keys
 from elitewatch.vocabulary.organizations import abbreviation_words, organization_key
 
 
@@ -110,3 +113,75 @@ def derived_aliases(entity_type: str, names: Iterable[str]) -> list[str]:
             if head is not None and not abbreviation_words().qualifier_words & {w.casefold() for w in head.split()}:
                 derived.append(head)  # «Нафтогаз Украины» is «Нафтогаз»; «ГУ МВД по г. Москве» not «ГУ МВД по г.»
     return [alias for alias in dict.fromkeys(derived) if alias not in names]
+
+
+# canonical names, and the entities a name means -------------------------------------------------
+
+
+SPLIT_MARK = "|split"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def entities_named(conn: Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
+    """Entities whose canonical name, key or an alias (seen in a text) is this name; split-off entities
+    only by their own name."""
+    name = strip_possessive(name)
+    rows = conn.execute(
+        """SELECT DISTINCT e.id, e.type, e.name FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id
+            WHERE (e.key = ? OR e.name = ? COLLATE NOCASE OR (a.alias = ? COLLATE NOCASE AND a.mentions > 0))
+              AND (? IS NULL OR e.type = ?)
+            ORDER BY e.id""",
+        (name_key(name), name, name, entity_type, entity_type),
+    ).fetchall()
+    return list(rows)
+
+
+def split_entity(conn: Connection, entity_type: str, name: str, split_from: int) -> int:
+    key = name_key(name) + SPLIT_MARK
+    row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity_type, key)).fetchone()
+    if row is not None:
+        return int(row[0])
+    cursor = conn.execute(
+        "INSERT INTO entities (type, name, key, surname, created_at) VALUES (?, ?, ?, NULL, ?)",
+        (entity_type, name, key, now()),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def settle_name(conn: Connection, entity_id: int, name: str) -> None:
+    """The canonical name is the fullest Latin form seen; of equally full ones, the one most used, then the
+    longer, then the later in alphabetical order. Called once a document's use of `name` is stored: uses only
+    grow, so comparing the name just used with the current one keeps the best of all, and the same documents
+    give the same name in any order."""
+    current = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
+    if name == current or _form_rank(name) < _form_rank(current):
+        return  # decided by the forms alone: no need to count the uses of either
+    if name_rank(conn, entity_id, name) > name_rank(conn, entity_id, current):
+        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+
+
+def _form_rank(name: str) -> tuple[int, int]:
+    return (int(any("a" <= c.lower() <= "z" for c in name)), len(token_keys(name)))
+
+
+def name_rank(conn: Connection, entity_id: int, name: str) -> tuple[int, int, int, int, str]:
+    used = conn.execute(
+        "SELECT COUNT(*) FROM doc_entities WHERE entity_id = ? AND name = ?", (entity_id, name)
+    ).fetchone()[0]
+    return (*_form_rank(name), int(used), len(name), name)
+
+
+def merge_entities(conn: Connection, keep: int, gone: int) -> None:
+    """`gone`'s documents become `keep`'s; `keep` takes the fuller Latin name."""
+    if keep == gone:
+        return
+    name = conn.execute("SELECT name FROM entities WHERE id = ?", (gone,)).fetchone()
+    conn.execute("UPDATE doc_entities SET entity_id = ? WHERE entity_id = ?", (keep, gone))
+    conn.execute("DELETE FROM candidates WHERE a = ? OR b = ?", (gone, gone))
+    conn.execute("DELETE FROM entities WHERE id = ?", (gone,))
+    if name is not None:
+        settle_name(conn, keep, name[0])
+    rebuild_aliases(conn, [keep])

@@ -1,4 +1,4 @@
-"""Cross-document resolution: which canonical entity a document's entity is, and the judgements people make.
+"""Cross-document resolution: which canonical entity a document's entity is.
 
 For each entity of a new document, in order:
 
@@ -10,8 +10,8 @@ For each entity of a new document, in order:
    the entities the document shares with the candidate's documents): above MERGE the names are one
    entity; above SUGGEST a new entity is made and the pair kept for `elitewatch review`, with its reasons.
 
-People's judgements (`merge`, `split`, `reject`) are stored by name, so they survive re-ingestion and a
-rebuilt store, and `apply_judgements` runs after every ingest: they win over everything above.
+People's judgements (resolve.judgements) are stored by name, so they survive re-ingestion and a rebuilt
+store, and are carried out after every document written: they win over everything above.
 """
 
 from __future__ import annotations
@@ -20,12 +20,18 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from elitewatch.dbapi import Connection, dialect
-from elitewatch.errors import InputError, NotFoundError
 from elitewatch.model import LocalEntity
-from elitewatch.resolve.linker import derived_aliases, entity_key, rebuild_aliases
+from elitewatch.resolve.linker import (
+    SPLIT_MARK,
+    derived_aliases,
+    entities_named,
+    entity_key,
+    merge_entities,
+    now,
+    split_entity,
+)
 from elitewatch.vocabulary.countries import country_named, national_body, place_in_word
 from elitewatch.vocabulary.names import (
     QUOTES,
@@ -33,7 +39,6 @@ from elitewatch.vocabulary.names import (
     compare_names,
     name_key,
     near_keys,
-    strip_possessive,
     surname_key,
     token_keys,
 )
@@ -54,7 +59,6 @@ CONTEXT_BONUS = 0.05  # per entity the document shares with the candidate's docu
 CONTEXT_MAX = 0.1  # of the bonus for shared entities; an office and a country held in common add one each
 MAX_BONUS = CONTEXT_MAX + 2 * CONTEXT_BONUS
 BLOCK = 3  # candidates share this many first letters of the surname key (a convention of blocking; e2eea5a)
-SPLIT_MARK = "|split"
 # The context of a candidate named in thousands of documents is read from its newest ones: enough to know
 # whom it is named with and which offices it holds, and the cost of a document stays flat as the store grows.
 # Chosen for speed (91e21ee: 2,000 documents written in 35 s at 30,000 before, 7 s with it).
@@ -67,10 +71,6 @@ class Candidate:
     name: str
     score: float
     reasons: list[str]
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 # linking one document's entity ---------------------------------------------------------------
@@ -100,7 +100,7 @@ def resolve_entity(
     """The canonical entity id of a document's entity; `same_as`, the canonical entity of another of the
     document's entities that this one is a short form of (resolve.partners)."""
     if (split_from := _split_judgement(conn, entity)) is not None:
-        return _split_entity(conn, entity.type, entity.name, split_from)
+        return split_entity(conn, entity.type, entity.name, split_from)
     if same_as is not None:
         return same_as
     key = entity_key(entity)
@@ -266,29 +266,6 @@ def _create(conn: Connection, entity_type: str, name: str, key: str) -> int:
     return entity_id
 
 
-def settle_name(conn: Connection, entity_id: int, name: str) -> None:
-    """The canonical name is the fullest Latin form seen; of equally full ones, the one most used, then the
-    longer, then the later in alphabetical order. Called once a document's use of `name` is stored: uses only
-    grow, so comparing the name just used with the current one keeps the best of all, and the same documents
-    give the same name in any order."""
-    current = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
-    if name == current or _form_rank(name) < _form_rank(current):
-        return  # decided by the forms alone: no need to count the uses of either
-    if name_rank(conn, entity_id, name) > name_rank(conn, entity_id, current):
-        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
-
-
-def _form_rank(name: str) -> tuple[int, int]:
-    return (int(any("a" <= c.lower() <= "z" for c in name)), len(token_keys(name)))
-
-
-def name_rank(conn: Connection, entity_id: int, name: str) -> tuple[int, int, int, int, str]:
-    used = conn.execute(
-        "SELECT COUNT(*) FROM doc_entities WHERE entity_id = ? AND name = ?", (entity_id, name)
-    ).fetchone()[0]
-    return (*_form_rank(name), int(used), len(name), name)
-
-
 def _absorb_surname_only(conn: Connection, entity_id: int, surname: str) -> None:
     """A full name arrives after its surname was seen alone: the surname-only entity joins it."""
     others = conn.execute(
@@ -410,201 +387,7 @@ def _shared_context(conn: Connection, entity_id: int, context: Iterable[int]) ->
     return sorted(r[0] for r in rows)
 
 
-# judgements ------------------------------------------------------------------------------------
-
-
-def entities_named(conn: Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
-    """Entities whose canonical name, key or an alias (seen in a text) is this name; split-off entities
-    only by their own name."""
-    name = strip_possessive(name)
-    rows = conn.execute(
-        """SELECT DISTINCT e.id, e.type, e.name FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id
-            WHERE (e.key = ? OR e.name = ? COLLATE NOCASE OR (a.alias = ? COLLATE NOCASE AND a.mentions > 0))
-              AND (? IS NULL OR e.type = ?)
-            ORDER BY e.id""",
-        (name_key(name), name, name, entity_type, entity_type),
-    ).fetchall()
-    return list(rows)
-
-
-def judged_entities(conn: Connection, name: str, entity_type: str | None = None) -> list[sqlite3.Row]:
-    """The entities a name in a judgement means: those whose canonical name it is, else those it names."""
-    rows = entities_named(conn, name, entity_type)
-    exact = [r for r in rows if str(r["name"]).casefold() == strip_possessive(name).casefold()]
-    return exact or rows
-
-
-def one_entity(conn: Connection, name: str, entity_type: str | None = None) -> sqlite3.Row:
-    """The entity a user means by a name or an id number; an error listing them when it means several."""
-    if name.isascii() and name.isdigit():  # "²" is a digit to str.isdigit, not to int
-        number = int(name)
-        row = None
-        if number < 2**63:  # past SQLite's integers no row has it
-            row = conn.execute("SELECT id, type, name FROM entities WHERE id = ?", (number,)).fetchone()
-        if row is None:
-            raise NotFoundError("no entity with this id", source=name)
-        return row
-    rows = judged_entities(conn, name, entity_type)
-    if not rows:
-        raise NotFoundError("no entity by that name", source=name)
-    if len(rows) > 1:
-        listed = "; ".join(f"{r['name']} ({r['type']}, id {r['id']})" for r in rows)
-        raise InputError(f"several entities have this name: {listed}; give --type or a fuller name", source=name)
-    return rows[0]
-
-
-def merge_named(
-    conn: Connection, a: str, b: str, entity_type: str | None = None, *, by: str = "", why: str | None = None
-) -> sqlite3.Row:
-    """A person's judgement that the entities these names (or ids) mean are one; the entity that stays."""
-    first, second = one_entity(conn, a, entity_type), one_entity(conn, b, entity_type)
-    if first["type"] != second["type"]:
-        raise InputError(f"{first['name']} is a {first['type']}, {second['name']} a {second['type']}", source=b)
-    judge(conn, "merge", first["type"], first["name"], second["name"], by=by, why=why)
-    return one_entity(conn, first["name"], first["type"])
-
-
-def split_named(
-    conn: Connection,
-    entity: str,
-    alias: str,
-    entity_type: str | None = None,
-    *,
-    by: str = "",
-    why: str | None = None,
-) -> sqlite3.Row:
-    """A person's judgement that `alias` is someone (or something) else than the entity `entity` means."""
-    found = one_entity(conn, entity, entity_type)
-    judge(conn, "split", found["type"], found["name"], alias, by=by, why=why)
-    return found
-
-
-# What each kind of judgement says, in nomenklatura's words: the two are one, they are not, or the person
-# who looked could not tell (the pair stays apart and on the review list, marked as looked at).
-VERDICTS = {"merge": "positive", "split": "negative", "reject": "negative", "unsure": "unsure"}
-
-
-def judge(
-    conn: Connection, kind: str, entity_type: str, a: str, b: str, *, by: str = "", why: str | None = None
-) -> None:
-    """Record a judgement, with who made it and why (the newest one on a pair of names replaces the others),
-    and carry them all out."""
-    if kind not in VERDICTS:
-        raise InputError(f"a judgement is one of {', '.join(VERDICTS)}", source=kind)
-    conn.execute(
-        "DELETE FROM judgements WHERE type = ? AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
-        (entity_type, a, b, b, a),
-    )
-    conn.execute(
-        "INSERT INTO judgements (kind, type, a, b, created_at, made_by, why) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (kind, entity_type, a, b, now(), by, why),
-    )
-    apply_judgements(conn)
-
-
-def list_judgements(conn: Connection) -> list[dict[str, object]]:
-    """Every judgement in the order made: its verdict (positive, negative, unsure), the names it is about,
-    who made it, when and why."""
-    return [
-        {**dict(row), "verdict": VERDICTS.get(str(row["kind"]), "unsure")}
-        for row in conn.execute(
-            'SELECT id, kind, type, a, b, made_by AS who, created_at AS "when", why FROM judgements ORDER BY id'
-        )
-    ]
-
-
-def apply_judgements(conn: Connection, touched: Iterable[int] | None = None) -> None:
-    """Carry out the judgements in the order made: they win over what the resolver decided. With `touched`
-    (the entities one document's writing changed) only the judgements that name one of them, and the
-    entities a merge among them joins: the others were carried out when they were made and still hold, so
-    writing does not slow down as judgements grow."""
-    names = None if touched is None else _names_of(conn, touched)
-    for row in conn.execute("SELECT kind, type, a, b FROM judgements ORDER BY id").fetchall():
-        kind, entity_type, a, b = row
-        if names is not None and not (_names(a) & names or _names(b) & names):
-            continue
-        if kind == "unsure":  # looked at, not decided: nothing to carry out
-            continue
-        if kind == "split":
-            for entity in judged_entities(conn, a, entity_type):
-                split_alias(conn, int(entity["id"]), b)
-            continue
-        ids_a = {int(r["id"]) for r in judged_entities(conn, a, entity_type)}
-        ids_b = {int(r["id"]) for r in judged_entities(conn, b, entity_type)}
-        if kind == "merge" and len(ids_a) == 1 and len(ids_b) == 1 and ids_a != ids_b:
-            keep, gone = sorted((*ids_a, *ids_b))
-            merge_entities(conn, keep, gone)
-            if names is not None:
-                names |= _names_of(conn, [keep])  # what the merged entity is called now counts as touched
-        elif kind == "reject":
-            for x in ids_a:
-                for y in ids_b:
-                    conn.execute("DELETE FROM candidates WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)", (x, y, y, x))
-    _apply_external_ids(conn, names)
-
-
-def _names(name: str) -> set[str]:
-    """What a name in a judgement or an external id is matched by (entities_named): its key and its form."""
-    bare = strip_possessive(name)
-    return {f"key:{name_key(bare)}", f"name:{bare.casefold()}"}
-
-
-def _names_of(conn: Connection, entity_ids: Iterable[int]) -> set[str]:
-    """Every key and form by which `entities_named` can find one of these entities (a superset: NOCASE folds
-    only ASCII letters, casefold every one)."""
-    found: set[str] = set()
-    for entity_id in set(entity_ids):
-        row = conn.execute("SELECT key, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        if row is None:
-            continue
-        found |= {f"key:{row['key']}", f"name:{str(row['name']).casefold()}"}
-        for (alias,) in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? AND mentions > 0", (entity_id,)):
-            found.add(f"name:{strip_possessive(alias).casefold()}")
-            found.add(f"name:{str(alias).casefold()}")
-    return found
-
-
-def merge_entities(conn: Connection, keep: int, gone: int) -> None:
-    """`gone`'s documents become `keep`'s; `keep` takes the fuller Latin name."""
-    if keep == gone:
-        return
-    name = conn.execute("SELECT name FROM entities WHERE id = ?", (gone,)).fetchone()
-    conn.execute("UPDATE doc_entities SET entity_id = ? WHERE entity_id = ?", (keep, gone))
-    conn.execute("DELETE FROM candidates WHERE a = ? OR b = ?", (gone, gone))
-    conn.execute("DELETE FROM entities WHERE id = ?", (gone,))
-    if name is not None:
-        settle_name(conn, keep, name[0])
-    rebuild_aliases(conn, [keep])
-
-
-def split_alias(conn: Connection, entity_id: int, alias: str) -> int | None:
-    """Take the documents' entities named `alias` out of `entity_id` into an entity of their own."""
-    rows = conn.execute(
-        """SELECT DISTINCT de.id FROM doc_entities de LEFT JOIN mentions m ON m.doc_entity_id = de.id
-            WHERE de.entity_id = ? AND (de.name = ? COLLATE NOCASE OR m.text = ? COLLATE NOCASE
-                                        OR m.normal = ? COLLATE NOCASE)""",
-        (entity_id, alias, alias, alias),
-    ).fetchall()
-    total = conn.execute("SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
-    if not rows or len(rows) == total:
-        return None  # nothing to take out, or everything: the entity is this alias
-    entity_type = conn.execute("SELECT type FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
-    new_id = _split_entity(conn, entity_type, alias, entity_id)
-    conn.executemany("UPDATE doc_entities SET entity_id = ? WHERE id = ?", [(new_id, r[0]) for r in rows])
-    rebuild_aliases(conn, [entity_id, new_id])
-    return new_id
-
-
-def _split_entity(conn: Connection, entity_type: str, name: str, split_from: int) -> int:
-    key = name_key(name) + SPLIT_MARK
-    row = conn.execute("SELECT id FROM entities WHERE type = ? AND key = ?", (entity_type, key)).fetchone()
-    if row is not None:
-        return int(row[0])
-    cursor = conn.execute(
-        "INSERT INTO entities (type, name, key, surname, created_at) VALUES (?, ?, ?, NULL, ?)",
-        (entity_type, name, key, now()),
-    )
-    return int(cursor.lastrowid or 0)
+# the judgements a document's entity is linked by ---------------------------------------------------
 
 
 def _split_judgement(conn: Connection, entity: LocalEntity) -> int | None:
@@ -628,69 +411,3 @@ def _rejected_names(conn: Connection, entity: LocalEntity) -> set[str]:
         elif b.casefold() == name:
             rejected.add(a.casefold())
     return rejected
-
-
-# review and external ids ---------------------------------------------------------------------------
-
-
-def review_candidates(conn: Connection) -> list[dict[str, object]]:
-    """The pairs the resolver was unsure of, best first, with the reasons it gave; a pair someone looked at
-    and could not tell comes after the others, with who looked and when (`unsure`)."""
-    rows = conn.execute(
-        """SELECT c.rowid AS number, c.a, ea.name AS a_name, c.b, eb.name AS b_name, ea.type, c.score, c.reasons
-             FROM candidates c JOIN entities ea ON ea.id = c.a JOIN entities eb ON eb.id = c.b
-            ORDER BY c.score DESC, c.rowid"""
-    ).fetchall()
-    looked = {
-        (row["type"], frozenset((str(row["a"]), str(row["b"])))): {"who": row["made_by"], "when": row["created_at"]}
-        for row in conn.execute("SELECT type, a, b, made_by, created_at FROM judgements WHERE kind = 'unsure'")
-    }
-    pairs = [
-        {
-            **dict(r),
-            "reasons": json.loads(r["reasons"]),
-            "unsure": looked.get((r["type"], frozenset((str(r["a_name"]), str(r["b_name"]))))),
-        }
-        for r in rows
-    ]
-    return sorted(pairs, key=lambda pair: pair["unsure"] is not None)
-
-
-DECISIONS = {"accept": "merge", "reject": "reject", "unsure": "unsure"}
-
-
-def decide_candidate(
-    conn: Connection, number: int, decision: str | bool, *, by: str = "", why: str | None = None
-) -> dict[str, object]:
-    """Decide a pair of the review: "accept" (they are one), "reject" (they are not) or "unsure" (it stays
-    to review, marked as looked at); True and False are accept and reject."""
-    if isinstance(decision, bool):
-        decision = "accept" if decision else "reject"
-    if decision not in DECISIONS:
-        raise InputError(f"a decision is one of {', '.join(DECISIONS)}", source=decision)
-    row = conn.execute(
-        """SELECT ea.type, ea.name AS a_name, eb.name AS b_name FROM candidates c
-             JOIN entities ea ON ea.id = c.a JOIN entities eb ON eb.id = c.b WHERE c.rowid = ?""",
-        (number,),
-    ).fetchone()
-    if row is None:
-        raise NotFoundError("no such pair to review (see `elitewatch review`)", source=str(number))
-    judge(conn, DECISIONS[decision], row["type"], row["a_name"], row["b_name"], by=by, why=why)
-    return dict(row)
-
-
-def set_external_id(conn: Connection, entity_type: str, name: str, wikidata: str) -> None:
-    conn.execute(
-        """INSERT INTO external_ids (type, name, wikidata, created_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (type, name) DO UPDATE SET wikidata = excluded.wikidata""",
-        (entity_type, name, wikidata, now()),
-    )
-
-
-def _apply_external_ids(conn: Connection, names: set[str] | None = None) -> None:
-    """Every external id onto the entities its name names; with `names`, only the ids with one of them."""
-    for entity_type, name, wikidata in conn.execute("SELECT type, name, wikidata FROM external_ids").fetchall():
-        if names is not None and not _names(name) & names:
-            continue
-        for entity in entities_named(conn, name, entity_type):
-            conn.execute("UPDATE entities SET wikidata = ? WHERE id = ?", (wikidata, entity["id"]))

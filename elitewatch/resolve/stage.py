@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from elitewatch.dbapi import Connection
 from elitewatch.model import Analysis, LocalEntity
-from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans
+from elitewatch.resolve.judgements import apply_judgements
+from elitewatch.resolve.linker import add_aliases, rebuild_aliases, remove_orphans, settle_name
 from elitewatch.resolve.partners import partners
-from elitewatch.resolve.resolver import Context, apply_judgements, resolve_entity, settle_name, settle_type
+from elitewatch.resolve.resolver import Context, resolve_entity, settle_type
 from elitewatch.vocabulary.countries import country_named
 from elitewatch.vocabulary.offices import office_head
 

@@ -132,7 +132,7 @@ def test_resolving_a_document_reads_entities_and_aliases_through_indexes(tmp_pat
 @pytest.mark.parametrize("given", ["²", "99999999999999999999", "123456"])
 def test_an_id_that_names_no_entity_is_not_found(memory_db, given: str) -> None:  # type: ignore[no-untyped-def]
     from elitewatch.errors import NotFoundError
-    from elitewatch.resolve.resolver import one_entity
+    from elitewatch.resolve.judgements import one_entity
 
     with pytest.raises(NotFoundError):
         one_entity(memory_db, given)
@@ -141,24 +141,24 @@ def test_an_id_that_names_no_entity_is_not_found(memory_db, given: str) -> None:
 def test_writing_a_document_carries_out_only_the_judgements_that_name_what_it_touches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from elitewatch.resolve import resolver
+    from elitewatch.resolve import judgements
 
     folder = tmp_path / "in"
     write(folder, "a", "Vladimir Putin met Dmitry Medvedev in Moscow.")
     conn = connect(tmp_path / "s.db")
     ingest(conn, [str(folder)], Settings())
     for number in range(40):  # judgements about people no new document names
-        resolver.judge(conn, "reject", "person", f"Person{number} Alpha", f"Person{number} Beta")
-    resolver.judge(conn, "merge", "person", "Vladimir Putin", "Владимир Путин")
+        judgements.judge(conn, "reject", "person", f"Person{number} Alpha", f"Person{number} Beta")
+    judgements.judge(conn, "merge", "person", "Vladimir Putin", "Владимир Путин")
     conn.commit()
     looked_up: list[str] = []
-    real = resolver.judged_entities
+    real = judgements.judged_entities
 
     def counting(conn, name, entity_type=None):  # type: ignore[no-untyped-def]
         looked_up.append(name)
         return real(conn, name, entity_type)
 
-    monkeypatch.setattr(resolver, "judged_entities", counting)
+    monkeypatch.setattr(judgements, "judged_entities", counting)
     write(folder, "b", "Владимир Путин прибыл в Минск.")
     ingest(conn, [str(folder)], Settings())
     assert not any(name.startswith("Person") for name in looked_up)  # the 40 unrelated ones were not replayed

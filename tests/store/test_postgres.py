@@ -14,7 +14,7 @@ import pytest
 
 from elitewatch.pipeline import ingest
 from elitewatch.query.queries import search_documents, search_quotes
-from elitewatch.resolve.resolver import judge
+from elitewatch.resolve.judgements import judge
 from elitewatch.settings import Settings
 from elitewatch.store import connect, transaction
 from elitewatch.store.postgres import translate

@@ -157,7 +157,7 @@ def test_reading_commands_and_the_server_work_on_a_store_in_a_read_only_folder(e
 
 
 def test_the_generation_moves_with_documents_judgements_and_ids_and_nothing_else(tmp_path: Path, new_store) -> None:  # type: ignore[no-untyped-def]
-    from elitewatch.resolve.resolver import judge, set_external_id
+    from elitewatch.resolve.judgements import judge, set_external_id
     from elitewatch.store.db import generation
 
     (tmp_path / "a.txt").write_text("Tokayev met Putin in Astana on Monday.", encoding="utf-8")
@@ -204,7 +204,7 @@ def test_type_votes_kept_by_the_store_equal_a_recount_after_writes_merges_splits
     new_store,  # type: ignore[no-untyped-def]
 ) -> None:
     # Settling an entity's type reads these sums instead of summing its mentions on every document written.
-    from elitewatch.resolve.resolver import merge_named, split_named
+    from elitewatch.resolve.judgements import merge_named, split_named
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel
 
-from elitewatch.resolve.resolver import decide_candidate, merge_named, split_named
+from elitewatch.resolve.judgements import decide_candidate, merge_named, split_named
 from elitewatch.settings import Settings
 from elitewatch.store.db import transaction
 from elitewatch.web import uploads

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from elitewatch.resolve.resolver import decide_candidate, list_judgements, review_candidates
+from elitewatch.resolve.judgements import decide_candidate, list_judgements, review_candidates
 from elitewatch.store.db import transaction
 from elitewatch.web.deps import Reader, Web, open_store
 from elitewatch.web.guard import check_token
