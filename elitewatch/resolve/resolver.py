@@ -172,9 +172,6 @@ def _near_entity(conn: Connection, entity: LocalEntity, key: str) -> int | None:
     return near[0][1]
 
 
-# An organization's initials are kept in the surname column, the blocking key a person's surname is, marked so
-# that no name key is ever taken for them ("initials:ФСБ").
-INITIALS_MARK = "initials:"
 # The most entities with one organization's initials that are looked at: past it the initials are too common
 # («СК», «ГД» of a large store) to tell which one a short name means. Set by hand.
 INITIALS_CANDIDATES = 50
@@ -183,7 +180,7 @@ INITIALS_CANDIDATES = 50
 def initials_key(entity_type: str, name: str) -> str | None:
     """The blocking key of an organization by its initials (organizations.initials), None for other entities."""
     found = initials(name) if entity_type == "organization" else None
-    return f"{INITIALS_MARK}{found.letters}" if found is not None else None
+    return found.letters if found is not None else None
 
 
 def _by_initials(conn: Connection, entity: LocalEntity) -> int | None:
@@ -199,8 +196,8 @@ def _by_initials(conn: Connection, entity: LocalEntity) -> int | None:
     if mine is None:
         return None
     rows = conn.execute(
-        "SELECT id FROM entities WHERE surname = ? AND +type = 'organization' AND key NOT LIKE ? ORDER BY id LIMIT ?",
-        (f"{INITIALS_MARK}{mine.letters}", f"%{SPLIT_MARK}", INITIALS_CANDIDATES + 1),
+        "SELECT id FROM entities WHERE initials = ? AND +type = 'organization' AND key NOT LIKE ? ORDER BY id LIMIT ?",
+        (mine.letters, f"%{SPLIT_MARK}", INITIALS_CANDIDATES + 1),
     ).fetchall()
     if len(rows) > INITIALS_CANDIDATES:
         return None
@@ -255,10 +252,10 @@ def settle_type(conn: Connection, entity_id: int) -> None:
 
 
 def _create(conn: Connection, entity_type: str, name: str, key: str) -> int:
-    surname = surname_key(name) if entity_type == "person" else initials_key(entity_type, name)
+    surname = surname_key(name) if entity_type == "person" else None
     cursor = conn.execute(
-        "INSERT INTO entities (type, name, key, surname, created_at) VALUES (?, ?, ?, ?, ?)",
-        (entity_type, name, key, surname, now()),
+        "INSERT INTO entities (type, name, key, surname, initials, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (entity_type, name, key, surname, initials_key(entity_type, name), now()),
     )
     entity_id = int(cursor.lastrowid or 0)
     if entity_type == "person" and surname and len(token_keys(name)) > 1:

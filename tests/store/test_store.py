@@ -228,3 +228,27 @@ def test_type_votes_kept_by_the_store_equal_a_recount_after_writes_merges_splits
     ingest(conn, [str(folder)], SETTINGS)  # the old version's mentions go with the cascade
     assert votes_kept(conn) == votes_recounted(conn)
     assert all(n > 0 for *_, n in votes_kept(conn))  # no entity keeps the votes of mentions it lost
+
+
+def test_an_organizations_initials_have_their_own_column_and_an_older_store_moves_them_there(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Следственный комитет России возбудил дело. Позже СК России сообщил о задержании.", encoding="utf-8"
+    )
+    path = tmp_path / "s.db"
+    conn = connect(path)
+    ingest(conn, [str(folder)], SETTINGS)
+    rows = conn.execute("SELECT name, surname, initials FROM entities WHERE type = 'organization'").fetchall()
+    assert [(r[1], r[2]) for r in rows if "комитет" in r[0]] == [(None, "СК")]
+    # A store written before migration 018 kept them in `surname`, marked.
+    conn.execute("DROP INDEX entities_initials")
+    conn.execute("UPDATE entities SET surname = 'initials:' || initials WHERE initials IS NOT NULL")
+    conn.execute("ALTER TABLE entities DROP COLUMN initials")
+    conn.execute("DELETE FROM schema_migrations WHERE version = 18")
+    conn.commit()
+    conn.close()
+    conn = connect(path)
+    rows = conn.execute("SELECT name, surname, initials FROM entities WHERE type = 'organization'").fetchall()
+    assert [(r[1], r[2]) for r in rows if "комитет" in r[0]] == [(None, "СК")]
+    assert conn.execute("SELECT COUNT(*) FROM entities WHERE surname LIKE 'initials:%'").fetchone()[0] == 0
