@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any, TypeVar
 
 import yaml
+from babel import Locale
 
 from elitewatch.errors import DataFileError
 
@@ -225,8 +226,6 @@ CLDR_BRACKETS = re.compile(r"\s*\(([^()]*)\)")
 def cldr_countries() -> tuple[tuple[str, ...], ...]:
     """Every country's names in CLDR (through babel), English first: ("Germany", "Германия"…); a name with
     another in brackets gives both ("Myanmar (Burma)"), and "&" is also "and"."""
-    from babel import Locale
-
     locales = [Locale.parse(language) for language in CLDR_LANGUAGES]
     codes = sorted(str(c) for c in locales[0].territories if str(c).isalpha() and c not in CLDR_NOT_COUNTRIES)
     countries = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 ENTITY_TYPES = ("person", "organization", "place")
 
@@ -175,3 +176,9 @@ class Analysis:
     published: str | None = None  # from metadata, else inferred from the text
     published_how: str | None = None
     published_confidence: float | None = None
+    # The extractors' shared index over the parse and the entities (elitewatch.extract.document.Document), built
+    # once with the entities; not stored, and left behind when the analysis goes to another process.
+    index: Any = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "index": None}

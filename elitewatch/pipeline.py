@@ -40,7 +40,8 @@ from elitewatch.nlp import parse_documents
 from elitewatch.resolve.stage import link_document, settle_document
 from elitewatch.settings import Settings
 from elitewatch.store.corrections import apply_corrections
-from elitewatch.store.db import batch, transaction
+from elitewatch.store.db import batch, connect, transaction
+from elitewatch.store.postgres import PostgresConnection
 from elitewatch.store.writer import WriteOutcome, is_unchanged, replace_document, write_facts
 from elitewatch.workers import (
     WORKER_CHUNK,
@@ -294,7 +295,7 @@ def _on_cluster(
     """`function(chunk, *args)` on the cluster's workers for each chunk of the documents, the answers in the
     order sent; a chunk whose task fails is sent again a document at a time, a document that fails alone
     becomes `failed(document, error)`."""
-    from elitewatch import cluster
+    from elitewatch import cluster  # here, not at the top: Dask's distributed loads only for --cluster
 
     address = str(settings.cluster)
     try:
@@ -321,7 +322,7 @@ def _cluster_answer(
     args: tuple[Any, ...],
     failed: Callable[[Document, BaseException], Any],
 ) -> list[Any]:
-    from elitewatch import cluster
+    from elitewatch import cluster  # Dask's distributed, for --cluster only (above)
 
     try:
         return list(future.result())
@@ -359,8 +360,6 @@ _STORES = threading.local()
 
 
 def _worker_store(url: str) -> Connection:
-    from elitewatch.store import connect
-
     stores: dict[str, Connection] = _STORES.__dict__.setdefault("stores", {})
     if url not in stores:
         stores[url] = connect(url)
@@ -401,8 +400,6 @@ def _written_on_cluster(conn: Connection, documents: Iterable[Document], setting
     document the store already holds unchanged when its worker writes it was sent because it was new or
     changed when read: an earlier try of the same task wrote it (its worker died after that commit and the
     scheduler ran the task again) or another ingest did meanwhile; it counts as what it was when read."""
-    from elitewatch.store.postgres import PostgresConnection
-
     assert isinstance(conn, PostgresConnection)
     url = conn.url
     expected: dict[str, str] = {}

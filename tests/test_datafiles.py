@@ -115,7 +115,7 @@ def test_every_lexicon_loads() -> None:
     from elitewatch.extract.positions.lexicon import lexicon as position_words
     from elitewatch.extract.pronouns import pronouns
     from elitewatch.query.contrasts import polarity_words
-    from elitewatch.temporal.normalize import lexicon as date_words
+    from elitewatch.temporal.words import lexicon as date_words
     from elitewatch.vocabulary.names import phonetic
 
     for language in datafiles.LANGUAGES:

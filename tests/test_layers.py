@@ -39,9 +39,10 @@ def modules() -> Iterator[tuple[str, Path]]:
 
 
 def imports(path: Path, module: str) -> Iterator[tuple[str, int, bool]]:
-    """(imported elitewatch module, line, at the top of the module) for every import in the file."""
+    """(imported elitewatch module, line, inside a function) for every import in the file."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    top = {id(node) for node in tree.body}
+    functions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    lazy = {id(n) for f in ast.walk(tree) if isinstance(f, functions) for n in ast.walk(f) if n is not f}
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
@@ -52,11 +53,11 @@ def imports(path: Path, module: str) -> Iterator[tuple[str, int, bool]]:
             if base == "elitewatch" or base.startswith("elitewatch."):
                 for alias in node.names:
                     name = f"{base}.{alias.name}"
-                    yield (name if _is_module(name) else base), node.lineno, id(node) in top
+                    yield (name if _is_module(name) else base), node.lineno, id(node) in lazy
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.startswith("elitewatch"):
-                    yield alias.name, node.lineno, id(node) in top
+                    yield alias.name, node.lineno, id(node) in lazy
 
 
 def _is_module(name: str) -> bool:
@@ -86,7 +87,8 @@ def test_each_stage_imports_only_from_below() -> None:
 def test_no_import_cycles_between_modules() -> None:
     graph: dict[str, set[str]] = {}
     for module, path in modules():
-        graph[module] = {imported for imported, _, top in imports(path, module) if top and imported != module}
+        # every import outside a function, those only for type checking too: a cycle of types is a cycle
+        graph[module] = {imported for imported, _, lazy in imports(path, module) if not lazy and imported != module}
     cycles = []
     state: dict[str, int] = {}  # 1: on the path, 2: done
 
@@ -105,6 +107,30 @@ def test_no_import_cycles_between_modules() -> None:
         if module not in state:
             visit(module, [module])
     assert not cycles, "\n".join(cycles)
+
+
+# Imports inside a function that do not yet say why (the read side's, issue 16 item 3: to become top-level).
+UNEXPLAINED = {
+    ("elitewatch.query.echoes", "elitewatch.nlp.embeddings"),
+    ("elitewatch.query.narratives", "elitewatch.model"),
+    ("elitewatch.query.narratives", "elitewatch.nlp.pipeline"),
+}
+
+
+def test_an_import_inside_a_function_says_why() -> None:
+    """Not to dodge a cycle (the layers above forbid it): for load time or an optional dependency, said in a
+    comment on the line or the line above. The CLI's modules say it once: each command imports the library in
+    its body, so the CLI starts (and `ingest` starts its fork server) before the library loads."""
+    silent = []
+    for module, path in modules():
+        if stage(module) == "cli":
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for imported, line, lazy in imports(path, module):
+            said = "#" in lines[line - 1] or lines[line - 2].strip().startswith("#")
+            if lazy and not said and (module, imported) not in UNEXPLAINED:
+                silent.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {imported} inside a function")
+    assert not silent, "\n".join(silent)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from elitewatch import temporal
 from elitewatch.extract import claims, dating, entities, events, positions, quotes
 from elitewatch.extract.component import Component, Pipeline, component
+from elitewatch.extract.document import Document
 from elitewatch.extract.events import roles
 from elitewatch.model import Analysis
 from elitewatch.temporal.published import infer_published
@@ -29,14 +30,21 @@ def date_document(analysis: Analysis) -> None:
         analysis.published_confidence = inferred.confidence
 
 
-@component(entities.EXTRACTOR, entities.VERSION, requires={"parsed"}, assigns={"entities"})
+@component(entities.EXTRACTOR, entities.VERSION, requires={"parsed"}, assigns={"entities", "index"})
 def find_entities(analysis: Analysis) -> None:
+    """The entities, and the one index over the parse and them that the extractors after share (tokens by
+    offset, mentions, dependency children, sentences: elitewatch.extract.document)."""
     analysis.entities = entities.extract_entities(analysis.parsed)
+    analysis.index = Document(analysis.parsed, analysis.entities)
 
 
-@component(quotes.EXTRACTOR, quotes.VERSION, requires={"parsed", "entities", "published"}, assigns={"quotes"})
+@component(
+    quotes.EXTRACTOR, quotes.VERSION, requires={"parsed", "entities", "index", "published"}, assigns={"quotes"}
+)
 def find_quotes(analysis: Analysis) -> None:
-    analysis.quotes = quotes.extract_quotes(analysis.parsed, analysis.entities, anchor=analysis.published)
+    analysis.quotes = quotes.extract_quotes(
+        analysis.parsed, analysis.entities, anchor=analysis.published, doc=analysis.index
+    )
 
 
 @component(claims.EXTRACTOR, claims.VERSION, requires={"parsed", "entities", "quotes", "published"}, assigns={"claims"})
@@ -46,20 +54,27 @@ def find_claims(analysis: Analysis) -> None:
     )
 
 
-@component(positions.EXTRACTOR, positions.VERSION, requires={"parsed", "entities", "published"}, assigns={"positions"})
+@component(
+    positions.EXTRACTOR,
+    positions.VERSION,
+    requires={"parsed", "entities", "index", "published"},
+    assigns={"positions"},
+)
 def find_positions(analysis: Analysis) -> None:
-    analysis.positions = positions.extract_positions(analysis.parsed, analysis.entities, anchor=analysis.published)
+    analysis.positions = positions.extract_positions(
+        analysis.parsed, analysis.entities, anchor=analysis.published, doc=analysis.index
+    )
 
 
 @component(
     events.EXTRACTOR,
     events.VERSION,
-    requires={"parsed", "entities", "published", "positions"},
+    requires={"parsed", "entities", "index", "published", "positions"},
     assigns={"events"},
 )
 def find_events(analysis: Analysis) -> None:
     analysis.events = events.extract_events(
-        analysis.parsed, analysis.entities, anchor=analysis.published, positions=analysis.positions
+        analysis.parsed, analysis.entities, anchor=analysis.published, positions=analysis.positions, doc=analysis.index
     )
 
 

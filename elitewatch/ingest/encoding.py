@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 
+from charset_normalizer import from_bytes
+
 from elitewatch.errors import InputError
 
 UTF8_BOM = codecs.BOM_UTF8
@@ -55,8 +57,6 @@ def _decoded(data: bytes, source: str) -> str:
             return data.decode(encoding)  # Windows-1251, KOI8-R, …: the decoding that reads most like Russian
         except UnicodeDecodeError:
             continue  # a byte past the sample that this encoding lacks (0x98 in Windows-1251)
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data).best()
     if best is None:
         raise InputError("cannot detect the text encoding", source=source)

@@ -181,7 +181,7 @@ def unwrap_soft_breaks(text: str) -> str:
 
 
 def html_to_document(doc_id: str, html: str, source: str, meta: dict[str, str], result: ReadResult) -> Document:
-    import trafilatura
+    import trafilatura  # here, not at the top: ~0.3 s to load, for HTML inputs only
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(extracted, "text", None) if extracted is not None else None
@@ -406,14 +406,14 @@ def read_stdin(result: ReadResult, stream: Readable | None = None, *, max_chars:
 
 
 def _default_fetcher() -> Fetcher:
-    from elitewatch.ingest.web import Fetcher
+    from elitewatch.ingest.web import Fetcher  # here: httpx takes ~0.5 s to load, and few ingests read the web
 
     return Fetcher()
 
 
 def read_url(url: str, result: ReadResult, fetcher: Fetcher, meta: dict[str, str] | None = None) -> Iterator[Document]:
     """One web page: fetched under the fetcher's rules, its article text extracted (trafilatura)."""
-    from elitewatch.ingest.web import url_id
+    from elitewatch.ingest.web import url_id  # here, for the reason of _default_fetcher
 
     try:
         final, content_type, body = fetcher.get(url)
@@ -431,7 +431,7 @@ def read_url(url: str, result: ReadResult, fetcher: Fetcher, meta: dict[str, str
 
 def read_feed(url: str, result: ReadResult, fetcher: Fetcher) -> Iterator[Document]:
     """Every article an RSS or Atom feed links to, with the title and date the feed gives."""
-    from elitewatch.ingest.web import parse_feed
+    from elitewatch.ingest.web import parse_feed  # here, for the reason of _default_fetcher
 
     try:
         final, _, body = fetcher.get(url)

@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
+import certifi
 import httpcore
 import httpx
 
@@ -226,8 +227,6 @@ class _GuardedBackend(httpcore.SyncBackend):
 
 
 def _guarded_transport(fetcher: Fetcher) -> httpx.HTTPTransport:
-    import certifi
-
     transport = httpx.HTTPTransport(retries=0)
     transport._pool = httpcore.ConnectionPool(  # the backend every connection, redirects included, goes through
         ssl_context=ssl.create_default_context(cafile=certifi.where()),

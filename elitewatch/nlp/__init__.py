@@ -5,6 +5,7 @@ is cut into blocks of consecutive paragraphs in one language, so an English arti
 Russian photo caption gets both models where each belongs.
 """
 
-from elitewatch.nlp.pipeline import Block, parse_documents, split_blocks
+from elitewatch.nlp.blocks import Block
+from elitewatch.nlp.pipeline import parse_documents, split_blocks
 
 __all__ = ["Block", "parse_documents", "split_blocks"]

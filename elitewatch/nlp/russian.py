@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from elitewatch.model import Parsed, Sentence, Span, Token
+from elitewatch.nlp.blocks import Block
 from elitewatch.nlp.lifetime import keep_for_life
 from elitewatch.nlp.words import word_language
-
-if TYPE_CHECKING:
-    from elitewatch.nlp.pipeline import Block
 
 LABELS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 BLOCK_STRIDE = 1_000_000
@@ -18,6 +16,7 @@ BLOCK_STRIDE = 1_000_000
 
 @cache
 def load() -> dict[str, Any]:
+    # here, not at the top: natasha and its models load only in the processes that parse Russian
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     embedding = NewsEmbedding()
@@ -40,7 +39,7 @@ def lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str
 
 
 def parse_block(target: Parsed, block: Block) -> None:
-    from natasha import Doc
+    from natasha import Doc  # natasha is loaded by now (load()); imported here for the reason above
 
     models = load()
     text = target.doc.text[block.start : block.end]

@@ -6,7 +6,10 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from elitewatch.temporal.normalize import TimeExpr, normalize, parse_iso, scan
+from elitewatch.temporal.arithmetic import parse_iso
+from elitewatch.temporal.expressions import TimeExpr
+from elitewatch.temporal.normalize import normalize
+from elitewatch.temporal.scan import scan
 from elitewatch.temporal.tense import tense_at
 from elitewatch.temporal.timeml import Context, Timex, pieces, with_timeml
 

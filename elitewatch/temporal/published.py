@@ -24,7 +24,11 @@ from datetime import date, timedelta
 from functools import cache
 
 from elitewatch.datafiles import DATA
-from elitewatch.temporal.normalize import TimeExpr, add_period, lexicon, normalize, parse_iso, scan
+from elitewatch.temporal.arithmetic import add_period, parse_iso
+from elitewatch.temporal.expressions import TimeExpr
+from elitewatch.temporal.normalize import normalize
+from elitewatch.temporal.scan import scan
+from elitewatch.temporal.words import lexicon
 
 SENTENCE_START = re.compile(r"[.!?…\n]\s")
 # How far before a date a future marker may stand, within its sentence (characters, a few words); set by hand

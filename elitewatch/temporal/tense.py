@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from elitewatch.temporal.normalize import lexicon
+from elitewatch.temporal.words import lexicon
 
 SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 WORD = re.compile(r"[A-Za-zА-яЁё']+")

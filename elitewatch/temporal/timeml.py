@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from elitewatch.temporal.normalize import TimeExpr, _period, add_period, parse_iso
+from elitewatch.temporal.arithmetic import add_period, parse_iso
+from elitewatch.temporal.durations import period_value
+from elitewatch.temporal.expressions import TimeExpr
 
 # How far before a "year-ago" or "the quarter" the quarter it refers to may be named (characters): about two
 # sentences; set by hand on the TimeBank training documents (reading, not swept).
@@ -66,7 +68,7 @@ def _timeml(expr: TimeExpr, anchor: date | None, tense: str | None, context: Con
     if kind in ("ref", "duration", "set"):
         return ("date" if kind == "ref" else kind), parts.timex
     if kind == "elapsed":
-        return "duration", _period(str(parts.shift), parts.unit or "year")
+        return "duration", period_value(str(parts.shift), parts.unit or "year")
     if kind == "decade" and parts.year is not None:
         return "date", str(parts.year)[:3]
     if kind == "century":
@@ -89,7 +91,7 @@ def _timeml(expr: TimeExpr, anchor: date | None, tense: str | None, context: Con
     if kind == "offset" and _counts_from_an_event(expr, context):
         # "72 hours after the crash", "three days later": TimeML takes the amount of time, the event is no date
         vague = re.search(r"\b(?:few|several)\b", expr.raw, re.IGNORECASE)  # "a few days later": PXD
-        return "duration", parts.timex or _period("X" if vague else str(abs(parts.shift)), parts.unit or "year")
+        return "duration", parts.timex or period_value("X" if vague else str(abs(parts.shift)), parts.unit or "year")
     if kind == "offset":
         return "date", _offset(expr, context)
     return "date", expr.value

@@ -1,3 +1,6 @@
+"""Anchoring (temporal/normalize.py), through find_dates: the publication date and the date before fill in what
+the words leave out."""
+
 import pytest
 
 from elitewatch.temporal import find_dates
@@ -84,24 +87,6 @@ def test_russian_forms() -> None:
 def test_without_an_anchor_only_explicit_dates_have_values() -> None:
     found = find_dates("On December 4, 2023 he spoke. On December 5 he left.")
     assert [(e.value, e.anchor) for e in found] == [("2023-12-04", "explicit"), (None, "explicit")]
-
-
-def test_mixed_scripts_each_line_searched_for_its_own_dates() -> None:
-    # English patterns run only over lines with Latin letters, Russian ones over lines with Cyrillic:
-    # a date in either language inside a text in the other is still found.
-    text = (
-        "Президент выступил 5 марта 2024 года в Астане.\n"
-        "Reuters wrote on March 6, 2024 that he left.\n"
-        "Он вернулся в прошлом году.\n"
-        "В тексте Reuters (7 марта) и 2023 год."
-    )
-    assert values(text, "2024-03-10") == [
-        ("5 марта 2024", "2024-03-05", None),
-        ("March 6, 2024", "2024-03-06", None),
-        ("в прошлом году", "2023", None),
-        ("7 марта", "2024-03-07", None),
-        ("2023 год", "2023", None),
-    ]
 
 
 @pytest.mark.parametrize("anchor", ["9999-12-31", "0001-01-01"])

@@ -12,6 +12,7 @@ from typing import Any
 
 from elitewatch.datafiles import load_words
 from elitewatch.model import Mention, Parsed, Token
+from elitewatch.nlp.russian import load
 from elitewatch.vocabulary.countries import place_in_word, place_of_adjective
 
 # The longest genitive complement read after a head («Кабинет министров иностранных дел Украины»); set by hand
@@ -201,8 +202,6 @@ def _cased_like(surface: str, word: str) -> str:
 
 
 def _parses(word: str) -> list[Any]:
-    from elitewatch.nlp.russian import load
-
     return list(load()["vocab"].parse(word))
 
 

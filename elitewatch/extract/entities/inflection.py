@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from elitewatch.datafiles import name_words
+from elitewatch.nlp.russian import load
 
 NAME_TAGS = frozenset({"Surn", "Name", "Patr"})
 VOWELS = frozenset("аеёиоуыэюяьъй")
@@ -26,8 +27,6 @@ def _endings() -> dict[str, list[tuple[str, str]]]:
 
 
 def _parses(word: str) -> list[Any]:
-    from elitewatch.nlp.russian import load
-
     return list(load()["vocab"].parse(word))
 
 

@@ -44,9 +44,15 @@ __all__ = ["EVENT_TYPES", "EXTRACTOR", "VERSION", "extract_events"]
 
 
 def extract_events(
-    parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None, positions: list[Position] | None = None
+    parsed: Parsed,
+    entities: list[LocalEntity],
+    anchor: str | None = None,
+    positions: list[Position] | None = None,
+    *,
+    doc: Document | None = None,
 ) -> list[Event]:
-    doc = Document(parsed, entities)
+    """`doc`: the document's index over `parsed` and `entities`, when the analysis has built it."""
+    doc = Document(parsed, entities) if doc is None else doc
     if not doc.tokens:
         return []
     holders = RoleHolders(positions or [])

@@ -45,8 +45,11 @@ VERSION = "2"
 __all__ = ["EXTRACTOR", "VERSION", "extract_positions"]
 
 
-def extract_positions(parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None) -> list[Position]:
-    doc = Document(parsed, entities)
+def extract_positions(
+    parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None, *, doc: Document | None = None
+) -> list[Position]:
+    """`doc`: the document's index over `parsed` and `entities`, when the analysis has built it."""
+    doc = Document(parsed, entities) if doc is None else doc
     if not doc.tokens:
         return []
     people = {e.index for e in entities if named_like_a_person(doc, e.mentions)}

@@ -13,6 +13,7 @@ from elitewatch.extract.positions.generic import generic_noun, nearest_named, su
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
 from elitewatch.model import Mention, Position
+from elitewatch.nlp.russian import load
 from elitewatch.vocabulary.countries import demonym
 from elitewatch.vocabulary.offices import without_interim
 
@@ -197,8 +198,6 @@ def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
 
 def _nominative_participle(word: str) -> str:
     """A participle in the nominative of its gender («исполняющим» -> «исполняющий»), by the dictionary."""
-    from elitewatch.nlp.russian import load
-
     for parse in load()["vocab"].parse(word.lower()):
         if "PRTF" in str(parse.tag):
             found = parse.inflect({"Nom"})

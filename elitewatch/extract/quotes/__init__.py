@@ -25,6 +25,7 @@ import bisect
 import re
 
 from elitewatch.extract import confidence
+from elitewatch.extract.document import Document
 from elitewatch.extract.quotes.cues import (
     Cue,
     _colon_subject,
@@ -82,7 +83,10 @@ BESIDE_WORDS = 4
 CONTINUING_WORDS = 2
 
 
-def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None) -> list[Quote]:
+def extract_quotes(
+    parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None, *, doc: Document | None = None
+) -> list[Quote]:
+    """`doc`: the document's index over `parsed` and `entities`, when the analysis has built it."""
     text = parsed.doc.text
     segments, paragraphs = find_segments(parsed)
     kept: list[Segment] = []
@@ -101,7 +105,7 @@ def extract_quotes(parsed: Parsed, entities: list[LocalEntity], anchor: str | No
             title = s
             continue
         kept.append(s)
-    context = Context(parsed, entities, kept, segments)
+    context = Context(Document(parsed, entities) if doc is None else doc, kept, segments)
     quotes: list[Quote] = []
     previous: tuple[Segment, Cue, Quote] | None = None
     dropped: tuple[Segment, Cue] | None = None  # a partial quote left out, and the attribution after it

@@ -10,11 +10,12 @@ from functools import cache
 from itertools import accumulate
 
 from elitewatch.datafiles import titles
+from elitewatch.extract.document import Document
 from elitewatch.extract.entities.layout import BYLINE_EVIDENCE
 from elitewatch.extract.pronouns import any_language as pronouns
 from elitewatch.extract.pronouns import gender_words, given_name_gender, pronoun_gender, speaker_words, word_gender
 from elitewatch.extract.quotes.segments import Segment, _is_speech_verb
-from elitewatch.model import LocalEntity, Mention, Parsed, Token
+from elitewatch.model import Mention, Token
 
 RELATIVE = frozenset({"who", "which", "that"})
 
@@ -29,19 +30,18 @@ WORD_BEFORE = re.compile(r"(\w+\.?)[\s,]*$")
 
 
 class Context:
-    """Indexes over one document that the attribution rules share."""
+    """What the attribution rules share over one document: the document's index (tokens by offset, dependency
+    children: elitewatch.extract.document), and their own: the quotations, the mentions that can be speakers
+    (not a byline's), genders and the subjects in focus."""
 
-    def __init__(
-        self, parsed: Parsed, entities: list[LocalEntity], segments: list[Segment], quoted: list[Segment] | None = None
-    ) -> None:
-        self.parsed = parsed
-        self.text = parsed.doc.text
-        self.tokens = parsed.tokens
-        self.starts = [t.start for t in parsed.tokens]
-        self.children: dict[int, list[int]] = {}
-        for token in parsed.tokens:
-            if token.head != token.i:
-                self.children.setdefault(token.head, []).append(token.i)
+    def __init__(self, doc: Document, segments: list[Segment], quoted: list[Segment] | None = None) -> None:
+        self.doc = doc
+        self.parsed = doc.parsed
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.starts = doc.starts
+        self.children = doc.children
+        entities = doc.entities
         self.segments = segments
         self.quoted_spans = sorted((s.open_at, s.close_at) for s in (quoted or segments))
         # for `quoted`: the spans' starts, and the furthest end among the spans that start up to each

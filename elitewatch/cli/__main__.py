@@ -1,0 +1,5 @@
+"""`python -m elitewatch.cli`, as the `elitewatch` script."""
+
+from elitewatch.cli import main
+
+main()
