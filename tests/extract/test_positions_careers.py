@@ -116,3 +116,23 @@ def test_a_name_the_headline_cut_left_a_root_is_the_subject_of_the_root_verb_aft
     assert [(role, start) for role, start, *_ in dates if not role.startswith("former")] == [
         ("Secretary of Labor", "2021-03-02")
     ]
+
+
+def test_a_past_verb_of_service_gives_an_office_that_ended() -> None:
+    published = "2024-06-01"
+    [(_, start, end, _, ended)] = position_dates("Dana Reyes headed the ministry from 2010 to 2012.", published)
+    assert (start, end, ended) == ("2010", "2012", True)
+    [(_, _, _, as_of, ended)] = position_dates(
+        "Peter Olsen, who headed the Ministry of Finance, spoke to reporters on Monday.", published
+    )
+    assert ended and as_of is None  # not shown in post on the document's date
+    assert position_dates("Peter Olsen served as mayor of Boston.", published)[0][-1]
+    assert position_dates("Peter Olsen had led the party for a decade.", published)[0][-1]
+    # the present, the present perfect and a starting verb keep the term running
+    for text in (
+        "Peter Olsen has headed the government since 2019.",
+        "Peter Olsen serves as mayor of Boston.",
+        "Peter Olsen is serving as mayor of Boston.",
+        "Peter Olsen became mayor of Boston in 2019.",
+    ):
+        assert not position_dates(text, published)[0][-1], text

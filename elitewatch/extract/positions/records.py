@@ -12,7 +12,7 @@ from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.generic import generic_noun, nearest_named, subject_owner
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
-from elitewatch.model import Mention, Position
+from elitewatch.model import Mention, Position, Token
 from elitewatch.vocabulary.countries import demonym
 from elitewatch.vocabulary.offices import without_interim
 
@@ -48,7 +48,7 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
         evidence_start=doc.tokens[item.phrase.first].start,
         evidence_end=doc.tokens[item.phrase.last].end,
         pattern=item.pattern,
-        ended=item.phrase.ended,
+        ended=item.phrase.ended or (item.trigger is not None and _served_before(doc, item.trigger, language)),
         confidence=confidence.positions().of(item.pattern),
     )
     starts = item.trigger is not None and item.trigger.lemma in lex.starts
@@ -68,6 +68,23 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     elif not position.ended and item.pattern in ("title", "apposition") and anchor:
         position.as_of = anchor
     return position
+
+
+def _served_before(doc: Document, verb: Token, language: str) -> bool:
+    """A verb of service in the past ("X headed the ministry", "X, who served as akim of Astana", "X had led
+    the party"), with no auxiliary that brings it to the present ("has headed", "is serving"), tells an office
+    that ended before the text's time, whatever date its sentence gives; a starting verb does not ("became")."""
+    lex = lexicon(language)
+    if verb.lemma not in lex.past_service or not _past_form(verb, lex.past_forms):
+        return False
+    auxiliaries = (doc.tokens[c] for c in doc.children.get(verb.i, []))
+    return not any(a.dep.startswith("aux") and a.text.lower() in lex.current_auxiliaries for a in auxiliaries)
+
+
+def _past_form(verb: Token, irregular: frozenset[str]) -> bool:
+    """An English past form ("headed", "served", "held"), not the present ("heads") or a participle in -ing."""
+    written = verb.text.lower()
+    return verb.pos in ("VERB", "AUX") and written != verb.lemma and (written.endswith("ed") or written in irregular)
 
 
 def _over(doc: Document, phrase: Phrase, language: str) -> bool:
