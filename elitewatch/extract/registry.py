@@ -11,6 +11,7 @@ from elitewatch import temporal
 from elitewatch.extract import claims, dating, entities, events, positions, quotes
 from elitewatch.extract.component import Component, Pipeline, component
 from elitewatch.extract.events import roles
+from elitewatch.extract.quotes import holders
 from elitewatch.model import Analysis
 from elitewatch.temporal.published import infer_published
 
@@ -49,6 +50,18 @@ def find_claims(analysis: Analysis) -> None:
 @component(positions.EXTRACTOR, positions.VERSION, requires={"parsed", "entities", "published"}, assigns={"positions"})
 def find_positions(analysis: Analysis) -> None:
     analysis.positions = positions.extract_positions(analysis.parsed, analysis.entities, anchor=analysis.published)
+
+
+@component(
+    holders.EXTRACTOR,
+    holders.VERSION,
+    requires={"parsed", "entities", "quotes", "positions"},
+    refines={"quotes"},
+)
+def give_quotes_to_holders(analysis: Analysis) -> None:
+    """A quote whose attribution names its speaker by a role of a country ("As for the Russian President, he
+    said") goes to the one holder of that office the document names, once the offices are found."""
+    holders.give_to_holders(analysis.parsed, analysis.entities, analysis.quotes, analysis.positions)
 
 
 @component(
@@ -101,6 +114,7 @@ COMPONENTS: tuple[Component, ...] = (
     find_quotes,
     find_claims,
     find_positions,
+    give_quotes_to_holders,
     find_events,
     find_roles,
     date_facts,
