@@ -136,3 +136,20 @@ def test_a_past_verb_of_service_gives_an_office_that_ended() -> None:
         "Peter Olsen became mayor of Boston in 2019.",
     ):
         assert not position_dates(text, published)[0][-1], text
+
+
+def test_the_place_of_an_office_past_the_words_its_phrase_stops_at() -> None:
+    """A city's akim: the place after the preposition, past an aside, an apposition or the words before it."""
+    assert positions_of("Dana Reyes was akim (mayor) of Astana.") == [("Dana Reyes", "akim", "Astana")]
+    [(_, _, org)] = positions_of("Dana Reyes served as akim of the Kazakh capital, Astana.")
+    assert org == "Astana"
+    [(_, _, org)] = positions_of("Dana Reyes worked as akim in her native oil-producing Atyrau region.")
+    assert org == "Atyrau"
+
+
+def test_a_country_adjective_inside_the_organization_names_a_body_of_that_country() -> None:
+    assert positions_of("Dana Reyes was chairman of the Kazakh Cabinet.") == [
+        ("Dana Reyes", "chairman of the Kazakh Cabinet", "Cabinet of Kazakhstan")
+    ]
+    # before the role's words, the adjective names the country itself
+    assert positions_of("Kazakh President Dana Reyes spoke.") == [("Dana Reyes", "Kazakh President", "Kazakhstan")]

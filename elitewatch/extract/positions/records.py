@@ -131,10 +131,13 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
     chosen = next(iter(preferred or candidates), None)
     if chosen is not None:
         return chosen.cluster, _balanced(doc.entities[chosen.cluster].name)
+    beyond = _place_beyond(doc, phrase, person) if language == "en" else None
+    if beyond is not None:  # "akim (mayor) of Astana", "akim of the Kazakh capital, Astana"
+        return beyond.cluster, _balanced(doc.entities[beyond.cluster].name)
     for index in range(phrase.first, phrase.last + 1):
         country = demonym(doc.tokens[index].text, doc.tokens[index].lemma)
         if country:
-            return None, country
+            return None, _national_body(doc, phrase, index, country, language) or country
     owner = subject_owner(doc, phrase, language)
     if owner is not None and phrase.last == phrase.head_end:  # «своего председателя»: the subject's
         return owner
@@ -150,6 +153,57 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
         tail = _leading_join().sub("", tail.strip())
         return None, _balanced(tail) or None
     return None, None
+
+
+def _place_beyond(doc: Document, phrase: Phrase, person: int) -> Mention | None:
+    """The place an English role's preposition names past the words the phrase stops at: "akim (mayor) of
+    Astana", "akim of the Kazakh capital, Astana", "worked as akim in his native Atyrau region". The place is
+    the preposition's object or a word of its own noun phrase (a compound, an apposition), never one of a phrase
+    further in ("appointed minister at a ceremony in Astana"); the preposition hangs on the role, or on the verb
+    of service right after it."""
+    joins = lexicon("en").joins
+    head = doc.tokens[phrase.head_end]
+    after = phrase.last + 1
+    hosts = [head.i]
+    if head.dep == "pobj" and doc.tokens[head.head].head != head.head:
+        hosts.append(doc.tokens[head.head].head)  # "served as akim in …": the verb above "as"
+    for host in hosts:
+        for child in sorted(doc.children.get(host, [])):
+            preposition = doc.tokens[child]
+            if preposition.dep != "prep" or preposition.text.lower() not in joins:
+                continue
+            if host != head.i and (child < after or not _right_after(doc, phrase.last, child)):
+                continue
+            for word in doc.children.get(child, []):
+                if doc.tokens[word].dep != "pobj":
+                    continue
+                for index in (word, *sorted(doc.children.get(word, []))):
+                    if index != word and doc.tokens[index].dep not in ("compound", "appos", "amod"):
+                        continue
+                    mention = doc.mention_of_token(index)
+                    if mention is not None and mention.type == "place" and mention.cluster != person:
+                        return mention
+    return None
+
+
+def _right_after(doc: Document, last: int, index: int) -> bool:
+    """Token `index` follows token `last` with nothing between but an aside in brackets."""
+    between = [doc.tokens[k].text for k in range(last + 1, index)]
+    return not between or (between[0] == "(" and between[-1] == ")")
+
+
+def _national_body(doc: Document, phrase: Phrase, index: int, country: str, language: str) -> str | None:
+    """A country's adjective inside the complement of the role names a body of that country: "chairman of the
+    Kazakh Cabinet" is the Cabinet of Kazakhstan (before the role's words, "Kazakh President", the country)."""
+    if language != "en" or index <= phrase.head_end or index >= phrase.last:
+        return None
+    rest = doc.text[doc.tokens[index + 1].start : doc.tokens[phrase.last].end].strip()
+    words = [doc.tokens[k] for k in range(index + 1, phrase.last + 1)]
+    if not any(t.pos in ("NOUN", "PROPN") for t in words) or all(
+        doc.word(t, language) in lexicon(language).country_words for t in words if t.pos in ("NOUN", "PROPN")
+    ):
+        return None
+    return f"{_balanced(rest)} of {country}"
 
 
 @cache
