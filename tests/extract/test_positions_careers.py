@@ -153,3 +153,16 @@ def test_a_country_adjective_inside_the_organization_names_a_body_of_that_countr
     ]
     # before the role's words, the adjective names the country itself
     assert positions_of("Kazakh President Dana Reyes spoke.") == [("Dana Reyes", "Kazakh President", "Kazakhstan")]
+
+
+def test_a_role_of_two_places_is_an_office_in_each() -> None:
+    found = positions_of(
+        "Dana Reyes served as mayor of Boston and of Salem, and later as Kenya's ambassador to Russia."
+    )
+    assert {(role, org) for _, role, org in found} == {
+        ("mayor of Boston", "Boston"),
+        ("mayor of Salem", "Salem"),
+        ("Kenya's ambassador to Russia", "Russia"),
+    }
+    # one country's office named twice is one office
+    assert len(positions_of("Kazakh President Dana Reyes, the President of Kazakhstan, spoke.")) == 1

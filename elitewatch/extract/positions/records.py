@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from elitewatch.extract import confidence
@@ -68,6 +69,35 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     elif not position.ended and item.pattern in ("title", "apposition") and anchor:
         position.as_of = anchor
     return position
+
+
+def coordinated_places(doc: Document, item: Found, position: Position) -> list[Position]:
+    """ "akim of Almaty and of Astana": an English role whose place is followed by "and" (and the same
+    preposition) with another place is that office in each place, one record each."""
+    if position.org is None or doc.language(doc.tokens[item.phrase.head_end]) != "en":
+        return []
+    place = doc.entities[position.org]
+    if place.type != "place":
+        return []
+    lex = lexicon("en")
+    written = doc.text[doc.tokens[item.phrase.first].start : doc.tokens[item.phrase.last].end]
+    found: list[Position] = []
+    index = item.phrase.last + 1
+    while index + 1 < len(doc.tokens) and doc.tokens[index].text.lower() in ("and", ","):
+        index += 1
+        if doc.tokens[index].text.lower() in lex.joins:
+            index += 1
+        other = doc.mention_of_token(index) if index < len(doc.tokens) else None
+        if other is None or other.type != "place" or other.cluster in (position.org, position.person):
+            break
+        copy = replace(position, org=other.cluster, org_text=_balanced(doc.entities[other.cluster].name))
+        surface = next((form for form in sorted(place.forms, key=len, reverse=True) if written.endswith(form)), None)
+        if surface is not None and position.role.endswith(surface):
+            copy.role = position.role[: -len(surface)] + other.text
+        copy.evidence_start, copy.evidence_end = other.start, other.end
+        found.append(copy)
+        index = doc.token_at(max(other.start, other.end - 1)) + 1
+    return found
 
 
 def _served_before(doc: Document, verb: Token, language: str) -> bool:
