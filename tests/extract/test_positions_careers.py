@@ -166,3 +166,21 @@ def test_a_role_of_two_places_is_an_office_in_each() -> None:
     }
     # one country's office named twice is one office
     assert len(positions_of("Kazakh President Dana Reyes, the President of Kazakhstan, spoke.")) == 1
+
+
+def test_an_envoy_is_of_the_country_that_sends_them() -> None:
+    """An office named without its country is the person's country: an envoy's is the sending one."""
+    text = (
+        "Dana Reyes, appointed Ambassador of Kenya to France on July 3, 2023, presented her credentials in Paris. "
+        "Before her appointment, Reyes served as minister of information."
+    )
+    assert ("Dana Reyes", "minister of information", "Kenya") in positions_of(text)
+
+
+def test_a_title_is_dated_by_its_own_clause() -> None:
+    text = (
+        "Dana Reyes, appointed Ambassador of Kenya to France on July 3, 2023, presented her credentials to "
+        "President Emmanuel Macron at a ceremony in Paris on December 4."
+    )
+    dates = position_dates(text, published="2023-12-06")
+    assert ("President", None, None, "2023-12-04", False) in dates

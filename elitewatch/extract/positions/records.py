@@ -14,12 +14,15 @@ from elitewatch.extract.positions.generic import generic_noun, nearest_named, su
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
 from elitewatch.model import Mention, Position, Token
+from elitewatch.temporal import TimeExpr
 from elitewatch.vocabulary.countries import demonym
 from elitewatch.vocabulary.offices import without_interim
 
 # The most words an organization's name in brackets after a name may have («(РПЦ МП)», «(Ювентус)»); set by
 # hand (25a608e), not swept on a dev set.
 BRACKETED_ORG_TOKENS = 6
+# How many heads up a token's clause verb is looked for: a date or a title is rarely deeper in its clause.
+MAX_CLAUSE_DEPTH = 10
 
 
 def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Position | None:
@@ -65,7 +68,8 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     elif starts and dates:
         position.start = dates[0].value
     elif dates and item.pattern in ("title", "apposition", "service") and not _over(doc, item.phrase, language):
-        position.as_of = dates[0].value  # "In 2017, while serving as Deputy Prime Minister"
+        # "In 2017, while serving as Deputy Prime Minister"; of several dates, the one of the title's own clause
+        position.as_of = (_clause_date(doc, dates, item.phrase) if language == "en" else dates[0]).value
     elif not position.ended and item.pattern in ("title", "apposition") and anchor:
         position.as_of = anchor
     return position
@@ -115,6 +119,30 @@ def _past_form(verb: Token, irregular: frozenset[str]) -> bool:
     """An English past form ("headed", "served", "held"), not the present ("heads") or a participle in -ing."""
     written = verb.text.lower()
     return verb.pos in ("VERB", "AUX") and written != verb.lemma and (written.endswith("ed") or written in irregular)
+
+
+def _clause_date(doc: Document, dates: list[TimeExpr], phrase: Phrase) -> TimeExpr:
+    """Of a sentence's dates, the one whose verb is the verb of the role's clause: in "X, appointed ambassador on
+    July 3, presented his credentials to President Y on December 4", Y is president on December 4; else the
+    first."""
+    if len(dates) > 1:
+        verb = _clause_verb(doc, phrase.head_end)
+        for date in dates:
+            if verb is not None and _clause_verb(doc, doc.token_at(date.start)) == verb:
+                return date
+    return dates[0]
+
+
+def _clause_verb(doc: Document, index: int) -> int | None:
+    """The verb a token's clause is headed by: the first verb up its chain of heads."""
+    for _ in range(MAX_CLAUSE_DEPTH):
+        token = doc.tokens[index]
+        if token.pos in ("VERB", "AUX") and token.dep not in ("aux", "auxpass", "amod"):
+            return index
+        if token.head == index:
+            return None
+        index = token.head
+    return None
 
 
 def _over(doc: Document, phrase: Phrase, language: str) -> bool:
