@@ -38,6 +38,7 @@ class Context:
         self.text = parsed.doc.text
         self.tokens = parsed.tokens
         self.starts = [t.start for t in parsed.tokens]
+        self.sentence_starts = [s.start for s in parsed.sentences]  # sorted, as the NLP step leaves them
         self.children: dict[int, list[int]] = {}
         for token in parsed.tokens:
             if token.head != token.i:
@@ -225,8 +226,10 @@ def _entity_of_token(context: Context, index: int, before: int) -> int | None:
 
 def topic_of(context: Context, pronoun: Token) -> int | None:
     """The head of the topic a sentence opens with, when the person pronoun right after it stands for it: "As for
-    the Russian President, he said …", "Speaking of Mr. Lavrov, she …" (the phrases: data/lexicon/speakers.yaml)."""
-    sentence_start = max((s.start for s in context.parsed.sentences if s.start <= pronoun.start), default=0)
+    the Russian President, he said …", "As to Mr. Lavrov, he …" (the phrases: data/lexicon/speakers.yaml)."""
+    sentences = context.parsed.sentences
+    at = bisect.bisect_right(context.sentence_starts, pronoun.start) - 1
+    sentence_start = sentences[at].start if at >= 0 else 0
     opening = _topic_opening().match(context.text, sentence_start, pronoun.start)
     if opening is None:
         return None
