@@ -99,6 +99,9 @@ class SpeakerWords:
 
     person_nouns: frozenset[str]
     said_nouns: frozenset[str]  # "the promise of X": nouns for what a person said
+    topic_phrases: frozenset[str]  # "as for X, he …": the pronoun stands for the topic
+    leader_nouns: frozenset[str]  # "the Kazakh leader": whoever holds one of the leader_offices
+    leader_offices: frozenset[str]
 
 
 @cache

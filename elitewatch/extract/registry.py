@@ -12,6 +12,7 @@ from elitewatch.extract import claims, dating, entities, events, positions, quot
 from elitewatch.extract.component import Component, Pipeline, component
 from elitewatch.extract.document import Document
 from elitewatch.extract.events import roles
+from elitewatch.extract.quotes import holders
 from elitewatch.model import Analysis
 from elitewatch.temporal.published import infer_published
 
@@ -67,6 +68,18 @@ def find_positions(analysis: Analysis) -> None:
 
 
 @component(
+    holders.EXTRACTOR,
+    holders.VERSION,
+    requires={"entities", "index", "quotes", "positions"},
+    refines={"quotes"},
+)
+def give_quotes_to_holders(analysis: Analysis) -> None:
+    """A quote whose attribution names its speaker by a role of a country ("As for the Russian President, he
+    said") goes to the one holder of that office the document names, once the offices are found."""
+    holders.give_to_holders(analysis.index, analysis.quotes, analysis.positions)
+
+
+@component(
     events.EXTRACTOR,
     events.VERSION,
     requires={"parsed", "entities", "index", "published", "positions"},
@@ -116,6 +129,7 @@ COMPONENTS: tuple[Component, ...] = (
     find_quotes,
     find_claims,
     find_positions,
+    give_quotes_to_holders,
     find_events,
     find_roles,
     date_facts,

@@ -20,13 +20,26 @@ def step(name: str, requires: set[str] = set(), assigns: set[str] = set(), refin
 
 
 def test_the_registered_order_follows_from_the_declarations_in_any_registration_order() -> None:
-    expected = ["published", "entities", "quotes", "positions", "events", "entity_forms", "roles", "dating", "claims"]
+    expected = [
+        "published",
+        "entities",
+        "quotes",
+        "positions",
+        "events",
+        "entity_forms",
+        "quote_holders",
+        "roles",
+        "dating",
+        "claims",
+    ]
     assert PIPELINE.names == expected
     for shuffled in itertools.islice(itertools.permutations(COMPONENTS), 0, None, 37):
         names = [c.name for c in ordered(shuffled)]
         # whatever the registration order, every component runs after what it requires
         assert names.index("entities") < names.index("quotes") < names.index("dating")
         assert names.index("quotes") < names.index("claims")  # nothing inside a direct quote is a claim
+        # a quote goes to a role's holder once the offices are known, and before claims read the quotes
+        assert names.index("positions") < names.index("quote_holders") < names.index("claims")
         assert names.index("published") < names.index("positions") < names.index("events") < names.index("dating")
         # a place's adjectives are added once every fact has read the entities as names
         assert max(names.index("quotes"), names.index("positions"), names.index("events")) < names.index("entity_forms")

@@ -73,7 +73,7 @@ def test_an_office_taken_in_an_appointment_starts_on_its_date_and_a_caption_date
         published="2024-12-05",
     )
     assert found == [
-        ("Acting president", "2024-03-20", None, "2024-03-20", False),
+        ("Acting president", "2024-03-20", None, "2024-04-09", False),  # in post the day of its own clause
         ("министр иностранных дел Казахстана", None, None, "2024-03-12", False),
     ]
 

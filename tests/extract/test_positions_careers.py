@@ -116,3 +116,71 @@ def test_a_name_the_headline_cut_left_a_root_is_the_subject_of_the_root_verb_aft
     assert [(role, start) for role, start, *_ in dates if not role.startswith("former")] == [
         ("Secretary of Labor", "2021-03-02")
     ]
+
+
+def test_a_past_verb_of_service_gives_an_office_that_ended() -> None:
+    published = "2024-06-01"
+    [(_, start, end, _, ended)] = position_dates("Dana Reyes headed the ministry from 2010 to 2012.", published)
+    assert (start, end, ended) == ("2010", "2012", True)
+    [(_, _, _, as_of, ended)] = position_dates(
+        "Peter Olsen, who headed the Ministry of Finance, spoke to reporters on Monday.", published
+    )
+    assert ended and as_of is None  # not shown in post on the document's date
+    assert position_dates("Peter Olsen served as mayor of Boston.", published)[0][-1]
+    assert position_dates("Peter Olsen had led the party for a decade.", published)[0][-1]
+    # the present, the present perfect and a starting verb keep the term running
+    for text in (
+        "Peter Olsen has headed the government since 2019.",
+        "Peter Olsen serves as mayor of Boston.",
+        "Peter Olsen is serving as mayor of Boston.",
+        "Peter Olsen became mayor of Boston in 2019.",
+    ):
+        assert not position_dates(text, published)[0][-1], text
+
+
+def test_the_place_of_an_office_past_the_words_its_phrase_stops_at() -> None:
+    """A city's akim: the place after the preposition, past an aside, an apposition or the words before it."""
+    assert positions_of("Dana Reyes was akim (mayor) of Astana.") == [("Dana Reyes", "akim", "Astana")]
+    [(_, _, org)] = positions_of("Dana Reyes served as akim of the Kazakh capital, Astana.")
+    assert org == "Astana"
+    [(_, _, org)] = positions_of("Dana Reyes worked as akim in her native oil-producing Atyrau region.")
+    assert org == "Atyrau"
+
+
+def test_a_country_adjective_inside_the_organization_names_a_body_of_that_country() -> None:
+    assert positions_of("Dana Reyes was chairman of the Kazakh Cabinet.") == [
+        ("Dana Reyes", "chairman of the Kazakh Cabinet", "Cabinet of Kazakhstan")
+    ]
+    # before the role's words, the adjective names the country itself
+    assert positions_of("Kazakh President Dana Reyes spoke.") == [("Dana Reyes", "Kazakh President", "Kazakhstan")]
+
+
+def test_a_role_of_two_places_is_an_office_in_each() -> None:
+    found = positions_of(
+        "Dana Reyes served as mayor of Boston and of Salem, and later as Kenya's ambassador to Russia."
+    )
+    assert {(role, org) for _, role, org in found} == {
+        ("mayor of Boston", "Boston"),
+        ("mayor of Salem", "Salem"),
+        ("Kenya's ambassador to Russia", "Russia"),
+    }
+    # one country's office named twice is one office
+    assert len(positions_of("Kazakh President Dana Reyes, the President of Kazakhstan, spoke.")) == 1
+
+
+def test_an_envoy_is_of_the_country_that_sends_them() -> None:
+    """An office named without its country is the person's country: an envoy's is the sending one."""
+    text = (
+        "Dana Reyes, appointed Ambassador of Kenya to France on July 3, 2023, presented her credentials in Paris. "
+        "Before her appointment, Reyes served as minister of information."
+    )
+    assert ("Dana Reyes", "minister of information", "Kenya") in positions_of(text)
+
+
+def test_a_title_is_dated_by_its_own_clause() -> None:
+    text = (
+        "Dana Reyes, appointed Ambassador of Kenya to France on July 3, 2023, presented her credentials to "
+        "President Emmanuel Macron at a ceremony in Paris on December 4."
+    )
+    dates = position_dates(text, published="2023-12-06")
+    assert ("President", None, None, "2023-12-04", False) in dates

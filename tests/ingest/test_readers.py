@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from elitewatch.ingest import InputStream, read_inputs
+from tests.helpers import analyse_text
 
 LIMIT = 1_000_000
 
@@ -59,6 +60,30 @@ def test_html_main_text_and_metadata() -> None:
     assert "Home" not in document.text.split("\n")[0]
     assert document.title and "ambassador" in document.title
     assert document.published == "2023-12-06"
+
+
+HEADLINED_PAGE = (
+    "<html><head><title>Talks in Minsk</title></head><body><article>"
+    "<h1>Talks in Minsk without a full stop</h1>"
+    "<p>Shavkat Mirziyoyev welcomed his guest in Minsk on Monday and spoke of trade between<br>the two countries.</p>"
+    "<ul><li>Trade grew by a tenth last year</li><li>Two new agreements were signed</li></ul>"
+    "<p>The next round of talks is planned for the autumn in Tashkent, the host said at the end.</p>"
+    "</article></body></html>"
+)
+
+
+def test_html_blocks_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    """A headline, each paragraph and each list item is a paragraph (a blank line between them), so that a
+    headline without a full stop is not read into the sentence after it; a <br> inside a block stays one line."""
+    (tmp_path / "page.html").write_text(HEADLINED_PAGE, encoding="utf-8")
+    [document] = read(tmp_path / "page.html").documents
+    paragraphs = document.text.split("\n\n")
+    assert paragraphs[0] == "Talks in Minsk without a full stop"
+    assert paragraphs[1].startswith("Shavkat Mirziyoyev") and "between\nthe two" in paragraphs[1]
+    assert paragraphs[2:4] == ["- Trade grew by a tenth last year", "- Two new agreements were signed"]
+    analysis = analyse_text(document.text)
+    sentences = [document.text[s.start : s.end].strip() for s in analysis.parsed.sentences]
+    assert sentences[0] == "Talks in Minsk without a full stop"
 
 
 def test_jsonl_bad_line_is_reported_and_good_lines_go_in(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from elitewatch.extract.positions.dates import Ages
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import named_like_a_person
 from elitewatch.extract.positions.merging import merge
-from elitewatch.extract.positions.records import position_of
+from elitewatch.extract.positions.records import coordinated_places, position_of
 from elitewatch.extract.positions.stacked import share_stacked_orgs
 from elitewatch.extract.positions.unnamed import complete_offices, unnamed_roles
 from elitewatch.model import LocalEntity, Parsed, Position
@@ -56,7 +56,11 @@ def extract_positions(
     found = [item for item in found_in(doc) if item.person in people]  # the holder is a person, by its words
     found = [item for item in found if not _inside(doc, item)]
     ages = Ages(doc, anchor)
-    records = [p for p in (position_of(doc, item, anchor, ages) for item in found) if p is not None]
+    records = []
+    for item in found:
+        record = position_of(doc, item, anchor, ages)
+        if record is not None:
+            records.extend([record, *coordinated_places(doc, item, record)])
     share_stacked_orgs(doc, records)
     positions = merge(records, anchor)
     unnamed = [position_of(doc, item, anchor, ages) for item in unnamed_roles(doc, found, positions)]

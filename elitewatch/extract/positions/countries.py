@@ -10,7 +10,7 @@ from functools import cache
 from elitewatch.datafiles import fold, gazetteer_index
 from elitewatch.extract import confidence
 from elitewatch.extract.document import Document
-from elitewatch.extract.positions.lexicon import lexicon
+from elitewatch.extract.positions.lexicon import any_language, lexicon
 from elitewatch.extract.positions.phrases import role_starting_at
 from elitewatch.model import Position
 from elitewatch.vocabulary.countries import demonym
@@ -68,6 +68,13 @@ def _person_country(doc: Document, person: int, positions: list[Position]) -> st
     for other in positions:
         if other.person == person and other.confidence > confidence.positions().implied_country:
             named = doc.entities[other.org].name if other.org is not None else other.org_text
+            if office_head(other.role) in any_language("envoys"):
+                # an envoy is of the country that sends them ("Ambassador of Kazakhstan to Russia"), not of the
+                # one their office is in
+                sending = _sending_country(other.role, _country(named))
+                if sending:
+                    return sending
+                continue
             if _country(named):
                 return _country(named)
     for mention in doc.entities[person].mentions:
@@ -79,6 +86,16 @@ def _person_country(doc: Document, person: int, positions: list[Position]) -> st
             country = _country(demonym(token.text, token.lemma))
             if country:
                 return country  # "his French counterpart Nicolas Sarkozy"
+    return None
+
+
+def _sending_country(role: str, receiving: str | None) -> str | None:
+    """The country an envoy's role names other than the one they are sent to: "Kazakh Ambassador to Russia",
+    "Ambassador of Kazakhstan to Russia", "Kazakhstan's ambassador to Russia", «посол Казахстана в России»."""
+    for word in re.findall(r"[\w-]+", role):
+        country = _country(word) or _country(demonym(word))
+        if country and country != receiving:
+            return country
     return None
 
 

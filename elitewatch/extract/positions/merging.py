@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from elitewatch.datafiles import fold
 from elitewatch.extract.positions.lexicon import any_language
 from elitewatch.model import Position
 from elitewatch.vocabulary.countries import country_of
@@ -63,4 +64,11 @@ def _same_office(a: Position, b: Position) -> bool:
         return True
     if a.org is not None and a.org == b.org:
         return True
-    return country_of(a.org_text) is not None and country_of(a.org_text) == country_of(b.org_text)
+    country = country_of(a.org_text)
+    if country is None or country != country_of(b.org_text):
+        return False
+    # "President of Kazakhstan" is the "Kazakh President"; the akim of Almaty is not the akim of Astana
+    return fold(a.org_text or "") == fold(b.org_text or "") or fold(country) in (
+        fold(a.org_text or ""),
+        fold(b.org_text or ""),
+    )

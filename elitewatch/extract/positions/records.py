@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from elitewatch.extract import confidence
@@ -12,14 +13,17 @@ from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.generic import generic_noun, nearest_named, subject_owner
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
-from elitewatch.model import Mention, Position
+from elitewatch.model import Mention, Position, Token
 from elitewatch.nlp.russian import load
+from elitewatch.temporal import TimeExpr
 from elitewatch.vocabulary.countries import demonym
 from elitewatch.vocabulary.offices import without_interim
 
 # The most words an organization's name in brackets after a name may have («(РПЦ МП)», «(Ювентус)»); set by
 # hand (25a608e), not swept on a dev set.
 BRACKETED_ORG_TOKENS = 6
+# How many heads up a token's clause verb is looked for: a date or a title is rarely deeper in its clause.
+MAX_CLAUSE_DEPTH = 10
 
 
 def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Position | None:
@@ -49,7 +53,7 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
         evidence_start=doc.tokens[item.phrase.first].start,
         evidence_end=doc.tokens[item.phrase.last].end,
         pattern=item.pattern,
-        ended=item.phrase.ended,
+        ended=item.phrase.ended or (item.trigger is not None and _served_before(doc, item.trigger, language)),
         confidence=confidence.positions().of(item.pattern),
     )
     starts = item.trigger is not None and item.trigger.lemma in lex.starts
@@ -65,10 +69,81 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     elif starts and dates:
         position.start = dates[0].value
     elif dates and item.pattern in ("title", "apposition", "service") and not _over(doc, item.phrase, language):
-        position.as_of = dates[0].value  # "In 2017, while serving as Deputy Prime Minister"
+        # "In 2017, while serving as Deputy Prime Minister"; of several dates, the one of the title's own clause
+        position.as_of = (_clause_date(doc, dates, item.phrase) if language == "en" else dates[0]).value
     elif not position.ended and item.pattern in ("title", "apposition") and anchor:
         position.as_of = anchor
     return position
+
+
+def coordinated_places(doc: Document, item: Found, position: Position) -> list[Position]:
+    """ "akim of Almaty and of Astana": an English role whose place is followed by "and" (and the same
+    preposition) with another place is that office in each place, one record each."""
+    if position.org is None or doc.language(doc.tokens[item.phrase.head_end]) != "en":
+        return []
+    place = doc.entities[position.org]
+    if place.type != "place":
+        return []
+    lex = lexicon("en")
+    written = doc.text[doc.tokens[item.phrase.first].start : doc.tokens[item.phrase.last].end]
+    found: list[Position] = []
+    index = item.phrase.last + 1
+    while index + 1 < len(doc.tokens) and doc.tokens[index].text.lower() in ("and", ","):
+        index += 1
+        if doc.tokens[index].text.lower() in lex.joins:
+            index += 1
+        other = doc.mention_of_token(index) if index < len(doc.tokens) else None
+        if other is None or other.type != "place" or other.cluster in (position.org, position.person):
+            break
+        copy = replace(position, org=other.cluster, org_text=_balanced(doc.entities[other.cluster].name))
+        surface = next((form for form in sorted(place.forms, key=len, reverse=True) if written.endswith(form)), None)
+        if surface is not None and position.role.endswith(surface):
+            copy.role = position.role[: -len(surface)] + other.text
+        copy.evidence_start, copy.evidence_end = other.start, other.end
+        found.append(copy)
+        index = doc.token_at(max(other.start, other.end - 1)) + 1
+    return found
+
+
+def _served_before(doc: Document, verb: Token, language: str) -> bool:
+    """A verb of service in the past ("X headed the ministry", "X, who served as akim of Astana", "X had led
+    the party"), with no auxiliary that brings it to the present ("has headed", "is serving"), tells an office
+    that ended before the text's time, whatever date its sentence gives; a starting verb does not ("became")."""
+    lex = lexicon(language)
+    if verb.lemma not in lex.past_service or not _past_form(verb, lex.past_forms):
+        return False
+    auxiliaries = (doc.tokens[c] for c in doc.children.get(verb.i, []))
+    return not any(a.dep.startswith("aux") and a.text.lower() in lex.current_auxiliaries for a in auxiliaries)
+
+
+def _past_form(verb: Token, irregular: frozenset[str]) -> bool:
+    """An English past form ("headed", "served", "held"), not the present ("heads") or a participle in -ing."""
+    written = verb.text.lower()
+    return verb.pos in ("VERB", "AUX") and written != verb.lemma and (written.endswith("ed") or written in irregular)
+
+
+def _clause_date(doc: Document, dates: list[TimeExpr], phrase: Phrase) -> TimeExpr:
+    """Of a sentence's dates, the one whose verb is the verb of the role's clause: in "X, appointed ambassador on
+    July 3, presented his credentials to President Y on December 4", Y is president on December 4; else the
+    first."""
+    if len(dates) > 1:
+        verb = _clause_verb(doc, phrase.head_end)
+        for date in dates:
+            if verb is not None and _clause_verb(doc, doc.token_at(date.start)) == verb:
+                return date
+    return dates[0]
+
+
+def _clause_verb(doc: Document, index: int) -> int | None:
+    """The verb a token's clause is headed by: the first verb up its chain of heads."""
+    for _ in range(MAX_CLAUSE_DEPTH):
+        token = doc.tokens[index]
+        if token.pos in ("VERB", "AUX") and token.dep not in ("aux", "auxpass", "amod"):
+            return index
+        if token.head == index:
+            return None
+        index = token.head
+    return None
 
 
 def _over(doc: Document, phrase: Phrase, language: str) -> bool:
@@ -115,10 +190,13 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
     chosen = next(iter(preferred or candidates), None)
     if chosen is not None:
         return chosen.cluster, _balanced(doc.entities[chosen.cluster].name)
+    beyond = _place_beyond(doc, phrase, person) if language == "en" else None
+    if beyond is not None:  # "akim (mayor) of Astana", "akim of the Kazakh capital, Astana"
+        return beyond.cluster, _balanced(doc.entities[beyond.cluster].name)
     for index in range(phrase.first, phrase.last + 1):
         country = demonym(doc.tokens[index].text, doc.tokens[index].lemma)
         if country:
-            return None, country
+            return None, _national_body(doc, phrase, index, country, language) or country
     owner = subject_owner(doc, phrase, language)
     if owner is not None and phrase.last == phrase.head_end:  # «своего председателя»: the subject's
         return owner
@@ -134,6 +212,57 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
         tail = _leading_join().sub("", tail.strip())
         return None, _balanced(tail) or None
     return None, None
+
+
+def _place_beyond(doc: Document, phrase: Phrase, person: int) -> Mention | None:
+    """The place an English role's preposition names past the words the phrase stops at: "akim (mayor) of
+    Astana", "akim of the Kazakh capital, Astana", "worked as akim in his native Atyrau region". The place is
+    the preposition's object or a word of its own noun phrase (a compound, an apposition), never one of a phrase
+    further in ("appointed minister at a ceremony in Astana"); the preposition hangs on the role, or on the verb
+    of service right after it."""
+    joins = lexicon("en").joins
+    head = doc.tokens[phrase.head_end]
+    after = phrase.last + 1
+    hosts = [head.i]
+    if head.dep == "pobj" and doc.tokens[head.head].head != head.head:
+        hosts.append(doc.tokens[head.head].head)  # "served as akim in …": the verb above "as"
+    for host in hosts:
+        for child in sorted(doc.children.get(host, [])):
+            preposition = doc.tokens[child]
+            if preposition.dep != "prep" or preposition.text.lower() not in joins:
+                continue
+            if host != head.i and (child < after or not _right_after(doc, phrase.last, child)):
+                continue
+            for word in doc.children.get(child, []):
+                if doc.tokens[word].dep != "pobj":
+                    continue
+                for index in (word, *sorted(doc.children.get(word, []))):
+                    if index != word and doc.tokens[index].dep not in ("compound", "appos", "amod"):
+                        continue
+                    mention = doc.mention_of_token(index)
+                    if mention is not None and mention.type == "place" and mention.cluster != person:
+                        return mention
+    return None
+
+
+def _right_after(doc: Document, last: int, index: int) -> bool:
+    """Token `index` follows token `last` with nothing between but an aside in brackets."""
+    between = [doc.tokens[k].text for k in range(last + 1, index)]
+    return not between or (between[0] == "(" and between[-1] == ")")
+
+
+def _national_body(doc: Document, phrase: Phrase, index: int, country: str, language: str) -> str | None:
+    """A country's adjective inside the complement of the role names a body of that country: "chairman of the
+    Kazakh Cabinet" is the Cabinet of Kazakhstan (before the role's words, "Kazakh President", the country)."""
+    if language != "en" or index <= phrase.head_end or index >= phrase.last:
+        return None
+    rest = doc.text[doc.tokens[index + 1].start : doc.tokens[phrase.last].end].strip()
+    words = [doc.tokens[k] for k in range(index + 1, phrase.last + 1)]
+    if not any(t.pos in ("NOUN", "PROPN") for t in words) or all(
+        doc.word(t, language) in lexicon(language).country_words for t in words if t.pos in ("NOUN", "PROPN")
+    ):
+        return None
+    return f"{_balanced(rest)} of {country}"
 
 
 @cache

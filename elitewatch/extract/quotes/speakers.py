@@ -40,6 +40,7 @@ class Context:
         self.text = doc.text
         self.tokens = doc.tokens
         self.starts = doc.starts
+        self.sentence_starts = doc.sentence_starts
         self.children = doc.children
         entities = doc.entities
         self.segments = segments
@@ -169,7 +170,8 @@ class Context:
             if not token.dep.startswith("nsubj") or self.quoted(token.start) or not self._main_subject(token):
                 continue
             if token.text.lower() in pronouns().person:
-                cluster = self.focus(token.start, pronoun_gender(token.text))
+                cluster = _topic_person(self, token, token.start)
+                cluster = cluster if cluster is not None else self.focus(token.start, pronoun_gender(token.text))
             else:
                 mention = self.mention_at(token.start, token.end)
                 if mention is None:  # "The minister, Mr. Guajardo, argues"
@@ -204,7 +206,8 @@ def _entity_of_token(context: Context, index: int, before: int) -> int | None:
         return mention.cluster
     lowered = token.text.lower()
     if lowered in pronouns().person:
-        return context.focus(min(before, token.start), pronoun_gender(lowered))
+        found = _topic_person(context, token, before)
+        return found if found is not None else context.focus(min(before, token.start), pronoun_gender(lowered))
     if lowered in pronouns().group:
         return None
     verb = context.tokens[token.head]
@@ -219,6 +222,37 @@ def _entity_of_token(context: Context, index: int, before: int) -> int | None:
     if named is not None:
         return named
     return _described(context, token, min(before, token.start))
+
+
+def topic_of(context: Context, pronoun: Token) -> int | None:
+    """The head of the topic a sentence opens with, when the person pronoun right after it stands for it: "As for
+    the Russian President, he said …", "As to Mr. Lavrov, he …" (the phrases: data/lexicon/speakers.yaml)."""
+    sentences = context.parsed.sentences
+    at = bisect.bisect_right(context.sentence_starts, pronoun.start) - 1
+    sentence_start = sentences[at].start if at >= 0 else 0
+    opening = _topic_opening().match(context.text, sentence_start, pronoun.start)
+    if opening is None:
+        return None
+    inside = context.tokens_between(opening.start(1), opening.end(1))
+    heads = [t for t in inside if not opening.start(1) <= context.tokens[t.head].start < opening.end(1)]
+    return heads[0].i if len(heads) == 1 else None
+
+
+def _topic_person(context: Context, pronoun: Token, before: int) -> int | None:
+    """The person a fronted topic names or describes, for the pronoun after it; a topic that is a thing ("As for
+    RT's political bent, he said") leaves the pronoun to the person in focus."""
+    topic = topic_of(context, pronoun)
+    if topic is None:
+        return None
+    found = _entity_of_token(context, topic, before)
+    return found if found is not None and context.entities[found].type == "person" else None
+
+
+@cache
+def _topic_opening() -> re.Pattern[str]:
+    """The opening of a sentence up to a pronoun right after its topic: "As for ⟨the Russian President⟩, "."""
+    phrases = "|".join(re.escape(p) for p in sorted(speaker_words().topic_phrases, key=len, reverse=True))
+    return re.compile(rf"\W*(?:{phrases})\s+([^,;:!?]+?)\s*,\s*$", re.IGNORECASE)
 
 
 def _named_in_phrase(context: Context, head: int) -> int | None:
