@@ -228,3 +228,15 @@ def test_a_bodys_office_for_a_region_is_one_organization_with_its_region() -> No
     names = {e.name: e.type for e in analysis.entities}
     assert names.get("ГУ МВД России по Москве") == "organization", names
     assert names.get("Главное управление МВД по г. Москве") == "organization", names
+
+
+def test_two_names_side_by_side_are_two_people_and_one_name_in_official_order_stays_one() -> None:
+    analysis = analyse_text(
+        "Вчера в суд пришёл адвокат Петра Смирнова Алексей Корнилов. "
+        "Протокол подписал Никифоров Степан Ильич, заместитель прокурора."
+    )
+    people = {e.name for e in analysis.entities if e.type == "person"}
+    assert "Алексей Корнилов" in people
+    assert any("Смирнов" in name and "Корнилов" not in name for name in people)
+    assert not any("Смирнов" in name and "Корнилов" in name for name in people)
+    assert any(name.split()[0] == "Никифоров" and len(name.split()) == 3 for name in people)

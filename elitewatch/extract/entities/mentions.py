@@ -8,12 +8,12 @@ import bisect
 import re
 from functools import cache
 
-from elitewatch.datafiles import fold, gazetteer_index, organizations, places
-from elitewatch.extract.entities.inflection import nominative
+from elitewatch.datafiles import fold, gazetteer_index, name_words, organizations, places
+from elitewatch.extract.entities.inflection import name_tags, nominative
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.model import Mention, Parsed, Span, Token
 from elitewatch.vocabulary.countries import demonyms, gazetteer_entry
-from elitewatch.vocabulary.names import strip_possessive
+from elitewatch.vocabulary.names import strip_possessive, token_keys
 
 OUTLET = re.compile(
     r"\b[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:kz|ru|com|org|net|uz|kg|by|ua|am|az|ge|tj|info|expert|news|media|io)\b"
@@ -202,6 +202,64 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
     if normal == mention.normal:
         return mention
     return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
+
+
+def split_names(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Mention]:
+    """A Russian person span that holds two names is two mentions: «помощник Билла Клинтона Джо Локхарт»,
+    «советника Путина Михаила Лесина». The words of one name hang together in the parse (flat:name); a name
+    of two words or more whose words hang on nothing before them in the span is another person's, whatever
+    the cases say (the tagger gives «Аксары Кердпола» two cases, and their parse one name)."""
+    tokens = _tokens_of(mention, parsed, starts)
+    words = mention.normal.split(" ")
+    if len(tokens) < 3 or len(words) != len(tokens):
+        return [mention]
+    first = tokens[0].i
+    cut = next((k for k in range(1, len(tokens) - 1) if _starts_a_name(tokens, k, first)), None)
+    if cut is None:
+        return [mention]
+    text = parsed.doc.text
+    head_end, tail_start = tokens[cut - 1].end, tokens[cut].start
+    head = Mention(mention.start, head_end, text[mention.start : head_end], mention.type, " ".join(words[:cut]))
+    tail = Mention(tail_start, mention.end, text[tail_start : mention.end], mention.type, " ".join(words[cut:]))
+    head.evidence = tail.evidence = mention.evidence
+    return [head, *split_names(tail, parsed, starts)]
+
+
+def _starts_a_name(tokens: list[Token], k: int, first: int) -> bool:
+    """Do tokens k.. form a name of two words or more that no token before k in the span holds, nor holds one?"""
+    if k == 1 and not _another_name_after_a_word(tokens[0], tokens[1], tokens[2]):
+        return False
+    before = range(first, first + k)
+    after = range(first + k, first + len(tokens))
+    if any(tokens[j].head in before for j in range(k, len(tokens))):
+        return False
+    if any(tokens[j].head in after for j in range(k)):
+        return False
+    return all(tokens[j].head in after for j in range(k + 1, len(tokens)))
+
+
+def _another_name_after_a_word(word: Token, given: Token, then: Token) -> bool:
+    """One word, then a name: another person's only when the word's case differs from the name's (the
+    possessor «Баффета» of «земляк Баффета Дэвид Сокол»), or the dictionary reads a surname, then a given
+    name, and no patronymic follows it («Небензя Василий Алексеевич» is one name in official order)."""
+    if _patronymic().search("".join(token_keys(then.text))) or "Patr" in name_tags(then.text):
+        return False
+    if word.case and given.case and word.case != given.case:
+        return True
+    return "Surn" in name_tags(word.text) and "Name" in name_tags(given.text)
+
+
+@cache
+def _patronymic() -> re.Pattern[str]:
+    return re.compile(name_words().patronymic_pattern)
+
+
+def _tokens_of(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Token]:
+    first = token_at(starts, mention.start)
+    if first is None:
+        return []
+    end = first + len(mention.text) + 1
+    return [t for t in parsed.tokens[first:end] if mention.start <= t.start < mention.end]
 
 
 def _nominative_of(token: Token) -> str:
