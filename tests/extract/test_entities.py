@@ -240,3 +240,13 @@ def test_two_names_side_by_side_are_two_people_and_one_name_in_official_order_st
     assert any("Смирнов" in name and "Корнилов" not in name for name in people)
     assert not any("Смирнов" in name and "Корнилов" in name for name in people)
     assert any(name.split()[0] == "Никифоров" and len(name.split()) == 3 for name in people)
+
+
+def test_a_name_headed_by_a_body_noun_is_an_organization_whatever_the_title_before_it() -> None:
+    analysis = analyse_text(
+        "Председатель Совета муфтиев Равиль Хасанов заявил журналистам, что решение принято. "
+        "Депутат Палаты общин Джон Смит выступил против."
+    )
+    assert entity(analysis, "Совета муфтиев")[0] == "organization"
+    assert entity(analysis, "Палаты общин")[0] == "organization"
+    assert entity(analysis, "Равиль Хасанов")[0] == "person"
