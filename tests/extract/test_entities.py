@@ -250,3 +250,13 @@ def test_a_name_headed_by_a_body_noun_is_an_organization_whatever_the_title_befo
     assert entity(analysis, "Совета муфтиев")[0] == "organization"
     assert entity(analysis, "Палаты общин")[0] == "organization"
     assert entity(analysis, "Равиль Хасанов")[0] == "person"
+
+
+def test_a_name_declined_like_a_feminine_noun_and_a_womans_surname_take_their_nominative() -> None:
+    from elitewatch.extract.entities.inflection import nominative
+
+    assert nominative("Маехары", "Gen") == "Маехара"
+    assert nominative("Грибцевой", "Ins") == "Грибцева"
+    assert nominative("Рынской", "Dat") == "Рынская"
+    analysis = analyse_text("Слова полковника Бунмы Тхонгчая подтвердил штаб армии. Встречу вела Анна Грибцева.")
+    assert entity(analysis, "Бунмы Тхонгчая")[1] == "Бунма Тхонгчай"  # the words of one name agree in case

@@ -191,13 +191,15 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
     words = mention.normal.split(" ")
     if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
         return _relemmatized_surface(mention, tokens)
+    name_case = _name_case(tokens, parsed.tokens, mention)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
-        if token.case in ("", "Nom"):
+        case = _case_in_name(token, name_case)
+        if case in ("", "Nom"):
             continue
-        if (found := nominative(token.text, token.case)) != token.text:
+        if (found := nominative(token.text, case)) != token.text:
             words[k] = found  # over the span normalizer's guess: «Шольцем» is Шольц, not «Шолец»
         elif word == token.text:
-            words[k] = _nominative_of(token)
+            words[k] = _nominative_of(token, case)
     normal = " ".join(words)
     if normal == mention.normal:
         return mention
@@ -262,8 +264,32 @@ def _tokens_of(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Toke
     return [t for t in parsed.tokens[first:end] if mention.start <= t.start < mention.end]
 
 
-def _nominative_of(token: Token) -> str:
-    word = nominative(token.text, token.case)
+def _name_case(words: list[Token], tokens: list[Token], mention: Mention) -> str:
+    """The case of the name as a whole: its root word's, or, when the tagger reads that in the nominative, the
+    case of the common noun it stands in apposition to, with which a name agrees («визита министра Сейджи
+    Маехары», «генерал-лейтенанта Аксары Кердпола», read as nominatives)."""
+    root = next((t for t in words if not mention.start <= tokens[t.head].start < mention.end), None)
+    if root is None:
+        return ""
+    if root.case not in ("", "Nom"):
+        return root.case
+    title = tokens[root.head]
+    if root.dep == "appos" and title.pos == "NOUN" and title.case not in ("", "Nom"):
+        return title.case
+    return ""
+
+
+def _case_in_name(token: Token, name_case: str) -> str:
+    """The word's case, or its name's: the words of a name agree in case, so a word the tagger reads in the
+    nominative is in the name's case unless the dictionary knows it as a name («Кердпола» is genitive in
+    «генерал-лейтенанта Аксары Кердпола»)."""
+    if token.case == "Nom" and name_case and not name_tags(token.text):
+        return name_case
+    return token.case
+
+
+def _nominative_of(token: Token, case: str = "") -> str:
+    word = nominative(token.text, case or token.case)
     if word != token.text or not token.lemma or token.lemma == token.text.lower():
         return word
     return "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
