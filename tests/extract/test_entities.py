@@ -260,3 +260,6 @@ def test_a_name_declined_like_a_feminine_noun_and_a_womans_surname_take_their_no
     assert nominative("Рынской", "Dat") == "Рынская"
     analysis = analyse_text("Слова полковника Бунмы Тхонгчая подтвердил штаб армии. Встречу вела Анна Грибцева.")
     assert entity(analysis, "Бунмы Тхонгчая")[1] == "Бунма Тхонгчай"  # the words of one name agree in case
+    # a headline's noun the parse runs into is no title whose case the name takes
+    headed = analyse_text("Форум в Казани\n\nАйдар Мусин открыл заседание.\n")
+    assert entity(headed, "Айдар Мусин")[1] == "Айдар Мусин"

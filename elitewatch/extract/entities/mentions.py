@@ -191,7 +191,7 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
     words = mention.normal.split(" ")
     if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
         return _relemmatized_surface(mention, tokens)
-    name_case = _name_case(tokens, parsed.tokens, mention)
+    name_case = _name_case(tokens, parsed.tokens, mention, parsed.doc.text)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
         case = _case_in_name(token, name_case)
         if case in ("", "Nom"):
@@ -264,7 +264,7 @@ def _tokens_of(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Toke
     return [t for t in parsed.tokens[first:end] if mention.start <= t.start < mention.end]
 
 
-def _name_case(words: list[Token], tokens: list[Token], mention: Mention) -> str:
+def _name_case(words: list[Token], tokens: list[Token], mention: Mention, text: str) -> str:
     """The case of the name as a whole: its root word's, or, when the tagger reads that in the nominative, the
     case of the common noun it stands in apposition to, with which a name agrees («визита министра Сейджи
     Маехары», «генерал-лейтенанта Аксары Кердпола», read as nominatives)."""
@@ -274,7 +274,13 @@ def _name_case(words: list[Token], tokens: list[Token], mention: Mention) -> str
     if root.case not in ("", "Nom"):
         return root.case
     title = tokens[root.head]
-    if root.dep == "appos" and title.pos == "NOUN" and title.case not in ("", "Nom"):
+    if (
+        root.dep == "appos"
+        and is_title_word(title.lemma)  # a title: «министра», not a headline's noun the parse ran into
+        and title.case not in ("", "Nom")
+        and title.end <= mention.start
+        and "\n" not in text[title.end : mention.start]
+    ):
         return title.case
     return ""
 
