@@ -228,3 +228,38 @@ def test_a_bodys_office_for_a_region_is_one_organization_with_its_region() -> No
     names = {e.name: e.type for e in analysis.entities}
     assert names.get("ГУ МВД России по Москве") == "organization", names
     assert names.get("Главное управление МВД по г. Москве") == "organization", names
+
+
+def test_two_names_side_by_side_are_two_people_and_one_name_in_official_order_stays_one() -> None:
+    analysis = analyse_text(
+        "Вчера в суд пришёл адвокат Петра Смирнова Алексей Корнилов. "
+        "Протокол подписал Никифоров Степан Ильич, заместитель прокурора."
+    )
+    people = {e.name for e in analysis.entities if e.type == "person"}
+    assert "Алексей Корнилов" in people
+    assert any("Смирнов" in name and "Корнилов" not in name for name in people)
+    assert not any("Смирнов" in name and "Корнилов" in name for name in people)
+    assert any(name.split()[0] == "Никифоров" and len(name.split()) == 3 for name in people)
+
+
+def test_a_name_headed_by_a_body_noun_is_an_organization_whatever_the_title_before_it() -> None:
+    analysis = analyse_text(
+        "Председатель Совета муфтиев Равиль Хасанов заявил журналистам, что решение принято. "
+        "Депутат Палаты общин Джон Смит выступил против."
+    )
+    assert entity(analysis, "Совета муфтиев")[0] == "organization"
+    assert entity(analysis, "Палаты общин")[0] == "organization"
+    assert entity(analysis, "Равиль Хасанов")[0] == "person"
+
+
+def test_a_name_declined_like_a_feminine_noun_and_a_womans_surname_take_their_nominative() -> None:
+    from elitewatch.extract.entities.inflection import nominative
+
+    assert nominative("Маехары", "Gen") == "Маехара"
+    assert nominative("Грибцевой", "Ins") == "Грибцева"
+    assert nominative("Рынской", "Dat") == "Рынская"
+    analysis = analyse_text("Слова полковника Бунмы Тхонгчая подтвердил штаб армии. Встречу вела Анна Грибцева.")
+    assert entity(analysis, "Бунмы Тхонгчая")[1] == "Бунма Тхонгчай"  # the words of one name agree in case
+    # a headline's noun the parse runs into is no title whose case the name takes
+    headed = analyse_text("Форум в Казани\n\nАйдар Мусин открыл заседание.\n")
+    assert entity(headed, "Айдар Мусин")[1] == "Айдар Мусин"

@@ -337,3 +337,16 @@ def test_a_role_from_a_place_or_organization_takes_it() -> None:
     )
     assert ("Иван Петров", "хирург из Перу", "Peru") in found
     assert ("Анна Рябова", "спортсменка из Туниса", "Tunisia") in found
+
+
+def test_a_plural_role_before_sredi_kotoryh_is_the_title_of_every_name_it_lists() -> None:
+    found = positions_of(
+        "На фестиваль приехали известные артисты, среди которых Олег Петренко, Иван Сизов и Марина Котова."
+    )
+    assert {(person, role) for person, role, _ in found} >= {
+        ("Олег Петренко", "известный артист"),
+        ("Иван Сизов", "известный артист"),
+        ("Марина Котова", "известный артист"),
+    }
+    # a singular role before it is not the list's
+    assert not positions_of("На фестиваль приехал известный артист, среди которых Олег Петренко.")

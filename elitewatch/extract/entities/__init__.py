@@ -37,6 +37,7 @@ from elitewatch.extract.entities.mentions import (
     find_extra_mentions,
     join_adjacent,
     relemmatize,
+    split_names,
     trim_function_words,
 )
 from elitewatch.extract.entities.propagation import propagate
@@ -45,7 +46,7 @@ from elitewatch.model import LocalEntity, Mention, Parsed
 from elitewatch.vocabulary.names import token_keys
 
 EXTRACTOR = "entities"
-VERSION = "4"  # 4: headings, datelines and bylines read from the layout
+VERSION = "5"  # 4: headings, datelines and bylines read from the layout; 5: two names side by side split
 FORMS_VERSION = "1"
 
 __all__ = ["EXTRACTOR", "FORMS_VERSION", "VERSION", "add_forms", "extract_entities"]
@@ -67,7 +68,8 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
             if span.language == "en":
                 trimmed = trim_function_words(mention, parsed, starts)
             elif mention.type == "person":
-                trimmed = relemmatize(mention, parsed, starts)
+                mentions.extend(relemmatize(name, parsed, starts) for name in split_names(mention, parsed, starts))
+                continue
             else:
                 trimmed = mention
             if trimmed is not None:

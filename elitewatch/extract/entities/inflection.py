@@ -31,6 +31,16 @@ def _parses(word: str) -> list[Any]:
 
 
 @lru_cache(maxsize=50_000)
+def name_tags(word: str) -> frozenset[str]:
+    """What the dictionary knows the word as among names: given name (Name), surname (Surn), patronymic (Patr)."""
+    tags: set[str] = set()
+    for parse in _parses(word.lower()):
+        if parse.is_known:
+            tags |= NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(","))
+    return frozenset(tags)
+
+
+@lru_cache(maxsize=50_000)
 def nominative(word: str, case: str) -> str:
     """The word (a part of a person's name, capitalized) in the nominative, given the case the tagger found."""
     if case not in PYMORPHY_CASE or len(word) < 3 or not all("а" <= c.lower() <= "я" or c in "ёЁ-" for c in word):

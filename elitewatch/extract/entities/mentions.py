@@ -8,12 +8,12 @@ import bisect
 import re
 from functools import cache
 
-from elitewatch.datafiles import fold, gazetteer_index, organizations, places
-from elitewatch.extract.entities.inflection import nominative
+from elitewatch.datafiles import fold, gazetteer_index, name_words, organizations, places
+from elitewatch.extract.entities.inflection import name_tags, nominative
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.model import Mention, Parsed, Span, Token
 from elitewatch.vocabulary.countries import demonyms, gazetteer_entry
-from elitewatch.vocabulary.names import strip_possessive
+from elitewatch.vocabulary.names import strip_possessive, token_keys
 
 OUTLET = re.compile(
     r"\b[A-Z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.(?:kz|ru|com|org|net|uz|kg|by|ua|am|az|ge|tj|info|expert|news|media|io)\b"
@@ -191,21 +191,111 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
     words = mention.normal.split(" ")
     if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
         return _relemmatized_surface(mention, tokens)
+    name_case = _name_case(tokens, parsed.tokens, mention, parsed.doc.text)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
-        if token.case in ("", "Nom"):
+        case = _case_in_name(token, name_case)
+        if case in ("", "Nom"):
             continue
-        if (found := nominative(token.text, token.case)) != token.text:
+        if (found := nominative(token.text, case)) != token.text:
             words[k] = found  # over the span normalizer's guess: «Шольцем» is Шольц, not «Шолец»
         elif word == token.text:
-            words[k] = _nominative_of(token)
+            words[k] = _nominative_of(token, case)
     normal = " ".join(words)
     if normal == mention.normal:
         return mention
     return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
 
 
-def _nominative_of(token: Token) -> str:
-    word = nominative(token.text, token.case)
+def split_names(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Mention]:
+    """A Russian person span that holds two names is two mentions: «помощник Билла Клинтона Джо Локхарт»,
+    «советника Путина Михаила Лесина». The words of one name hang together in the parse (flat:name); a name
+    of two words or more whose words hang on nothing before them in the span is another person's, whatever
+    the cases say (the tagger gives «Аксары Кердпола» two cases, and their parse one name)."""
+    tokens = _tokens_of(mention, parsed, starts)
+    words = mention.normal.split(" ")
+    if len(tokens) < 3 or len(words) != len(tokens):
+        return [mention]
+    first = tokens[0].i
+    cut = next((k for k in range(1, len(tokens) - 1) if _starts_a_name(tokens, k, first)), None)
+    if cut is None:
+        return [mention]
+    text = parsed.doc.text
+    head_end, tail_start = tokens[cut - 1].end, tokens[cut].start
+    head = Mention(mention.start, head_end, text[mention.start : head_end], mention.type, " ".join(words[:cut]))
+    tail = Mention(tail_start, mention.end, text[tail_start : mention.end], mention.type, " ".join(words[cut:]))
+    head.evidence = tail.evidence = mention.evidence
+    return [head, *split_names(tail, parsed, starts)]
+
+
+def _starts_a_name(tokens: list[Token], k: int, first: int) -> bool:
+    """Do tokens k.. form a name of two words or more that no token before k in the span holds, nor holds one?"""
+    if k == 1 and not _another_name_after_a_word(tokens[0], tokens[1], tokens[2]):
+        return False
+    before = range(first, first + k)
+    after = range(first + k, first + len(tokens))
+    if any(tokens[j].head in before for j in range(k, len(tokens))):
+        return False
+    if any(tokens[j].head in after for j in range(k)):
+        return False
+    return all(tokens[j].head in after for j in range(k + 1, len(tokens)))
+
+
+def _another_name_after_a_word(word: Token, given: Token, then: Token) -> bool:
+    """One word, then a name: another person's only when the word's case differs from the name's (the
+    possessor «Баффета» of «земляк Баффета Дэвид Сокол»), or the dictionary reads a surname, then a given
+    name, and no patronymic follows it («Небензя Василий Алексеевич» is one name in official order)."""
+    if _patronymic().search("".join(token_keys(then.text))) or "Patr" in name_tags(then.text):
+        return False
+    if word.case and given.case and word.case != given.case:
+        return True
+    return "Surn" in name_tags(word.text) and "Name" in name_tags(given.text)
+
+
+@cache
+def _patronymic() -> re.Pattern[str]:
+    return re.compile(name_words().patronymic_pattern)
+
+
+def _tokens_of(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Token]:
+    first = token_at(starts, mention.start)
+    if first is None:
+        return []
+    end = first + len(mention.text) + 1
+    return [t for t in parsed.tokens[first:end] if mention.start <= t.start < mention.end]
+
+
+def _name_case(words: list[Token], tokens: list[Token], mention: Mention, text: str) -> str:
+    """The case of the name as a whole: its root word's, or, when the tagger reads that in the nominative, the
+    case of the common noun it stands in apposition to, with which a name agrees («визита министра Сейджи
+    Маехары», «генерал-лейтенанта Аксары Кердпола», read as nominatives)."""
+    root = next((t for t in words if not mention.start <= tokens[t.head].start < mention.end), None)
+    if root is None:
+        return ""
+    if root.case not in ("", "Nom"):
+        return root.case
+    title = tokens[root.head]
+    if (
+        root.dep == "appos"
+        and is_title_word(title.lemma)  # a title: «министра», not a headline's noun the parse ran into
+        and title.case not in ("", "Nom")
+        and title.end <= mention.start
+        and "\n" not in text[title.end : mention.start]
+    ):
+        return title.case
+    return ""
+
+
+def _case_in_name(token: Token, name_case: str) -> str:
+    """The word's case, or its name's: the words of a name agree in case, so a word the tagger reads in the
+    nominative is in the name's case unless the dictionary knows it as a name («Кердпола» is genitive in
+    «генерал-лейтенанта Аксары Кердпола»)."""
+    if token.case == "Nom" and name_case and not name_tags(token.text):
+        return name_case
+    return token.case
+
+
+def _nominative_of(token: Token, case: str = "") -> str:
+    word = nominative(token.text, case or token.case)
     if word != token.text or not token.lemma or token.lemma == token.text.lower():
         return word
     return "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))

@@ -10,7 +10,7 @@ from elitewatch.datafiles import fold, legal_forms, speech_verbs
 from elitewatch.extract.entities.layout import DATELINE_EVIDENCE
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.extract.entities.mentions import OUTLET, is_title_word, token_at
-from elitewatch.model import Mention, Parsed
+from elitewatch.model import Mention, Parsed, Token
 from elitewatch.vocabulary.names import QUOTES
 
 # Vote weights. A model label is one vote per mention; evidence outweighs it because the small
@@ -23,6 +23,9 @@ TITLE_VOTE = 2.5
 SPEAKER_VOTE = 2.0
 SURNAME_SHAPE_VOTE = 1.6
 ACRONYM_VOTE = 1.5
+# «Совет муфтиев», «Палатой общин»: a Russian name headed by a body noun is an organization whatever the model
+# and a surname-like last word say («муфтиев»), so it outweighs a title before it, a speech verb and the shape.
+BODY_HEAD_VOTE = GAZETTEER_VOTE
 POSSESSIVE_NOUN = re.compile(r"['’]s?\s+([\w\-]+)")
 ENDS_POSSESSIVE = re.compile(r"['’]s?$")
 NUMBER = re.compile(r"\d")
@@ -59,6 +62,8 @@ def vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, f
     first = token_at(starts, mention.start)
     if first is None:
         return
+    if _headed_by_body_noun(mention, tokens[first]):
+        votes["organization"] += BODY_HEAD_VOTE
     previous = first - 1
     # «председатель Исламского комитета»: in Russian a role before an organization governs it (genitive),
     # so it is evidence of a person only for what the model did not call an organization.
@@ -79,6 +84,18 @@ def vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, f
             if token.dep.startswith("nsubj") and head.lemma in speech_verbs(language):
                 votes["person"] += SPEAKER_VOTE
             break
+
+
+def _headed_by_body_noun(mention: Mention, first: Token) -> bool:
+    """Is the first word of a Russian name of two words or more a body noun («совет», «палата», «союз»), in any
+    case: its lemma among the organization words?"""
+    return (
+        first.start == mention.start
+        and " " in mention.text
+        and first.pos in ("NOUN", "PROPN")
+        and not first.lemma.isascii()
+        and first.lemma in entity_words()["org_words"]
+    )
 
 
 @lru_cache(maxsize=100_000)

@@ -112,7 +112,9 @@ def _possessor(doc: Document, noun: int) -> int | None:
 def _plural_title_over_list(doc: Document, first: int, listed: dict[int, Phrase], language: str) -> list[Phrase]:
     """«депутаты A, B и C», «музыканты группы — A, B»: a plural title is the title of every name of the list
     after it. The name before this one (past its bracketed aside and a comma or «и») is under one; or a plural
-    title stands before this name across a dash."""
+    title stands before this name across a dash, or before «, среди которых»."""
+    if among := _plural_title_before_among(doc, first, language):
+        return among
     index = first - 1
     if index >= 0 and doc.tokens[index].text in ("—", "–", ":"):
         phrases = role_before(doc, index, language) if index > 0 else []
@@ -131,6 +133,27 @@ def _plural_title_over_list(doc: Document, first: int, listed: dict[int, Phrase]
         index = opening - 1
     phrase = listed.get(index)
     return [phrase] if phrase is not None and doc.tokens[index].sent == doc.tokens[first].sent else []
+
+
+def _plural_title_before_among(doc: Document, first: int, language: str) -> list[Phrase]:
+    """«известные артисты, среди которых A, B и C»: the plural role before «, среди которых» (and a dash or
+    colon after it) is the title of the first name it lists; the names after that one take it as a list's."""
+    index = first - 1
+    if index >= 0 and doc.tokens[index].text in ("—", "–", ":"):
+        index -= 1
+    if index < 3:
+        return []
+    comma, preposition, pronoun = doc.tokens[index - 2], doc.tokens[index - 1], doc.tokens[index]
+    if (
+        comma.text != ","
+        or comma.sent != doc.tokens[first].sent
+        or lexicon(language).among.get(preposition.text.lower()) != pronoun.text.lower()
+    ):
+        return []
+    phrases = role_before(doc, index - 2, language)
+    if phrases and plural(doc.tokens[head_noun(doc, phrases[0].first, phrases[0].head_end)]):
+        return phrases[:1]
+    return []
 
 
 def _given_names_before(doc: Document, first: int, last: int, language: str) -> int:

@@ -52,6 +52,7 @@ class Lexicon:
     generic_orgs: dict[str, str]
     relative_pronouns: frozenset[str]
     partitives: dict[str, str]
+    among: dict[str, str]
     reflexive_possessives: frozenset[str]
 
 
