@@ -98,3 +98,21 @@ def test_a_store_in_a_folder_that_cannot_be_written_keeps_no_connection(
     conn = readers.take()
     readers.give(conn)
     assert readers.idle == [] and readers.take() is not conn
+
+
+def test_two_people_compared_again_after_a_write_show_it(examples_store: Path, tmp_path: Path) -> None:
+    db = pg.copy_store(examples_store, tmp_path / "s.db")
+    client = TestClient(create_app(db))
+    pair = {"a": "Tokayev", "b": "Putin"}
+    before = client.get("/compare.json", params=pair).json()["comparison"]
+    assert client.get("/compare.json", params={**pair, "topic": "x"}).json()["comparison"]["a"] == before["a"]
+    (tmp_path / "new.txt").write_text(
+        '"Our two countries will build a new bridge," President Kassym-Jomart Tokayev said on Monday.',
+        encoding="utf-8",
+    )
+    conn = connect(db)
+    ingest(conn, [str(tmp_path / "new.txt")], Settings())
+    conn.close()
+    after = client.get("/compare.json", params={**pair, "topic": "y"}).json()["comparison"]  # a page not kept
+    assert len(after["a"]["quotes"]) == len(before["a"]["quotes"]) + 1
+    assert any("new bridge" in quote["text"] for quote in after["a"]["quotes"])
