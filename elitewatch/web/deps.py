@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, cast
 
 from fastapi import Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.templating import Jinja2Templates
 
 from elitewatch.dbapi import Connection, is_url
@@ -39,18 +40,25 @@ class Readers:
         self.lock = threading.Lock()
 
     def take(self) -> Connection:
-        with self.lock:
-            if self.idle:
-                return self.idle.pop()
-        return open_store(self.db)
+        idle = self.idle_one()
+        return idle if idle is not None else open_store(self.db)
 
     def give(self, conn: Connection) -> None:
+        if not self.keep(conn):
+            conn.close()
+
+    def idle_one(self) -> Connection | None:
+        with self.lock:
+            return self.idle.pop() if self.idle else None
+
+    def keep(self, conn: Connection) -> bool:
+        """Whether `conn` is kept for the next request (else the caller closes it)."""
         if self.reuse and isinstance(conn, sqlite3.Connection) and not conn.in_transaction:
             with self.lock:
                 if len(self.idle) < self.size:
                     self.idle.append(conn)
-                    return
-        conn.close()
+                    return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -90,13 +98,15 @@ def open_store(db: Path | str, *, write: bool = False) -> Connection:
 
 
 async def reader(web: Web) -> AsyncIterator[Connection]:
-    # async: taking an idle connection is not worth two hops to the thread pool (opening one, when none is
-    # idle, is a fraction of a millisecond in the event loop)
-    conn = web.readers.take()
+    # async: taking an idle connection is not worth two hops to the thread pool; opening and closing one
+    # (a PostgreSQL session, a connection not kept) are, so as not to hold the event loop
+    idle = web.readers.idle_one()
+    conn = idle if idle is not None else await run_in_threadpool(open_store, web.db)
     try:
         yield conn
     finally:
-        web.readers.give(conn)
+        if not web.readers.keep(conn):
+            await run_in_threadpool(conn.close)
 
 
 def writer(web: Web, authorization: Annotated[str | None, Header()] = None) -> Iterator[Connection]:
