@@ -1,5 +1,6 @@
 """Corpus-wide read models kept in the process while the store is unchanged (its generation, migration 007):
-the shingles of echoes, the word counts of distinctive terms, which records tell one fact.
+the shingles of echoes, the word counts of distinctive terms, which records tell one fact; and, by
+`kept_each`, the most recently asked of many small ones (one person's profile).
 
 `kept` builds a model again, in the request that finds the store changed; `kept_recent` gives the model of
 an earlier generation at once and builds the new one in a thread of its own (one at a time, on a connection
@@ -10,7 +11,8 @@ writes (each write is a new generation). Whoever keeps what it drew from them (w
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -22,6 +24,7 @@ from elitewatch.store.db import connect, generation
 T = TypeVar("T")
 _kept: dict[str, tuple[tuple[str, int], Any]] = {}
 _building: set[str] = set()
+_each: dict[str, tuple[tuple[str, int], OrderedDict[Hashable, Any]]] = {}
 _lock = threading.Lock()
 # The models given from an earlier generation (or not yet) in the current context; a set, so that a request
 # run in another thread (which gets a copy of the context) adds to the same one.
@@ -57,6 +60,35 @@ def kept(conn: Connection, name: str, build: Callable[[Connection], T]) -> T:
     value = build(conn)
     if version is not None:
         _kept[name] = (version, value)
+    return value
+
+
+def kept_each(conn: Connection, name: str, key: Hashable, build: Callable[[Connection], T], *, size: int) -> T:
+    """`build(conn)` for one `key` of many (an entity's id), kept for this store generation: the `size` asked
+    for most recently. One made with a model of an earlier generation (kept_recent) is given, and noted as
+    behind for whoever keeps pages, but not kept: it would be older than its generation says."""
+    version = generation(conn)
+    with _lock:
+        found = _each.get(name)
+        if version is not None and found is not None and found[0] == version and key in found[1]:
+            found[1].move_to_end(key)
+            value: T = found[1][key]
+            return value
+    with noting_behind() as behind:
+        value = build(conn)
+    for model in behind:
+        _note_behind(model)
+    if version is None or behind:
+        return value
+    with _lock:
+        found = _each.get(name)
+        if found is None or found[0] != version:
+            if found is not None and found[0][0] == version[0] and found[0][1] > version[1]:
+                return value  # a request that began later keeps a newer generation's: not replaced by an older
+            found = _each[name] = (version, OrderedDict())
+        found[1][key] = value
+        while len(found[1]) > size:
+            found[1].popitem(last=False)
     return value
 
 

@@ -15,6 +15,8 @@ import yaml
 from elitewatch.datafiles import DATA, fill
 from elitewatch.dbapi import Connection
 from elitewatch.errors import DataFileError, InputError
+from elitewatch.model import Document
+from elitewatch.nlp.pipeline import parse_documents
 from elitewatch.query.queries import find_entities
 
 STARTER = "narratives"  # the folder of data/ with the watch-list that ships as an example
@@ -92,9 +94,6 @@ def _words(text: str) -> list[str]:
 @cache
 def phrase_lemmas(text: str) -> tuple[str, ...]:
     """The phrase's lemmas by the same models that lemmatized the quotes (loaded on the first phrase)."""
-    from elitewatch.model import Document
-    from elitewatch.nlp.pipeline import parse_documents
-
     [parsed] = parse_documents([Document(id="phrase", text=text, source="<phrase>")])
     return tuple(token.lemma.casefold() for token in parsed.tokens if any(c.isalnum() for c in token.text))
 

@@ -6,9 +6,15 @@ from typing import Any
 
 from elitewatch.dbapi import Connection, dialect
 from elitewatch.errors import NotFoundError
+from elitewatch.query.kept import kept_each
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events, search_quotes
 from elitewatch.query.terms import distinctive_terms, shared_topics
 from elitewatch.store.corrections import corrections_of
+
+# People whose profile and distinctive terms a server process keeps for the pages comparing two of them
+# (the profiles' mean is 120 kB as JSON on the 10,000-document store, the largest 1 MB): the people compared
+# are few (bench/load.py takes pairs of the 200 most named), and a profile is 60% of a comparison's work.
+KEPT_PEOPLE = 100
 
 # A publication date known to the month at least (2024-03, 2024-03-05).
 DATED_TO_THE_MONTH = {
@@ -97,7 +103,7 @@ def document_view(conn: Connection, doc_id: str) -> dict[str, Any]:
 def compare(conn: Connection, a: int, b: int, *, topic: str | None = None) -> dict[str, Any]:
     """Two people side by side: their offices and events over time, each one's distinctive terms (log-odds
     against the corpus), the topics both speak about, and, for a searched `topic`, their quotes on it in time."""
-    first, second = entity_profile(conn, a), entity_profile(conn, b)
+    first, second = _profile(conn, a), _profile(conn, b)
     on_topic: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
     if topic and topic.strip():
         for side, who in (("a", a), ("b", b)):
@@ -106,11 +112,20 @@ def compare(conn: Connection, a: int, b: int, *, topic: str | None = None) -> di
     return {
         "a": first,
         "b": second,
-        "a_terms": distinctive_terms(conn, a),
-        "b_terms": distinctive_terms(conn, b),
+        "a_terms": _terms(conn, a),
+        "b_terms": _terms(conn, b),
         "shared_topics": shared_topics(conn, a, b),
         "topic": topic,
         "a_on_topic": on_topic["a"],
         "b_on_topic": on_topic["b"],
         "both_at": [e for e in first["events"] if any(p["id"] == b for p in e["participants"])],
     }
+
+
+def _profile(conn: Connection, person: int) -> dict[str, Any]:
+    # kept as drawn: nothing that reads it changes it (the page, its JSON, the chart)
+    return kept_each(conn, "profile", person, lambda conn: entity_profile(conn, person), size=KEPT_PEOPLE)
+
+
+def _terms(conn: Connection, person: int) -> list[dict[str, Any]]:
+    return kept_each(conn, "terms", person, lambda conn: distinctive_terms(conn, person), size=KEPT_PEOPLE)

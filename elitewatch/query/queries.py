@@ -1,38 +1,19 @@
-"""Queries over the store: entities, a person's profile, quotes, full-text search, a summary."""
+"""Queries over the store: entities, a person's profile, quotes, claims and events, a summary (documents found
+by words: documents.py)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from elitewatch.dbapi import Connection, Cursor, Dialect, dialect
+from elitewatch.dbapi import Connection, Cursor, dialect
 from elitewatch.errors import NotFoundError
 from elitewatch.query.facts import Held, join_offices, recent_event_facts
+from elitewatch.query.fulltext import MATCHING, fts_count, fts_query
 from elitewatch.vocabulary.names import name_key, strip_possessive
 
 
 def _rows(cursor: Cursor) -> list[dict[str, Any]]:
     return [dict(row) for row in cursor.fetchall()]
-
-
-def fts_query(text: str, dialect: Dialect = "sqlite") -> str:
-    """User words to a safe FTS5 query (or PostgreSQL tsquery): every word must appear (prefix match on the
-    last)."""
-    words = re.findall(r"\w+", text)
-    if not words:
-        return '""' if dialect == "sqlite" else ""
-    if dialect == "postgresql":  # stemmed by both configurations (migration 001's elitewatch_tsquery)
-        return " & ".join([*(f"'{w}'" for w in words[:-1]), f"'{words[-1]}':*"])
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-# Rows whose words match a query: FTS5's table in SQLite, the row's tsvector in PostgreSQL.
-MATCHING = {
-    "sqlite": "{alias}.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)",
-    "postgresql": "{alias}.fts @@ elitewatch_tsquery(?)",
-}
 
 
 def list_entities(conn: Connection, *, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -459,7 +440,7 @@ def search_quotes(
     if text:
         query = fts_query(text, dialect(conn))
         # Few matches are sorted; the many of a common word are found walking the quotes newest first.
-        common = _fts_count(conn, "quotes", query) > SORT_MATCHES
+        common = fts_count(conn, "quotes", query) > SORT_MATCHES
         source = "quotes q INDEXED BY quotes_dated" if common else "quotes q"
         where.append(("+" if common else "") + MATCHING[dialect(conn)].format(alias="q", table="quotes"))
         params.append(query)
@@ -547,107 +528,6 @@ def search_claims(
 
 
 SORT_MATCHES = 1000  # quotes matching words: up to this many are sorted by date, more found by the date index
-
-
-def _fts_count(conn: Connection, table: str, query: str) -> int:
-    if dialect(conn) == "postgresql":
-        return int(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE fts @@ elitewatch_tsquery(?)", (query,)).fetchone()[0])
-    return int(conn.execute(f"SELECT COUNT(*) FROM {table}_fts WHERE {table}_fts MATCH ?", (query,)).fetchone()[0])
-
-
-SEARCH_WINDOW = 2000  # the newest matching documents that relevance ranks
-
-
-def search_documents(conn: Connection, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Documents matching the words, the most relevant of the newest SEARCH_WINDOW matches first (ranking
-    every match of a common word in a large store is what made search slow), then the documents that name
-    an entity the words name in any of its spellings ("Tokaev" finds every document of Tokayev). Each with
-    `hit_start`/`hit_end`, where the page opens, and a snippet around it."""
-    query = fts_query(text, dialect(conn))
-    found = _rows(
-        conn.execute(
-            """SELECT d.id, d.title, d.published, d.language,
-                      ts_headline(elitewatch_config(d.language), d.text, elitewatch_tsquery(?),
-                                  'StartSel=[, StopSel=], MaxFragments=1, MaxWords=12, MinWords=6,
-                                   FragmentDelimiter=" … "') AS snippet
-               FROM (SELECT rowid FROM documents WHERE fts @@ elitewatch_tsquery(?) ORDER BY rowid DESC LIMIT ?) newest
-               JOIN documents d ON d.rowid = newest.rowid
-               ORDER BY ts_rank(d.fts, elitewatch_tsquery(?)) DESC, d.rowid DESC LIMIT ?""",
-            (query, query, SEARCH_WINDOW, query, limit),
-        )
-        if dialect(conn) == "postgresql"
-        else conn.execute(
-            """SELECT d.id, d.title, d.published, d.language,
-                      snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet
-               FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-               WHERE documents_fts MATCH ? AND documents_fts.rowid >= (
-                     SELECT COALESCE(MIN(rowid), 0) FROM (
-                         SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?))
-               ORDER BY rank LIMIT ?""",
-            (query, query, SEARCH_WINDOW, limit),
-        )
-    )
-    words = re.findall(r"\w+", text)
-    for row in found:
-        row["hit_start"], row["hit_end"] = _first_hit(conn, row["id"], words)
-        row["via"] = "words"
-    if len(found) < limit and words:
-        seen = {row["id"] for row in found}
-        for row in _documents_naming(conn, text, limit=limit - len(found), skip=seen):
-            found.append(row)
-    return found
-
-
-def _first_hit(conn: Connection, doc_id: str, words: list[str]) -> tuple[int | None, int | None]:
-    """Where the first of the words (the last one as a prefix, as the search matched it) is in the text."""
-    row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None or not words:
-        return None, None
-    parts = [rf"\b{re.escape(w)}\b" for w in words[:-1]] + [rf"\b{re.escape(words[-1])}\w*"]
-    match = re.search("|".join(parts), row["text"], re.IGNORECASE)
-    return (match.start(), match.end()) if match else (None, None)
-
-
-# Each document's first mention of the entities: SQLite takes a bare column from the row of MIN(); PostgreSQL
-# says so with DISTINCT ON.
-FIRST_MENTION = {
-    "sqlite": """SELECT de.doc_id, de.entity_id, MIN(m.start) AS start FROM doc_entities de
-                   JOIN mentions m ON m.doc_entity_id = de.id
-                  WHERE de.entity_id IN ({marks}) GROUP BY de.doc_id""",
-    "postgresql": """SELECT DISTINCT ON (de.doc_id) de.doc_id, de.entity_id, m.start FROM doc_entities de
-                       JOIN mentions m ON m.doc_entity_id = de.id
-                      WHERE de.entity_id IN ({marks}) ORDER BY de.doc_id, m.start, de.entity_id""",
-}
-
-
-def _documents_naming(conn: Connection, name: str, *, limit: int, skip: set[str]) -> list[dict[str, Any]]:
-    """The newest documents naming an entity called `name`, each at its first mention there."""
-    ids = [e["id"] for e in find_entities(conn, name)]
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    rows = _rows(
-        conn.execute(
-            f"""SELECT d.id, d.title, d.published, d.language, first.start AS hit_start, first.end AS hit_end,
-                       e.name AS entity, substr(d.text, max(0, first.start - 80) + 1, first.end - first.start + 160)
-                       AS context, max(0, first.start - 80) AS context_start
-                  FROM ({FIRST_MENTION[dialect(conn)].format(marks=marks)}) hit
-                  JOIN mentions first ON first.doc_id = hit.doc_id AND first.start = hit.start
-                  JOIN documents d ON d.id = hit.doc_id JOIN entities e ON e.id = hit.entity_id
-                 ORDER BY d.published DESC, d.id LIMIT ?""",
-            [*ids, limit + len(skip)],
-        )
-    )
-    found: list[dict[str, Any]] = []
-    for row in rows:
-        if row["id"] in skip or row["id"] in {f["id"] for f in found}:
-            continue
-        start, end = row["hit_start"] - row.pop("context_start"), row["hit_end"] - row["hit_start"]
-        context = row.pop("context")
-        row["snippet"] = f"… {context[:start]}[{context[start : start + end]}]{context[start + end :]} …"
-        row["via"] = f"names {row.pop('entity')}"
-        found.append(row)
-    return found[:limit]
 
 
 def corpus_summary(conn: Connection, *, top: int = 5) -> dict[str, Any]:

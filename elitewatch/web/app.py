@@ -59,9 +59,8 @@ def create_app(
     db: Path | str, token: str | None = None, *, body_limit: int = BODY_LIMIT, narratives: Path | None = None
 ) -> FastAPI:
     """The application over the store at `db`; `token` (else none) opens writing; `narratives`, a folder of
-    watch-lists (else the starter list), is what /narratives watches. Nothing is opened here:
-    each request opens its own connection, read-only unless it writes, so a store in a read-only folder
-    serves."""
+    watch-lists (else the starter list), is what /narratives watches. Nothing is opened here: each request
+    takes a read-only connection (deps.Readers) unless it writes, so a store in a read-only folder serves."""
     app = FastAPI(
         title="elitewatch",
         version=__version__,
@@ -80,7 +79,7 @@ def create_app(
     app.state.web = web
     pages = errors.ErrorPages(web.templates)
     errors.install(app, pages)
-    app.add_middleware(KeptPages, db=web.db)  # innermost: it keeps what the routes drew, without the headers
+    app.add_middleware(KeptPages, readers=web.readers)  # innermost: it keeps what the routes drew, without the headers
     app.add_middleware(WriteGate, token=web.token, body_limit=web.body_limit, reject=pages.reject)
     app.add_middleware(SecurityHeaders)  # outermost: the gate's refusals carry the headers too
     for group in ROUTERS:

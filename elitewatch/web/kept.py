@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from pathlib import Path
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from elitewatch.query.kept import noting_behind
-from elitewatch.store.db import connect, generation
+from elitewatch.store.db import generation
+from elitewatch.web.deps import Readers
 
 # Pages kept per server process: the home page, searches and the pages people open again (a few hundred kB
 # at most each).
@@ -29,8 +29,8 @@ LARGEST = 2_000_000
 
 
 class KeptPages:
-    def __init__(self, app: ASGIApp, *, db: Path | str) -> None:
-        self.app, self.db = app, db
+    def __init__(self, app: ASGIApp, *, readers: Readers) -> None:
+        self.app, self.readers = app, readers
         self.pages: OrderedDict[tuple[Any, ...], tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
         self.drawing: dict[tuple[Any, ...], asyncio.Event] = {}
 
@@ -57,13 +57,13 @@ class KeptPages:
 
     def _generation(self) -> tuple[str, int] | None:
         try:
-            conn = connect(self.db, readonly=True)
+            conn = self.readers.take()
         except Exception:
             return None  # the route says what is wrong with the store
         try:
             return generation(conn)
         finally:
-            conn.close()
+            self.readers.give(conn)
 
     def _kept(self, key: tuple[Any, ...]) -> tuple[list[tuple[bytes, bytes]], bytes] | None:
         if key in self.pages:

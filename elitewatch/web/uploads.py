@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from elitewatch.errors import InputError
 from elitewatch.ingest.readers import SIDECAR_SUFFIX
-
-if TYPE_CHECKING:
-    from elitewatch.pipeline import IngestReport
+from elitewatch.pipeline import IngestReport
 
 UPLOAD_LIMIT = 5_000_000  # bytes of one uploaded file
 NAME_LIMIT = 200  # bytes of a file name: most file systems stop at 255, and a duplicate gets "-2" added

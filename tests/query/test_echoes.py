@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from _pytest.monkeypatch import MonkeyPatch
 from fastapi.testclient import TestClient
@@ -199,3 +200,57 @@ def test_a_write_shows_its_new_echo_at_once_and_on_the_persons_page_once_built(t
         time.sleep(0.2)  # the person's page shows the echoes of a few seconds ago while the new ones are built
     shown = listed(f"/entity/{putin}.json")
     assert [(e["first"]["speaker"]["id"], e["kind"]) for e in shown] == [(putin, "phrase")]
+
+
+def _statement(number: int, text: str, speaker: int, doc: str = "", start: int = 0) -> echoes_module._Quote:
+    return echoes_module._Quote(
+        id=number, kind="quote", start=start, end=start + 10, doc_id=doc or f"doc-{number}", speaker_id=speaker,
+        speaker=f"speaker {speaker}", text=text, language="en", lemmas=(), date=f"2020-01-{number:02d}",
+        dated_by="published", title=None,
+    )  # fmt: skip
+
+
+def _each_statement(quotes: list[echoes_module._Quote], vectors: dict[str, list[float]], threshold: float, margin: float) -> set[tuple[int, int]]:  # fmt: skip
+    """close_pairs as its docstring says it, one statement at a time: what working on the texts must give."""
+    unit = {text: [v / sum(x * x for x in vector) ** 0.5 for v in vector] for text, vector in vectors.items()}
+
+    def cosine(a: echoes_module._Quote, b: echoes_module._Quote) -> float:
+        return sum(x * y for x, y in zip(unit[a.text], unit[b.text], strict=True))
+
+    def neighbours(a: echoes_module._Quote) -> float:
+        near = sorted((cosine(a, b) for b in quotes if b.speaker_id != a.speaker_id), reverse=True)
+        return sum(near[: echoes_module.NEIGHBOURS]) / max(len(near[: echoes_module.NEIGHBOURS]), 1)
+
+    found = set()
+    for n, a in enumerate(quotes):
+        for b in quotes[n + 1 :]:
+            near = cosine(a, b)
+            two = a.speaker_id != b.speaker_id and not echoes_module._overlap(a, b)
+            if two and near >= threshold and near >= margin * max((neighbours(a) + neighbours(b)) / 2, 1e-6):
+                found.add(echoes_module._ordered(a, b))
+    return found
+
+
+def test_a_text_reprinted_by_many_documents_and_speakers_pairs_as_each_statement_would(monkeypatch: MonkeyPatch) -> None:  # fmt: skip
+    # four texts, two near each other; reprinted by several speakers, twice by one of them, once overlapping
+    vectors = {
+        "tax rises will not come this year, the minister said": [1.0, 0.1, 0.0, 0.0],
+        "this year there will be no rise in taxes at all, he said": [0.9, 0.25, 0.05, 0.0],
+        "the bridge over the river opens to traffic in May": [0.0, 1.0, 0.2, 0.0],
+        "the harvest was the largest in a decade across the region": [0.1, 0.0, 1.0, 0.3],
+    }
+    texts = list(vectors)
+    quotes = [
+        _statement(1, texts[0], speaker=1), _statement(2, texts[0], speaker=1), _statement(3, texts[0], speaker=2),
+        _statement(4, texts[1], speaker=3), _statement(5, texts[1], speaker=3, doc="doc-4", start=5),
+        _statement(6, texts[1], speaker=1), _statement(7, texts[2], speaker=2), _statement(8, texts[2], speaker=4),
+        _statement(9, texts[3], speaker=4), _statement(10, texts[3], speaker=5), _statement(11, texts[2], speaker=5),
+    ]  # fmt: skip
+    fake = {text: np.array(vector, dtype=np.float32) / np.linalg.norm(vector) for text, vector in vectors.items()}
+    monkeypatch.setattr(echoes_module, "_vectors", dict(fake))
+    monkeypatch.setattr(embeddings, "embed", lambda texts: [fake[text] for text in texts])
+    for threshold, margin in ((0.75, 1.15), (0.5, 1.05), (0.9, 1.0), (0.0, 0.5)):
+        found = echoes_module.close_pairs(quotes, threshold, margin)
+        assert {(a, b) for a, b, _ in found.pairs} == _each_statement(quotes, vectors, threshold, margin)
+        assert len(found.pairs) == len({(a, b) for a, b, _ in found.pairs})  # each pair once
+    assert echoes_module.close_pairs(quotes, 0.75, 1.05).pairs  # the two near texts: a pair at all

@@ -73,3 +73,33 @@ def test_a_ready_model_is_never_built_in_the_request(tmp_path: Path) -> None:
         threading.Event().wait(0.05)
     assert kept_ready(conn, "ready", build) == "model"
     assert kept_ready(connect(":memory:"), "ready", build) == "model"  # a store in memory: built here
+
+
+def test_each_of_many_is_kept_per_generation_the_most_recent_only_and_never_one_made_behind(tmp_path: Path) -> None:
+    from elitewatch.query.kept import _note_behind, kept_each
+
+    conn = connect(tmp_path / "e.db")
+    builds: list[str] = []
+
+    def build(key: str, *, behind: bool = False):  # type: ignore[no-untyped-def]
+        def make(_: object) -> str:
+            builds.append(key)
+            if behind:
+                _note_behind("a model")
+            return f"{key}{len(builds)}"
+
+        return make
+
+    assert kept_each(conn, "each", "a", build("a"), size=2) == "a1"
+    assert kept_each(conn, "each", "a", build("a"), size=2) == "a1"  # kept
+    assert kept_each(conn, "each", "b", build("b"), size=2) == "b2"
+    assert kept_each(conn, "each", "c", build("c"), size=2) == "c3"  # "a" is the one let go
+    assert kept_each(conn, "each", "b", build("b"), size=2) == "b2"
+    assert kept_each(conn, "each", "a", build("a"), size=2) == "a4"
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO judgements (kind, type, a, b, created_at) VALUES ('merge', 'person', 'A', 'B', 'now')"
+        )
+    assert kept_each(conn, "each", "a", build("a"), size=2) == "a5"  # the store changed
+    assert kept_each(conn, "each", "d", build("d", behind=True), size=2) == "d6"
+    assert kept_each(conn, "each", "d", build("d"), size=2) == "d7"  # made with an older model: not kept

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from elitewatch.pipeline import ingest
-from elitewatch.query.queries import search_documents, search_quotes
+from elitewatch.query.documents import search_documents
+from elitewatch.query.queries import search_quotes
 from elitewatch.resolve.judgements import judge
 from elitewatch.settings import Settings
 from elitewatch.store import connect, transaction

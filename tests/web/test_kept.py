@@ -55,3 +55,64 @@ def test_errors_are_never_kept(examples_store: Path, monkeypatch: pytest.MonkeyP
     assert client.get("/document/no-such-document").status_code == 404
     assert client.get("/document/no-such-document").status_code == 404
     assert looked_up == ["no-such-document", "no-such-document"]  # looked up again: nothing kept of an error
+
+
+def test_a_kept_read_connection_is_used_again_and_sees_each_write(
+    examples_store: Path, tmp_path: Path, backend: str
+) -> None:
+    db = pg.copy_store(examples_store, tmp_path / "s.db")
+    app = create_app(db)
+    readers = app.state.web.readers
+    client = TestClient(app)
+    assert client.get("/entities.json").status_code == 200
+    if backend == "postgresql":  # each request its own session, as before
+        assert readers.idle == []
+        return
+    kept = list(readers.idle)
+    assert len(kept) == 1  # the kept pages' check and the route took the same one in turn
+    found = client.get("/quotes.json?q=Minsk").json()
+    assert readers.idle == kept  # used again, not opened anew
+    (tmp_path / "new.txt").write_text('"We will build the road to Minsk," Mishustin said on Monday.', encoding="utf-8")
+    conn = connect(db)
+    ingest(conn, [str(tmp_path / "new.txt")], Settings())
+    conn.close()
+    after = client.get("/quotes.json?q=Minsk").json()
+    assert len(after["quotes"]) == len(found["quotes"]) + 1 and readers.idle == kept  # the write, at once
+
+
+def test_a_store_in_a_folder_that_cannot_be_written_keeps_no_connection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from elitewatch.web import deps
+
+    db = tmp_path / "s.db"
+    connect(db).close()
+    readers = deps.Readers(db)
+    conn = readers.take()
+    readers.give(conn)
+    assert readers.idle == [conn] and readers.take() is conn
+    # as another user would find it (root may write anywhere): the store may be opened immutable, and would
+    # then not see a later write
+    monkeypatch.setattr(deps.os, "access", lambda path, mode: Path(path) != tmp_path)
+    readers = deps.Readers(db)
+    conn = readers.take()
+    readers.give(conn)
+    assert readers.idle == [] and readers.take() is not conn
+
+
+def test_two_people_compared_again_after_a_write_show_it(examples_store: Path, tmp_path: Path) -> None:
+    db = pg.copy_store(examples_store, tmp_path / "s.db")
+    client = TestClient(create_app(db))
+    pair = {"a": "Tokayev", "b": "Putin"}
+    before = client.get("/compare.json", params=pair).json()["comparison"]
+    assert client.get("/compare.json", params={**pair, "topic": "x"}).json()["comparison"]["a"] == before["a"]
+    (tmp_path / "new.txt").write_text(
+        '"Our two countries will build a new bridge," President Kassym-Jomart Tokayev said on Monday.',
+        encoding="utf-8",
+    )
+    conn = connect(db)
+    ingest(conn, [str(tmp_path / "new.txt")], Settings())
+    conn.close()
+    after = client.get("/compare.json", params={**pair, "topic": "y"}).json()["comparison"]  # a page not kept
+    assert len(after["a"]["quotes"]) == len(before["a"]["quotes"]) + 1
+    assert any("new bridge" in quote["text"] for quote in after["a"]["quotes"])

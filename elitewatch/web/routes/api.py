@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Query, UploadFile
 from pydantic import BaseModel
 
+from elitewatch.pipeline import ingest
 from elitewatch.resolve.judgements import decide_candidate, merge_named, split_named
 from elitewatch.settings import Settings
 from elitewatch.store.db import transaction
@@ -68,10 +69,6 @@ def api_review(
 def api_ingest(files: Annotated[list[UploadFile], File()], conn: Writer) -> dict[str, Any]:
     """Two files of one name are both ingested, the second as NAME-2 (listed under "renamed");
     refusals name the files as uploaded."""
-    # Imported on the first upload: the pipeline brings the fetchers and workers (a quarter of a second,
-    # 270 modules) that a server which only reads never needs.
-    from elitewatch.pipeline import ingest
-
     with tempfile.TemporaryDirectory(prefix="elitewatch-upload-") as folder:
         saved = uploads.save(Path(folder), [(upload.filename, upload.file) for upload in files])
         report = ingest(conn, saved.inputs(), Settings())
