@@ -176,8 +176,8 @@ class Analysis:
     published: str | None = None  # from metadata, else inferred from the text
     published_how: str | None = None
     published_confidence: float | None = None
-    # The extractors' shared index over the parse and the entities (elitewatch.extract.document.Document), built
-    # once with the entities; not stored, and left behind when the analysis goes to another process.
+    # The extractors' shared index over the parse and the entities (extract.document.DocumentIndex), built once
+    # with the entities; not stored, and left behind when the analysis goes to another process.
     index: Any = field(default=None, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from functools import cached_property
 from elitewatch.model import LocalEntity, Mention, Parsed, Sentence, Token
 
 
-class Document:
+class DocumentIndex:
     """Token and mention indexes over one parsed document."""
 
     def __init__(self, parsed: Parsed, entities: list[LocalEntity]) -> None:
@@ -69,7 +69,7 @@ class Document:
         return None
 
 
-def sentence_of(doc: Document, index: int) -> Sentence:
+def sentence_of(doc: DocumentIndex, index: int) -> Sentence:
     token = doc.tokens[index]
     found = bisect.bisect_right(doc.sentence_starts, token.start) - 1
     if found >= 0 and token.start < doc.sentences[found].end:
@@ -77,7 +77,7 @@ def sentence_of(doc: Document, index: int) -> Sentence:
     return Sentence(token.start, token.end, "en")
 
 
-def referent(doc: Document, pronoun: Token, topic: bool = True) -> Mention | None:
+def referent(doc: DocumentIndex, pronoun: Token, topic: bool = True) -> Mention | None:
     """The person named earlier in the pronoun's paragraph, a subject before any other ("Kosherbayev was
     appointed by President Tokayev’s decree …; he presented his credentials": Kosherbayev); with none and
     `topic`, the person the document is most about (at a paragraph's start the last name is often someone

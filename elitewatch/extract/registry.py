@@ -10,7 +10,7 @@ from __future__ import annotations
 from elitewatch import temporal
 from elitewatch.extract import claims, dating, entities, events, positions, quotes
 from elitewatch.extract.component import Component, Pipeline, component
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.events import roles
 from elitewatch.extract.quotes import holders
 from elitewatch.model import Analysis
@@ -36,7 +36,7 @@ def find_entities(analysis: Analysis) -> None:
     """The entities, and the one index over the parse and them that the extractors after share (tokens by
     offset, mentions, dependency children, sentences: elitewatch.extract.document)."""
     analysis.entities = entities.extract_entities(analysis.parsed)
-    analysis.index = Document(analysis.parsed, analysis.entities)
+    analysis.index = DocumentIndex(analysis.parsed, analysis.entities)
 
 
 @component(

@@ -8,7 +8,7 @@ import pickle
 import pytest
 
 from elitewatch.extract import document, quotes
-from elitewatch.extract.document import Document as Index
+from elitewatch.extract.document import DocumentIndex as Index
 from elitewatch.extract.registry import PIPELINE
 from elitewatch.model import Analysis, Document
 from elitewatch.nlp import parse_documents
@@ -34,7 +34,7 @@ def test_one_index_per_document_whichever_extractors_read_it(monkeypatch: pytest
         init(self, *args, **kwargs)  # type: ignore[arg-type]
         built.append(self)
 
-    monkeypatch.setattr(document.Document, "__init__", counted)
+    monkeypatch.setattr(document.DocumentIndex, "__init__", counted)
     [parsed] = parse_documents([Document(id="t", text=TEXT, source="<test>", published="2024-03-06")])
     done = PIPELINE(Analysis(parsed=parsed))
     assert built == [done.index]

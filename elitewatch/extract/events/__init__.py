@@ -27,7 +27,7 @@ facts by the events (a quote said at one, an office taken in an appointment) is 
 from __future__ import annotations
 
 from elitewatch.extract import confidence
-from elitewatch.extract.document import Document, sentence_of
+from elitewatch.extract.document import DocumentIndex, sentence_of
 from elitewatch.extract.events.dates import DateSites, date_sites, date_within_visits, event_date
 from elitewatch.extract.events.lexicon import EVENT_TYPES, groups
 from elitewatch.extract.events.merging import merge
@@ -49,10 +49,10 @@ def extract_events(
     anchor: str | None = None,
     positions: list[Position] | None = None,
     *,
-    doc: Document | None = None,
+    doc: DocumentIndex | None = None,
 ) -> list[Event]:
     """`doc`: the document's index over `parsed` and `entities`, when the analysis has built it."""
-    doc = Document(parsed, entities) if doc is None else doc
+    doc = DocumentIndex(parsed, entities) if doc is None else doc
     if not doc.tokens:
         return []
     holders = RoleHolders(positions or [])
@@ -81,7 +81,7 @@ def extract_events(
     return merge([_event(doc, item) for item in found], {e.index for e in entities if e.type == "person"})
 
 
-def _event(doc: Document, item: Found) -> Event:
+def _event(doc: DocumentIndex, item: Found) -> Event:
     trigger = item.trigger
     sentence = sentence_of(doc, trigger.head)
     start, end = doc.tokens[trigger.first].start, doc.tokens[trigger.last].end

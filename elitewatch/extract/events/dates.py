@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from elitewatch.extract.document import Document, sentence_of
+from elitewatch.extract.document import DocumentIndex, sentence_of
 from elitewatch.extract.events.lexicon import groups, lexicon
 from elitewatch.extract.events.syntax import (
     MAX_CLIMB,
@@ -39,7 +39,7 @@ class DateSites:
         return self.sites[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
-def date_sites(doc: Document, anchor: str | None) -> list[DateSite]:
+def date_sites(doc: DocumentIndex, anchor: str | None) -> list[DateSite]:
     sites = []
     for expr in find_dates(doc.text, 0, len(doc.text), anchor):
         if expr.value is None or expr.parts.kind == "elapsed" or _in_citation(doc.text, expr.start):
@@ -60,7 +60,7 @@ def _in_citation(text: str, offset: int) -> bool:
     return opening != -1 and text.find(")", opening, offset) == -1
 
 
-def _clauses_above(doc: Document, verb: int) -> set[int]:
+def _clauses_above(doc: DocumentIndex, verb: int) -> set[int]:
     """The clauses a clause is part of, up to the sentence's main verb."""
     found = set()
     for _ in range(MAX_CLIMB):
@@ -72,14 +72,14 @@ def _clauses_above(doc: Document, verb: int) -> set[int]:
     return found
 
 
-def _in_sequence(doc: Document, trigger: Trigger) -> bool:
+def _in_sequence(doc: DocumentIndex, trigger: Trigger) -> bool:
     """Is the trigger noun introduced by "after", "before", «после»: another time than its clause's?"""
     words = lexicon(trigger.language).sequence_words
     head = doc.tokens[trigger.head].head
     return introduced_by(doc, head, words) or introduced_by(doc, trigger.head, words)
 
 
-def event_date(doc: Document, trigger: Trigger, sites: DateSites, taken: set[int]) -> TimeExpr | None:
+def event_date(doc: DocumentIndex, trigger: Trigger, sites: DateSites, taken: set[int]) -> TimeExpr | None:
     sentence = sentence_of(doc, trigger.head)
     near = sites.between(sentence.start, sentence.end)
     if not near:

@@ -4,7 +4,7 @@ President") stands for."""
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document, referent
+from elitewatch.extract.document import DocumentIndex, referent
 from elitewatch.extract.events.lexicon import Lexicon, groups, lexicon
 from elitewatch.extract.events.syntax import (
     CLAUSE_DEPS,
@@ -46,7 +46,7 @@ class RoleHolders:
     def in_office_words(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.spans)
 
-    def holder(self, doc: Document, index: int) -> int | None:
+    def holder(self, doc: DocumentIndex, index: int) -> int | None:
         token = doc.tokens[index]
         language = doc.language(token)
         word = doc.word(token, language)
@@ -60,7 +60,7 @@ class RoleHolders:
         return people.pop() if len(people) == 1 else None
 
     @staticmethod
-    def _country_in_phrase(doc: Document, index: int) -> str | None:
+    def _country_in_phrase(doc: DocumentIndex, index: int) -> str | None:
         for k in subtree(doc, index, limit=12, stop=CLAUSE_DEPS):
             mention = doc.mention_of_token(k)
             if mention is not None and mention.type == "place":
@@ -72,7 +72,7 @@ class RoleHolders:
 
 
 def _entity_of(
-    doc: Document, index: int, types: tuple[str, ...] = PARTICIPANT_TYPES, holders: RoleHolders | None = None
+    doc: DocumentIndex, index: int, types: tuple[str, ...] = PARTICIPANT_TYPES, holders: RoleHolders | None = None
 ) -> int | None:
     """The entity a token names, or stands for (a pronoun, a relative "who", "the Kazakh President")."""
     token = doc.tokens[index]
@@ -92,7 +92,7 @@ def _entity_of(
     return None
 
 
-def _predicative(doc: Document, index: int) -> bool:
+def _predicative(doc: DocumentIndex, index: int) -> bool:
     """ "resigning as President", "became president": the role is said of someone, it names no one."""
     token = doc.tokens[index]
     if token.dep in ("attr", "oprd", "appos", "compound", "xcomp"):
@@ -102,7 +102,7 @@ def _predicative(doc: Document, index: int) -> bool:
     return any(t.text.lower() in words for t in introduced)
 
 
-def _bound_subject(doc: Document, index: int) -> int | None:
+def _bound_subject(doc: DocumentIndex, index: int) -> int | None:
     """The person who is the subject of a possessive's clause, or of the clause it depends on."""
     for verb in clause_chain(doc, clause_verb(doc, index)):
         subjects = subjects_of(doc, verb)
@@ -119,7 +119,7 @@ def _bound_subject(doc: Document, index: int) -> int | None:
     return None
 
 
-def _antecedent(doc: Document, index: int) -> int | None:
+def _antecedent(doc: DocumentIndex, index: int) -> int | None:
     """The noun a relative pronoun stands for: "Miller and Ozerets, who meet today" -> "Miller"."""
     token = doc.tokens[index]
     relative = lexicon(doc.language(token)).relative_pronouns
@@ -135,7 +135,7 @@ def _antecedent(doc: Document, index: int) -> int | None:
     return None
 
 
-def _phrase_tokens(doc: Document, root: int) -> list[int]:
+def _phrase_tokens(doc: DocumentIndex, root: int) -> list[int]:
     """The words of a phrase or clause that may name its participants: not those of another clause, of a
     possessive of another noun ("Dauren Abayev’s predecessor"), or after "after"/"before" (another event)."""
     result: list[int] = []
@@ -155,7 +155,7 @@ def _phrase_tokens(doc: Document, root: int) -> list[int]:
     return sorted(result)
 
 
-def _located(doc: Document, index: int) -> bool:
+def _located(doc: DocumentIndex, index: int) -> bool:
     """An organization named as where something happened ("at a ceremony in the Kremlin") takes no part."""
     mention = doc.mention_of_token(index)
     if mention is None or mention.type != "organization":
@@ -164,7 +164,7 @@ def _located(doc: Document, index: int) -> bool:
     return introduced_by(doc, phrase_top(doc, mention), words)
 
 
-def _in_office(doc: Document, index: int, root: int) -> bool:
+def _in_office(doc: DocumentIndex, index: int, root: int) -> bool:
     """An organization or place named in the office someone takes or leaves ("the appointment of X as CSTO
     Secretary General", "resigned as President of Kazakhstan", «назначен в качестве посла России») is the
     office's, not a participant: it hangs from the phrase's root through a predicative "as"."""
@@ -185,7 +185,7 @@ def _in_office(doc: Document, index: int, root: int) -> bool:
     return False
 
 
-def _affiliation(doc: Document, index: int, holders: RoleHolders | None) -> bool:
+def _affiliation(doc: DocumentIndex, index: int, holders: RoleHolders | None) -> bool:
     """An organization or place named as part of a person's office or name is theirs, not a participant:
     the words of an office the document gives someone («Генеральный секретарь ОДКБ X прибыл»), or a
     modifier the parse hangs on a person's name ("Kremlin spokesman Dmitry Peskov", a headline run into
@@ -207,7 +207,7 @@ def _affiliation(doc: Document, index: int, holders: RoleHolders | None) -> bool
     return False
 
 
-def _mentions_under(doc: Document, root: int, holders: RoleHolders | None = None) -> list[int]:
+def _mentions_under(doc: DocumentIndex, root: int, holders: RoleHolders | None = None) -> list[int]:
     """Entities named in a phrase (pronouns and "who" stand for theirs)."""
     found: list[int] = []
     for index in _phrase_tokens(doc, root):
@@ -223,7 +223,7 @@ def _mentions_under(doc: Document, root: int, holders: RoleHolders | None = None
     return found
 
 
-def participants_of(doc: Document, trigger: Trigger, own: list[int], holders: RoleHolders) -> list[int]:
+def participants_of(doc: DocumentIndex, trigger: Trigger, own: list[int], holders: RoleHolders) -> list[int]:
     """For a verb, those of its clause; for a noun, its `own` and those of the verb it hangs on."""
     head = doc.tokens[trigger.head]
     verb = clause_verb(doc, trigger.head)
@@ -247,7 +247,7 @@ def participants_of(doc: Document, trigger: Trigger, own: list[int], holders: Ro
     return list(dict.fromkeys(kept))
 
 
-def own_participants(doc: Document, trigger: Trigger, holders: RoleHolders) -> list[int]:
+def own_participants(doc: DocumentIndex, trigger: Trigger, holders: RoleHolders) -> list[int]:
     """Those named in the trigger's own phrase, with a possessive the parser left outside it ("Tokayev’s
     meeting" read as two objects of "Regarding")."""
     found = _mentions_under(doc, trigger.head, holders)
@@ -263,7 +263,7 @@ def own_participants(doc: Document, trigger: Trigger, holders: RoleHolders) -> l
     return found
 
 
-def _clause_entities(doc: Document, verb: int, holders: RoleHolders) -> list[int]:
+def _clause_entities(doc: DocumentIndex, verb: int, holders: RoleHolders) -> list[int]:
     """Those named in a verb's clause, and countries as its subject ("Russia and Kazakhstan signed")."""
     found = _mentions_under(doc, verb, holders)
     for subject in subjects_of(doc, verb):
@@ -273,7 +273,7 @@ def _clause_entities(doc: Document, verb: int, holders: RoleHolders) -> list[int
     return found
 
 
-def _noun_subject(doc: Document, trigger: Trigger, verb: int, holders: RoleHolders) -> list[int]:
+def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: RoleHolders) -> list[int]:
     """The subject of the verb a trigger noun hangs on: "Tasmagambetov said … during a press conference";
     when the noun is the verb's object, also those the verb takes "with" or "to": "he presented his
     credentials to Vladimir Putin"."""
@@ -299,7 +299,7 @@ def _noun_subject(doc: Document, trigger: Trigger, verb: int, holders: RoleHolde
     return found
 
 
-def _at_occasion(doc: Document, path: list[int], lex: Lexicon) -> bool:
+def _at_occasion(doc: DocumentIndex, path: list[int], lex: Lexicon) -> bool:
     """Does the noun's path to its verb pass an occasion word ("during", "at", «в ходе»)?"""
     for index in path:
         token = doc.tokens[index]
@@ -315,7 +315,7 @@ def _at_occasion(doc: Document, path: list[int], lex: Lexicon) -> bool:
     return False
 
 
-def delegation(doc: Document, entity: int, trigger: Trigger) -> bool:
+def delegation(doc: DocumentIndex, entity: int, trigger: Trigger) -> bool:
     """Is the entity named after a delegation noun in the trigger's sentence («с делегацией Китая»)?"""
     lex = lexicon(trigger.language)
     sentence = doc.tokens[trigger.head].sent

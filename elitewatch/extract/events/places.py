@@ -3,7 +3,7 @@ that is part of an office ("ambassador of Kazakhstan to China")."""
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.events.lexicon import lexicon
 from elitewatch.extract.events.syntax import CLAUSE_DEPS, MAX_CLIMB, clause_tokens, introduced_by, phrase_top, subtree
 from elitewatch.extract.events.triggers import Trigger
@@ -11,7 +11,7 @@ from elitewatch.model import Mention
 from elitewatch.vocabulary.offices import role_words
 
 
-def _under_role(doc: Document, index: int, stop: int) -> bool:
+def _under_role(doc: DocumentIndex, index: int, stop: int) -> bool:
     """Is the phrase part of an office ("ambassador of Kazakhstan to China"), not where the event was?"""
     for _ in range(MAX_CLIMB):
         head = doc.tokens[index].head
@@ -25,7 +25,7 @@ def _under_role(doc: Document, index: int, stop: int) -> bool:
     return False
 
 
-def event_place(doc: Document, trigger: Trigger, verb: int) -> Mention | None:
+def event_place(doc: DocumentIndex, trigger: Trigger, verb: int) -> Mention | None:
     lex = lexicon(trigger.language)
     words = lex.place_prepositions | (lex.destination_prepositions if trigger.type == "visit" else frozenset())
     scopes = [subtree(doc, trigger.head, limit=40, stop=CLAUSE_DEPS)]

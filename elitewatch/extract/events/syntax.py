@@ -3,7 +3,7 @@ subtrees that stop at another clause, subjects, and the preposition that introdu
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.model import Mention, Token
 
 # Dependencies that open a clause of its own: its words are not the words of the clause above it.
@@ -20,7 +20,7 @@ VERB_POS = frozenset({"VERB", "AUX"})
 MAX_CLIMB = 8
 
 
-def span_head(doc: Document, first: int, last: int) -> int:
+def span_head(doc: DocumentIndex, first: int, last: int) -> int:
     """The token of a span whose head lies outside it ("conference" in "press conference")."""
     for index in range(first, last + 1):
         head = doc.tokens[index].head
@@ -29,7 +29,7 @@ def span_head(doc: Document, first: int, last: int) -> int:
     return last
 
 
-def subtree(doc: Document, root: int, limit: int = 60, stop: frozenset[str] = frozenset()) -> list[int]:
+def subtree(doc: DocumentIndex, root: int, limit: int = 60, stop: frozenset[str] = frozenset()) -> list[int]:
     """The tokens under `root` (itself included), not descending through dependencies in `stop`."""
     result: list[int] = []
     stack = [root]
@@ -50,7 +50,7 @@ def is_verb(token: Token) -> bool:
     return token.pos in VERB_POS
 
 
-def clause_verb(doc: Document, index: int) -> int:
+def clause_verb(doc: DocumentIndex, index: int) -> int:
     """The verb whose clause the token belongs to (the token itself for a verb); the root otherwise."""
     for _ in range(MAX_CLIMB):
         token = doc.tokens[index]
@@ -60,7 +60,7 @@ def clause_verb(doc: Document, index: int) -> int:
     return index
 
 
-def _parent_clause(doc: Document, verb: int) -> int | None:
+def _parent_clause(doc: DocumentIndex, verb: int) -> int | None:
     """The clause a subjectless clause depends on: "he had the honor to present", "X came and met Y"."""
     token = doc.tokens[verb]
     if token.head == verb or token.dep not in CONTROL_DEPS:
@@ -68,7 +68,7 @@ def _parent_clause(doc: Document, verb: int) -> int | None:
     return clause_verb(doc, token.head)
 
 
-def clause_chain(doc: Document, verb: int) -> list[int]:
+def clause_chain(doc: DocumentIndex, verb: int) -> list[int]:
     chain = [verb]
     while len(chain) < 3:
         parent = _parent_clause(doc, chain[-1])
@@ -78,18 +78,18 @@ def clause_chain(doc: Document, verb: int) -> list[int]:
     return chain
 
 
-def clause_tokens(doc: Document, verb: int) -> list[int]:
+def clause_tokens(doc: DocumentIndex, verb: int) -> list[int]:
     return subtree(doc, verb, limit=80, stop=CLAUSE_DEPS)
 
 
-def subjects_of(doc: Document, verb: int) -> list[int]:
+def subjects_of(doc: DocumentIndex, verb: int) -> list[int]:
     subjects = [k for k in doc.children.get(verb, []) if doc.tokens[k].dep in SUBJECT_DEPS]
     for subject in list(subjects):
         subjects.extend(k for k in doc.children.get(subject, []) if doc.tokens[k].dep == "conj")
     return subjects
 
 
-def introduced_by(doc: Document, index: int, words: frozenset[str]) -> bool:
+def introduced_by(doc: DocumentIndex, index: int, words: frozenset[str]) -> bool:
     """Is the phrase at `index` introduced by one of these prepositions ("to X" in English, «с X» in Russian)?"""
     token = doc.tokens[index]
     if token.pos == "ADP":
@@ -97,7 +97,7 @@ def introduced_by(doc: Document, index: int, words: frozenset[str]) -> bool:
     return any(doc.tokens[k].dep == "case" and doc.tokens[k].text.lower() in words for k in doc.children.get(index, []))
 
 
-def phrase_top(doc: Document, mention: Mention) -> int:
+def phrase_top(doc: DocumentIndex, mention: Mention) -> int:
     """The token of a mention whose head lies outside it, or the preposition it hangs on ("to" in "to Moscow")."""
     first, last = doc.token_at(mention.start), doc.token_at(max(mention.start, mention.end - 1))
     top = span_head(doc, first, last)

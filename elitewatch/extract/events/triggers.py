@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.events.lexicon import lexicon
 from elitewatch.extract.events.syntax import clause_verb, is_verb, span_head, subtree
 from elitewatch.model import Mention, Token
@@ -38,7 +38,7 @@ def _forms(token: Token) -> tuple[str, str]:
     return token.lemma.lower(), token.text.lower()
 
 
-def _spells(doc: Document, first: int, words: tuple[str, ...]) -> bool:
+def _spells(doc: DocumentIndex, first: int, words: tuple[str, ...]) -> bool:
     """Does the text from token `first` read `words` (the first by its lemma, the rest by lemma or as written)?"""
     if first + len(words) > len(doc.tokens):
         return False
@@ -49,7 +49,7 @@ def _spells(doc: Document, first: int, words: tuple[str, ...]) -> bool:
     return True
 
 
-def find_triggers(doc: Document) -> list[Trigger]:
+def find_triggers(doc: DocumentIndex) -> list[Trigger]:
     found: list[Trigger] = []
     index = 0
     cues = {language: lexicon(language).cues for language in ("en", "ru")}
@@ -72,7 +72,7 @@ def find_triggers(doc: Document) -> list[Trigger]:
     return found
 
 
-def _trigger_at(doc: Document, index: int, language: str) -> Trigger | None:
+def _trigger_at(doc: DocumentIndex, index: int, language: str) -> Trigger | None:
     lex = lexicon(language)
     token = doc.tokens[index]
     if token.pos not in TRIGGER_POS or token.dep in ("prep", "case", "mark"):  # "according to", "regarding"
@@ -87,7 +87,7 @@ def _trigger_at(doc: Document, index: int, language: str) -> Trigger | None:
     return None
 
 
-def _attendance_at(doc: Document, index: int, language: str) -> Trigger | None:
+def _attendance_at(doc: DocumentIndex, index: int, language: str) -> Trigger | None:
     """ "presence … at the May 9 parade": an attendance word, then a gathering within its phrase."""
     lex = lexicon(language)
     phrases = [words for form in dict.fromkeys(_forms(doc.tokens[index])) for words in lex.attendance.get(form, ())]
@@ -101,7 +101,7 @@ def _attendance_at(doc: Document, index: int, language: str) -> Trigger | None:
     return None
 
 
-def _hosting_at(doc: Document, index: int, language: str) -> Trigger | None:
+def _hosting_at(doc: DocumentIndex, index: int, language: str) -> Trigger | None:
     lex = lexicon(language)
     token = doc.tokens[index]
     if is_verb(token) and token.lemma.lower() in lex.hosting and _receives_a_person(doc, index):
@@ -109,7 +109,7 @@ def _hosting_at(doc: Document, index: int, language: str) -> Trigger | None:
     return None
 
 
-def _receives_a_person(doc: Document, verb: int) -> bool:
+def _receives_a_person(doc: DocumentIndex, verb: int) -> bool:
     """ "Obama receives his French counterpart Sarkozy": the object of a hosting verb is a person, not «участие»
     («приняли участие») or «решение» («примет решение»)."""
     for child in doc.children.get(verb, []):
@@ -128,7 +128,7 @@ def _receives_a_person(doc: Document, verb: int) -> bool:
     return False
 
 
-def denied(doc: Document, trigger: Trigger) -> bool:
+def denied(doc: DocumentIndex, trigger: Trigger) -> bool:
     """Negated or hypothetical: "did not meet", "could visit", "the invitation to visit Moscow"."""
     lex = lexicon(trigger.language)
     verb = clause_verb(doc, trigger.head)
@@ -152,7 +152,7 @@ def denied(doc: Document, trigger: Trigger) -> bool:
     return False
 
 
-def generic_plural(doc: Document, trigger: Trigger, own: list[int]) -> bool:
+def generic_plural(doc: DocumentIndex, trigger: Trigger, own: list[int]) -> bool:
     """ "summit meetings", "the first two snap elections": events in general, not one event."""
     token = doc.tokens[trigger.head]
     if trigger.language != "en" or token.pos != "NOUN" or own:

@@ -27,7 +27,7 @@ office, and `countries` gives a national office named without its country the co
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.constructions import found_in
 from elitewatch.extract.positions.countries import imply_countries
 from elitewatch.extract.positions.dates import Ages
@@ -46,10 +46,10 @@ __all__ = ["EXTRACTOR", "VERSION", "extract_positions"]
 
 
 def extract_positions(
-    parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None, *, doc: Document | None = None
+    parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None, *, doc: DocumentIndex | None = None
 ) -> list[Position]:
     """`doc`: the document's index over `parsed` and `entities`, when the analysis has built it."""
-    doc = Document(parsed, entities) if doc is None else doc
+    doc = DocumentIndex(parsed, entities) if doc is None else doc
     if not doc.tokens:
         return []
     people = {e.index for e in entities if named_like_a_person(doc, e.mentions)}
@@ -69,7 +69,7 @@ def extract_positions(
     return positions
 
 
-def _inside(doc: Document, item: Found) -> bool:
+def _inside(doc: DocumentIndex, item: Found) -> bool:
     """«Заместителем Мехсуда назначен X»: a name inside the role phrase is its principal, never its holder."""
     start, end = doc.tokens[item.phrase.first].start, doc.tokens[item.phrase.last].end
     return any(start <= m.start and m.end <= end for m in doc.entities[item.person].mentions)

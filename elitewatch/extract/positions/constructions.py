@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document, referent
+from elitewatch.extract.document import DocumentIndex, referent
 from elitewatch.extract.events.lexicon import lexicon as event_lexicon
 from elitewatch.extract.positions import predicates
 from elitewatch.extract.positions.found import Found
@@ -30,7 +30,7 @@ INFINITIVE_ENDINGS = ("ть", "ти", "чь")
 PREPOSITIONAL_TOKENS = 4  # a Russian verb's infinitive ("возглавить"), which natasha tags as VERB
 
 
-def found_in(doc: Document) -> list[Found]:
+def found_in(doc: DocumentIndex) -> list[Found]:
     """Every construction that states an office: for each person mention in text order, the titles before it,
     the appositions after it and the verb of service it is the subject (or object) of; then those whose
     subject or object is a pronoun."""
@@ -58,7 +58,7 @@ def found_in(doc: Document) -> list[Found]:
     return found
 
 
-def _possessed_succession(doc: Document, found: list[Found]) -> list[Found]:
+def _possessed_succession(doc: DocumentIndex, found: list[Found]) -> list[Found]:
     """ "Acting president X, who took office after the resignation of his predecessor Y": a predecessor (or
     successor) named with a possessor held the office the possessor holds in that sentence (its first one
     stated), ended for a predecessor. The possessor is a name or a pronoun ("his", "X's")."""
@@ -94,7 +94,7 @@ def _possessed_succession(doc: Document, found: list[Found]) -> list[Found]:
     return more
 
 
-def _possessor(doc: Document, noun: int) -> int | None:
+def _possessor(doc: DocumentIndex, noun: int) -> int | None:
     """The person a possessive before a noun names ("his predecessor": whom "his" stands for; "X's")."""
     for child in doc.children.get(noun, []):
         token = doc.tokens[child]
@@ -109,7 +109,7 @@ def _possessor(doc: Document, noun: int) -> int | None:
     return None
 
 
-def _plural_title_over_list(doc: Document, first: int, listed: dict[int, Phrase], language: str) -> list[Phrase]:
+def _plural_title_over_list(doc: DocumentIndex, first: int, listed: dict[int, Phrase], language: str) -> list[Phrase]:
     """«депутаты A, B и C», «музыканты группы — A, B»: a plural title is the title of every name of the list
     after it. The name before this one (past its bracketed aside and a comma or «и») is under one; or a plural
     title stands before this name across a dash, or before «, среди которых»."""
@@ -135,7 +135,7 @@ def _plural_title_over_list(doc: Document, first: int, listed: dict[int, Phrase]
     return [phrase] if phrase is not None and doc.tokens[index].sent == doc.tokens[first].sent else []
 
 
-def _plural_title_before_among(doc: Document, first: int, language: str) -> list[Phrase]:
+def _plural_title_before_among(doc: DocumentIndex, first: int, language: str) -> list[Phrase]:
     """«известные артисты, среди которых A, B и C»: the plural role before «, среди которых» (and a dash or
     colon after it) is the title of the first name it lists; the names after that one take it as a list's."""
     index = first - 1
@@ -156,7 +156,7 @@ def _plural_title_before_among(doc: Document, first: int, language: str) -> list
     return []
 
 
-def _given_names_before(doc: Document, first: int, last: int, language: str) -> int:
+def _given_names_before(doc: DocumentIndex, first: int, last: int, language: str) -> int:
     """The first word of the name as the parse joins it: "Kazakh President Kassym-Jomart [Tokayev]", where the
     recognizer took the surname alone, has the given name hang on the surname (a compound, its hyphen on it),
     so it is the name's, not the title's complement. Up to a role word, a country's adjective or another
@@ -185,13 +185,13 @@ def _given_names_before(doc: Document, first: int, last: int, language: str) -> 
     return index + 1
 
 
-def _name_tokens(doc: Document, mention: Mention) -> tuple[int, int]:
+def _name_tokens(doc: DocumentIndex, mention: Mention) -> tuple[int, int]:
     first = doc.token_at(mention.start)
     last = doc.token_at(max(mention.start, mention.end - 1))
     return first, last
 
 
-def _sentence_limit(doc: Document, index: int) -> int:
+def _sentence_limit(doc: DocumentIndex, index: int) -> int:
     sentence = doc.tokens[index].sent
     last = index
     while last + 1 < len(doc.tokens) and doc.tokens[last + 1].sent == sentence:
@@ -199,7 +199,7 @@ def _sentence_limit(doc: Document, index: int) -> int:
     return last
 
 
-def _appositions(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+def _appositions(doc: DocumentIndex, mention: Mention, first: int, last: int, language: str) -> list[Found]:
     found: list[Found] = []
     limit = _sentence_limit(doc, last)
     after = last + 1
@@ -235,7 +235,7 @@ def _appositions(doc: Document, mention: Mention, first: int, last: int, languag
     return found
 
 
-def _subject_after_a_phrase(doc: Document, phrase: Phrase, first: int, last: int) -> bool:
+def _subject_after_a_phrase(doc: DocumentIndex, phrase: Phrase, first: int, last: int) -> bool:
     """ "According to X, the current CSTO secretary has long been …", "For X, the minister is …": the name ends
     a phrase before the clause (it is a preposition's object) and the role after its comma is the clause's
     subject, so the role names someone else. An apposition hangs on its name instead."""
@@ -246,7 +246,7 @@ def _subject_after_a_phrase(doc: Document, phrase: Phrase, first: int, last: int
     return doc.tokens[name].dep == "pobj" and not first <= role.head <= last
 
 
-def _coordinated(doc: Document, phrase: Phrase, name_last: int, limit: int) -> list[Phrase]:
+def _coordinated(doc: DocumentIndex, phrase: Phrase, name_last: int, limit: int) -> list[Phrase]:
     """«X — итальянский драматург, режиссёр и живописец»: the roles joined to an apposition are the name's
     too, up to the first word that begins none."""
     more: list[Phrase] = []
@@ -264,7 +264,7 @@ def _coordinated(doc: Document, phrase: Phrase, name_last: int, limit: int) -> l
     return more
 
 
-def _past_own_words(doc: Document, phrase: Phrase, limit: int) -> int:
+def _past_own_words(doc: DocumentIndex, phrase: Phrase, limit: int) -> int:
     """The token after a prepositional phrase the role's complement left out («борца с ксенофобией, члена
     палаты»: «с ксенофобией»): a preposition and a few nouns and adjectives up to a comma, no verb or name."""
     index = phrase.last + 1
@@ -279,7 +279,7 @@ def _past_own_words(doc: Document, phrase: Phrase, limit: int) -> int:
     return index
 
 
-def _succession(doc: Document, mention: Mention, start: int, limit: int, language: str) -> list[Found]:
+def _succession(doc: DocumentIndex, mention: Mention, start: int, limit: int, language: str) -> list[Found]:
     """ "Ermek Kosherbayev, Dauren Abayev’s predecessor as Ambassador …": both held that office."""
     lex = lexicon(language)
     other = doc.mention_of_token(start)
@@ -305,7 +305,7 @@ def _succession(doc: Document, mention: Mention, start: int, limit: int, languag
     ]
 
 
-def _service_verb(doc: Document, first: int, last: int, language: str) -> Token | None:
+def _service_verb(doc: DocumentIndex, first: int, last: int, language: str) -> Token | None:
     """The verb of service whose subject (or object, for "appointed X") is the name."""
     lex = lexicon(language)
     for index in range(first, last + 1):
@@ -338,7 +338,7 @@ def _service_verb(doc: Document, first: int, last: int, language: str) -> Token 
     return None
 
 
-def _subjectless_root_after(doc: Document, first: int, last: int, verbs: frozenset[str]) -> Token | None:
+def _subjectless_root_after(doc: DocumentIndex, first: int, last: int, verbs: frozenset[str]) -> Token | None:
     """ "Imangali Tasmagambetov, a former prime minister, became Secretary General" parsed after a headline
     whose arcs the paragraph cut left the name a root of its own: the name, a root, is the subject of the
     next root verb of service in its sentence that has none."""
@@ -354,11 +354,11 @@ def _subjectless_root_after(doc: Document, first: int, last: int, verbs: frozens
     return None
 
 
-def _has_object(doc: Document, verb: Token) -> bool:
+def _has_object(doc: DocumentIndex, verb: Token) -> bool:
     return any(doc.tokens[c].dep in ("obj", "dobj") for c in doc.children.get(verb.i, []))
 
 
-def _verbal(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+def _verbal(doc: DocumentIndex, mention: Mention, first: int, last: int, language: str) -> list[Found]:
     found: list[Found] = []
     verb = _service_verb(doc, first, last, language)
     while verb is not None:
@@ -368,7 +368,7 @@ def _verbal(doc: Document, mention: Mention, first: int, last: int, language: st
     return found
 
 
-def _participle(doc: Document, mention: Mention, last: int, language: str) -> list[Found]:
+def _participle(doc: DocumentIndex, mention: Mention, last: int, language: str) -> list[Found]:
     """«X, занимавший пост министра», «X, назначенный послом»: a participle of service right after the name
     and its comma (the parse often hangs it on another word)."""
     index = last + 1
@@ -381,7 +381,7 @@ def _participle(doc: Document, mention: Mention, last: int, language: str) -> li
     return _roles_of_verb(doc, mention, verb, verb.i, language)
 
 
-def _relative_clauses(doc: Document) -> list[Found]:
+def _relative_clauses(doc: DocumentIndex) -> list[Found]:
     """«X, который тогда был вице-президентом компании», "X, who became minister": the relative pronoun is
     the subject and stands for the person its clause hangs on (or the person right before its comma)."""
     found: list[Found] = []
@@ -397,7 +397,7 @@ def _relative_clauses(doc: Document) -> list[Found]:
     return found
 
 
-def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, language: str) -> list[Found]:
+def _roles_of_verb(doc: DocumentIndex, mention: Mention, verb: Token, last: int, language: str) -> list[Found]:
     if any(doc.tokens[c].text.lower() in any_language("modals") for c in doc.children.get(verb.i, [])):
         return []  # no verb of service, or a hypothetical one ("could become the next president")
     lex = lexicon(language)
@@ -446,7 +446,7 @@ def _roles_of_verb(doc: Document, mention: Mention, verb: Token, last: int, lang
     return found
 
 
-def _between_roles(doc: Document, after: int, index: int, language: str) -> bool:
+def _between_roles(doc: DocumentIndex, after: int, index: int, language: str) -> bool:
     """Are the words from `after` to `index` only those that join one role of a verb to the next (", and
     later as" in English; one comma or «и» in Russian)?"""
     lex = lexicon(language)
@@ -460,7 +460,7 @@ def _between_roles(doc: Document, after: int, index: int, language: str) -> bool
     )
 
 
-def _an_occasion(doc: Document, index: int, language: str) -> bool:
+def _an_occasion(doc: DocumentIndex, index: int, language: str) -> bool:
     """Is the noun an event or a gathering (the events' words: "summit", "talks", "session", «саммит»)?"""
     words = event_lexicon(language)
     token = doc.tokens[index]
@@ -469,7 +469,7 @@ def _an_occasion(doc: Document, index: int, language: str) -> bool:
     return bool(forms & (words.gatherings | single))
 
 
-def _not_the_names(doc: Document, phrase: Phrase, name_last: int) -> bool:
+def _not_the_names(doc: DocumentIndex, phrase: Phrase, name_last: int) -> bool:
     """An apposition that cannot be of the name before it: a plural role, or one in a case the name is not in."""
     if phrase.one_of is not None:  # «X, один из основателей компании»: «один» agrees with the name
         return disagree(doc.tokens[phrase.one_of], doc.tokens[name_last])
@@ -481,7 +481,7 @@ def _infinitive(verb: Token) -> bool:
     return verb.language == "ru" and verb.text.lower().endswith(INFINITIVE_ENDINGS)
 
 
-def _names_follow(doc: Document, phrase: Phrase) -> bool:
+def _names_follow(doc: DocumentIndex, phrase: Phrase) -> bool:
     """ "X, the current CSTO Secretary General Imangali Tasmagambetov": a title of the next name, not of X."""
     for index in range(phrase.last + 1, min(len(doc.tokens), phrase.last + 4)):
         if doc.tokens[index].sent != doc.tokens[phrase.last].sent:
@@ -494,7 +494,7 @@ def _names_follow(doc: Document, phrase: Phrase) -> bool:
     return False
 
 
-def _titles_a_name(doc: Document, phrase: Phrase) -> bool:
+def _titles_a_name(doc: DocumentIndex, phrase: Phrase) -> bool:
     following = phrase.last + 1
     if following >= len(doc.tokens):
         return False
@@ -502,7 +502,7 @@ def _titles_a_name(doc: Document, phrase: Phrase) -> bool:
     return other is not None and other.type == "person"
 
 
-def _pronoun_subjects(doc: Document) -> list[Found]:
+def _pronoun_subjects(doc: DocumentIndex) -> list[Found]:
     """ "he was an assistant to the president", "he became akim": the person the text is about."""
     found: list[Found] = []
     for token in doc.tokens:
@@ -519,7 +519,7 @@ def _pronoun_subjects(doc: Document) -> list[Found]:
     return found
 
 
-def _pronoun_objects(doc: Document) -> list[Found]:
+def _pronoun_objects(doc: DocumentIndex) -> list[Found]:
     """ "recall Imangali Tasmagambetov from retirement and promote him to the post of …": the pronoun object
     of a verb that starts a term is the person object before it in the sentence, else the one named before."""
     found: list[Found] = []
@@ -538,7 +538,7 @@ def _pronoun_objects(doc: Document) -> list[Found]:
     return found
 
 
-def _object_before(doc: Document, pronoun: Token) -> Mention | None:
+def _object_before(doc: DocumentIndex, pronoun: Token) -> Mention | None:
     for index in range(pronoun.i - 1, -1, -1):
         if doc.tokens[index].sent != pronoun.sent:
             return None

@@ -9,7 +9,7 @@ from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index
 from elitewatch.extract import confidence
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.lexicon import any_language, lexicon
 from elitewatch.extract.positions.phrases import role_starting_at
 from elitewatch.model import Position
@@ -17,7 +17,7 @@ from elitewatch.vocabulary.countries import demonym
 from elitewatch.vocabulary.offices import office_head
 
 
-def imply_countries(doc: Document, positions: list[Position]) -> None:
+def imply_countries(doc: DocumentIndex, positions: list[Position]) -> None:
     """ "Prime Minister Silvio Berlusconi", «глава государства Дмитрий Медведев»: an office a country has,
     named without the country, is the office of the country the person is said to be from (another office
     of theirs, "his French counterpart"), else of the country the document is about."""
@@ -63,7 +63,7 @@ def _country(name: str | None) -> str | None:
     return entry.name if entry is not None and entry.kind == "country" else None
 
 
-def _person_country(doc: Document, person: int, positions: list[Position]) -> str | None:
+def _person_country(doc: DocumentIndex, person: int, positions: list[Position]) -> str | None:
     """The country the text ties the person to: another office of theirs, or an adjective before the name."""
     for other in positions:
         if other.person == person and other.confidence > confidence.positions().implied_country:
@@ -104,7 +104,7 @@ def _single_holder_heads() -> frozenset[str]:
     return frozenset(office_head(office) for language in ("en", "ru") for office in lexicon(language).single_holder)
 
 
-def _held_elsewhere(doc: Document, position: Position, positions: list[Position]) -> set[str]:
+def _held_elsewhere(doc: DocumentIndex, position: Position, positions: list[Position]) -> set[str]:
     """Countries whose one holder of this office is someone else in the document ("President of Russia
     Vladimir Putin": Russia is not the country of "President Tokayev")."""
     head = office_head(position.role)
@@ -130,7 +130,7 @@ def _office_country(offices: dict[str, set[str]], role: str, taken: set[str]) ->
     return next(iter(countries)) if len(countries) == 1 else None
 
 
-def _office_countries(doc: Document) -> dict[str, set[str]]:
+def _office_countries(doc: DocumentIndex) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for index, token in enumerate(doc.tokens[:-1]):
         country = _country(demonym(token.text, token.lemma))
@@ -142,7 +142,7 @@ def _office_countries(doc: Document) -> dict[str, set[str]]:
     return found
 
 
-def _document_country(doc: Document) -> str | None:
+def _document_country(doc: DocumentIndex) -> str | None:
     """The country the document names most often (places in it, adjectives), if one leads (or is the only one)."""
     counts: Counter[str] = Counter()
     for mention in doc.mentions:
@@ -163,7 +163,7 @@ def _document_country(doc: Document) -> str | None:
     return ranked[0][0]
 
 
-def _country_entity(doc: Document, country: str) -> int | None:
+def _country_entity(doc: DocumentIndex, country: str) -> int | None:
     for entity in doc.entities:
         if entity.type == "place" and _country(entity.name) == country:
             return entity.index

@@ -3,7 +3,7 @@ person's birth year is known."""
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document, referent, sentence_of
+from elitewatch.extract.document import DocumentIndex, referent, sentence_of
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.model import Sentence, Token
 from elitewatch.temporal import TimeExpr, find_dates
@@ -15,11 +15,11 @@ CAPTION_CHARS = 300
 CAPTION_TAIL = 6
 
 
-def sentence_dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
+def sentence_dates(doc: DocumentIndex, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
     return [e for e in find_dates(doc.text, sentence.start, sentence.end, anchor) if e.value is not None]
 
 
-def caption_dates(doc: Document, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
+def caption_dates(doc: DocumentIndex, sentence: Sentence, anchor: str | None) -> list[TimeExpr]:
     """A short paragraph dated once at its end or start, like a photo caption ("The two ministers. Minsk,
     30 October 2024"): its date is the date of each of its sentences."""
     start = doc.text.rfind("\n", 0, sentence.start) + 1
@@ -40,7 +40,7 @@ class Ages:
     """Birth years the document gives ("born in 1956", «родился в 1956 году») and the ages it dates a verb
     with ("at 39 he took …", "at the age of 45 he headed …", «в 39 лет он занял …»)."""
 
-    def __init__(self, doc: Document, anchor: str | None) -> None:
+    def __init__(self, doc: DocumentIndex, anchor: str | None) -> None:
         self.doc = doc
         self.anchor = anchor
         self._born: dict[int, int] | None = None

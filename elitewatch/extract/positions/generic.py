@@ -5,7 +5,7 @@ the organization."""
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import Phrase
 from elitewatch.model import Mention
@@ -18,7 +18,7 @@ SENTENCES_BACK = 2
 INTRODUCED_BACK = 6
 
 
-def generic_noun(doc: Document, phrase: Phrase, language: str) -> int | None:
+def generic_noun(doc: DocumentIndex, phrase: Phrase, language: str) -> int | None:
     """The generic noun that completes the role, if its complement's first noun is one: «компании» in
     «пресс-секретарь компании»."""
     generic = lexicon(language).generic_orgs
@@ -30,7 +30,7 @@ def generic_noun(doc: Document, phrase: Phrase, language: str) -> int | None:
     return None
 
 
-def nearest_named(doc: Document, phrase: Phrase, noun: int, person: int) -> Mention | None:
+def nearest_named(doc: DocumentIndex, phrase: Phrase, noun: int, person: int) -> Mention | None:
     """The organization (or place) the generic noun stands for: one introduced by the same noun not long
     before; else the nearest of its kind named before the role, back to SENTENCES_BACK sentences; else the
     first one after it in its sentence."""
@@ -54,7 +54,7 @@ def nearest_named(doc: Document, phrase: Phrase, noun: int, person: int) -> Ment
     return after[0] if after else None
 
 
-def _floor(doc: Document, index: int, sentences_back: int) -> int:
+def _floor(doc: DocumentIndex, index: int, sentences_back: int) -> int:
     """The offset where the sentence `sentences_back - 1` sentences before token `index`'s begins."""
     sentences = {doc.tokens[index].sent}
     while index > 0:
@@ -65,7 +65,7 @@ def _floor(doc: Document, index: int, sentences_back: int) -> int:
     return doc.tokens[index].start
 
 
-def _introduced_by(doc: Document, mention: Mention, word: str, language: str) -> bool:
+def _introduced_by(doc: DocumentIndex, mention: Mention, word: str, language: str) -> bool:
     """«концерн «Фольксваген»», «компания Google»: the generic noun right before the name (past its quotes)."""
     index = doc.token_at(mention.start) - 1
     while index >= 0 and doc.tokens[index].text in '«"„“':
@@ -73,7 +73,7 @@ def _introduced_by(doc: Document, mention: Mention, word: str, language: str) ->
     return index >= 0 and doc.word(doc.tokens[index], language) == word
 
 
-def subject_owner(doc: Document, phrase: Phrase, language: str) -> tuple[int | None, str | None] | None:
+def subject_owner(doc: DocumentIndex, phrase: Phrase, language: str) -> tuple[int | None, str | None] | None:
     """«Политическое бюро партии поддержало кандидатуру своего председателя X»: a role under a reflexive
     possessive is held in what the clause's subject names, when the subject names an organization (a person
     as subject is the role's principal, «назначил своего помощника»): the organization, or the subject's
@@ -102,7 +102,7 @@ def subject_owner(doc: Document, phrase: Phrase, language: str) -> tuple[int | N
 OWNER_STEPS = 4
 
 
-def _clause_subject(doc: Document, index: int) -> int | None:
+def _clause_subject(doc: DocumentIndex, index: int) -> int | None:
     for _ in range(OWNER_STEPS):
         head = doc.tokens[index].head
         if head == index:
@@ -114,7 +114,7 @@ def _clause_subject(doc: Document, index: int) -> int | None:
     return None
 
 
-def _under(doc: Document, root: int) -> set[int]:
+def _under(doc: DocumentIndex, root: int) -> set[int]:
     found = {root}
     stack = [root]
     while stack:

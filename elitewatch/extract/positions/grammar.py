@@ -4,7 +4,7 @@ The parse gives each token's case and lemma (a noun's lemma is its nominative si
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.model import Mention, Token
 
 # Endings of the plural a noun shows in the oblique cases where its singular never does (Ins «министрами»,
@@ -21,7 +21,7 @@ DISAGREE = frozenset(
 )
 
 
-def plural(token: Token, doc: Document | None = None) -> bool:
+def plural(token: Token, doc: DocumentIndex | None = None) -> bool:
     """A plural noun: «депутаты», «музыкантами», «депутатов»; a singular's nominative is its lemma. With the
     document, a noun counted by a number is plural too («три космонавта», «оба президента»)."""
     if token.pos != "NOUN" or token.language != "ru":
@@ -50,7 +50,7 @@ def disagree(role: Token, name: Token) -> bool:
     return (role.case, name.case) in DISAGREE
 
 
-def named_like_a_person(doc: Document, mentions: list[Mention]) -> bool:
+def named_like_a_person(doc: DocumentIndex, mentions: list[Mention]) -> bool:
     """Does some mention of an entity read as a person's name: a word the tagger takes for a proper noun, or
     one in Latin letters? A "person" made of common nouns only («Совет муфтиев», «Рыбохраны») is none."""
     for mention in mentions:

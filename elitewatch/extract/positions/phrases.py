@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.grammar import disagree
 from elitewatch.extract.positions.lexicon import Lexicon, any_language, lexicon
 from elitewatch.model import Mention, Token
@@ -32,7 +32,7 @@ class Phrase:
     one_of: int | None = None  # «одним (из основателей)»: the word the person's case agrees with
 
 
-def _spells(doc: Document, first: int, role: tuple[str, ...], language: str) -> bool:
+def _spells(doc: DocumentIndex, first: int, role: tuple[str, ...], language: str) -> bool:
     """Do the tokens from `first` on spell these role words?"""
     return (
         first >= 0
@@ -41,13 +41,13 @@ def _spells(doc: Document, first: int, role: tuple[str, ...], language: str) -> 
     )
 
 
-def _is_word(doc: Document, token: Token, word: str, language: str) -> bool:
+def _is_word(doc: DocumentIndex, token: Token, word: str, language: str) -> bool:
     """A role word, in its dictionary form or (a dependent one, «заместитель министра») as written, or one
     part of a compound noun («рок-музыкант», «композитор-неоклассик»)."""
     return word in _forms(doc, token, language)
 
 
-def _forms(doc: Document, token: Token, language: str) -> tuple[str, ...]:
+def _forms(doc: DocumentIndex, token: Token, language: str) -> tuple[str, ...]:
     """The forms a role word is looked up by: the dictionary form, the word as written, and for a compound
     noun joined by hyphens its last and first parts («хип-хоп-исполнитель», «десантник-снайпер»)."""
     word = doc.word(token, language)
@@ -59,7 +59,7 @@ def _forms(doc: Document, token: Token, language: str) -> tuple[str, ...]:
 
 
 def _candidates(
-    index: dict[str, tuple[tuple[str, ...], ...]], doc: Document, token: Token, language: str
+    index: dict[str, tuple[tuple[str, ...], ...]], doc: DocumentIndex, token: Token, language: str
 ) -> list[tuple[str, ...]]:
     """The roles that may start (or end) at this token, by its dictionary form or as written, longest first."""
     forms = _forms(doc, token, language)
@@ -67,7 +67,7 @@ def _candidates(
     return sorted(found, key=len, reverse=True) if len(forms) > 1 else found
 
 
-def _role_ending_at(doc: Document, end: int, language: str, floor: int) -> int | None:
+def _role_ending_at(doc: DocumentIndex, end: int, language: str, floor: int) -> int | None:
     """The first token of role words that end at token `end` ("secretary general"), if any."""
     for role in _candidates(lexicon(language).by_last, doc, doc.tokens[end], language):
         first = end - len(role) + 1
@@ -76,7 +76,7 @@ def _role_ending_at(doc: Document, end: int, language: str, floor: int) -> int |
     return None
 
 
-def role_starting_at(doc: Document, start: int, language: str) -> tuple[str, ...] | None:
+def role_starting_at(doc: DocumentIndex, start: int, language: str) -> tuple[str, ...] | None:
     """The longest role words that start at token `start`, if any."""
     if start >= len(doc.tokens):
         return None
@@ -86,7 +86,7 @@ def role_starting_at(doc: Document, start: int, language: str) -> tuple[str, ...
     return None
 
 
-def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[int, bool]:
+def _extend_left(doc: DocumentIndex, first: int, floor: int, language: str) -> tuple[int, bool]:
     """Take in modifiers, country adjectives and named organizations before the role words."""
     lex = lexicon(language)
     ended = False
@@ -126,7 +126,7 @@ def _extend_left(doc: Document, first: int, floor: int, language: str) -> tuple[
     return first, ended
 
 
-def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
+def complement_end(doc: DocumentIndex, start: int, limit: int, language: str) -> int:
     """The last token of what completes the role: "of the CSTO", "to Russia", «обороны Беларуси»."""
     lex = lexicon(language)
     last = start - 1
@@ -177,7 +177,7 @@ def complement_end(doc: Document, start: int, limit: int, language: str) -> int:
     return last
 
 
-def _new_role_after(doc: Document, start: int, conjunction: int, limit: int) -> bool:
+def _new_role_after(doc: DocumentIndex, start: int, conjunction: int, limit: int) -> bool:
     """«директор по развитию компании и член совета директоров»: a role word after «и» in the case of the role
     and not in that of its complement is a second role, not part of the first one's complement («советник
     президента и премьера»: both genitive, one complement)."""
@@ -190,7 +190,7 @@ def _new_role_after(doc: Document, start: int, conjunction: int, limit: int) -> 
     return bool(case) and case == role_case and case != complement_case
 
 
-def _named(doc: Document, mention: Mention) -> bool:
+def _named(doc: DocumentIndex, mention: Mention) -> bool:
     """A "person" written with a proper noun or in Latin letters; one of common words only («Забайкальского
     края» typed as a person) is read as the complement's words."""
     first = doc.token_at(mention.start)
@@ -198,7 +198,7 @@ def _named(doc: Document, mention: Mention) -> bool:
     return any(doc.tokens[k].pos in ("PROPN", "X") or doc.tokens[k].language != "ru" for k in range(first, last + 1))
 
 
-def _principal(doc: Document, mention: Mention, start: int) -> bool:
+def _principal(doc: DocumentIndex, mention: Mention, start: int) -> bool:
     """«помощник министра Сергея Лаврова Андрей Иванов», «мэр Бостона …» (a place typed as a person): a Russian
     name in the genitive inside the complement of a role not in the genitive is whose the office is (or where),
     not its holder (who agrees with a genitive role: «начальника департамента Станислава Цыганкова»)."""
@@ -210,7 +210,7 @@ def _principal(doc: Document, mention: Mention, start: int) -> bool:
     return doc.tokens[first].language == "ru" and bool(cased) and all(case == "Gen" for case in cased)
 
 
-def _grades_adjective(doc: Document, index: int, limit: int) -> bool:
+def _grades_adjective(doc: DocumentIndex, index: int, limit: int) -> bool:
     """«лидер крайне правого Национального фронта», «наиболее влиятельной партии»: an adverb that grades the
     adjective after it belongs to the complement."""
     token = doc.tokens[index]
@@ -221,7 +221,7 @@ def _a_year(token: Token) -> bool:
     return token.text.isdigit() and len(token.text) == YEAR_DIGITS  # natasha tags «2004 году» as ADJ
 
 
-def _bracketed_name_end(doc: Document, opening: int, limit: int) -> int | None:
+def _bracketed_name_end(doc: DocumentIndex, opening: int, limit: int) -> int | None:
     """The closing bracket of "(ОФДД)", "(SCO)": a name or acronym in brackets inside a role's complement."""
     for index in range(opening + 1, min(limit, opening + 6) + 1):
         if doc.tokens[index].text == ")":
@@ -231,7 +231,7 @@ def _bracketed_name_end(doc: Document, opening: int, limit: int) -> int | None:
     return None
 
 
-def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
+def role_before(doc: DocumentIndex, name_first: int, language: str) -> list[Phrase]:
     """Role phrases that stand right before the name, nearest first, through a list ("A, B Name")."""
     phrases: list[Phrase] = []
     end = name_first - 1
@@ -285,15 +285,15 @@ def role_before(doc: Document, name_first: int, language: str) -> list[Phrase]:
     return phrases
 
 
-def _line_between(doc: Document, before: int, after: int) -> bool:
+def _line_between(doc: DocumentIndex, before: int, after: int) -> bool:
     return "\n" in doc.text[doc.tokens[before].end : doc.tokens[after].start]
 
 
-def _names_in(doc: Document, first: int, last: int) -> bool:
+def _names_in(doc: DocumentIndex, first: int, last: int) -> bool:
     return any((m := doc.mention_of_token(k)) is not None and m.type == "person" for k in range(first, last + 1))
 
 
-def _set_off(doc: Document, name_first: int) -> bool:
+def _set_off(doc: DocumentIndex, name_first: int) -> bool:
     """A Russian name set off by commas on both sides («Президент России, Владимир Путин, лично …»): the name
     is an apposition of the role before it (whose case _agrees checks)."""
     mention = doc.mention_of_token(name_first)
@@ -303,7 +303,7 @@ def _set_off(doc: Document, name_first: int) -> bool:
     return after < len(doc.tokens) and doc.tokens[after].text == ","
 
 
-def _agrees(doc: Document, first: int, found: tuple[int, int], name_first: int) -> bool:
+def _agrees(doc: DocumentIndex, first: int, found: tuple[int, int], name_first: int) -> bool:
     """Is some word of the role, up to its noun, in a case its name may be in (a Russian title agrees with its
     name: «министра Сергея Лаврова»; «исполняющий обязанности председателя X» agrees by its participle)?"""
     name = doc.tokens[name_first]
@@ -317,7 +317,7 @@ def _agrees(doc: Document, first: int, found: tuple[int, int], name_first: int) 
 
 
 def _agreeing_role(
-    doc: Document, inner: int, end: int, floor: int, name_first: int, language: str
+    doc: DocumentIndex, inner: int, end: int, floor: int, name_first: int, language: str
 ) -> tuple[int, int] | None:
     """A role further left whose complement reaches the name and which agrees with it."""
     for head_end in range(inner - 1, max(floor, inner - MAX_PHRASE) - 1, -1):
@@ -329,12 +329,12 @@ def _agreeing_role(
     return None
 
 
-def head_noun(doc: Document, first: int, head_end: int) -> int:
+def head_noun(doc: DocumentIndex, first: int, head_end: int) -> int:
     """The noun the role words hang on: the first noun of them («заместитель» of «заместитель министра»)."""
     return next((k for k in range(first, head_end + 1) if doc.tokens[k].pos == "NOUN"), head_end)
 
 
-def _starts_role(doc: Document, index: int, language: str) -> bool:
+def _starts_role(doc: DocumentIndex, index: int, language: str) -> bool:
     return role_starting_at(doc, index, language) is not None
 
 
@@ -343,12 +343,12 @@ def _describes(token: Token) -> bool:
     return token.pos in ("DET", "ADJ") or (token.pos == "VERB" and token.dep == "amod")
 
 
-def _written_participle(doc: Document, index: int, lex: Lexicon) -> bool:
+def _written_participle(doc: DocumentIndex, index: int, lex: Lexicon) -> bool:
     """A participle of the modifiers as written («исполняющий»), which the modifier after it completes."""
     return index >= 0 and doc.tokens[index].pos == "VERB" and doc.tokens[index].text.lower() in lex.modifiers
 
 
-def role_after(doc: Document, start: int, language: str, limit: int) -> Phrase | None:
+def role_after(doc: DocumentIndex, start: int, language: str, limit: int) -> Phrase | None:
     """A role phrase starting at token `start` (after modifiers): "director of the Risk Assessment Group"."""
     lex = lexicon(language)
     one_of = None

@@ -5,7 +5,7 @@ instrumental before the verb («капитаном стал X»), a second verb 
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.lexicon import any_language, lexicon
 from elitewatch.extract.positions.phrases import MAX_PHRASE, Phrase, role_after, role_starting_at
@@ -16,7 +16,7 @@ from elitewatch.model import Mention, Token
 ROLE_DEPS = frozenset({"xcomp", "obl"})
 
 
-def role_at(doc: Document, index: int, language: str) -> Phrase | None:
+def role_at(doc: DocumentIndex, index: int, language: str) -> Phrase | None:
     """The role phrase whose role words start at token `index` or end there, with the modifiers before it
     that depend on it («первым заместителем министра»): None when the token begins no role."""
     if role_starting_at(doc, index, language) is None:
@@ -31,7 +31,7 @@ def role_at(doc: Document, index: int, language: str) -> Phrase | None:
     return phrase if phrase is not None and phrase.head_end >= index else None
 
 
-def copular(doc: Document, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+def copular(doc: DocumentIndex, mention: Mention, first: int, last: int, language: str) -> list[Found]:
     """«X был министром», «X является председателем», «X — директор школы»: the parse makes the role noun the
     head of the subject, with the copula (or a dash) under it."""
     lex = lexicon(language)
@@ -53,11 +53,11 @@ def copular(doc: Document, mention: Mention, first: int, last: int, language: st
     return []
 
 
-def _hypothetical(doc: Document, token: Token) -> bool:
+def _hypothetical(doc: DocumentIndex, token: Token) -> bool:
     return any(doc.tokens[c].text.lower() in any_language("modals") for c in doc.children.get(token.i, []))
 
 
-def before_verb(doc: Document, verb: Token, language: str) -> Phrase | None:
+def before_verb(doc: DocumentIndex, verb: Token, language: str) -> Phrase | None:
     """«капитаном стал Михаил Белов», «послом назначен X»: the role noun before its verb of service; «пост
     спикера парламента занял X»: the role after the post noun that is the verb's object before it."""
     post_nouns = lexicon(language).post_nouns
@@ -75,7 +75,7 @@ def before_verb(doc: Document, verb: Token, language: str) -> Phrase | None:
     return None
 
 
-def joined_service_verb(doc: Document, verb: Token, language: str) -> Token | None:
+def joined_service_verb(doc: DocumentIndex, verb: Token, language: str) -> Token | None:
     """A verb of service joined to this one with no subject of its own: «является депутатом …, также
     является членом комитета» (the subject of the first is the subject of both)."""
     lex = lexicon(language)
@@ -89,7 +89,7 @@ def joined_service_verb(doc: Document, verb: Token, language: str) -> Token | No
     return None
 
 
-def antecedent(doc: Document, pronoun: Token) -> Mention | None:
+def antecedent(doc: DocumentIndex, pronoun: Token) -> Mention | None:
     """The person a relative pronoun stands for: the one its clause hangs on («Олег Сидоров, который …»),
     else the person right before its comma."""
     clause = doc.tokens[pronoun.head]

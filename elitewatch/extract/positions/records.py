@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from elitewatch.extract import confidence
-from elitewatch.extract.document import Document, sentence_of
+from elitewatch.extract.document import DocumentIndex, sentence_of
 from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dates
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.generic import generic_noun, nearest_named, subject_owner
@@ -26,7 +26,7 @@ BRACKETED_ORG_TOKENS = 6
 MAX_CLAUSE_DEPTH = 10
 
 
-def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> Position | None:
+def position_of(doc: DocumentIndex, item: Found, anchor: str | None, ages: Ages) -> Position | None:
     language = doc.language(doc.tokens[item.phrase.head_end])
     role = _role_text(doc, item.phrase, language)
     if item.pattern in ("predecessor", "successor"):
@@ -76,7 +76,7 @@ def position_of(doc: Document, item: Found, anchor: str | None, ages: Ages) -> P
     return position
 
 
-def coordinated_places(doc: Document, item: Found, position: Position) -> list[Position]:
+def coordinated_places(doc: DocumentIndex, item: Found, position: Position) -> list[Position]:
     """ "akim of Almaty and of Astana": an English role whose place is followed by "and" (and the same
     preposition) with another place is that office in each place, one record each."""
     if position.org is None or doc.language(doc.tokens[item.phrase.head_end]) != "en":
@@ -105,7 +105,7 @@ def coordinated_places(doc: Document, item: Found, position: Position) -> list[P
     return found
 
 
-def _served_before(doc: Document, verb: Token, language: str) -> bool:
+def _served_before(doc: DocumentIndex, verb: Token, language: str) -> bool:
     """A verb of service in the past ("X headed the ministry", "X, who served as akim of Astana", "X had led
     the party"), with no auxiliary that brings it to the present ("has headed", "is serving"), tells an office
     that ended before the text's time, whatever date its sentence gives; a starting verb does not ("became")."""
@@ -122,7 +122,7 @@ def _past_form(verb: Token, irregular: frozenset[str]) -> bool:
     return verb.pos in ("VERB", "AUX") and written != verb.lemma and (written.endswith("ed") or written in irregular)
 
 
-def _clause_date(doc: Document, dates: list[TimeExpr], phrase: Phrase) -> TimeExpr:
+def _clause_date(doc: DocumentIndex, dates: list[TimeExpr], phrase: Phrase) -> TimeExpr:
     """Of a sentence's dates, the one whose verb is the verb of the role's clause: in "X, appointed ambassador on
     July 3, presented his credentials to President Y on December 4", Y is president on December 4; else the
     first."""
@@ -134,7 +134,7 @@ def _clause_date(doc: Document, dates: list[TimeExpr], phrase: Phrase) -> TimeEx
     return dates[0]
 
 
-def _clause_verb(doc: Document, index: int) -> int | None:
+def _clause_verb(doc: DocumentIndex, index: int) -> int | None:
     """The verb a token's clause is headed by: the first verb up its chain of heads."""
     for _ in range(MAX_CLAUSE_DEPTH):
         token = doc.tokens[index]
@@ -146,7 +146,7 @@ def _clause_verb(doc: Document, index: int) -> int | None:
     return None
 
 
-def _over(doc: Document, phrase: Phrase, language: str) -> bool:
+def _over(doc: DocumentIndex, phrase: Phrase, language: str) -> bool:
     """Does the role say its term was over by the time its sentence tells ("a former prime minister",
     «экс-премьер»)? Then the sentence's date is another office's or another event's, not this one's."""
     over = lexicon(language).over
@@ -157,7 +157,7 @@ def _over(doc: Document, phrase: Phrase, language: str) -> bool:
     return False
 
 
-def _bracketed_org(doc: Document, phrase: Phrase) -> Mention | None:
+def _bracketed_org(doc: DocumentIndex, phrase: Phrase) -> Mention | None:
     """«голкипер Джанлуиджи Буффон (Ювентус)», «архиепископ Лонгин (РПЦ МП)»: an organization alone in brackets
     right after the name a title stands before is where the title is held."""
     name = doc.mention_of_token(phrase.last + 1) if phrase.last + 1 < len(doc.tokens) else None
@@ -177,7 +177,7 @@ def _bracketed_org(doc: Document, phrase: Phrase) -> Mention | None:
     return None
 
 
-def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
+def _org(doc: DocumentIndex, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
     start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
     lex = lexicon(language)
     candidates = [m for m in doc.mention_in(start, end, ("organization", "place")) if m.cluster != person]
@@ -214,7 +214,7 @@ def _org(doc: Document, phrase: Phrase, person: int, language: str) -> tuple[int
     return None, None
 
 
-def _place_beyond(doc: Document, phrase: Phrase, person: int) -> Mention | None:
+def _place_beyond(doc: DocumentIndex, phrase: Phrase, person: int) -> Mention | None:
     """The place an English role's preposition names past the words the phrase stops at: "akim (mayor) of
     Astana", "akim of the Kazakh capital, Astana", "worked as akim in his native Atyrau region". The place is
     the preposition's object or a word of its own noun phrase (a compound, an apposition), never one of a phrase
@@ -245,13 +245,13 @@ def _place_beyond(doc: Document, phrase: Phrase, person: int) -> Mention | None:
     return None
 
 
-def _right_after(doc: Document, last: int, index: int) -> bool:
+def _right_after(doc: DocumentIndex, last: int, index: int) -> bool:
     """Token `index` follows token `last` with nothing between but an aside in brackets."""
     between = [doc.tokens[k].text for k in range(last + 1, index)]
     return not between or (between[0] == "(" and between[-1] == ")")
 
 
-def _national_body(doc: Document, phrase: Phrase, index: int, country: str, language: str) -> str | None:
+def _national_body(doc: DocumentIndex, phrase: Phrase, index: int, country: str, language: str) -> str | None:
     """A country's adjective inside the complement of the role names a body of that country: "chairman of the
     Kazakh Cabinet" is the Cabinet of Kazakhstan (before the role's words, "Kazakh President", the country)."""
     if language != "en" or index <= phrase.head_end or index >= phrase.last:
@@ -291,7 +291,7 @@ def _balanced(text: str) -> str:
     return text.strip()
 
 
-def _role_text(doc: Document, phrase: Phrase, language: str) -> str:
+def _role_text(doc: DocumentIndex, phrase: Phrase, language: str) -> str:
     """The role as written, less an aside in brackets ("CSTO (Eurasian military alliance) Secretary General");
     an acronym in brackets stays («… против диктатуры (ОФДД)»)."""
     text = re.sub(r"\s*\([^()]*\s[^()]*\)", "", _raw_role_text(doc, phrase, language))
@@ -304,7 +304,7 @@ def _with_yo(lemma: str, text: str) -> str:
     return "".join("ё" if c == "е" and k < len(written) and written[k] == "ё" else c for k, c in enumerate(lemma))
 
 
-def _raw_role_text(doc: Document, phrase: Phrase, language: str) -> str:
+def _raw_role_text(doc: DocumentIndex, phrase: Phrase, language: str) -> str:
     start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
     if language != "ru":
         text = doc.text[start:end]

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.model import Position
 
 
-def share_stacked_orgs(doc: Document, positions: list[Position]) -> None:
+def share_stacked_orgs(doc: DocumentIndex, positions: list[Position]) -> None:
     """Give each title with no organization the organization of the title stacked right before it."""
     titles = sorted((p for p in positions if p.pattern == "title"), key=lambda p: p.evidence_start)
     for outer, inner in pairwise(titles):

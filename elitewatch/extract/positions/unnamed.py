@@ -6,7 +6,7 @@ stand for someone else of the same office (a predecessor, a counterpart). With n
 
 from __future__ import annotations
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import plural
 from elitewatch.extract.positions.phrases import Phrase, head_noun
@@ -15,7 +15,7 @@ from elitewatch.model import Position
 from elitewatch.vocabulary.offices import office_head
 
 
-def unnamed_roles(doc: Document, found: list[Found], positions: list[Position]) -> list[Found]:
+def unnamed_roles(doc: DocumentIndex, found: list[Found], positions: list[Position]) -> list[Found]:
     """The role phrases no construction gave to a name, each given to the one holder of its office. (Giving
     the role noun a subject stands as to the paragraph's person, «Политик самоизолировался», was tried: on
     NEREL dev F1 +0.003, on factRuEval -0.009, four in ten right; left out.)"""
@@ -39,7 +39,7 @@ def unnamed_roles(doc: Document, found: list[Found], positions: list[Position]) 
     return extra
 
 
-def _free_role(doc: Document, index: int) -> Phrase | None:
+def _free_role(doc: DocumentIndex, index: int) -> Phrase | None:
     token = doc.tokens[index]
     if token.pos != "NOUN" or plural(token, doc):
         return None  # «оба президента», "presidents": no one person
@@ -49,7 +49,7 @@ def _free_role(doc: Document, index: int) -> Phrase | None:
     return phrase
 
 
-def _names_around(doc: Document, first: int, last: int) -> bool:
+def _names_around(doc: DocumentIndex, first: int, last: int) -> bool:
     """A person named right before or after the phrase: the constructions' business, not an unnamed role."""
     for index in (first - 1, last + 1):
         if 0 <= index < len(doc.tokens):

@@ -25,7 +25,7 @@ import bisect
 import re
 
 from elitewatch.extract import confidence
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.quotes.cues import (
     Cue,
     _colon_subject,
@@ -84,7 +84,7 @@ CONTINUING_WORDS = 2
 
 
 def extract_quotes(
-    parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None, *, doc: Document | None = None
+    parsed: Parsed, entities: list[LocalEntity], anchor: str | None = None, *, doc: DocumentIndex | None = None
 ) -> list[Quote]:
     """`doc`: the document's index over `parsed` and `entities`, when the analysis has built it."""
     text = parsed.doc.text
@@ -105,7 +105,7 @@ def extract_quotes(
             title = s
             continue
         kept.append(s)
-    context = Context(Document(parsed, entities) if doc is None else doc, kept, segments)
+    context = Context(DocumentIndex(parsed, entities) if doc is None else doc, kept, segments)
     quotes: list[Quote] = []
     previous: tuple[Segment, Cue, Quote] | None = None
     dropped: tuple[Segment, Cue] | None = None  # a partial quote left out, and the attribution after it

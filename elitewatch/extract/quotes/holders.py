@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.pronouns import any_language as pronouns
 from elitewatch.extract.pronouns import speaker_words
 from elitewatch.extract.quotes.cues import _subject
@@ -29,7 +29,7 @@ VERSION = "1"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
 
-def give_to_holders(doc: Document, quotes: list[Quote], positions: list[Position]) -> None:
+def give_to_holders(doc: DocumentIndex, quotes: list[Quote], positions: list[Position]) -> None:
     """Each quote whose attributing subject is a role of a country (itself, or the topic its pronoun stands for)
     goes to the one holder of that office the document names."""
     if not quotes or not positions:

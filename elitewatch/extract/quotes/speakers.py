@@ -10,7 +10,7 @@ from functools import cache
 from itertools import accumulate
 
 from elitewatch.datafiles import titles
-from elitewatch.extract.document import Document
+from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.entities.layout import BYLINE_EVIDENCE
 from elitewatch.extract.pronouns import any_language as pronouns
 from elitewatch.extract.pronouns import gender_words, given_name_gender, pronoun_gender, speaker_words, word_gender
@@ -34,7 +34,7 @@ class Context:
     children: elitewatch.extract.document), and their own: the quotations, the mentions that can be speakers
     (not a byline's), genders and the subjects in focus."""
 
-    def __init__(self, doc: Document, segments: list[Segment], quoted: list[Segment] | None = None) -> None:
+    def __init__(self, doc: DocumentIndex, segments: list[Segment], quoted: list[Segment] | None = None) -> None:
         self.doc = doc
         self.parsed = doc.parsed
         self.text = doc.text
