@@ -109,14 +109,6 @@ def test_no_import_cycles_between_modules() -> None:
     assert not cycles, "\n".join(cycles)
 
 
-# Imports inside a function that do not yet say why (the read side's, issue 16 item 3: to become top-level).
-UNEXPLAINED = {
-    ("elitewatch.query.echoes", "elitewatch.nlp.embeddings"),
-    ("elitewatch.query.narratives", "elitewatch.model"),
-    ("elitewatch.query.narratives", "elitewatch.nlp.pipeline"),
-}
-
-
 def test_an_import_inside_a_function_says_why() -> None:
     """Not to dodge a cycle (the layers above forbid it): for load time or an optional dependency, said in a
     comment on the line or the line above. The CLI's modules say it once: each command imports the library in
@@ -128,7 +120,7 @@ def test_an_import_inside_a_function_says_why() -> None:
         lines = path.read_text(encoding="utf-8").splitlines()
         for imported, line, lazy in imports(path, module):
             said = "#" in lines[line - 1] or lines[line - 2].strip().startswith("#")
-            if lazy and not said and (module, imported) not in UNEXPLAINED:
+            if lazy and not said:
                 silent.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {imported} inside a function")
     assert not silent, "\n".join(silent)
 
