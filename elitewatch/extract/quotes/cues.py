@@ -58,7 +58,8 @@ def _according_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _subject(context: Context, verb: int) -> int | None:
+def verb_subject(context: Context, verb: int) -> int | None:
+    """The subject of a verb, or of the verb it hangs on through a clause (up to four steps), not a quoted title."""
     node = verb
     for _ in range(4):
         for child in context.children.get(node, []):
@@ -88,7 +89,7 @@ def _verb_cues(context: Context, start: int, end: int, anchor: int) -> list[Cue]
     for token in context.tokens_between(start, end):
         if context.quoted(token.start) or not _is_speech_verb(token):
             continue
-        subject = _subject(context, token.i)
+        subject = verb_subject(context, token.i)
         principal = _speaks_for(context, subject) if subject is not None else None
         if subject is not None and principal is not None:
             stated = _phrase_text(context, subject)

@@ -16,7 +16,7 @@ from functools import cache
 from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.pronouns import any_language as pronouns
 from elitewatch.extract.pronouns import speaker_words
-from elitewatch.extract.quotes.cues import _subject
+from elitewatch.extract.quotes.cues import verb_subject
 from elitewatch.extract.quotes.speakers import Context, topic_of
 from elitewatch.model import Position, Quote, Token
 from elitewatch.vocabulary.countries import country_of, demonym
@@ -63,7 +63,7 @@ def _subject_of(context: Context, start: int, end: int) -> int | None:
     """The first subject of the attribution: of a speech verb in it, or of its sentence's main verb."""
     found: list[int] = []
     for token in context.tokens_between(start, end):
-        if token.pos in ("VERB", "AUX") and (subject := _subject(context, token.i)) is not None:
+        if token.pos in ("VERB", "AUX") and (subject := verb_subject(context, token.i)) is not None:
             found.append(subject)
         elif token.dep.startswith("nsubj") and context.tokens[token.head].head == token.head:
             found.append(token.i)
