@@ -536,7 +536,7 @@ def corpus_summary(conn: Connection, *, top: int = 5) -> dict[str, Any]:
 
     most_quoted = _rows(
         conn.execute(
-            """SELECT e.id, e.name, COUNT(*) AS quotes FROM quotes q
+            """SELECT e.id, e.name, e.type, COUNT(*) AS quotes FROM quotes q
                JOIN doc_entities de ON de.id = q.speaker_doc_entity_id JOIN entities e ON e.id = de.entity_id
                GROUP BY e.id ORDER BY quotes DESC, e.name LIMIT ?""",
             (top,),

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from elitewatch.pipeline import ingest
+from elitewatch.settings import Settings
+from elitewatch.store import connect
 from elitewatch.web.app import create_app
 from tests import pg
 
@@ -151,3 +154,23 @@ def test_timeline_labels_are_escaped_in_the_svg() -> None:
     svg = str(macro(career_chart([("x", [office])], "2024-01-01")))
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert 'onmouseover="alert' not in svg and "/document/d%3C1%3E?" in svg
+
+
+def test_the_most_quoted_are_linked_as_what_they_are(tmp_path: Path) -> None:
+    article = tmp_path / "prices.txt"
+    article.write_text(
+        "Gazprom keeps its prices\n\n"
+        "MOSCOW, March 3, 2024. “We will not raise the prices for Europe this winter,” Gazprom said in a statement"
+        " on Sunday. “Our contracts stay as they are,” the company added.\n\n"
+        "“The market is calm,” said Alexei Miller, the chief executive of Gazprom.\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "prices.db"
+    conn = connect(store)
+    ingest(conn, [str(article)], Settings())
+    conn.close()
+    client = TestClient(create_app(store))
+    quoted = {row["name"]: row["type"] for row in client.get("/index.json").json()["most_quoted"]}
+    assert quoted.get("Gazprom") == "organization" and quoted.get("Alexei Miller") == "person", quoted
+    page = client.get("/", headers=HTML).text
+    assert 'class="entity organization"' in page.split("Most quoted")[1].split("</ol>")[0]
