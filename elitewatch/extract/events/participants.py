@@ -232,19 +232,32 @@ def participants_of(doc: DocumentIndex, trigger: Trigger, own: list[int], holder
         found.extend(_clause_entities(doc, verb, holders))
     else:
         found.extend(own)
-        found.extend(_noun_subject(doc, trigger, verb, holders))
+        found.extend(_noun_subject(doc, trigger, verb, holders, own))
     borrows = is_verb(head) or doc.tokens[verb].lemma.lower() in lexicon(trigger.language).support_verbs
     # a meeting takes two: «вылетел в Ереван, чтобы провести переговоры с Пашиняном» borrows who flew
     wanted = 2 if trigger.type in groups().two_people else 1
     people = sum(doc.entities[e].type == "person" for e in found)
     if borrows and people < wanted and not subjects_of(doc, verb):
-        for parent in clause_chain(doc, verb)[1:]:
+        for parent in _clauses_above(doc, verb):
             subjects = subjects_of(doc, parent)
             if subjects:
                 found.extend(e for s in subjects for e in _mentions_under(doc, s, holders))
                 break
     kept = (e for e in found if doc.entities[e].type in PARTICIPANT_TYPES or delegation(doc, e, trigger))
     return list(dict.fromkeys(kept))
+
+
+def _clauses_above(doc: DocumentIndex, verb: int) -> list[int]:
+    """The clauses whose subject a subjectless one shares: those it is controlled by ("X came and met Y"), else,
+    in a language that leaves out a repeated subject, the clause it complements («Он уточнил, что договорился
+    с X»)."""
+    above = clause_chain(doc, verb)[1:]
+    token = doc.tokens[verb]
+    if above or token.head == verb:
+        return above
+    if token.dep in lexicon(doc.language(token)).subject_sharing_complements:
+        return [clause_verb(doc, token.head)]
+    return []
 
 
 def own_participants(doc: DocumentIndex, trigger: Trigger, holders: RoleHolders) -> list[int]:
@@ -273,10 +286,12 @@ def _clause_entities(doc: DocumentIndex, verb: int, holders: RoleHolders) -> lis
     return found
 
 
-def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: RoleHolders) -> list[int]:
-    """The subject of the verb a trigger noun hangs on: "Tasmagambetov said … during a press conference";
-    when the noun is the verb's object, also those the verb takes "with" or "to": "he presented his
-    credentials to Vladimir Putin"."""
+def _noun_subject(
+    doc: DocumentIndex, trigger: Trigger, verb: int, holders: RoleHolders, own: list[int]
+) -> list[int]:
+    """The subject of the verb a trigger noun hangs on: "Tasmagambetov said … during a press conference", «после
+    встречи с X Y заявил» (a meeting naming only the one met: its other party is the subject); when the noun is
+    the verb's object, also those the verb takes "with" or "to": "he presented his credentials to Vladimir Putin"."""
     if verb == trigger.head or not is_verb(doc.tokens[verb]):
         return []
     lex = lexicon(trigger.language)
@@ -289,7 +304,7 @@ def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: Role
     if any(dep in SUBJECT_DEPS or dep == "poss" for dep in deps):
         return []
     supported = deps[0] in OBJECT_DEPS and doc.tokens[verb].lemma.lower() in lex.support_verbs
-    if not supported and not _at_occasion(doc, path, lex):
+    if not supported and not _at_occasion(doc, path, lex) and not _companion_only(doc, trigger, own):
         return []
     found = [e for s in subjects_of(doc, verb) for e in _mentions_under(doc, s, holders)]
     if supported:
@@ -297,6 +312,14 @@ def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: Role
             if child != trigger.head and introduced_by(doc, child, lex.partner_prepositions):
                 found.extend(_mentions_under(doc, child, holders))
     return found
+
+
+def _companion_only(doc: DocumentIndex, trigger: Trigger, own: list[int]) -> bool:
+    """A meeting noun that names one party, the one met («встреча с X», "talks with X"), not both."""
+    if trigger.type not in groups().two_people or sum(doc.entities[e].type == "person" for e in own) > 1:
+        return False
+    words = lexicon(trigger.language).companion_prepositions
+    return any(introduced_by(doc, child, words) for child in doc.children.get(trigger.head, []))
 
 
 def _at_occasion(doc: DocumentIndex, path: list[int], lex: Lexicon) -> bool:

@@ -1,5 +1,6 @@
 """Triggers: the words of an event type (a verb, a noun, a phrase: "press conference"), attendance at a
-gathering, a verb of hosting; a negated or hypothetical one, or a generic plural, is no event."""
+gathering, a verb of hosting; a negated or hypothetical one, one agreed or promised, one yet to come, a habit,
+or a generic plural, is no event."""
 
 from __future__ import annotations
 
@@ -141,15 +142,70 @@ def denied(doc: DocumentIndex, trigger: Trigger) -> bool:
                 return True
             if token.dep in ("aux", "mark") and token.lemma.lower() in lex.hypothetical:
                 return True
+    if _commits_to_an_act(doc, trigger) or _prospective(doc, trigger) or _habitual(doc, trigger):
+        return True
     index = trigger.head
+    occasion = False  # passed «в ходе», "during": what lies above is the event's occasion, not its content
     for _ in range(3):
         head = doc.tokens[index].head
         if head == index:
             break
-        if doc.tokens[head].lemma.lower() in lex.hypothetical and doc.tokens[head].pos in ("NOUN", "VERB", "ADJ"):
+        occasion = occasion or _occasion_of(doc, index, lex.occasion_words)
+        lemma, pos = doc.tokens[head].lemma.lower(), doc.tokens[head].pos
+        if lemma in lex.hypothetical and pos in ("NOUN", "VERB", "ADJ"):
+            return True
+        if lemma in lex.commitments and pos == "VERB" and not occasion:
             return True
         index = head
     return False
+
+
+def _prospective(doc: DocumentIndex, trigger: Trigger) -> bool:
+    """A trigger noun said to be yet to come: "the upcoming talks", «встреча, назначенная на воскресенье»."""
+    words = lexicon(trigger.language).prospective
+    return any(
+        doc.tokens[k].dep in ("amod", "acl") and doc.tokens[k].lemma.lower() in words
+        for k in doc.children.get(trigger.head, [])
+    )
+
+
+def _habitual(doc: DocumentIndex, trigger: Trigger) -> bool:
+    """A trigger verb under a verb of a phase ("began meeting", «стал встречаться»): a habit, not one event."""
+    token = doc.tokens[trigger.head]
+    if not is_verb(token) or token.dep != "xcomp" or token.head == trigger.head:
+        return False
+    return doc.tokens[token.head].lemma.lower() in lexicon(trigger.language).phase_verbs
+
+
+def _commits_to_an_act(doc: DocumentIndex, trigger: Trigger) -> bool:
+    """A commitment trigger («договориться») whose agreement is an act to come: an infinitive («договорились
+    встретиться») or an event of its own type («договорились о проведении переговоров»)."""
+    lex = lexicon(trigger.language)
+    if doc.tokens[trigger.head].lemma.lower() not in lex.commitments:
+        return False
+    if any(doc.tokens[k].dep == "xcomp" for k in doc.children.get(trigger.head, [])):
+        return True
+    # what was agreed, not its occasion («в ходе встречи договорился с X»: the meeting is where it was agreed)
+    stack = [k for k in doc.children.get(trigger.head, []) if not _occasion_of(doc, k, lex.occasion_words)]
+    seen = 0
+    while stack and seen < 20:
+        index = stack.pop()
+        seen += 1
+        if any(event_type == trigger.type for _, event_type in lex.triggers.get(doc.tokens[index].lemma.lower(), ())):
+            return True
+        stack.extend(doc.children.get(index, []))
+    return False
+
+
+def _occasion_of(doc: DocumentIndex, index: int, words: frozenset[str]) -> bool:
+    """Is the phrase at `index` introduced by an occasion word ("during the visit", «в ходе визита»)?"""
+    token = doc.tokens[index]
+    if token.pos == "ADP":  # English: "during" heads the noun
+        return token.text.lower() in words
+    return any(
+        doc.tokens[k].dep in ("case", "fixed") and doc.tokens[k].text.lower() in words
+        for k in doc.children.get(index, [])
+    )
 
 
 def generic_plural(doc: DocumentIndex, trigger: Trigger, own: list[int]) -> bool:

@@ -1,0 +1,93 @@
+"""Meetings (issue 18 item 7), each mechanism on sentences written for the test: the trigger words, two people
+or delegations taking part, what is not a meeting (an agreement, plan or promise to meet, a meeting to come,
+a habit), coordination, purpose clauses, a meeting noun naming only the one met, and a subject left out."""
+
+from tests.helpers import events_of
+
+
+def _meetings(text: str) -> list[set[str]]:
+    return [set(people) for kind, people, _, _ in events_of(text, published="2024-03-01") if kind == "meeting"]
+
+
+def test_russian_trigger_words_beyond_vstrecha() -> None:
+    assert _meetings("Министр финансов Иван Сидоров побеседовал с послом Франции Пьером Дюраном.") == [
+        {"Иван Сидоров", "Пьер Дюран"}
+    ]
+    assert _meetings("Вице-премьер Олег Смирнов и министр Анна Кузнецова провели консультации в Минске.") == [
+        {"Олег Смирнов", "Анна Кузнецова"}
+    ]
+    assert _meetings("Губернатор Иван Сидоров договорился с мэром Петром Волковым о строительстве моста.") == [
+        {"Иван Сидоров", "Пётр Волков"}
+    ]
+
+
+def test_english_talks_with() -> None:
+    assert _meetings("Governor John Smith held talks with Mayor Peter Brown on Monday.") == [
+        {"John Smith", "Peter Brown"}
+    ]
+
+
+def test_a_meeting_needs_two_people_not_an_organization() -> None:
+    assert _meetings("Министр Иван Сидоров провёл переговоры с компанией «Ростелеком».") == []
+    assert _meetings("Governor John Smith held talks with Acme Corporation.") == []
+
+
+def test_an_agreement_or_a_promise_to_meet_is_no_meeting() -> None:
+    assert _meetings("Министр Иван Сидоров и министр Пётр Волков договорились встретиться в будущем.") == []
+    assert _meetings("Министр Иван Сидоров и министр Пётр Волков договорились о проведении переговоров.") == []
+    assert _meetings("Губернатор Иван Сидоров планирует встретиться с мэром Петром Волковым.") == []
+    assert _meetings("Governor John Smith and Mayor Peter Brown agreed to meet next month.") == []
+
+
+def test_a_meeting_to_come_called_off_or_habitual_is_no_meeting() -> None:
+    assert _meetings("Встреча Ивана Сидорова с канцлером Анной Шмидт, назначенная на воскресенье, под угрозой.") == []
+    assert _meetings("Губернатор Иван Сидоров отменил встречу с мэром Петром Волковым.") == []
+    assert _meetings("The upcoming talks between John Smith and Peter Brown worry investors.") == []
+    assert _meetings("В 2010 году Иван Сидоров стал встречаться с актрисой Анной Шмидт.") == []
+
+
+def test_an_agreement_made_during_a_visit_is_a_meeting_and_the_visit_stays() -> None:
+    found = events_of(
+        "Во вторник министр Иван Сидоров в ходе визита в Минск договорился с президентом Петром Волковым о "
+        "сотрудничестве.",
+        published="2024-03-01",
+    )
+    assert {kind for kind, _, _, _ in found} == {"visit", "meeting"}
+    # the meeting the agreement was made at is its occasion, not what was agreed
+    assert _meetings(
+        "В ходе встречи в Кремле губернатор Иван Сидоров договорился с мэром Петром Волковым о строительстве моста."
+    ) == [{"Иван Сидоров", "Пётр Волков"}]
+
+
+def test_coordinated_subjects_all_take_part() -> None:
+    assert _meetings("Иван Сидоров, Пётр Волков и Олег Смирнов обсудили вопросы торговли.") == [
+        {"Иван Сидоров", "Пётр Волков", "Олег Смирнов"}
+    ]
+
+
+def test_the_subject_of_a_purpose_clause_takes_part() -> None:
+    assert _meetings(
+        "Губернатор Иван Сидоров прилетел в Казань, чтобы провести переговоры с мэром Петром Волковым."
+    ) == [{"Иван Сидоров", "Пётр Волков"}]
+    assert _meetings("Governor John Smith flew to Paris to hold talks with Mayor Jean Dupont.") == [
+        {"John Smith", "Jean Dupont"}
+    ]
+
+
+def test_a_meeting_naming_only_the_one_met_takes_the_clauses_subject() -> None:
+    assert _meetings(
+        "После встречи с мэром Петром Волковым губернатор Иван Сидоров заявил, что стройка продолжится."
+    ) == [{"Иван Сидоров", "Пётр Волков"}]
+    assert _meetings("After his talks with Mayor Peter Brown, Governor John Smith said the bridge would be built.") == [
+        {"John Smith", "Peter Brown"}
+    ]
+    # a meeting naming both takes nobody else: the one telling of it was not there
+    assert _meetings("Губернатор Иван Сидоров рассказал о встрече мэра Петра Волкова с послом Пьером Дюраном.") == [
+        {"Пётр Волков", "Пьер Дюран"}
+    ]
+
+
+def test_a_russian_complement_clause_without_a_subject_shares_the_main_one() -> None:
+    assert _meetings("Губернатор Иван Сидоров сообщил, что уже побеседовал с мэром Петром Волковым.") == [
+        {"Иван Сидоров", "Пётр Волков"}
+    ]
