@@ -22,7 +22,8 @@ from elitewatch.extract.events.syntax import (
     subtree,
 )
 from elitewatch.extract.events.triggers import Trigger
-from elitewatch.model import Position
+from elitewatch.extract.pronouns import given_name_gender, pronoun_gender
+from elitewatch.model import Mention, Position, Token
 from elitewatch.vocabulary.countries import country_of, demonym
 from elitewatch.vocabulary.offices import office_head, role_words
 
@@ -85,11 +86,37 @@ def _entity_of(
         bound = _bound_subject(doc, index) if token.dep == "poss" else None
         if bound is not None:  # "X presented his credentials": his is X
             return bound
-        person = referent(doc, token, topic=False)
+        person = referent(doc, token, topic=False) or _previous_subject(doc, token)
         return person.cluster if person is not None and "person" in types else None
     if holders is not None and token.pos in ("NOUN", "PROPN") and "person" in types and not _predicative(doc, index):
         return holders.holder(doc, index)
     return None
+
+
+def _previous_subject(doc: DocumentIndex, pronoun: Token) -> Mention | None:
+    """A subject pronoun opening its paragraph stands for the person who is the subject nearest the end of the
+    paragraph before (texts of a sentence a line: «В 2010 году Стивен переехал в Лондон.» / «Там он встречался с
+    X»), when their gender does not disagree; a pronoun that is no subject may be anyone's named before."""
+    if pronoun.dep not in SUBJECT_DEPS:
+        return None
+    before = doc.text[: doc.text.rfind("\n", 0, pronoun.start) + 1].rstrip()  # up to the paragraph's start
+    if not before:
+        return None
+    gender = pronoun_gender(pronoun.text)
+    for mention in reversed(doc.mention_in(before.rfind("\n") + 1, len(before), ("person",))):
+        if not _names_subject(doc, mention):
+            continue
+        named = given_name_gender(doc.entities[mention.cluster].name)
+        return mention if gender is None or named is None or named == gender else None
+    return None
+
+
+def _names_subject(doc: DocumentIndex, mention: Mention) -> bool:
+    """Is the mention its clause's subject, or the name of one («губернатор Иван Сидоров переехал»)?"""
+    if doc.is_subject(mention):
+        return True
+    top = doc.tokens[span_head(doc, doc.token_at(mention.start), doc.token_at(max(mention.start, mention.end - 1)))]
+    return top.dep == "appos" and doc.tokens[top.head].dep in SUBJECT_DEPS
 
 
 def _predicative(doc: DocumentIndex, index: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from elitewatch.extract.document import DocumentIndex
-from elitewatch.extract.events.lexicon import lexicon
+from elitewatch.extract.events.lexicon import Lexicon, lexicon
 from elitewatch.extract.events.syntax import clause_verb, is_verb, span_head, subtree
 from elitewatch.model import Mention, Token
 from elitewatch.temporal import TimeExpr
@@ -144,6 +144,8 @@ def denied(doc: DocumentIndex, trigger: Trigger) -> bool:
                 return True
     if _commits_to_an_act(doc, trigger) or _prospective(doc, trigger) or _habitual(doc, trigger):
         return True
+    if any(_future(doc, index, lex) for index in {trigger.head, verb}):
+        return True
     index = trigger.head
     occasion = False  # passed «в ходе», "during": what lies above is the event's occasion, not its content
     for _ in range(3):
@@ -158,6 +160,21 @@ def denied(doc: DocumentIndex, trigger: Trigger) -> bool:
             return True
         index = head
     return False
+
+
+def _future(doc: DocumentIndex, index: int, lex: Lexicon) -> bool:
+    """A verb in the future: with an auxiliary of the future ("will meet", «будет встречаться»), or a perfective
+    verb in a present-tense form («встретится», «проведёт»)."""
+    token = doc.tokens[index]
+    if not is_verb(token):
+        return False
+    if any(
+        doc.tokens[k].dep == "aux" and doc.tokens[k].text.lower() in lex.future_auxiliaries
+        for k in doc.children.get(index, [])
+    ):
+        return True
+    word = token.text.lower()
+    return token.lemma.lower() in lex.perfective_verbs and word.endswith(lex.present_endings)
 
 
 def _prospective(doc: DocumentIndex, trigger: Trigger) -> bool:

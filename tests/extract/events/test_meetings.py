@@ -91,3 +91,22 @@ def test_a_russian_complement_clause_without_a_subject_shares_the_main_one() -> 
     assert _meetings("Губернатор Иван Сидоров сообщил, что уже побеседовал с мэром Петром Волковым.") == [
         {"Иван Сидоров", "Пётр Волков"}
     ]
+
+
+def test_a_meeting_to_come_is_no_meeting_one_held_or_under_way_is() -> None:
+    assert _meetings("Губернатор Иван Сидоров встретится с мэром Петром Волковым в пятницу.") == []
+    assert _meetings("Губернатор Иван Сидоров проведёт переговоры с мэром Петром Волковым.") == []
+    assert _meetings("Губернатор Иван Сидоров будет встречаться с мэром Петром Волковым.") == []
+    assert _meetings("Встреча губернатора Ивана Сидорова с мэром Петром Волковым состоится в пятницу.") == []
+    assert _meetings("Governor John Smith will meet Mayor Peter Brown on Friday.") == []
+    assert _meetings("Губернатор Иван Сидоров встретился с мэром Петром Волковым в пятницу.") == [
+        {"Иван Сидоров", "Пётр Волков"}
+    ]
+    assert _meetings("Губернатор Иван Сидоров и мэр Пётр Волков сегодня встречаются в Казани.") == [
+        {"Иван Сидоров", "Пётр Волков"}
+    ]
+
+
+def test_a_subject_pronoun_opening_a_line_is_the_subject_of_the_line_before() -> None:
+    text = "В 2019 году губернатор Иван Сидоров переехал в Казань.\nТам он встречался с мэром Петром Волковым."
+    assert _meetings(text) == [{"Иван Сидоров", "Пётр Волков"}]
