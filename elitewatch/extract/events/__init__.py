@@ -17,9 +17,9 @@ trigger the dependency structure gives the rest:
 - the **place**: a place after "in", "to", "at" («в», «на») in the trigger's phrase or clause.
 
 A negated or hypothetical trigger ("did not meet", "could visit", "the invitation to visit") is no event,
-nor is an act agreed or promised («договорились встретиться», "agreed to meet"), one yet to come ("the upcoming
-talks", «встреча, назначенная на воскресенье»), a habit («стал встречаться с»), or one without a named
-participant. Events of one type whose participants overlap and whose dates
+nor is an act agreed or promised («договорились встретиться», "agreed to meet"), a habit («стал встречаться с»),
+or one without a named participant. A meeting set for a coming day («встреча, которая пройдёт в понедельник»)
+is one: the factRuEval gold marks such meetings. Events of one type whose participants overlap and whose dates
 agree are one event in a document.
 
 By mechanism: `lexicon` (the words of events.yaml), `syntax` (clauses and phrases of the parse), `triggers`

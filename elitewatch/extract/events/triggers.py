@@ -1,13 +1,13 @@
 """Triggers: the words of an event type (a verb, a noun, a phrase: "press conference"), attendance at a
-gathering, a verb of hosting; a negated or hypothetical one, one agreed or promised, one yet to come, a habit,
-or a generic plural, is no event."""
+gathering, a verb of hosting; a negated or hypothetical one, one agreed or promised, a habit, or a generic
+plural, is no event."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from elitewatch.extract.document import DocumentIndex
-from elitewatch.extract.events.lexicon import Lexicon, lexicon
+from elitewatch.extract.events.lexicon import lexicon
 from elitewatch.extract.events.syntax import clause_verb, is_verb, span_head, subtree
 from elitewatch.model import Mention, Token
 from elitewatch.temporal import TimeExpr
@@ -142,9 +142,7 @@ def denied(doc: DocumentIndex, trigger: Trigger) -> bool:
                 return True
             if token.dep in ("aux", "mark") and token.lemma.lower() in lex.hypothetical:
                 return True
-    if _commits_to_an_act(doc, trigger) or _prospective(doc, trigger) or _habitual(doc, trigger):
-        return True
-    if any(_future(doc, index, lex) for index in {trigger.head, verb}):
+    if _commits_to_an_act(doc, trigger) or _habitual(doc, trigger):
         return True
     index = trigger.head
     occasion = False  # passed «в ходе», "during": what lies above is the event's occasion, not its content
@@ -160,30 +158,6 @@ def denied(doc: DocumentIndex, trigger: Trigger) -> bool:
             return True
         index = head
     return False
-
-
-def _future(doc: DocumentIndex, index: int, lex: Lexicon) -> bool:
-    """A verb in the future: with an auxiliary of the future ("will meet", «будет встречаться»), or a perfective
-    verb in a present-tense form («встретится», «проведёт»)."""
-    token = doc.tokens[index]
-    if not is_verb(token):
-        return False
-    if any(
-        doc.tokens[k].dep == "aux" and doc.tokens[k].text.lower() in lex.future_auxiliaries
-        for k in doc.children.get(index, [])
-    ):
-        return True
-    word = token.text.lower()
-    return token.lemma.lower() in lex.perfective_verbs and word.endswith(lex.present_endings)
-
-
-def _prospective(doc: DocumentIndex, trigger: Trigger) -> bool:
-    """A trigger noun said to be yet to come: "the upcoming talks", «встреча, назначенная на воскресенье»."""
-    words = lexicon(trigger.language).prospective
-    return any(
-        doc.tokens[k].dep in ("amod", "acl") and doc.tokens[k].lemma.lower() in words
-        for k in doc.children.get(trigger.head, [])
-    )
 
 
 def _habitual(doc: DocumentIndex, trigger: Trigger) -> bool:
