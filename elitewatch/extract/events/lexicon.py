@@ -38,6 +38,8 @@ class Lexicon:
     companion_prepositions: frozenset[str]
     subject_sharing_complements: frozenset[str]
     delegation_words: frozenset[str]
+    leader_nouns: frozenset[str]
+    leader_offices: frozenset[str]
     support_verbs: frozenset[str]
     occasion_words: frozenset[str]
     sequence_words: frozenset[str]

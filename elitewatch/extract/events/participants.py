@@ -51,9 +51,14 @@ class RoleHolders:
         token = doc.tokens[index]
         language = doc.language(token)
         word = doc.word(token, language)
-        if (word,) not in role_words(language):
+        leader = _leader_noun(doc, index)
+        if leader:
+            offices = lexicon(language).leader_offices
+            candidates = [p for heads, found in self.by_office.items() if heads in offices for p in found]
+        elif (word,) in role_words(language):
+            candidates = self.by_office.get(office_head(word), [])
+        else:
             return None
-        candidates = self.by_office.get(office_head(word), [])
         country = self._country_in_phrase(doc, index)
         if country is not None:
             candidates = [p for p in candidates if country_of(p.org_text) == country]
@@ -72,6 +77,27 @@ class RoleHolders:
         return None
 
 
+def _leader_noun(doc: DocumentIndex, index: int) -> bool:
+    """Does the noun name whoever leads a country («лидер», «глава государства»), not of a party or a firm
+    («лидер партии»: a noun after it other than a country's)?"""
+    token = doc.tokens[index]
+    lex = lexicon(doc.language(token))
+    word = doc.word(token, doc.language(token))
+    after = [k for k in doc.children.get(index, []) if k > index and doc.tokens[k].dep in ("nmod", "pobj", "prep")]
+    for k in after:
+        if any(f"{word} {form}" in lex.leader_nouns for form in (doc.tokens[k].text.lower(), doc.tokens[k].lemma)):
+            return True  # «глава государства», as written
+    if word not in lex.leader_nouns:
+        return False
+    # «лидер Казахстана» leads a country; «лидер партии» does not
+    return all(_names_a_place(doc, k) for k in after)
+
+
+def _names_a_place(doc: DocumentIndex, index: int) -> bool:
+    mention = doc.mention_of_token(index)
+    return mention is not None and mention.type == "place"
+
+
 def _entity_of(
     doc: DocumentIndex, index: int, types: tuple[str, ...] = PARTICIPANT_TYPES, holders: RoleHolders | None = None
 ) -> int | None:
@@ -87,10 +113,31 @@ def _entity_of(
         if bound is not None:  # "X presented his credentials": his is X
             return bound
         person = referent(doc, token, topic=False) or _previous_subject(doc, token)
+        if person is not None and token.dep in OBJECT_DEPS and person.cluster in _clause_subjects(doc, index):
+            person = _other_referent(doc, token, person.cluster)
         return person.cluster if person is not None and "person" in types else None
     if holders is not None and token.pos in ("NOUN", "PROPN") and "person" in types and not _predicative(doc, index):
         return holders.holder(doc, index)
     return None
+
+
+def _clause_subjects(doc: DocumentIndex, index: int) -> set[int]:
+    """The people named as the subject of the clause a word belongs to."""
+    verb = clause_verb(doc, index)
+    return {
+        mention.cluster
+        for subject in subjects_of(doc, verb)
+        for k in subtree(doc, subject, limit=12, stop=CLAUSE_DEPS)
+        if (mention := doc.mention_of_token(k)) is not None and mention.type == "person"
+    }
+
+
+def _other_referent(doc: DocumentIndex, pronoun: Token, subject: int) -> Mention | None:
+    """An object pronoun is not its own clause's subject («Обама принял его»: not Obama): the nearest other
+    person of its paragraph named before it."""
+    paragraph_start = doc.text.rfind("\n", 0, pronoun.start) + 1
+    before = doc.mention_in(paragraph_start, pronoun.start, ("person",))
+    return next((m for m in reversed(before) if m.cluster != subject), None)
 
 
 def _previous_subject(doc: DocumentIndex, pronoun: Token) -> Mention | None:

@@ -113,9 +113,12 @@ def _hosting_at(doc: DocumentIndex, index: int, language: str) -> Trigger | None
 def _receives_a_person(doc: DocumentIndex, verb: int) -> bool:
     """ "Obama receives his French counterpart Sarkozy": the object of a hosting verb is a person, not «участие»
     («приняли участие») or «решение» («примет решение»)."""
+    pronouns = lexicon(doc.language(doc.tokens[verb])).personal_pronouns
     for child in doc.children.get(verb, []):
         if doc.tokens[child].dep not in ("obj", "dobj"):
             continue
+        if doc.tokens[child].pos == "PRON" and doc.tokens[child].text.lower() in pronouns:
+            return True  # «принял его»: the pronoun stands for a person named before
         for index in subtree(doc, child, limit=8):
             mention = doc.mention_of_token(index)
             if mention is not None and mention.type == "person":

@@ -106,3 +106,20 @@ def test_a_meeting_set_for_a_coming_day_is_a_meeting() -> None:
 def test_a_subject_pronoun_opening_a_line_is_the_subject_of_the_line_before() -> None:
     text = "В 2019 году губернатор Иван Сидоров переехал в Казань.\nТам он встречался с мэром Петром Волковым."
     assert _meetings(text) == [{"Иван Сидоров", "Пётр Волков"}]
+
+
+def test_a_leader_named_without_a_name_is_the_one_the_document_shows_in_office() -> None:
+    text = "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву. Глава государства встретился с министром Иваном Сидоровым."
+    assert _meetings(text) == [{"Касым-Жомарт Токаев", "Иван Сидоров"}]
+    text = "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву. Министр Иван Сидоров встретился с казахстанским лидером."
+    assert _meetings(text) == [{"Касым-Жомарт Токаев", "Иван Сидоров"}]
+    # a party's leader leads no country
+    text = "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву. Министр Иван Сидоров встретился с лидером партии."
+    assert _meetings(text) == []
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject() -> None:
+    text = "Президент Франции Николя Саркози прибыл в Вашингтон. Президент США Барак Обама принял его в Белом доме."
+    assert {"Барак Обама", "Николя Саркози"} in _meetings(text)
+    text = "President Nicolas Sarkozy arrived in Washington. President Barack Obama received him at the White House."
+    assert {"Barack Obama", "Nicolas Sarkozy"} in _meetings(text)
