@@ -36,6 +36,7 @@ class Lexicon:
     destination_prepositions: frozenset[str]
     partner_prepositions: frozenset[str]
     companion_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]
     subject_sharing_complements: frozenset[str]
     delegation_words: frozenset[str]
     leader_nouns: frozenset[str]

@@ -211,7 +211,8 @@ def _antecedent(doc: DocumentIndex, index: int) -> int | None:
 
 def _phrase_tokens(doc: DocumentIndex, root: int) -> list[int]:
     """The words of a phrase or clause that may name its participants: not those of another clause, of a
-    possessive of another noun ("Dauren Abayev’s predecessor"), or after "after"/"before" (another event)."""
+    possessive of another noun ("Dauren Abayev’s predecessor", «с семьёй Нельсона Манделы»), after
+    "after"/"before" (another event), or after "about" (what was talked of: «беседовал с X о Сноудене»)."""
     result: list[int] = []
     stack = [root]
     while stack and len(result) < 80:
@@ -219,14 +220,52 @@ def _phrase_tokens(doc: DocumentIndex, root: int) -> list[int]:
         result.append(index)
         for child in doc.children.get(index, []):
             token = doc.tokens[child]
+            lex = lexicon(doc.language(token))
             if opens_clause(token, CLAUSE_DEPS):
                 continue
             if token.dep == "poss" and index != root and doc.mention_of_token(index) is None:
                 continue
-            if token.dep in ("prep", "case") and token.text.lower() in lexicon(doc.language(token)).sequence_words:
+            if index != root and _genitive_person(doc, child):
+                continue
+            if token.dep in ("prep", "case") and token.text.lower() in lex.sequence_words:
+                continue
+            if _topic(doc, child, at_root=index == root):
                 continue
             stack.append(child)
     return sorted(result)
+
+
+def _topic(doc: DocumentIndex, index: int, *, at_root: bool) -> bool:
+    """Is the phrase at `index` what is talked of ("about X", «о X»): said of the event itself, or naming a person
+    right after the word (deeper, "about" hangs on a participant's name as often as not: "with Peter Brown about
+    Edward Snowden"; a phrase about a thing may be a misparse's home for a name: «с автором закона о запрете …
+    Виталием Милоновым»)?"""
+    if not introduced_by(doc, index, lexicon(doc.language(doc.tokens[index])).topic_prepositions):
+        return False
+    if at_root:
+        return True
+    named = (
+        [k for k in doc.children.get(index, []) if doc.tokens[k].dep == "pobj"]
+        if doc.tokens[index].pos == "ADP"
+        else [index]
+    )
+    return any((m := doc.mention_of_token(k)) is not None and m.type == "person" for k in named)
+
+
+def _genitive_person(doc: DocumentIndex, index: int) -> bool:
+    """A person in the genitive under a noun that names no one itself (Russian: «семьёй Манделы», «помощник
+    министра Сергея Лаврова Андрей Иванов»): whose family or aide it is, not someone taking part; a
+    delegation's country takes part."""
+    token, head = doc.tokens[index], doc.tokens[doc.tokens[index].head]
+    if token.case != "Gen" or head.pos != "NOUN" or doc.mention_of_token(head.i) is not None:
+        return False
+    # a name the parse hangs on the noun as its apposition, though their cases disagree, is its genitive too
+    if token.dep != "nmod" and not (token.dep == "appos" and head.case not in ("Gen", "")):
+        return False
+    if head.lemma.lower() in lexicon(doc.language(head)).delegation_words:
+        return False
+    mention = doc.mention_of_token(index)
+    return mention is not None and mention.type == "person"
 
 
 def _located(doc: DocumentIndex, index: int) -> bool:
@@ -360,9 +399,7 @@ def _clause_entities(doc: DocumentIndex, verb: int, holders: RoleHolders) -> lis
     return found
 
 
-def _noun_subject(
-    doc: DocumentIndex, trigger: Trigger, verb: int, holders: RoleHolders, own: list[int]
-) -> list[int]:
+def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: RoleHolders, own: list[int]) -> list[int]:
     """The subject of the verb a trigger noun hangs on: "Tasmagambetov said … during a press conference", «после
     встречи с X Y заявил» (a meeting naming only the one met: its other party is the subject); when the noun is
     the verb's object, also those the verb takes "with" or "to": "he presented his credentials to Vladimir Putin"."""

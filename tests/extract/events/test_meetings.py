@@ -123,3 +123,18 @@ def test_an_object_pronoun_is_not_its_clauses_subject() -> None:
     assert {"Барак Обама", "Николя Саркози"} in _meetings(text)
     text = "President Nicolas Sarkozy arrived in Washington. President Barack Obama received him at the White House."
     assert {"Barack Obama", "Nicolas Sarkozy"} in _meetings(text)
+
+
+def test_whose_family_or_aide_and_what_was_talked_of_take_no_part() -> None:
+    # the one met is the family, not the person it is the family of
+    assert _meetings("Президент Иван Сидоров встретился с семьёй Петра Волкова.") == []
+    # two adjacent names whose cases disagree: the aide met, the minister did not
+    assert _meetings("Помощник министра Сергея Лаврова Андрей Иванов встретился с послом Пьером Дюраном.") == [
+        {"Андрей Иванов", "Пьер Дюран"}
+    ]
+    assert _meetings(
+        "Вице-президент Джо Байден беседовал с президентом Эквадора Рафаэлем Корреа о Эдварде Сноудене."
+    ) == [{"Джо Байден", "Рафаэль Корреа"}]
+    assert _meetings("Senator John Smith held talks with Mayor Peter Brown about Edward Snowden.") == [
+        {"John Smith", "Peter Brown"}
+    ]
