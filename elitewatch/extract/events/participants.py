@@ -229,27 +229,22 @@ def _phrase_tokens(doc: DocumentIndex, root: int) -> list[int]:
                 continue
             if token.dep in ("prep", "case") and token.text.lower() in lex.sequence_words:
                 continue
-            if _topic(doc, child, at_root=index == root):
+            if _topic(doc, child):
                 continue
             stack.append(child)
     return sorted(result)
 
 
-def _topic(doc: DocumentIndex, index: int, *, at_root: bool) -> bool:
-    """Is the phrase at `index` what is talked of ("about X", «о X»): said of the event itself, or naming a person
-    right after the word (deeper, "about" hangs on a participant's name as often as not: "with Peter Brown about
-    Edward Snowden"; a phrase about a thing may be a misparse's home for a name: «с автором закона о запрете …
-    Виталием Милоновым»)?"""
+def _topic(doc: DocumentIndex, index: int) -> bool:
+    """Does the phrase at `index` name someone or something talked of ("about Snowden", «о Сноудене»)? Only the
+    name right after the word: deeper, a misparse may hang a participant under a phrase about a thing («Газпром
+    и группа компаний … подписали соглашение о реализации проекта», «с автором закона о запрете … Милоновым»)."""
     if not introduced_by(doc, index, lexicon(doc.language(doc.tokens[index])).topic_prepositions):
         return False
-    if at_root:
-        return True
-    named = (
-        [k for k in doc.children.get(index, []) if doc.tokens[k].dep == "pobj"]
-        if doc.tokens[index].pos == "ADP"
-        else [index]
-    )
-    return any((m := doc.mention_of_token(k)) is not None and m.type == "person" for k in named)
+    named = [index]
+    if doc.tokens[index].pos == "ADP":  # English: "about" heads the name
+        named = [k for k in doc.children.get(index, []) if doc.tokens[k].dep == "pobj"]
+    return any(doc.mention_of_token(k) is not None for k in named)
 
 
 def _genitive_person(doc: DocumentIndex, index: int) -> bool:
@@ -422,7 +417,19 @@ def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: Role
         for child in doc.children.get(verb, []):
             if child != trigger.head and introduced_by(doc, child, lex.partner_prepositions):
                 found.extend(_mentions_under(doc, child, holders))
+    if not any(doc.entities[e].type == "person" for e in found) and _companion_only(doc, trigger, own):
+        found.extend(_teller(doc, verb, holders))
     return found
+
+
+def _teller(doc: DocumentIndex, verb: int, holders: RoleHolders) -> list[int]:
+    """Who tells of their own talks with someone, in a clause whose subject is no person («Болтон сообщил, что в
+    беседе с Самуэльсеном были затронуты вопросы»): the subject of the clause it complements."""
+    token = doc.tokens[verb]
+    if token.dep != "ccomp" or token.head == verb:
+        return []
+    above = clause_verb(doc, token.head)
+    return [e for s in subjects_of(doc, above) for e in _mentions_under(doc, s, holders)]
 
 
 def _companion_only(doc: DocumentIndex, trigger: Trigger, own: list[int]) -> bool:

@@ -138,3 +138,11 @@ def test_whose_family_or_aide_and_what_was_talked_of_take_no_part() -> None:
     assert _meetings("Senator John Smith held talks with Mayor Peter Brown about Edward Snowden.") == [
         {"John Smith", "Peter Brown"}
     ]
+
+
+def test_who_tells_of_their_talks_in_a_clause_without_a_person_subject_took_part() -> None:
+    text = "Советник Джон Болтон сообщил, что в беседе с министром Андерсом Самуэльсеном были затронуты вопросы газа."
+    assert _meetings(text) == [{"Джон Болтон", "Андерс Самуэльсен"}]
+    # the clause's own subject took part, not the one telling of it
+    text = "Советник Джон Болтон сообщил, что после встречи с мэром Петром Волковым губернатор Иван Сидоров уехал."
+    assert _meetings(text) == [{"Иван Сидоров", "Пётр Волков"}]
