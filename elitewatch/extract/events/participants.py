@@ -113,8 +113,9 @@ def _entity_of(
         if bound is not None:  # "X presented his credentials": his is X
             return bound
         person = referent(doc, token, topic=False) or _previous_subject(doc, token)
-        if person is not None and token.dep in OBJECT_DEPS and person.cluster in _clause_subjects(doc, index):
-            person = _other_referent(doc, token, person.cluster)
+        taken = token.dep in OBJECT_DEPS or introduced_by(doc, index, lex.companion_prepositions)
+        if person is not None and taken and person.cluster in _clause_subjects(doc, index):
+            person = _other_referent(doc, token, person.cluster)  # «Обама принял его», «встречи с ним»
         return person.cluster if person is not None and "person" in types else None
     if holders is not None and token.pos in ("NOUN", "PROPN") and "person" in types and not _predicative(doc, index):
         return holders.holder(doc, index)
@@ -133,8 +134,9 @@ def _clause_subjects(doc: DocumentIndex, index: int) -> set[int]:
 
 
 def _other_referent(doc: DocumentIndex, pronoun: Token, subject: int) -> Mention | None:
-    """An object pronoun is not its own clause's subject («Обама принял его»: not Obama): the nearest other
-    person of its paragraph named before it."""
+    """An object pronoun, or the one met, is not its own clause's subject («Обама принял его»: not Obama;
+    «Манзарек основал группу с Моррисоном после встречи с ним»: not Manzarek): the nearest other person of its
+    paragraph named before it."""
     paragraph_start = doc.text.rfind("\n", 0, pronoun.start) + 1
     before = doc.mention_in(paragraph_start, pronoun.start, ("person",))
     return next((m for m in reversed(before) if m.cluster != subject), None)

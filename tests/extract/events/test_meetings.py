@@ -123,6 +123,9 @@ def test_an_object_pronoun_is_not_its_clauses_subject() -> None:
     assert {"Барак Обама", "Николя Саркози"} in _meetings(text)
     text = "President Nicolas Sarkozy arrived in Washington. President Barack Obama received him at the White House."
     assert {"Barack Obama", "Nicolas Sarkozy"} in _meetings(text)
+    # nor is the one met
+    text = "Губернатор Иван Сидоров приехал к мэру Петру Волкову и долго беседовал с ним."
+    assert _meetings(text) == [{"Иван Сидоров", "Пётр Волков"}]
 
 
 def test_whose_family_or_aide_and_what_was_talked_of_take_no_part() -> None:
