@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from elitewatch.extract.document import DocumentIndex
-from elitewatch.extract.events.lexicon import lexicon
+from elitewatch.extract.events.lexicon import groups, lexicon
 from elitewatch.extract.events.syntax import clause_verb, is_verb, span_head, subtree
 from elitewatch.model import Mention, Token
 from elitewatch.temporal import TimeExpr
@@ -145,7 +145,7 @@ def denied(doc: DocumentIndex, trigger: Trigger) -> bool:
                 return True
             if token.dep in ("aux", "mark") and token.lemma.lower() in lex.hypothetical:
                 return True
-    if _commits_to_an_act(doc, trigger) or _habitual(doc, trigger):
+    if _commits_to_an_act(doc, trigger) or _habitual(doc, trigger) or _lasting(doc, trigger):
         return True
     index = trigger.head
     occasion = False  # passed «в ходе», "during": what lies above is the event's occasion, not its content
@@ -169,6 +169,30 @@ def _habitual(doc: DocumentIndex, trigger: Trigger) -> bool:
     if not is_verb(token) or token.dep != "xcomp" or token.head == trigger.head:
         return False
     return doc.tokens[token.head].lemma.lower() in lexicon(trigger.language).phase_verbs
+
+
+def _lasting(doc: DocumentIndex, trigger: Trigger) -> bool:
+    """A meeting verb said to last years or months («встречался несколько лет», "for three years"): a relationship
+    or a process (an office taken "for five years" is still an appointment)."""
+    if trigger.type not in groups().two_people or not is_verb(doc.tokens[trigger.head]):
+        return False
+    lex = lexicon(trigger.language)
+    for child in doc.children.get(trigger.head, []):
+        unit = child
+        if doc.tokens[child].pos == "ADP":  # English: "for" heads the unit
+            if doc.tokens[child].text.lower() not in lex.duration_prepositions:
+                continue
+            unit = next((k for k in doc.children.get(child, []) if doc.tokens[k].dep == "pobj"), child)
+        elif any(doc.tokens[k].dep == "case" for k in doc.children.get(child, [])) and not _occasion_of(
+            doc, child, lex.duration_prepositions
+        ):
+            continue  # «с 2017 года», «в прошлом году»: a date, not a span
+        around = [doc.tokens[k] for k in doc.children.get(unit, [])]
+        counted = any(t.pos in ("NUM", "DET") for t in around)
+        dated = any(t.text.lower() in lex.ago_words for t in around)
+        if doc.tokens[unit].lemma.lower() in lex.duration_units and counted and not dated:
+            return True
+    return False
 
 
 def _commits_to_an_act(doc: DocumentIndex, trigger: Trigger) -> bool:

@@ -149,3 +149,12 @@ def test_who_tells_of_their_talks_in_a_clause_without_a_person_subject_took_part
     # the clause's own subject took part, not the one telling of it
     text = "Советник Джон Болтон сообщил, что после встречи с мэром Петром Волковым губернатор Иван Сидоров уехал."
     assert _meetings(text) == [{"Иван Сидоров", "Пётр Волков"}]
+
+
+def test_meeting_for_years_is_a_relationship_not_a_meeting() -> None:
+    assert _meetings("Иван Сидоров три года встречался с актрисой Анной Шмидт.") == []
+    assert _meetings("John Smith had been meeting Mary Brown for three years.") == []
+    # a date counted back is no span
+    assert _meetings("Иван Сидоров два года назад встретился с Петром Волковым.") == [{"Иван Сидоров", "Пётр Волков"}]
+    found = events_of("John Smith was appointed ambassador to France for five years.", published="2024-03-01")
+    assert [kind for kind, _, _, _ in found] == ["appointment"]
