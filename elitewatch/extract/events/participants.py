@@ -47,10 +47,13 @@ class RoleHolders:
     def in_office_words(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.spans)
 
-    def holder(self, doc: DocumentIndex, index: int) -> int | None:
+    def holder(self, doc: DocumentIndex, index: int, country: str | None = None) -> int | None:
+        """The holder of the role the noun at `index` names, of `country` or of the country in its phrase."""
         token = doc.tokens[index]
         language = doc.language(token)
         word = doc.word(token, language)
+        if (word,) not in role_words(language):
+            word = token.lemma.lower()  # "the presidents of Russia and Serbia"
         leader = _leader_noun(doc, index)
         if leader:
             offices = lexicon(language).leader_offices
@@ -59,7 +62,7 @@ class RoleHolders:
             candidates = self.by_office.get(office_head(word), [])
         else:
             return None
-        country = self._country_in_phrase(doc, index)
+        country = country or self._country_in_phrase(doc, index)
         if country is not None:
             candidates = [p for p in candidates if country_of(p.org_text) == country]
         people = {p.person for p in candidates}
@@ -75,6 +78,24 @@ class RoleHolders:
             if country:
                 return country_of(country)
         return None
+
+
+def _holder_for_country(doc: DocumentIndex, index: int, holders: RoleHolders) -> int | None:
+    """One of countries coordinated after a role noun («президенты России и Сербии обсудили», "the presidents of
+    Russia and Serbia"): the one the document shows in that office of that country. Only in a coordination, so
+    that «посол России в Казахстане» stays one person."""
+    token = doc.tokens[index]
+    top = index
+    while doc.tokens[top].dep == "conj" and doc.tokens[top].head != top:
+        top = doc.tokens[top].head
+    coordinated = top != index or any(doc.tokens[k].dep == "conj" for k in doc.children.get(index, []))
+    role = doc.tokens[top].head
+    if doc.tokens[role].pos == "ADP" and doc.tokens[role].head != role:  # English: "of" heads the country
+        role = doc.tokens[role].head
+    if not coordinated or role == top or doc.tokens[role].pos != "NOUN" or token.dep not in ("nmod", "conj", "pobj"):
+        return None
+    place = doc.mention_of_token(index)
+    return holders.holder(doc, role, country_of(doc.entities[place.cluster].name)) if place is not None else None
 
 
 def _leader_noun(doc: DocumentIndex, index: int) -> bool:
@@ -107,7 +128,11 @@ def _entity_of(
     lex = lexicon(doc.language(token))
     if mention is not None:
         sent_by = index > 0 and doc.tokens[index - 1].lemma.lower() in lex.delegation_words  # «делегацией Китая»
-        return mention.cluster if mention.type in types or (sent_by and "person" in types) else None
+        if mention.type in types or (sent_by and "person" in types):
+            return mention.cluster
+        if mention.type == "place" and holders is not None and "person" in types:
+            return _holder_for_country(doc, index, holders)
+        return None
     if token.pos == "PRON" and token.text.lower() in lex.personal_pronouns:
         bound = _bound_subject(doc, index) if token.dep == "poss" else None
         if bound is not None:  # "X presented his credentials": his is X

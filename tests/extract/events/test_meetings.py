@@ -158,3 +158,22 @@ def test_meeting_for_years_is_a_relationship_not_a_meeting() -> None:
     assert _meetings("Иван Сидоров два года назад встретился с Петром Волковым.") == [{"Иван Сидоров", "Пётр Волков"}]
     found = events_of("John Smith was appointed ambassador to France for five years.", published="2024-03-01")
     assert [kind for kind, _, _, _ in found] == ["appointment"]
+
+
+def test_a_role_over_coordinated_countries_stands_for_each_countrys_holder() -> None:
+    text = (
+        "Президент России Владимир Путин прибыл в Белград. Президент Сербии Александр Вучич выступил в парламенте. "
+        "Тогда же президенты России и Сербии обсудили перспективы сотрудничества."
+    )
+    assert _meetings(text) == [{"Владимир Путин", "Александр Вучич"}]
+    text = (
+        "Russian President Vladimir Putin arrived in Belgrade. Serbian President Aleksandar Vucic spoke in "
+        "parliament. The presidents of Russia and Serbia held talks."
+    )
+    assert _meetings(text) == [{"Vladimir Putin", "Aleksandar Vucic"}]
+    # one country after the role: one person, not the holder of that office elsewhere
+    text = (
+        "Президент России Владимир Путин прибыл в Белград. Президент Сербии Александр Вучич выступил в парламенте. "
+        "Посол России в Сербии встретился с министром."
+    )
+    assert _meetings(text) == []
