@@ -8,15 +8,18 @@ trigger the dependency structure gives the rest:
 - **participants**: for a verb, the people (and organizations) of its clause; for a noun, those of its own
   phrase ("Tokayev’s meeting with Putin", "the visit of President Tokayev") and the subject of its verb
   ("during a press conference, Tasmagambetov said"); a clause without a subject borrows the subject of
-  the clause it depends on ("he had the honor to present his credentials"); "he", "his" and "who" stand
-  for the person they refer to;
+  the clause it depends on ("he had the honor to present his credentials"; in Russian also the clause it
+  complements, «Он уточнил, что договорился с X»); a meeting noun naming only the one met takes the subject of
+  its clause («после встречи с X Y заявил»); "he", "his" and "who" stand for the person they refer to;
 - the **date**: an expression attached to the trigger's clause, else to a clause it depends on, else one in
   the sentence attached to no other event; a citation in parentheses ("(see EDM, March 27)") is not a date
   of the event. An undated meeting during a dated visit of one of its participants takes the visit's date;
 - the **place**: a place after "in", "to", "at" («в», «на») in the trigger's phrase or clause.
 
 A negated or hypothetical trigger ("did not meet", "could visit", "the invitation to visit") is no event,
-nor is one without a named participant. Events of one type whose participants overlap and whose dates
+nor is an act agreed or promised («договорились встретиться», "agreed to meet"), a habit («стал встречаться с»),
+or one without a named participant. A meeting set for a coming day («встреча, которая пройдёт в понедельник»)
+is one: the factRuEval gold marks such meetings. Events of one type whose participants overlap and whose dates
 agree are one event in a document.
 
 By mechanism: `lexicon` (the words of events.yaml), `syntax` (clauses and phrases of the parse), `triggers`

@@ -22,7 +22,8 @@ from elitewatch.extract.events.syntax import (
     subtree,
 )
 from elitewatch.extract.events.triggers import Trigger
-from elitewatch.model import Position
+from elitewatch.extract.pronouns import given_name_gender, pronoun_gender
+from elitewatch.model import Mention, Position, Token
 from elitewatch.vocabulary.countries import country_of, demonym
 from elitewatch.vocabulary.offices import office_head, role_words
 
@@ -46,14 +47,22 @@ class RoleHolders:
     def in_office_words(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.spans)
 
-    def holder(self, doc: DocumentIndex, index: int) -> int | None:
+    def holder(self, doc: DocumentIndex, index: int, country: str | None = None) -> int | None:
+        """The holder of the role the noun at `index` names, of `country` or of the country in its phrase."""
         token = doc.tokens[index]
         language = doc.language(token)
         word = doc.word(token, language)
         if (word,) not in role_words(language):
+            word = token.lemma.lower()  # "the presidents of Russia and Serbia"
+        leader = _leader_noun(doc, index)
+        if leader:
+            offices = lexicon(language).leader_offices
+            candidates = [p for heads, found in self.by_office.items() if heads in offices for p in found]
+        elif (word,) in role_words(language):
+            candidates = self.by_office.get(office_head(word), [])
+        else:
             return None
-        candidates = self.by_office.get(office_head(word), [])
-        country = self._country_in_phrase(doc, index)
+        country = country or self._country_in_phrase(doc, index)
         if country is not None:
             candidates = [p for p in candidates if country_of(p.org_text) == country]
         people = {p.person for p in candidates}
@@ -71,6 +80,45 @@ class RoleHolders:
         return None
 
 
+def _holder_for_country(doc: DocumentIndex, index: int, holders: RoleHolders) -> int | None:
+    """One of countries coordinated after a role noun («президенты России и Сербии обсудили», "the presidents of
+    Russia and Serbia"): the one the document shows in that office of that country. Only in a coordination, so
+    that «посол России в Казахстане» stays one person."""
+    token = doc.tokens[index]
+    top = index
+    while doc.tokens[top].dep == "conj" and doc.tokens[top].head != top:
+        top = doc.tokens[top].head
+    coordinated = top != index or any(doc.tokens[k].dep == "conj" for k in doc.children.get(index, []))
+    role = doc.tokens[top].head
+    if doc.tokens[role].pos == "ADP" and doc.tokens[role].head != role:  # English: "of" heads the country
+        role = doc.tokens[role].head
+    if not coordinated or role == top or doc.tokens[role].pos != "NOUN" or token.dep not in ("nmod", "conj", "pobj"):
+        return None
+    place = doc.mention_of_token(index)
+    return holders.holder(doc, role, country_of(doc.entities[place.cluster].name)) if place is not None else None
+
+
+def _leader_noun(doc: DocumentIndex, index: int) -> bool:
+    """Does the noun name whoever leads a country («лидер», «глава государства»), not of a party or a firm
+    («лидер партии»: a noun after it other than a country's)?"""
+    token = doc.tokens[index]
+    lex = lexicon(doc.language(token))
+    word = doc.word(token, doc.language(token))
+    after = [k for k in doc.children.get(index, []) if k > index and doc.tokens[k].dep in ("nmod", "pobj", "prep")]
+    for k in after:
+        if any(f"{word} {form}" in lex.leader_nouns for form in (doc.tokens[k].text.lower(), doc.tokens[k].lemma)):
+            return True  # «глава государства», as written
+    if word not in lex.leader_nouns:
+        return False
+    # «лидер Казахстана» leads a country; «лидер партии» does not
+    return all(_names_a_place(doc, k) for k in after)
+
+
+def _names_a_place(doc: DocumentIndex, index: int) -> bool:
+    mention = doc.mention_of_token(index)
+    return mention is not None and mention.type == "place"
+
+
 def _entity_of(
     doc: DocumentIndex, index: int, types: tuple[str, ...] = PARTICIPANT_TYPES, holders: RoleHolders | None = None
 ) -> int | None:
@@ -80,16 +128,69 @@ def _entity_of(
     lex = lexicon(doc.language(token))
     if mention is not None:
         sent_by = index > 0 and doc.tokens[index - 1].lemma.lower() in lex.delegation_words  # «делегацией Китая»
-        return mention.cluster if mention.type in types or (sent_by and "person" in types) else None
+        if mention.type in types or (sent_by and "person" in types):
+            return mention.cluster
+        if mention.type == "place" and holders is not None and "person" in types:
+            return _holder_for_country(doc, index, holders)
+        return None
     if token.pos == "PRON" and token.text.lower() in lex.personal_pronouns:
         bound = _bound_subject(doc, index) if token.dep == "poss" else None
         if bound is not None:  # "X presented his credentials": his is X
             return bound
-        person = referent(doc, token, topic=False)
+        person = referent(doc, token, topic=False) or _previous_subject(doc, token)
+        taken = token.dep in OBJECT_DEPS or introduced_by(doc, index, lex.companion_prepositions)
+        if person is not None and taken and person.cluster in _clause_subjects(doc, index):
+            person = _other_referent(doc, token, person.cluster)  # «Обама принял его», «встречи с ним»
         return person.cluster if person is not None and "person" in types else None
     if holders is not None and token.pos in ("NOUN", "PROPN") and "person" in types and not _predicative(doc, index):
         return holders.holder(doc, index)
     return None
+
+
+def _clause_subjects(doc: DocumentIndex, index: int) -> set[int]:
+    """The people named as the subject of the clause a word belongs to."""
+    verb = clause_verb(doc, index)
+    return {
+        mention.cluster
+        for subject in subjects_of(doc, verb)
+        for k in subtree(doc, subject, limit=12, stop=CLAUSE_DEPS)
+        if (mention := doc.mention_of_token(k)) is not None and mention.type == "person"
+    }
+
+
+def _other_referent(doc: DocumentIndex, pronoun: Token, subject: int) -> Mention | None:
+    """An object pronoun, or the one met, is not its own clause's subject («Обама принял его»: not Obama;
+    «Манзарек основал группу с Моррисоном после встречи с ним»: not Manzarek): the nearest other person of its
+    paragraph named before it."""
+    paragraph_start = doc.text.rfind("\n", 0, pronoun.start) + 1
+    before = doc.mention_in(paragraph_start, pronoun.start, ("person",))
+    return next((m for m in reversed(before) if m.cluster != subject), None)
+
+
+def _previous_subject(doc: DocumentIndex, pronoun: Token) -> Mention | None:
+    """A subject pronoun opening its paragraph stands for the person who is the subject nearest the end of the
+    paragraph before (texts of a sentence a line: «В 2010 году Стивен переехал в Лондон.» / «Там он встречался с
+    X»), when their gender does not disagree; a pronoun that is no subject may be anyone's named before."""
+    if pronoun.dep not in SUBJECT_DEPS:
+        return None
+    before = doc.text[: doc.text.rfind("\n", 0, pronoun.start) + 1].rstrip()  # up to the paragraph's start
+    if not before:
+        return None
+    gender = pronoun_gender(pronoun.text)
+    for mention in reversed(doc.mention_in(before.rfind("\n") + 1, len(before), ("person",))):
+        if not _names_subject(doc, mention):
+            continue
+        named = given_name_gender(doc.entities[mention.cluster].name)
+        return mention if gender is None or named is None or named == gender else None
+    return None
+
+
+def _names_subject(doc: DocumentIndex, mention: Mention) -> bool:
+    """Is the mention its clause's subject, or the name of one («губернатор Иван Сидоров переехал»)?"""
+    if doc.is_subject(mention):
+        return True
+    top = doc.tokens[span_head(doc, doc.token_at(mention.start), doc.token_at(max(mention.start, mention.end - 1)))]
+    return top.dep == "appos" and doc.tokens[top.head].dep in SUBJECT_DEPS
 
 
 def _predicative(doc: DocumentIndex, index: int) -> bool:
@@ -137,7 +238,8 @@ def _antecedent(doc: DocumentIndex, index: int) -> int | None:
 
 def _phrase_tokens(doc: DocumentIndex, root: int) -> list[int]:
     """The words of a phrase or clause that may name its participants: not those of another clause, of a
-    possessive of another noun ("Dauren Abayev’s predecessor"), or after "after"/"before" (another event)."""
+    possessive of another noun ("Dauren Abayev’s predecessor", «с семьёй Нельсона Манделы»), after
+    "after"/"before" (another event), or after "about" (what was talked of: «беседовал с X о Сноудене»)."""
     result: list[int] = []
     stack = [root]
     while stack and len(result) < 80:
@@ -145,14 +247,47 @@ def _phrase_tokens(doc: DocumentIndex, root: int) -> list[int]:
         result.append(index)
         for child in doc.children.get(index, []):
             token = doc.tokens[child]
+            lex = lexicon(doc.language(token))
             if opens_clause(token, CLAUSE_DEPS):
                 continue
             if token.dep == "poss" and index != root and doc.mention_of_token(index) is None:
                 continue
-            if token.dep in ("prep", "case") and token.text.lower() in lexicon(doc.language(token)).sequence_words:
+            if index != root and _genitive_person(doc, child):
+                continue
+            if token.dep in ("prep", "case") and token.text.lower() in lex.sequence_words:
+                continue
+            if _topic(doc, child):
                 continue
             stack.append(child)
     return sorted(result)
+
+
+def _topic(doc: DocumentIndex, index: int) -> bool:
+    """Does the phrase at `index` name someone or something talked of ("about Snowden", «о Сноудене»)? Only the
+    name right after the word: deeper, a misparse may hang a participant under a phrase about a thing («Газпром
+    и группа компаний … подписали соглашение о реализации проекта», «с автором закона о запрете … Милоновым»)."""
+    if not introduced_by(doc, index, lexicon(doc.language(doc.tokens[index])).topic_prepositions):
+        return False
+    named = [index]
+    if doc.tokens[index].pos == "ADP":  # English: "about" heads the name
+        named = [k for k in doc.children.get(index, []) if doc.tokens[k].dep == "pobj"]
+    return any(doc.mention_of_token(k) is not None for k in named)
+
+
+def _genitive_person(doc: DocumentIndex, index: int) -> bool:
+    """A person in the genitive under a noun that names no one itself (Russian: «семьёй Манделы», «помощник
+    министра Сергея Лаврова Андрей Иванов»): whose family or aide it is, not someone taking part; a
+    delegation's country takes part."""
+    token, head = doc.tokens[index], doc.tokens[doc.tokens[index].head]
+    if token.case != "Gen" or head.pos != "NOUN" or doc.mention_of_token(head.i) is not None:
+        return False
+    # a name the parse hangs on the noun as its apposition, though their cases disagree, is its genitive too
+    if token.dep != "nmod" and not (token.dep == "appos" and head.case not in ("Gen", "")):
+        return False
+    if head.lemma.lower() in lexicon(doc.language(head)).delegation_words:
+        return False
+    mention = doc.mention_of_token(index)
+    return mention is not None and mention.type == "person"
 
 
 def _located(doc: DocumentIndex, index: int) -> bool:
@@ -232,19 +367,32 @@ def participants_of(doc: DocumentIndex, trigger: Trigger, own: list[int], holder
         found.extend(_clause_entities(doc, verb, holders))
     else:
         found.extend(own)
-        found.extend(_noun_subject(doc, trigger, verb, holders))
+        found.extend(_noun_subject(doc, trigger, verb, holders, own))
     borrows = is_verb(head) or doc.tokens[verb].lemma.lower() in lexicon(trigger.language).support_verbs
     # a meeting takes two: «вылетел в Ереван, чтобы провести переговоры с Пашиняном» borrows who flew
     wanted = 2 if trigger.type in groups().two_people else 1
     people = sum(doc.entities[e].type == "person" for e in found)
     if borrows and people < wanted and not subjects_of(doc, verb):
-        for parent in clause_chain(doc, verb)[1:]:
+        for parent in _clauses_above(doc, verb):
             subjects = subjects_of(doc, parent)
             if subjects:
                 found.extend(e for s in subjects for e in _mentions_under(doc, s, holders))
                 break
     kept = (e for e in found if doc.entities[e].type in PARTICIPANT_TYPES or delegation(doc, e, trigger))
     return list(dict.fromkeys(kept))
+
+
+def _clauses_above(doc: DocumentIndex, verb: int) -> list[int]:
+    """The clauses whose subject a subjectless one shares: those it is controlled by ("X came and met Y"), else,
+    in a language that leaves out a repeated subject, the clause it complements («Он уточнил, что договорился
+    с X»)."""
+    above = clause_chain(doc, verb)[1:]
+    token = doc.tokens[verb]
+    if above or token.head == verb:
+        return above
+    if token.dep in lexicon(doc.language(token)).subject_sharing_complements:
+        return [clause_verb(doc, token.head)]
+    return []
 
 
 def own_participants(doc: DocumentIndex, trigger: Trigger, holders: RoleHolders) -> list[int]:
@@ -273,10 +421,10 @@ def _clause_entities(doc: DocumentIndex, verb: int, holders: RoleHolders) -> lis
     return found
 
 
-def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: RoleHolders) -> list[int]:
-    """The subject of the verb a trigger noun hangs on: "Tasmagambetov said … during a press conference";
-    when the noun is the verb's object, also those the verb takes "with" or "to": "he presented his
-    credentials to Vladimir Putin"."""
+def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: RoleHolders, own: list[int]) -> list[int]:
+    """The subject of the verb a trigger noun hangs on: "Tasmagambetov said … during a press conference", «после
+    встречи с X Y заявил» (a meeting naming only the one met: its other party is the subject); when the noun is
+    the verb's object, also those the verb takes "with" or "to": "he presented his credentials to Vladimir Putin"."""
     if verb == trigger.head or not is_verb(doc.tokens[verb]):
         return []
     lex = lexicon(trigger.language)
@@ -289,14 +437,34 @@ def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: Role
     if any(dep in SUBJECT_DEPS or dep == "poss" for dep in deps):
         return []
     supported = deps[0] in OBJECT_DEPS and doc.tokens[verb].lemma.lower() in lex.support_verbs
-    if not supported and not _at_occasion(doc, path, lex):
+    if not supported and not _at_occasion(doc, path, lex) and not _companion_only(doc, trigger, own):
         return []
     found = [e for s in subjects_of(doc, verb) for e in _mentions_under(doc, s, holders)]
     if supported:
         for child in doc.children.get(verb, []):
             if child != trigger.head and introduced_by(doc, child, lex.partner_prepositions):
                 found.extend(_mentions_under(doc, child, holders))
+    if not any(doc.entities[e].type == "person" for e in found) and _companion_only(doc, trigger, own):
+        found.extend(_teller(doc, verb, holders))
     return found
+
+
+def _teller(doc: DocumentIndex, verb: int, holders: RoleHolders) -> list[int]:
+    """Who tells of their own talks with someone, in a clause whose subject is no person («Болтон сообщил, что в
+    беседе с Самуэльсеном были затронуты вопросы»): the subject of the clause it complements."""
+    token = doc.tokens[verb]
+    if token.dep != "ccomp" or token.head == verb:
+        return []
+    above = clause_verb(doc, token.head)
+    return [e for s in subjects_of(doc, above) for e in _mentions_under(doc, s, holders)]
+
+
+def _companion_only(doc: DocumentIndex, trigger: Trigger, own: list[int]) -> bool:
+    """A meeting noun that names one party, the one met («встреча с X», "talks with X"), not both."""
+    if trigger.type not in groups().two_people or sum(doc.entities[e].type == "person" for e in own) > 1:
+        return False
+    words = lexicon(trigger.language).companion_prepositions
+    return any(introduced_by(doc, child, words) for child in doc.children.get(trigger.head, []))
 
 
 def _at_occasion(doc: DocumentIndex, path: list[int], lex: Lexicon) -> bool:

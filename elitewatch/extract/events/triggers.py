@@ -1,12 +1,13 @@
 """Triggers: the words of an event type (a verb, a noun, a phrase: "press conference"), attendance at a
-gathering, a verb of hosting; a negated or hypothetical one, or a generic plural, is no event."""
+gathering, a verb of hosting; a negated or hypothetical one, one agreed or promised, a habit, or a generic
+plural, is no event."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from elitewatch.extract.document import DocumentIndex
-from elitewatch.extract.events.lexicon import lexicon
+from elitewatch.extract.events.lexicon import groups, lexicon
 from elitewatch.extract.events.syntax import clause_verb, is_verb, span_head, subtree
 from elitewatch.model import Mention, Token
 from elitewatch.temporal import TimeExpr
@@ -112,9 +113,12 @@ def _hosting_at(doc: DocumentIndex, index: int, language: str) -> Trigger | None
 def _receives_a_person(doc: DocumentIndex, verb: int) -> bool:
     """ "Obama receives his French counterpart Sarkozy": the object of a hosting verb is a person, not «участие»
     («приняли участие») or «решение» («примет решение»)."""
+    pronouns = lexicon(doc.language(doc.tokens[verb])).personal_pronouns
     for child in doc.children.get(verb, []):
         if doc.tokens[child].dep not in ("obj", "dobj"):
             continue
+        if doc.tokens[child].pos == "PRON" and doc.tokens[child].text.lower() in pronouns:
+            return True  # «принял его»: the pronoun stands for a person named before
         for index in subtree(doc, child, limit=8):
             mention = doc.mention_of_token(index)
             if mention is not None and mention.type == "person":
@@ -141,15 +145,85 @@ def denied(doc: DocumentIndex, trigger: Trigger) -> bool:
                 return True
             if token.dep in ("aux", "mark") and token.lemma.lower() in lex.hypothetical:
                 return True
+    if _commits_to_an_act(doc, trigger) or _habitual(doc, trigger) or _lasting(doc, trigger):
+        return True
     index = trigger.head
+    occasion = False  # passed «в ходе», "during": what lies above is the event's occasion, not its content
     for _ in range(3):
         head = doc.tokens[index].head
         if head == index:
             break
-        if doc.tokens[head].lemma.lower() in lex.hypothetical and doc.tokens[head].pos in ("NOUN", "VERB", "ADJ"):
+        occasion = occasion or _occasion_of(doc, index, lex.occasion_words)
+        lemma, pos = doc.tokens[head].lemma.lower(), doc.tokens[head].pos
+        if lemma in lex.hypothetical and pos in ("NOUN", "VERB", "ADJ"):
+            return True
+        if lemma in lex.commitments and pos == "VERB" and not occasion:
             return True
         index = head
     return False
+
+
+def _habitual(doc: DocumentIndex, trigger: Trigger) -> bool:
+    """A trigger verb under a verb of a phase ("began meeting", «стал встречаться»): a habit, not one event."""
+    token = doc.tokens[trigger.head]
+    if not is_verb(token) or token.dep != "xcomp" or token.head == trigger.head:
+        return False
+    return doc.tokens[token.head].lemma.lower() in lexicon(trigger.language).phase_verbs
+
+
+def _lasting(doc: DocumentIndex, trigger: Trigger) -> bool:
+    """A meeting verb said to last years or months («встречался несколько лет», "for three years"): a relationship
+    or a process (an office taken "for five years" is still an appointment)."""
+    if trigger.type not in groups().two_people or not is_verb(doc.tokens[trigger.head]):
+        return False
+    lex = lexicon(trigger.language)
+    for child in doc.children.get(trigger.head, []):
+        unit = child
+        if doc.tokens[child].pos == "ADP":  # English: "for" heads the unit
+            if doc.tokens[child].text.lower() not in lex.duration_prepositions:
+                continue
+            unit = next((k for k in doc.children.get(child, []) if doc.tokens[k].dep == "pobj"), child)
+        elif any(doc.tokens[k].dep == "case" for k in doc.children.get(child, [])) and not _occasion_of(
+            doc, child, lex.duration_prepositions
+        ):
+            continue  # «с 2017 года», «в прошлом году»: a date, not a span
+        around = [doc.tokens[k] for k in doc.children.get(unit, [])]
+        counted = any(t.pos in ("NUM", "DET") for t in around)
+        dated = any(t.text.lower() in lex.ago_words for t in around)
+        if doc.tokens[unit].lemma.lower() in lex.duration_units and counted and not dated:
+            return True
+    return False
+
+
+def _commits_to_an_act(doc: DocumentIndex, trigger: Trigger) -> bool:
+    """A commitment trigger («договориться») whose agreement is an act to come: an infinitive («договорились
+    встретиться») or an event of its own type («договорились о проведении переговоров»)."""
+    lex = lexicon(trigger.language)
+    if doc.tokens[trigger.head].lemma.lower() not in lex.commitments:
+        return False
+    if any(doc.tokens[k].dep == "xcomp" for k in doc.children.get(trigger.head, [])):
+        return True
+    # what was agreed, not its occasion («в ходе встречи договорился с X»: the meeting is where it was agreed)
+    stack = [k for k in doc.children.get(trigger.head, []) if not _occasion_of(doc, k, lex.occasion_words)]
+    seen = 0
+    while stack and seen < 20:
+        index = stack.pop()
+        seen += 1
+        if any(event_type == trigger.type for _, event_type in lex.triggers.get(doc.tokens[index].lemma.lower(), ())):
+            return True
+        stack.extend(doc.children.get(index, []))
+    return False
+
+
+def _occasion_of(doc: DocumentIndex, index: int, words: frozenset[str]) -> bool:
+    """Is the phrase at `index` introduced by an occasion word ("during the visit", «в ходе визита»)?"""
+    token = doc.tokens[index]
+    if token.pos == "ADP":  # English: "during" heads the noun
+        return token.text.lower() in words
+    return any(
+        doc.tokens[k].dep in ("case", "fixed") and doc.tokens[k].text.lower() in words
+        for k in doc.children.get(index, [])
+    )
 
 
 def generic_plural(doc: DocumentIndex, trigger: Trigger, own: list[int]) -> bool:
