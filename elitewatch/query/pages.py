@@ -13,8 +13,9 @@ from elitewatch.store.corrections import corrections_of
 
 # People whose profile and distinctive terms a server process keeps for the pages comparing two of them
 # (the profiles' mean is 120 kB as JSON on the 10,000-document store, the largest 1 MB; the 200 most named
-# take about 70 MB in memory): the people compared are few, the most named (bench/load.py takes pairs of the
-# 200 most named), and a profile is 60% of a comparison's work. At 100, half of the pairs of the 200 missed one.
+# take 55 MB in memory, with their terms, scores and drawn events): the people compared are few, the most
+# named (bench/load.py takes pairs of the 200 most named), and a profile is 60% of a comparison's work. At
+# 100, half of the pairs of the 200 missed one.
 KEPT_PEOPLE = 200
 
 # A publication date known to the month at least (2024-03, 2024-03-05).
