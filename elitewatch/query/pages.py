@@ -8,13 +8,15 @@ from elitewatch.dbapi import Connection, dialect
 from elitewatch.errors import NotFoundError
 from elitewatch.query.kept import kept_each
 from elitewatch.query.queries import _rows, corpus_summary, entity_profile, search_events, search_quotes
-from elitewatch.query.terms import distinctive_terms, shared_topics
+from elitewatch.query.terms import Scored, distinctive_terms, shared_topics, speaker_scores
 from elitewatch.store.corrections import corrections_of
 
 # People whose profile and distinctive terms a server process keeps for the pages comparing two of them
-# (the profiles' mean is 120 kB as JSON on the 10,000-document store, the largest 1 MB): the people compared
-# are few (bench/load.py takes pairs of the 200 most named), and a profile is 60% of a comparison's work.
-KEPT_PEOPLE = 100
+# (the profiles' mean is 120 kB as JSON on the 10,000-document store, the largest 1 MB; the 200 most named
+# take 55 MB in memory, with their terms, scores and drawn events): the people compared are few, the most
+# named (bench/load.py takes pairs of the 200 most named), and a profile is 60% of a comparison's work. At
+# 100, half of the pairs of the 200 missed one.
+KEPT_PEOPLE = 200
 
 # A publication date known to the month at least (2024-03, 2024-03-05).
 DATED_TO_THE_MONTH = {
@@ -103,7 +105,7 @@ def document_view(conn: Connection, doc_id: str) -> dict[str, Any]:
 def compare(conn: Connection, a: int, b: int, *, topic: str | None = None) -> dict[str, Any]:
     """Two people side by side: their offices and events over time, each one's distinctive terms (log-odds
     against the corpus), the topics both speak about, and, for a searched `topic`, their quotes on it in time."""
-    first, second = _profile(conn, a), _profile(conn, b)
+    first, second = kept_profile(conn, a), kept_profile(conn, b)
     on_topic: dict[str, list[dict[str, Any]]] = {"a": [], "b": []}
     if topic and topic.strip():
         for side, who in (("a", a), ("b", b)):
@@ -114,7 +116,7 @@ def compare(conn: Connection, a: int, b: int, *, topic: str | None = None) -> di
         "b": second,
         "a_terms": _terms(conn, a),
         "b_terms": _terms(conn, b),
-        "shared_topics": shared_topics(conn, a, b),
+        "shared_topics": shared_topics(conn, a, b, scored=lambda who: _scored(conn, who)),
         "topic": topic,
         "a_on_topic": on_topic["a"],
         "b_on_topic": on_topic["b"],
@@ -122,10 +124,20 @@ def compare(conn: Connection, a: int, b: int, *, topic: str | None = None) -> di
     }
 
 
-def _profile(conn: Connection, person: int) -> dict[str, Any]:
+def kept_profile(conn: Connection, person: int) -> dict[str, Any]:
+    """A person's whole profile as a comparison shows it, kept for the store's generation (KEPT_PEOPLE)."""
     # kept as drawn: nothing that reads it changes it (the page, its JSON, the chart)
     return kept_each(conn, "profile", person, lambda conn: entity_profile(conn, person), size=KEPT_PEOPLE)
 
 
 def _terms(conn: Connection, person: int) -> list[dict[str, Any]]:
-    return kept_each(conn, "terms", person, lambda conn: distinctive_terms(conn, person), size=KEPT_PEOPLE)
+    def build(conn: Connection) -> list[dict[str, Any]]:
+        return distinctive_terms(conn, person, scored=lambda who: _scored(conn, who))
+
+    return kept_each(conn, "terms", person, build, size=KEPT_PEOPLE)
+
+
+def _scored(conn: Connection, person: int) -> Scored:
+    # every term's z-score of a person's quotes: what both the person's terms and the topics shared with anyone
+    # are ranked by (counted for both people of every comparison, a fifth of its work once the profiles were kept)
+    return kept_each(conn, "term-scores", person, lambda conn: speaker_scores(conn, person), size=KEPT_PEOPLE)

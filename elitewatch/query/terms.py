@@ -102,11 +102,23 @@ def _speaker_scores(corpus: _Corpus, own: Counter[str]) -> dict[str, float]:
     return _log_odds(own, rest, n_rest, corpus.total, corpus.size)
 
 
-def distinctive_terms(conn: Connection, speaker: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
-    """The terms of a speaker's quotes that set them apart from everyone else's, the most distinctive first."""
+# A speaker's word counts and each word's z-score, of one corpus: what the terms below are ranked by.
+Scored = tuple[Counter[str], dict[str, float]]
+
+
+def speaker_scores(conn: Connection, speaker: int) -> Scored:
+    """The speaker's word counts and the z-score of each (against everyone else, the corpus as prior)."""
     corpus = _corpus(conn)
     own = corpus.by_speaker.get(speaker, Counter())
-    scores = _speaker_scores(corpus, own)
+    return own, _speaker_scores(corpus, own)
+
+
+def distinctive_terms(
+    conn: Connection, speaker: int, *, shown: int = SHOWN, scored: Callable[[int], Scored] | None = None
+) -> list[dict[str, Any]]:
+    """The terms of a speaker's quotes that set them apart from everyone else's, the most distinctive first;
+    `scored` gives a speaker's scores (a kept copy of speaker_scores), else they are counted here."""
+    own, scores = (scored or (lambda who: speaker_scores(conn, who)))(speaker)
     ranked = sorted(
         (word for word, z in scores.items() if z > 0 and own[word] >= MIN_COUNT), key=lambda word: (-scores[word], word)
     )
@@ -116,11 +128,12 @@ def distinctive_terms(conn: Connection, speaker: int, *, shown: int = SHOWN) -> 
     ]
 
 
-def shared_topics(conn: Connection, a: int, b: int, *, shown: int = SHOWN) -> list[dict[str, Any]]:
-    """Terms both speakers use more than the corpus does: what both speak about."""
-    corpus = _corpus(conn)
-    own_a, own_b = corpus.by_speaker.get(a, Counter()), corpus.by_speaker.get(b, Counter())
-    scores_a, scores_b = _speaker_scores(corpus, own_a), _speaker_scores(corpus, own_b)
+def shared_topics(
+    conn: Connection, a: int, b: int, *, shown: int = SHOWN, scored: Callable[[int], Scored] | None = None
+) -> list[dict[str, Any]]:
+    """Terms both speakers use more than the corpus does: what both speak about (`scored`: as above)."""
+    score = scored or (lambda who: speaker_scores(conn, who))
+    (own_a, scores_a), (own_b, scores_b) = score(a), score(b)
     both = [w for w in set(own_a) & set(own_b) if scores_a[w] > 0 and scores_b[w] > 0]
     both.sort(key=lambda w: (-min(scores_a[w], scores_b[w]), w))
     return [

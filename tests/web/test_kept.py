@@ -116,3 +116,35 @@ def test_two_people_compared_again_after_a_write_show_it(examples_store: Path, t
     after = client.get("/compare.json", params={**pair, "topic": "y"}).json()["comparison"]  # a page not kept
     assert len(after["a"]["quotes"]) == len(before["a"]["quotes"]) + 1
     assert any("new bridge" in quote["text"] for quote in after["a"]["quotes"])
+
+
+def test_a_comparison_page_drawn_again_after_a_write_shows_the_new_events_and_words(
+    examples_store: Path, tmp_path: Path
+) -> None:
+    # each person's events as drawn for the page, and the scores of their words, are kept for the store's
+    # generation: a write makes them old
+    import re
+
+    def own_events(page: str) -> str:  # the first person's list of events (not those of both, "Together")
+        found = re.search(r": events</h3><ul class=\"events\">(.*?)</ul></section>", page, re.S)
+        assert found is not None
+        return found.group(1)
+
+    db = pg.copy_store(examples_store, tmp_path / "s.db")
+    client = TestClient(create_app(db))
+    pair = {"a": "Tokayev", "b": "Putin"}
+    before = own_events(client.get("/compare", params=pair).text)
+    assert own_events(client.get("/compare", params={**pair, "topic": "x"}).text) == before
+    (tmp_path / "glaciers.txt").write_text(
+        "President Kassym-Jomart Tokayev met Vladimir Putin in Astana on 3 March 2025. "
+        '"Glaciers feed our rivers, and glaciers are melting, so the glaciers must be saved," Tokayev said.',
+        encoding="utf-8",
+    )
+    conn = connect(db)
+    ingest(conn, [str(tmp_path / "glaciers.txt")], Settings())
+    conn.close()
+    after = own_events(client.get("/compare", params={**pair, "topic": "y"}).text)  # a page not kept
+    assert "/document/glaciers?" not in before and "/document/glaciers?" in after  # the new meeting's source
+    assert after.count('class="event"') == before.count('class="event"') + 1
+    terms = client.get("/compare.json", params=pair).json()["comparison"]["a_terms"]
+    assert any(t["term"].startswith("glacier") for t in terms)

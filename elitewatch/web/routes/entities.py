@@ -38,6 +38,8 @@ def entity(request: Request, conn: Reader, entity_id: int) -> Response:
     data = entity_profile(conn, row_id(entity_id, "no entity with this id"), limit=PAGE_ROWS, sentences=False)
     if data["type"] == "person":
         data["echoes"] = echoes(conn, speaker_id=data["id"], limit=ECHOES_SHOWN, recent=True)["echoes"]
+    if wants_json(request):
+        return respond(request, "entity.html", data)  # the chart is the page's alone
     chart = career_chart([(data["name"], data["offices"])], latest(conn))
     return respond(request, "entity.html", data, chart=chart)
 
