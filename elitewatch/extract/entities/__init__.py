@@ -26,6 +26,7 @@ from elitewatch.extract.entities.grouping import (
     UnionFind,
     group_key,
     link_brackets,
+    link_full_names,
     link_misspellings,
     link_surnames,
 )
@@ -43,7 +44,7 @@ from elitewatch.extract.entities.mentions import (
 from elitewatch.extract.entities.propagation import propagate
 from elitewatch.extract.entities.votes import GAZETTEER_VOTE, vote
 from elitewatch.model import LocalEntity, Mention, Parsed
-from elitewatch.vocabulary.names import token_keys
+from elitewatch.vocabulary.names import name_parts, token_keys
 
 EXTRACTOR = "entities"
 VERSION = "5"  # 4: headings, datelines and bylines read from the layout; 5: two names side by side split
@@ -106,6 +107,7 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
     uf = UnionFind(len(groups))
     link_brackets(text, mentions, groups, group_of, uf)
     link_surnames(groups, uf)
+    link_full_names(groups, uf)
     link_misspellings(groups, uf)
     # 3. merge joined groups, decide types
     merged: dict[int, list[int]] = defaultdict(list)
@@ -151,8 +153,11 @@ def _canonical_name(mentions: list[Mention], entity_type: str, gazetteer: str | 
         return gazetteer
     forms = Counter(m.normal for m in mentions)
 
-    def rank(form: str) -> tuple[int, int, int, int]:
+    def rank(form: str) -> tuple[int, int, int, int, int]:
         latin = 1 if form.isascii() or any("a" <= c.lower() <= "z" for c in form) else 0
-        return (latin if entity_type == "person" else 0, len(token_keys(form)), forms[form], len(form))
+        if entity_type != "person":
+            return (0, 0, len(token_keys(form)), forms[form], len(form))
+        spelled = sum(not part.initial for part in name_parts(form))  # «Ангела Меркель» over «А. Меркель»
+        return (latin, spelled, len(token_keys(form)), forms[form], len(form))
 
     return max(forms, key=rank)

@@ -8,16 +8,29 @@ the ending its case gives a masculine noun (data/lexicon/names.yaml, case_ending
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from elitewatch.datafiles import name_words
+from elitewatch.datafiles import load_words, name_words
 from elitewatch.nlp.russian import load
 
 NAME_TAGS = frozenset({"Surn", "Name", "Patr"})
 VOWELS = frozenset("аеёиоуыэюяьъй")
 # natasha's case names and pymorphy's
 PYMORPHY_CASE = {"Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
+
+
+@dataclass(frozen=True)
+class Declension:
+    """data/lexicon/declension.yaml."""
+
+    oblique_endings: dict[str, tuple[str, ...]]
+
+
+@cache
+def declension() -> Declension:
+    return load_words("lexicon/declension.yaml", Declension)
 
 
 @cache
@@ -28,6 +41,32 @@ def _endings() -> dict[str, list[tuple[str, str]]]:
 
 def _parses(word: str) -> list[Any]:
     return list(load()["vocab"].parse(word))
+
+
+def takes_case_ending(word: str, case: str) -> bool:
+    """Does the word end in an ending some declension gives its case (data/lexicon/declension.yaml)? A name
+    word that does not is indeclinable there: «с еврокомиссаром Маргрете»."""
+    endings = declension().oblique_endings.get(case)
+    if endings is None:
+        return True  # the nominative, or a case the table does not list: nothing to tell
+    lowered = word.lower()
+    return any(lowered.endswith(ending) and len(lowered) > len(ending) for ending in endings)
+
+
+def plausible_nominative(word: str, candidate: str, case: str) -> bool:
+    """May `candidate` (the lemmatizer's or the span normalizer's guess) be the nominative of the name word
+    `word` read in `case`? Not when the word bears no ending of its case; not when the guess adds letters to
+    the whole word (a zero ending: a genitive plural, «Авант» -> «Аванта», never a person's name); not when
+    it reads «-и» as a third-declension «-ь» in a word the dictionary does not know as a name («Пелоси» ->
+    «Пелось»: a man's surname in «-ь» declines like «Гоголя», a woman's does not decline)."""
+    lowered, guess = word.lower(), candidate.lower()
+    if guess == lowered:
+        return True
+    if not takes_case_ending(word, case):
+        return False
+    if len(guess) > len(lowered) and guess.startswith(lowered):
+        return False
+    return not (lowered.endswith("и") and guess.endswith("ь") and not name_tags(word))
 
 
 @lru_cache(maxsize=50_000)

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index, name_words, organizations, places
-from elitewatch.extract.entities.inflection import name_tags, nominative
+from elitewatch.extract.entities.inflection import name_tags, nominative, plausible_nominative
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.model import Mention, Parsed, Span, Token
 from elitewatch.vocabulary.countries import demonyms, gazetteer_entry
@@ -200,7 +200,9 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
             words[k] = found  # over the span normalizer's guess: «Шольцем» is Шольц, not «Шолец»
         elif word == token.text:
             words[k] = _nominative_of(token, case)
-    normal = " ".join(words)
+        elif not plausible_nominative(token.text, word, case):
+            words[k] = token.text  # the span normalizer's guess is no nominative of it: «Пелоси», not «Пелось»
+    normal = restore_yo(" ".join(words), mention.text)
     if normal == mention.normal:
         return mention
     return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
@@ -295,10 +297,12 @@ def _case_in_name(token: Token, name_case: str) -> str:
 
 
 def _nominative_of(token: Token, case: str = "") -> str:
+    """The word's nominative from the dictionary or the case endings, else its lemma when that may be one."""
     word = nominative(token.text, case or token.case)
     if word != token.text or not token.lemma or token.lemma == token.text.lower():
         return word
-    return "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
+    lemma = "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
+    return lemma if plausible_nominative(token.text, lemma, case or token.case) else token.text
 
 
 def _relemmatized_surface(mention: Mention, tokens: list[Token]) -> Mention:

@@ -1,0 +1,48 @@
+"""Russian person names in the nominative (mentions.relemmatize), on sentences written for these tests."""
+
+from tests.helpers import analyse_text, entity
+
+
+def _person(text: str, form: str) -> str:
+    kind, name = entity(analyse_text(text), form)
+    assert kind == "person"
+    return name
+
+
+def test_foreign_surnames_in_oblique_cases_lose_their_case_endings() -> None:
+    assert _person("Депутаты раскритиковали Эммануэля Макрона за реформу.", "Эммануэля Макрона") == "Эммануэль Макрон"
+    assert _person("Журналисты дозвонились до Джо Байдена вечером.", "Джо Байдена") == "Джо Байден"
+    assert _person("Договор обсуждали с Олафом Шольцем в Риме.", "Олафом Шольцем") == "Олаф Шольц"
+
+
+def test_a_word_without_an_ending_of_its_case_does_not_decline() -> None:
+    # «Авант» after «на» (locative) and «Маргрете» after «с … еврокомиссаром» (instrumental) bear no ending of
+    # their case: the lemmatizer's «Аванта» (a genitive plural) and «Маргрета» are not their nominatives.
+    assert _person("Продюсер женат на Николь Авант, бывшем после.", "Николь Авант") == "Николь Авант"
+    assert (
+        _person("Министр поговорил с еврокомиссаром Маргрете Вестагер о газе.", "Маргрете Вестагер")
+        == "Маргрете Вестагер"
+    )
+    assert _person("Переговоры с комиссаром М. Вестагер прошли в Брюсселе.", "М. Вестагер") == "М. Вестагер"
+
+
+def test_indeclinable_foreign_names_stay_as_written() -> None:
+    assert _person("Визит Нэнси Пелоси осудили в Пекине.", "Нэнси Пелоси") == "Нэнси Пелоси"
+    assert _person("Издатель выпустил романы Александра Дюма.", "Александра Дюма") == "Александр Дюма"
+    assert _person("Эту пьесу написал сам Иоганн Гёте.", "Иоганн Гёте") == "Иоганн Гёте"
+    assert _person("Встреча с Педро Санчесом прошла в Мадриде.", "Педро Санчесом") == "Педро Санчес"
+
+
+def test_a_womans_surname_of_a_consonant_stays_and_her_given_name_declines() -> None:
+    assert _person("Визит Ангелы Меркель в Москву прошёл спокойно.", "Ангелы Меркель") == "Ангела Меркель"
+
+
+def test_yo_is_kept_in_every_word_of_a_declined_name() -> None:
+    assert _person("Спутницей политика станет кореянка Ким Со Ён.", "Ким Со Ён") == "Ким Со Ён"
+    assert _person("Выставка посвящена Иоганну Гёте и его эпохе.", "Иоганну Гёте") == "Иоганн Гёте"
+
+
+def test_two_adjacent_names_in_different_cases_are_two_people() -> None:
+    analysis = analyse_text("Об этом заявил помощник министра Сергея Лаврова Андрей Иванов.")
+    assert entity(analysis, "Сергея Лаврова")[1] == "Сергей Лавров"
+    assert entity(analysis, "Андрей Иванов")[1] == "Андрей Иванов"
