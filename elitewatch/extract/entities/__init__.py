@@ -33,6 +33,7 @@ from elitewatch.extract.entities.grouping import (
 from elitewatch.extract.entities.layout import place_mentions, read_layout
 from elitewatch.extract.entities.mentions import (
     Occupied,
+    attested,
     clean_span,
     extend_names,
     find_extra_mentions,
@@ -47,7 +48,9 @@ from elitewatch.model import LocalEntity, Mention, Parsed
 from elitewatch.vocabulary.names import name_parts, token_keys
 
 EXTRACTOR = "entities"
-VERSION = "5"  # 4: headings, datelines and bylines read from the layout; 5: two names side by side split
+# 4: headings, datelines and bylines read from the layout; 5: two names side by side split; 6: a name word's
+# nominative checked against its case's endings and the document's forms, initials and patronymics joined
+VERSION = "6"
 FORMS_VERSION = "1"
 
 __all__ = ["EXTRACTOR", "FORMS_VERSION", "VERSION", "add_forms", "extract_entities"]
@@ -64,12 +67,14 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
     # 1. clean spans, add missing mentions
     starts = [t.start for t in parsed.tokens]
     mentions: list[Mention] = []
+    seen = attested(parsed)
     for span in join_adjacent(extend_names(parsed.spans, parsed, starts), text):
         for mention in clean_span(span, text):
             if span.language == "en":
                 trimmed = trim_function_words(mention, parsed, starts)
             elif mention.type == "person":
-                mentions.extend(relemmatize(name, parsed, starts) for name in split_names(mention, parsed, starts))
+                names = split_names(mention, parsed, starts)
+                mentions.extend(relemmatize(name, parsed, starts, seen) for name in names)
                 continue
             else:
                 trimmed = mention

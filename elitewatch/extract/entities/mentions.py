@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index, name_words, organizations, places
@@ -179,7 +180,23 @@ def complete_marks(text: str, start: int, surface: str) -> str:
     return surface
 
 
-def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
+@dataclass(frozen=True)
+class Attested:
+    """The words a document writes, and the proper nouns among them the tagger reads in the nominative: the
+    document's own evidence for a name's nominative."""
+
+    words: frozenset[str]
+    nominatives: frozenset[str]
+
+
+def attested(parsed: Parsed) -> Attested:
+    return Attested(
+        frozenset(t.text for t in parsed.tokens),
+        frozenset(t.text for t in parsed.tokens if t.pos == "PROPN" and t.case == "Nom" and t.language == "ru"),
+    )
+
+
+def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attested | None = None) -> Mention:
     """A Russian person's name in the nominative, word by word from the case the tagger gives each word
     («Олафа Шольца», «Барак Обамой», «Х.Мааса»): the nominative the dictionary or the case endings give
     (inflection.nominative), else the word's lemma; words in the nominative keep what the span normalizer made
@@ -202,6 +219,10 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
             words[k] = _nominative_of(token, case)
         elif not plausible_nominative(token.text, word, case):
             words[k] = token.text  # the span normalizer's guess is no nominative of it: «Пелоси», not «Пелось»
+        if seen is not None and words[k] not in seen.words and token.text in seen.nominatives:
+            # the document writes the word as a nominative elsewhere, and never the nominative guessed for it:
+            # «Берни Сандерс … Берни Сандерса» is not «Берня», «Бейонсе … о Бейонсе» not «Бейонс»
+            words[k] = token.text
     normal = restore_yo(" ".join(words), mention.text)
     if normal == mention.normal:
         return mention

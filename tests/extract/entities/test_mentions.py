@@ -46,3 +46,11 @@ def test_two_adjacent_names_in_different_cases_are_two_people() -> None:
     analysis = analyse_text("Об этом заявил помощник министра Сергея Лаврова Андрей Иванов.")
     assert entity(analysis, "Сергея Лаврова")[1] == "Сергей Лавров"
     assert entity(analysis, "Андрей Иванов")[1] == "Андрей Иванов"
+
+
+def test_the_documents_own_nominative_of_a_name_word_is_kept_in_its_other_cases() -> None:
+    # «Берни» in the nominative in the first sentence: its genitive is not the lemmatizer's «Берня»
+    analysis = analyse_text(
+        "Сенатор Берни Сандерс выступил в Огайо. Штаб сенатора Берни Сандерса ответил журналистам."
+    )
+    assert entity(analysis, "Берни Сандерса")[1] == "Берни Сандерс"
