@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -186,13 +187,20 @@ class Attested:
     document's own evidence for a name's nominative."""
 
     words: frozenset[str]
-    nominatives: frozenset[str]
+    nominatives: dict[str, frozenset[int]]  # word -> where it is read so
+
+    def nominative_elsewhere(self, token: Token) -> bool:
+        """Is the token's word read in the nominative at another place of the document?"""
+        return bool(self.nominatives.get(token.text, frozenset()) - {token.start})
 
 
 def attested(parsed: Parsed) -> Attested:
+    nominatives: dict[str, set[int]] = defaultdict(set)
+    for token in parsed.tokens:
+        if token.pos == "PROPN" and token.case == "Nom" and token.language == "ru":
+            nominatives[token.text].add(token.start)
     return Attested(
-        frozenset(t.text for t in parsed.tokens),
-        frozenset(t.text for t in parsed.tokens if t.pos == "PROPN" and t.case == "Nom" and t.language == "ru"),
+        frozenset(t.text for t in parsed.tokens), {word: frozenset(starts) for word, starts in nominatives.items()}
     )
 
 
@@ -219,7 +227,7 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attes
             words[k] = _nominative_of(token, case)
         elif not plausible_nominative(token.text, word, case):
             words[k] = token.text  # the span normalizer's guess is no nominative of it: «Пелоси», not «Пелось»
-        if seen is not None and words[k] not in seen.words and token.text in seen.nominatives:
+        if seen is not None and words[k] not in seen.words and seen.nominative_elsewhere(token):
             # the document writes the word as a nominative elsewhere, and never the nominative guessed for it:
             # «Берни Сандерс … Берни Сандерса» is not «Берня», «Бейонсе … о Бейонсе» not «Бейонс»
             words[k] = token.text
@@ -305,7 +313,19 @@ def _name_case(words: list[Token], tokens: list[Token], mention: Mention, text: 
         and "\n" not in text[title.end : mention.start]
     ):
         return title.case
-    return ""
+    before = _title_before(tokens, words[0])
+    return before.case if before is not None and before.case != "Nom" else ""
+
+
+def _title_before(tokens: list[Token], first: Token) -> Token | None:
+    """The title the name follows, across the genitives that complete it: «с министром иностранных дел
+    Германии Гайко Маасом» (where the parse may hang the name on another «министр» of the sentence)."""
+    index = first.i - 1
+    while index >= 0 and tokens[index].sent == first.sent and tokens[index].case == "Gen":
+        index -= 1
+    if index < 0 or tokens[index].sent != first.sent or not is_title_word(tokens[index].lemma):
+        return None
+    return tokens[index]
 
 
 def _case_in_name(token: Token, name_case: str) -> str:

@@ -54,3 +54,12 @@ def test_the_documents_own_nominative_of_a_name_word_is_kept_in_its_other_cases(
         "Сенатор Берни Сандерс выступил в Огайо. Штаб сенатора Берни Сандерса ответил журналистам."
     )
     assert entity(analysis, "Берни Сандерса")[1] == "Берни Сандерс"
+
+
+def test_a_name_agrees_with_the_title_it_follows_across_the_titles_genitives() -> None:
+    # the parse may hang «Гайко Маасом» on the sentence's first «министр», a nominative
+    analysis = analyse_text(
+        "Об этом сказал министр финансов Литвы Павел Климкус на совместной пресс-конференции с федеральным "
+        "министром иностранных дел Германии Гайко Маасом."
+    )
+    assert entity(analysis, "Гайко Маасом")[1] == "Гайко Маас"
