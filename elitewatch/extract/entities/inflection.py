@@ -79,6 +79,17 @@ def name_tags(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
+def _adjective_nominative(word: str, case: str) -> str:
+    """«младшего» -> «младший»: the dictionary's masculine nominative of an adjective read in the case."""
+    for parse in _parses(word):
+        tags = str(parse.tag)
+        if parse.is_known and "ADJF" in tags and PYMORPHY_CASE[case] in tags and "masc" in tags:
+            found = parse.inflect({"Nom"})
+            if found is not None:
+                return str(found.word)
+    return word
+
+
 @lru_cache(maxsize=50_000)
 def nominative(word: str, case: str) -> str:
     """The word (a part of a person's name, capitalized) in the nominative, given the case the tagger found."""
@@ -86,6 +97,8 @@ def nominative(word: str, case: str) -> str:
         return word
     if "-" in word:  # «Касым-Жомарта»: the last part declines
         head, _, last = word.rpartition("-")
+        if last[:1].islower():  # «Буша-младшего»: the name declines, and the adjective after it
+            return f"{nominative(head, case)}-{_adjective_nominative(last, case)}"
         return f"{head}-{nominative(last, case)}"
     known = [p for p in _parses(word) if p.is_known and NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))]
     if any("Fixd" in str(p.tag) for p in known):

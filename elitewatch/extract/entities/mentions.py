@@ -220,6 +220,8 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attes
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
         case = _case_in_name(token, name_case)
         if case in ("", "Nom"):
+            if not plausible_nominative(token.text, word, case):
+                words[k] = token.text  # «Альберто Фухимори» as written, not the span normalizer's «Фухиморь»
             continue
         if (found := nominative(token.text, case)) != token.text:
             words[k] = found  # over the span normalizer's guess: «Шольцем» is Шольц, not «Шолец»

@@ -50,9 +50,7 @@ def test_two_adjacent_names_in_different_cases_are_two_people() -> None:
 
 def test_the_documents_own_nominative_of_a_name_word_is_kept_in_its_other_cases() -> None:
     # «Берни» in the nominative in the first sentence: its genitive is not the lemmatizer's «Берня»
-    analysis = analyse_text(
-        "Сенатор Берни Сандерс выступил в Огайо. Штаб сенатора Берни Сандерса ответил журналистам."
-    )
+    analysis = analyse_text("Сенатор Берни Сандерс выступил в Огайо. Штаб сенатора Берни Сандерса ответил журналистам.")
     assert entity(analysis, "Берни Сандерса")[1] == "Берни Сандерс"
 
 
@@ -63,3 +61,18 @@ def test_a_name_agrees_with_the_title_it_follows_across_the_titles_genitives() -
         "министром иностранных дел Германии Гайко Маасом."
     )
     assert entity(analysis, "Гайко Маасом")[1] == "Гайко Маас"
+
+
+def test_a_word_is_not_read_as_another_kind_of_words_form() -> None:
+    # the lemmatizer reads «Фухимори» as a third-declension noun's genitive («Фухиморь»)
+    assert _person("Генерал поднял мятеж против президента Альберто Фухимори.", "Альберто Фухимори") == (
+        "Альберто Фухимори"
+    )
+    # and «Бенедучи» as a verb's form («Бенедучить»)
+    assert _person("Мы видели Лео Бенедучи в театре.", "Лео Бенедучи") == "Лео Бенедучи"
+
+
+def test_a_name_with_a_hyphenated_adjective_declines_both() -> None:
+    assert _person("Юрист работал в администрации Джорджа Буша-младшего.", "Джорджа Буша-младшего") == (
+        "Джордж Буш-младший"
+    )
