@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index, name_words, organizations, places
-from elitewatch.extract.entities.inflection import name_tags, nominative, plausible_nominative
+from elitewatch.extract.entities.inflection import name_tags, nominative, plausible_nominative, takes_case_ending
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.model import Mention, Parsed, Span, Token
 from elitewatch.vocabulary.countries import demonyms, gazetteer_entry
@@ -214,9 +214,9 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attes
         return mention
     tokens = [t for t in parsed.tokens[first : first + len(mention.text) + 1] if mention.start <= t.start < mention.end]
     words = mention.normal.split(" ")
-    if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
-        return _relemmatized_surface(mention, tokens)
     name_case = _name_case(tokens, parsed.tokens, mention, parsed.doc.text)
+    if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
+        return _relemmatized_surface(mention, tokens, name_case)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
         case = _case_in_name(token, name_case)
         if case in ("", "Nom"):
@@ -336,6 +336,8 @@ def _case_in_name(token: Token, name_case: str) -> str:
     «генерал-лейтенанта Аксары Кердпола»)."""
     if token.case == "Nom" and name_case and not name_tags(token.text):
         return name_case
+    if name_case and not takes_case_ending(token.text, token.case) and takes_case_ending(token.text, name_case):
+        return name_case  # «с О.Шольцем», its surname read as a genitive: the ending says the name's case
     return token.case
 
 
@@ -348,14 +350,15 @@ def _nominative_of(token: Token, case: str = "") -> str:
     return lemma if plausible_nominative(token.text, lemma, case or token.case) else token.text
 
 
-def _relemmatized_surface(mention: Mention, tokens: list[Token]) -> Mention:
+def _relemmatized_surface(mention: Mention, tokens: list[Token], name_case: str) -> Mention:
     """The name's surface with each oblique word in the nominative, in place: «Х.Мааса» -> «Х.Маас»."""
     normal = mention.text
     for token in reversed(tokens):
         offset = token.start - mention.start
-        if token.case in ("", "Nom") or normal[offset : offset + len(token.text)] != token.text:
+        case = _case_in_name(token, name_case) if token.case else ""
+        if case in ("", "Nom") or normal[offset : offset + len(token.text)] != token.text:
             continue
-        normal = normal[:offset] + _nominative_of(token) + normal[offset + len(token.text) :]
+        normal = normal[:offset] + _nominative_of(token, case) + normal[offset + len(token.text) :]
     if normal == mention.normal:
         return mention
     return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
