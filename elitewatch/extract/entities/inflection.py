@@ -91,6 +91,19 @@ def _adjective_nominative(word: str, case: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
+def name_cases(word: str) -> frozenset[str]:
+    """The cases (natasha's names) in which the dictionary knows the word as a name: «Бартоломея» only in the
+    genitive and accusative (of Бартоломей), «Мария» in the nominative."""
+    cases = {**PYMORPHY_CASE, "Nom": "nomn"}
+    found: set[str] = set()
+    for parse in _parses(word):
+        grams = set(str(parse.tag).replace(" ", ",").split(","))
+        if parse.is_known and NAME_TAGS & grams:
+            found.update(case for case, gram in cases.items() if gram in grams)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50_000)
 def nominative(word: str, case: str) -> str:
     """The word (a part of a person's name, capitalized) in the nominative, given the case the tagger found."""
     if case not in PYMORPHY_CASE or len(word) < 3 or not all("а" <= c.lower() <= "я" or c in "ёЁ-" for c in word):

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index, name_words, organizations, places
-from elitewatch.extract.entities.inflection import name_tags, nominative, plausible_nominative, takes_case_ending
+from elitewatch.extract.entities.inflection import (
+    name_cases,
+    name_tags,
+    nominative,
+    plausible_nominative,
+    takes_case_ending,
+)
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.model import Mention, Parsed, Span, Token
 from elitewatch.vocabulary.countries import demonyms, gazetteer_entry
@@ -219,6 +225,11 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attes
         return _relemmatized_surface(mention, tokens, name_case)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
         case = _case_in_name(token, name_case)
+        if case == "Nom" and "Nom" not in (known := name_cases(token.text)):
+            # the dictionary knows the word only in oblique cases, and another word of the name is in one of them:
+            # «адвоката Бартоломея Соханьского», its given name read as a nominative, is Бартоломей
+            shared = known & _oblique_cases([t for t in tokens if t is not token])
+            case = min(shared, key=CASE_ORDER.index) if shared else case
         if case in ("", "Nom"):
             if not plausible_nominative(token.text, word, case):
                 words[k] = token.text  # «Альберто Фухимори» as written, not the span normalizer's «Фухиморь»
@@ -328,6 +339,21 @@ def _title_before(tokens: list[Token], first: Token) -> Token | None:
     if index < 0 or tokens[index].sent != first.sent or not is_title_word(tokens[index].lemma):
         return None
     return tokens[index]
+
+
+CASE_ORDER = ("Gen", "Acc", "Dat", "Ins", "Loc")
+
+
+def _oblique_cases(tokens: list[Token]) -> set[str]:
+    """The oblique cases the words may be in: the tagger's, or, for a word it reads as a nominative that is not
+    its own lemma («Соханьского»), those whose endings it bears."""
+    cases: set[str] = set()
+    for token in tokens:
+        if token.case not in ("", "Nom"):
+            cases.add(token.case)
+        elif token.case == "Nom" and token.lemma and token.lemma != token.text.lower():
+            cases.update(case for case in CASE_ORDER if takes_case_ending(token.text, case))
+    return cases
 
 
 def _case_in_name(token: Token, name_case: str) -> str:

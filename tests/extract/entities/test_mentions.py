@@ -76,3 +76,11 @@ def test_a_name_with_a_hyphenated_adjective_declines_both() -> None:
     assert _person("Юрист работал в администрации Джорджа Буша-младшего.", "Джорджа Буша-младшего") == (
         "Джордж Буш-младший"
     )
+
+
+def test_a_given_name_the_tagger_reads_as_a_nominative_agrees_with_its_declined_surname() -> None:
+    # the dictionary knows «Бартоломея» only as a genitive or accusative, a case of «Сохальского»
+    assert _person("Мнение адвоката истцов Бартоломея Сохальского суд не учёл.", "Бартоломея Сохальского") == (
+        "Бартоломей Сохальский"
+    )
+    assert _person("Маргрете Вестагер заявила о штрафе.", "Маргрете Вестагер") == "Маргрете Вестагер"
