@@ -8,6 +8,7 @@ the ending its case gives a masculine noun (data/lexicon/names.yaml, case_ending
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -53,16 +54,20 @@ def takes_case_ending(word: str, case: str) -> bool:
     return any(lowered.endswith(ending) and len(lowered) > len(ending) for ending in endings)
 
 
-def plausible_nominative(word: str, candidate: str, case: str) -> bool:
+def plausible_nominative(word: str, candidate: str, cases: Collection[str]) -> bool:
     """May `candidate` (the lemmatizer's or the span normalizer's guess) be the nominative of the name word
-    `word` read in `case`? Not when the word bears no ending of its case; not when the guess adds letters to
-    the whole word (a zero ending: a genitive plural, «Авант» -> «Аванта», never a person's name); not when
-    it reads «-и» as a third-declension «-ь» in a word the dictionary does not know as a name («Пелоси» ->
-    «Пелось»: a man's surname in «-ь» declines like «Гоголя», a woman's does not decline)."""
+    `word` in one of `cases`? Not when the word bears no ending of them; not when the guess adds letters to the
+    whole word (a zero ending: a genitive plural, «Авант» -> «Аванта», never a person's name); not when it
+    reads «-и» as a third-declension «-ь» in a word the dictionary does not know as a name («Пелоси» ->
+    «Пелось»: a man's surname in «-ь» declines like «Гоголя», a woman's does not decline). A hyphenated word
+    part by part («Бернерсом-Ли» -> «Бернерс-Ли»)."""
+    parts, guesses = word.split("-"), candidate.split("-")
+    if len(parts) > 1 and len(parts) == len(guesses):
+        return all(plausible_nominative(p, g, cases) for p, g in zip(parts, guesses, strict=True))
     lowered, guess = word.lower(), candidate.lower()
     if guess == lowered:
         return True
-    if not takes_case_ending(word, case):
+    if cases and not any(takes_case_ending(word, case) for case in cases):
         return False
     if len(guess) > len(lowered) and guess.startswith(lowered):
         return False

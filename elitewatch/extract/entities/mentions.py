@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +30,10 @@ OUTLET = re.compile(
 SPAN_PART = re.compile(r"[^\n()\[\]]+")  # a span's pieces between line breaks and brackets
 HYPHEN_WORD = re.compile(r"-(\w+)")
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+CASE_ORDER = ("Gen", "Acc", "Dat", "Ins", "Loc")  # natasha's oblique cases
+# a masculine animate noun's accusative is its genitive, and the tagger takes one for the other («жителя
+# Андрея Кандыбы» read as accusatives)
+ALIKE_CASES = {"Gen": ("Gen", "Acc"), "Acc": ("Acc", "Gen")}
 QUOTE_MARKS = "“”„«»\"‘’'`"
 # words that cannot begin a name; SPACE: a no-break space the tokenizer keeps as a token ("― Jane Doe")
 FUNCTION_POS = frozenset(
@@ -221,24 +226,20 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attes
     tokens = [t for t in parsed.tokens[first : first + len(mention.text) + 1] if mention.start <= t.start < mention.end]
     words = mention.normal.split(" ")
     name_case = _name_case(tokens, parsed.tokens, mention, parsed.doc.text)
+    title_case = _title_case(tokens, parsed.tokens, mention, parsed.doc.text)
     if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
         return _relemmatized_surface(mention, tokens, name_case)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
-        case = _case_in_name(token, name_case)
-        if case == "Nom" and "Nom" not in (known := name_cases(token.text)):
-            # the dictionary knows the word only in oblique cases, and another word of the name is in one of them:
-            # «адвоката Бартоломея Соханьского», its given name read as a nominative, is Бартоломей
-            shared = known & _oblique_cases([t for t in tokens if t is not token])
-            case = min(shared, key=CASE_ORDER.index) if shared else case
+        case, endings = _reading(token, tokens, name_case, title_case)
         if case in ("", "Nom"):
-            if not plausible_nominative(token.text, word, case):
+            if not plausible_nominative(token.text, word, ()):
                 words[k] = token.text  # «Альберто Фухимори» as written, not the span normalizer's «Фухиморь»
             continue
         if (found := nominative(token.text, case)) != token.text:
             words[k] = found  # over the span normalizer's guess: «Шольцем» is Шольц, not «Шолец»
         elif word == token.text:
-            words[k] = _nominative_of(token, case)
-        elif not plausible_nominative(token.text, word, case):
+            words[k] = _nominative_of(token, case, endings)
+        elif not plausible_nominative(token.text, word, endings):
             words[k] = token.text  # the span normalizer's guess is no nominative of it: «Пелоси», not «Пелось»
         if seen is not None and words[k] not in seen.words and seen.nominative_elsewhere(token):
             # the document writes the word as a nominative elsewhere, and never the nominative guessed for it:
@@ -317,6 +318,15 @@ def _name_case(words: list[Token], tokens: list[Token], mention: Mention, text: 
         return ""
     if root.case not in ("", "Nom"):
         return root.case
+    title_case = _title_case(words, tokens, mention, text)
+    return title_case if title_case != "Nom" else ""
+
+
+def _title_case(words: list[Token], tokens: list[Token], mention: Mention, text: str) -> str:
+    """The case of the title the name stands in apposition to, or follows across its genitives; "" if none."""
+    root = next((t for t in words if not mention.start <= tokens[t.head].start < mention.end), None)
+    if root is None:
+        return ""
     title = tokens[root.head]
     if (
         root.dep == "appos"
@@ -327,7 +337,7 @@ def _name_case(words: list[Token], tokens: list[Token], mention: Mention, text: 
     ):
         return title.case
     before = _title_before(tokens, words[0])
-    return before.case if before is not None and before.case != "Nom" else ""
+    return before.case if before is not None else ""
 
 
 def _title_before(tokens: list[Token], first: Token) -> Token | None:
@@ -341,7 +351,23 @@ def _title_before(tokens: list[Token], first: Token) -> Token | None:
     return tokens[index]
 
 
-CASE_ORDER = ("Gen", "Acc", "Dat", "Ins", "Loc")
+def _reading(token: Token, tokens: list[Token], name_case: str, title_case: str) -> tuple[str, tuple[str, ...]]:
+    """The case a word of a name is in, and the cases whose endings a guess at its nominative must start from."""
+    case = _case_in_name(token, name_case)
+    if case == "Nom" and "Nom" not in (known := name_cases(token.text)):
+        # the dictionary knows the word only in oblique cases, and another word of the name is in one of them:
+        # «адвоката Бартоломея Соханьского», its given name read as a nominative, is Бартоломей
+        shared = known & _oblique_cases([t for t in tokens if t is not token])
+        case = min(shared, key=CASE_ORDER.index) if shared else case
+    if case in ("", "Nom"):
+        return case, ()
+    # the case's endings when a title or every word of the name agrees with it («с еврокомиссаром Маргрете
+    # Вестагер» is no «Маргрета»), else any oblique case's, as the tagger mistakes one for another («Грету
+    # Тунберг» read as an instrumental and a nominative)
+    agreed = case == title_case or all(t.case == case for t in tokens if t.case)
+    if not takes_case_ending(token.text, case):
+        case = next((c for c in ALIKE_CASES.get(case, ()) if takes_case_ending(token.text, c)), case)
+    return case, (ALIKE_CASES.get(case, (case,)) if agreed else CASE_ORDER)
 
 
 def _oblique_cases(tokens: list[Token]) -> set[str]:
@@ -367,13 +393,14 @@ def _case_in_name(token: Token, name_case: str) -> str:
     return token.case
 
 
-def _nominative_of(token: Token, case: str = "") -> str:
-    """The word's nominative from the dictionary or the case endings, else its lemma when that may be one."""
+def _nominative_of(token: Token, case: str = "", endings: Collection[str] = CASE_ORDER) -> str:
+    """The word's nominative from the dictionary or the case endings, else its lemma when that may be one
+    (from one of the cases of `endings`)."""
     word = nominative(token.text, case or token.case)
     if word != token.text or not token.lemma or token.lemma == token.text.lower():
         return word
     lemma = "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
-    return lemma if plausible_nominative(token.text, lemma, case or token.case) else token.text
+    return lemma if plausible_nominative(token.text, lemma, endings) else token.text
 
 
 def _relemmatized_surface(mention: Mention, tokens: list[Token], name_case: str) -> Mention:

@@ -84,3 +84,21 @@ def test_a_given_name_the_tagger_reads_as_a_nominative_agrees_with_its_declined_
         "Бартоломей Сохальский"
     )
     assert _person("Маргрете Вестагер заявила о штрафе.", "Маргрете Вестагер") == "Маргрете Вестагер"
+
+
+def test_a_genitive_read_as_an_accusative_is_a_genitive() -> None:
+    # the tagger reads «Забуты» as an accusative, an ending no accusative has: a masculine animate noun's
+    # accusative is its genitive, and «-ы» a genitive's of a name in «-а»
+    assert (
+        _person(
+            "Суд вынес приговор в отношении 40-летнего местного жителя Игоря Забуты. Мужчина обжаловал решение.",
+            "Игоря Забуты",
+        )
+        == "Игорь Забута"
+    )
+
+
+def test_each_part_of_a_hyphenated_surname_is_checked() -> None:
+    assert _person("Он встречался с создателем языка Тимом Бернерсом-Ли в Лондоне.", "Тимом Бернерсом-Ли") == (
+        "Тим Бернерс-Ли"
+    )
