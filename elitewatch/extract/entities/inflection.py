@@ -122,7 +122,7 @@ def nominative(word: str, case: str) -> str:
     if any("Fixd" in str(p.tag) for p in known):
         return word  # indeclinable: Гёте, Ли
     for parse in known:
-        if PYMORPHY_CASE[case] in str(parse.tag):
+        if PYMORPHY_CASE[case] in str(parse.tag) and "plur" not in str(parse.tag):  # «Джин» is no «Джины»
             found = parse.inflect({"Nom"})  # not normal_form, which is masculine: Петровой -> Петрова
             if found is not None:
                 return str(found.word)[:1].upper() + str(found.word)[1:]

@@ -31,9 +31,6 @@ SPAN_PART = re.compile(r"[^\n()\[\]]+")  # a span's pieces between line breaks a
 HYPHEN_WORD = re.compile(r"-(\w+)")
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 CASE_ORDER = ("Gen", "Acc", "Dat", "Ins", "Loc")  # natasha's oblique cases
-# a masculine animate noun's accusative is its genitive, and the tagger takes one for the other («жителя
-# Андрея Кандыбы» read as accusatives)
-ALIKE_CASES = {"Gen": ("Gen", "Acc"), "Acc": ("Acc", "Gen")}
 QUOTE_MARKS = "“”„«»\"‘’'`"
 # words that cannot begin a name; SPACE: a no-break space the tokenizer keeps as a token ("― Jane Doe")
 FUNCTION_POS = frozenset(
@@ -361,13 +358,22 @@ def _reading(token: Token, tokens: list[Token], name_case: str, title_case: str)
         case = min(shared, key=CASE_ORDER.index) if shared else case
     if case in ("", "Nom"):
         return case, ()
-    # the case's endings when a title or every word of the name agrees with it («с еврокомиссаром Маргрете
-    # Вестагер» is no «Маргрета»), else any oblique case's, as the tagger mistakes one for another («Грету
-    # Тунберг» read as an instrumental and a nominative)
+    # the case's endings («с еврокомиссаром Маргрете Вестагер» is no «Маргрета»; «Моники Левински» no «Левинск»),
+    # and, unless a title or every word of the name agrees on the case, the endings of the cases the dictionary
+    # knows the word in, as the tagger mistakes one case for another («Грету Тунберг» read as an instrumental)
     agreed = case == title_case or all(t.case == case for t in tokens if t.case)
-    if not takes_case_ending(token.text, case):
-        case = next((c for c in ALIKE_CASES.get(case, ()) if takes_case_ending(token.text, c)), case)
-    return case, (ALIKE_CASES.get(case, (case,)) if agreed else CASE_ORDER)
+    others = [t for t in tokens if t is not token and t.case]
+    if (
+        case == "Acc"
+        and not takes_case_ending(token.text, case)
+        and takes_case_ending(token.text, "Gen")
+        and others
+        and all(takes_case_ending(t.text, "Gen") for t in others)
+    ):
+        case = "Gen"  # «жителя Андрея Кандыбы» read as accusatives: «Андрея» may be either, «Кандыбы» only a genitive
+    if agreed:
+        return case, (case,)
+    return case, (case, *sorted(name_cases(token.text) - {"Nom", case}))
 
 
 def _oblique_cases(tokens: list[Token]) -> set[str]:

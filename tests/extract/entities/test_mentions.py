@@ -102,3 +102,9 @@ def test_each_part_of_a_hyphenated_surname_is_checked() -> None:
     assert _person("Он встречался с создателем языка Тимом Бернерсом-Ли в Лондоне.", "Тимом Бернерсом-Ли") == (
         "Тим Бернерс-Ли"
     )
+
+
+def test_a_foreign_name_in_a_vowel_another_case_would_end_in_stays() -> None:
+    # «-и» and «-у» end genitives and accusatives of other words, never of these cases: the names do not decline
+    assert _person("Репортёры снова обсуждали Монику Ковински и её адвоката.", "Монику Ковински") == "Моника Ковински"
+    assert _person("Это случилось после правления императора Хирокаку.", "Хирокаку") == "Хирокаку"
