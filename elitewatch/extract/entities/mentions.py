@@ -238,9 +238,10 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attes
             words[k] = _nominative_of(token, case, endings)
         elif not plausible_nominative(token.text, word, endings):
             words[k] = token.text  # the span normalizer's guess is no nominative of it: «Пелоси», not «Пелось»
-        if seen is not None and words[k] not in seen.words and seen.nominative_elsewhere(token):
-            # the document writes the word as a nominative elsewhere, and never the nominative guessed for it:
-            # «Берни Сандерс … Берни Сандерса» is not «Берня», «Бейонсе … о Бейонсе» not «Бейонс»
+        # the document writes the word as a nominative elsewhere, and never the nominative guessed for it:
+        # «Берни Сандерс … Берни Сандерса» is not «Берня», «Бейонсе … о Бейонсе» not «Бейонс»; unless the
+        # dictionary knows it as a name, whose nominative it knows better than the tagger («Марш Голунова»)
+        if seen and words[k] not in seen.words and seen.nominative_elsewhere(token) and not name_tags(token.text):
             words[k] = token.text
     normal = restore_yo(" ".join(words), mention.text)
     if normal == mention.normal:
