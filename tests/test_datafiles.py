@@ -110,6 +110,7 @@ def test_a_boolean_where_a_word_is_expected_is_an_error(data: Path) -> None:
 def test_every_lexicon_loads() -> None:
     """The package's own lexicons all load through the loader (a stray key in one fails here)."""
     from elitewatch.extract import confidence
+    from elitewatch.extract.entities.inflection import declension
     from elitewatch.extract.events.lexicon import groups
     from elitewatch.extract.events.lexicon import lexicon as event_words
     from elitewatch.extract.positions.lexicon import lexicon as position_words
@@ -126,4 +127,4 @@ def test_every_lexicon_loads() -> None:
         datafiles.speech_words(language)
         datafiles.titles(language)
     groups(), confidence.positions(), confidence.quotes(), confidence.events()
-    datafiles.name_words(), phonetic(), polarity_words()
+    datafiles.name_words(), phonetic(), polarity_words(), declension()

@@ -212,7 +212,8 @@ def _final_patronymic() -> re.Pattern[str]:
 def name_parts(name: str) -> tuple[NamePart, ...]:
     """A name's parts: "Kassym-Jomart Tokayev" -> [Kassym-Jomart, Tokayev]; "Н. Кан" -> [Н. (initial), Кан]."""
     parts = []
-    for word in INITIAL_DOT.sub(" ", BRACKETS.sub(" ", strip_possessive(name))).split():
+    words = INITIAL_DOT.sub(" ", BRACKETS.sub(" ", strip_possessive(name))).split()
+    for word in (initial for written in words for initial in _initials(written)):
         key = "".join(token_keys(word))
         if not key:
             continue
@@ -225,6 +226,16 @@ def name_parts(name: str) -> tuple[NamePart, ...]:
     if len(parts) == 1 or (len(parts) == 2 and not _final_patronymic().search(parts[1].key)):
         parts = [NamePart(p.text, p.key, p.initial, False) for p in parts]
     return tuple(parts)
+
+
+SEVERAL_INITIALS = re.compile(r"(?:\w\.){2,}")
+
+
+def _initials(word: str) -> list[str]:
+    """ «В.В.» is two initials, a given name's and a patronymic's; any other word is itself."""
+    if SEVERAL_INITIALS.fullmatch(word):
+        return [f"{letter}." for letter in word.split(".") if letter]
+    return [word]
 
 
 @lru_cache(maxsize=100_000)  # the resolver compares a document's names with the same candidates again and again

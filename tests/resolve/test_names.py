@@ -65,6 +65,9 @@ def test_derived_aliases_of_people_and_organizations() -> None:
         ("Vladimir Putin", "Vladimir Pozner", False),
         ("Борис Николаевич Ельцин", "Борис Михайлович Ельцин", False),  # two different patronymics
         ("А. Кудрин", "Б. Кудрин", False),
+        ("В.В. Путин", "Владимир Путин", True),  # two initials written together: a given name's and a father's
+        ("Путин В.В.", "Владимир Владимирович Путин", True),
+        ("В.В. Путин", "Андрей Путин", False),
     ],
 )
 def test_names_compared_by_parts(a: str, b: str, same: bool) -> None:

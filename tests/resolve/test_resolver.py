@@ -221,3 +221,15 @@ def test_organizations_joined_by_spelling_and_key_are_the_same_in_any_order(tmp_
     assert forward == entities(["c", "b", "a"], "backward") == entities(["b", "c", "a"], "mixed")
     governments = [aliases for kind, aliases in forward if "Правительство Белоруссии" in aliases]
     assert governments and "белорусского правительства" in governments[0]
+
+
+def test_initials_and_declined_russian_names_join_the_full_name_across_documents(tmp_path: Path) -> None:
+    write(tmp_path / "in", "a", "Канцлер Олаф Шольц прибыл в Прагу. Визит Шольца продлится два дня.")
+    write(tmp_path / "in", "b", "Переговоры с О.Шольцем прошли в Вене. О.Шольц остался доволен.")
+    write(tmp_path / "in", "c", "В.В. Путин подписал указ в Кремле. Указ вступит в силу завтра.")
+    write(tmp_path / "in", "d", "Президент Владимир Путин выступил в Сочи. Путину задали вопросы.")
+    conn = connect(tmp_path / "s.db")
+    ingest(conn, [str(tmp_path / "in")], Settings())
+    found = people(conn)
+    assert {"Олаф Шольц", "О.Шольц", "О.Шольцем"} <= found["Олаф Шольц"]
+    assert {"Владимир Путин", "В.В. Путин"} <= found["Владимир Путин"]

@@ -26,12 +26,14 @@ from elitewatch.extract.entities.grouping import (
     UnionFind,
     group_key,
     link_brackets,
+    link_full_names,
     link_misspellings,
     link_surnames,
 )
 from elitewatch.extract.entities.layout import place_mentions, read_layout
 from elitewatch.extract.entities.mentions import (
     Occupied,
+    attested,
     clean_span,
     extend_names,
     find_extra_mentions,
@@ -43,10 +45,12 @@ from elitewatch.extract.entities.mentions import (
 from elitewatch.extract.entities.propagation import propagate
 from elitewatch.extract.entities.votes import GAZETTEER_VOTE, vote
 from elitewatch.model import LocalEntity, Mention, Parsed
-from elitewatch.vocabulary.names import token_keys
+from elitewatch.vocabulary.names import name_parts, token_keys
 
 EXTRACTOR = "entities"
-VERSION = "5"  # 4: headings, datelines and bylines read from the layout; 5: two names side by side split
+# 4: headings, datelines and bylines read from the layout; 5: two names side by side split; 6: a name word's
+# nominative checked against its case's endings and the document's forms, initials and patronymics joined
+VERSION = "6"
 FORMS_VERSION = "1"
 
 __all__ = ["EXTRACTOR", "FORMS_VERSION", "VERSION", "add_forms", "extract_entities"]
@@ -63,12 +67,14 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
     # 1. clean spans, add missing mentions
     starts = [t.start for t in parsed.tokens]
     mentions: list[Mention] = []
+    seen = attested(parsed)
     for span in join_adjacent(extend_names(parsed.spans, parsed, starts), text):
         for mention in clean_span(span, text):
             if span.language == "en":
                 trimmed = trim_function_words(mention, parsed, starts)
             elif mention.type == "person":
-                mentions.extend(relemmatize(name, parsed, starts) for name in split_names(mention, parsed, starts))
+                names = split_names(mention, parsed, starts)
+                mentions.extend(relemmatize(name, parsed, starts, seen) for name in names)
                 continue
             else:
                 trimmed = mention
@@ -106,6 +112,7 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
     uf = UnionFind(len(groups))
     link_brackets(text, mentions, groups, group_of, uf)
     link_surnames(groups, uf)
+    link_full_names(groups, uf)
     link_misspellings(groups, uf)
     # 3. merge joined groups, decide types
     merged: dict[int, list[int]] = defaultdict(list)
@@ -151,8 +158,11 @@ def _canonical_name(mentions: list[Mention], entity_type: str, gazetteer: str | 
         return gazetteer
     forms = Counter(m.normal for m in mentions)
 
-    def rank(form: str) -> tuple[int, int, int, int]:
+    def rank(form: str) -> tuple[int, int, int, int, int]:
         latin = 1 if form.isascii() or any("a" <= c.lower() <= "z" for c in form) else 0
-        return (latin if entity_type == "person" else 0, len(token_keys(form)), forms[form], len(form))
+        if entity_type != "person":
+            return (0, 0, len(token_keys(form)), forms[form], len(form))
+        spelled = sum(not part.initial for part in name_parts(form))  # «Ангела Меркель» over «А. Меркель»
+        return (latin, spelled, len(token_keys(form)), forms[form], len(form))
 
     return max(forms, key=rank)

@@ -13,7 +13,15 @@ from rapidfuzz.distance import Levenshtein
 
 from elitewatch.model import Mention
 from elitewatch.vocabulary.countries import gazetteer_entry
-from elitewatch.vocabulary.names import case_stem, compare_names, name_key, strip_legal_form, token_keys
+from elitewatch.vocabulary.names import (
+    NamePart,
+    case_stem,
+    compare_names,
+    name_key,
+    name_parts,
+    strip_legal_form,
+    token_keys,
+)
 
 # compare_names score of a name and its spelling in brackets: "Джоэл Саймон (Joel Simon)"; set by hand with
 # cross-script resolution (e2eea5a), not swept on a dev set.
@@ -24,6 +32,10 @@ MISSPELLING_MIN = 6
 # The shortest surname stem (key letters) a declined surname alone is joined by: «Окаве» to «Мисао Окава»;
 # set by hand so that two-letter stems of short names never join.
 SURNAME_STEM_MIN = 4
+# compare_names score from which a name with initials or a patronymic is the same person as a full name of the
+# document: 0.95 is a surname and an initial that agree, 1.0 a patronymic only one name gives; a surname spelled
+# otherwise (0.8..0.9 of part_similarity) times an initial stays under it. Set by hand, not swept.
+SAME_PERSON = 0.9
 BRACKETED = re.compile(r"\s*[\[(]\s*([^\[\]()]{2,80}?)\s*[\])]")
 
 
@@ -151,6 +163,35 @@ def link_surnames(groups: list[Group], uf: UnionFind) -> None:
         else:  # several people share the surname: the most mentioned one
             best = max(candidates, key=lambda c: len(groups[c].mentions))
             uf.union(index, best)
+
+
+def link_full_names(groups: list[Group], uf: UnionFind) -> None:
+    """ «А. Меркель», «В.В. Путин» or «Сергей Лавров» join the one full name of the document they shorten
+    («Ангела Меркель», «Владимир Путин», «Сергей Викторович Лавров»): a name of initials or a patronymic the
+    other lacks, with the same surname (compare_names). Not when two full names of the document fit it:
+    «А. Новак» of «Анна Новак» and «Антон Новак» is either."""
+    names: list[tuple[int, str]] = []
+    for index, group in enumerate(groups):
+        if not group.gazetteer and group.tokens >= 2:
+            names.extend((index, form) for form in {m.normal for m in group.mentions})
+    for index, form in names:
+        parts = name_parts(form)
+        if not any(p.initial or p.patronymic for p in parts):
+            continue
+        fits = {
+            uf.find(other)
+            for other, full in names
+            if uf.find(other) != uf.find(index) and _fits(parts, name_parts(full), form, full)
+        }
+        if len(fits) == 1:
+            uf.union(index, fits.pop())
+
+
+def _fits(parts: tuple[NamePart, ...], full: tuple[NamePart, ...], form: str, full_form: str) -> bool:
+    """Is `full` the same name with the initials of `parts` spelled out, or without its patronymic?"""
+    spelled_out = sum(not p.initial for p in full) > sum(not p.initial for p in parts)
+    patronymic_left_out = any(p.patronymic for p in parts) and not any(p.patronymic for p in full)
+    return (spelled_out or patronymic_left_out) and compare_names(form, full_form).score >= SAME_PERSON
 
 
 def link_misspellings(groups: list[Group], uf: UnionFind) -> None:

@@ -6,10 +6,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
 from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index, name_words, organizations, places
-from elitewatch.extract.entities.inflection import name_tags, nominative
+from elitewatch.extract.entities.inflection import (
+    name_cases,
+    name_tags,
+    nominative,
+    plausible_nominative,
+    takes_case_ending,
+)
 from elitewatch.extract.entities.lexicon import entity_words
 from elitewatch.model import Mention, Parsed, Span, Token
 from elitewatch.vocabulary.countries import demonyms, gazetteer_entry
@@ -21,6 +30,7 @@ OUTLET = re.compile(
 SPAN_PART = re.compile(r"[^\n()\[\]]+")  # a span's pieces between line breaks and brackets
 HYPHEN_WORD = re.compile(r"-(\w+)")
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+CASE_ORDER = ("Gen", "Acc", "Dat", "Ins", "Loc")  # natasha's oblique cases
 QUOTE_MARKS = "“”„«»\"‘’'`"
 # words that cannot begin a name; SPACE: a no-break space the tokenizer keeps as a token ("― Jane Doe")
 FUNCTION_POS = frozenset(
@@ -179,7 +189,30 @@ def complete_marks(text: str, start: int, surface: str) -> str:
     return surface
 
 
-def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
+@dataclass(frozen=True)
+class Attested:
+    """The words a document writes, and the proper nouns among them the tagger reads in the nominative: the
+    document's own evidence for a name's nominative."""
+
+    words: frozenset[str]
+    nominatives: dict[str, frozenset[int]]  # word -> where it is read so
+
+    def nominative_elsewhere(self, token: Token) -> bool:
+        """Is the token's word read in the nominative at another place of the document?"""
+        return bool(self.nominatives.get(token.text, frozenset()) - {token.start})
+
+
+def attested(parsed: Parsed) -> Attested:
+    nominatives: dict[str, set[int]] = defaultdict(set)
+    for token in parsed.tokens:
+        if token.pos == "PROPN" and token.case == "Nom" and token.language == "ru":
+            nominatives[token.text].add(token.start)
+    return Attested(
+        frozenset(t.text for t in parsed.tokens), {word: frozenset(starts) for word, starts in nominatives.items()}
+    )
+
+
+def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attested | None = None) -> Mention:
     """A Russian person's name in the nominative, word by word from the case the tagger gives each word
     («Олафа Шольца», «Барак Обамой», «Х.Мааса»): the nominative the dictionary or the case endings give
     (inflection.nominative), else the word's lemma; words in the nominative keep what the span normalizer made
@@ -189,18 +222,28 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int]) -> Mention:
         return mention
     tokens = [t for t in parsed.tokens[first : first + len(mention.text) + 1] if mention.start <= t.start < mention.end]
     words = mention.normal.split(" ")
-    if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
-        return _relemmatized_surface(mention, tokens)
     name_case = _name_case(tokens, parsed.tokens, mention, parsed.doc.text)
+    title_case = _title_case(tokens, parsed.tokens, mention, parsed.doc.text)
+    if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
+        return _relemmatized_surface(mention, tokens, name_case)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
-        case = _case_in_name(token, name_case)
+        case, endings = _reading(token, tokens, name_case, title_case)
         if case in ("", "Nom"):
+            if not plausible_nominative(token.text, word, ()):
+                words[k] = token.text  # «Альберто Фухимори» as written, not the span normalizer's «Фухиморь»
             continue
         if (found := nominative(token.text, case)) != token.text:
             words[k] = found  # over the span normalizer's guess: «Шольцем» is Шольц, not «Шолец»
         elif word == token.text:
-            words[k] = _nominative_of(token, case)
-    normal = " ".join(words)
+            words[k] = _nominative_of(token, case, endings)
+        elif not plausible_nominative(token.text, word, endings):
+            words[k] = token.text  # the span normalizer's guess is no nominative of it: «Пелоси», not «Пелось»
+        # the document writes the word as a nominative elsewhere, and never the nominative guessed for it:
+        # «Берни Сандерс … Берни Сандерса» is not «Берня», «Бейонсе … о Бейонсе» not «Бейонс»; unless the
+        # dictionary knows it as a name, whose nominative it knows better than the tagger («Марш Голунова»)
+        if seen and words[k] not in seen.words and seen.nominative_elsewhere(token) and not name_tags(token.text):
+            words[k] = token.text
+    normal = restore_yo(" ".join(words), mention.text)
     if normal == mention.normal:
         return mention
     return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
@@ -273,6 +316,15 @@ def _name_case(words: list[Token], tokens: list[Token], mention: Mention, text: 
         return ""
     if root.case not in ("", "Nom"):
         return root.case
+    title_case = _title_case(words, tokens, mention, text)
+    return title_case if title_case != "Nom" else ""
+
+
+def _title_case(words: list[Token], tokens: list[Token], mention: Mention, text: str) -> str:
+    """The case of the title the name stands in apposition to, or follows across its genitives; "" if none."""
+    root = next((t for t in words if not mention.start <= tokens[t.head].start < mention.end), None)
+    if root is None:
+        return ""
     title = tokens[root.head]
     if (
         root.dep == "appos"
@@ -282,7 +334,59 @@ def _name_case(words: list[Token], tokens: list[Token], mention: Mention, text: 
         and "\n" not in text[title.end : mention.start]
     ):
         return title.case
-    return ""
+    before = _title_before(tokens, words[0])
+    return before.case if before is not None else ""
+
+
+def _title_before(tokens: list[Token], first: Token) -> Token | None:
+    """The title the name follows, across the genitives that complete it: «с министром иностранных дел
+    Германии Гайко Маасом» (where the parse may hang the name on another «министр» of the sentence)."""
+    index = first.i - 1
+    while index >= 0 and tokens[index].sent == first.sent and tokens[index].case == "Gen":
+        index -= 1
+    if index < 0 or tokens[index].sent != first.sent or not is_title_word(tokens[index].lemma):
+        return None
+    return tokens[index]
+
+
+def _reading(token: Token, tokens: list[Token], name_case: str, title_case: str) -> tuple[str, tuple[str, ...]]:
+    """The case a word of a name is in, and the cases whose endings a guess at its nominative must start from."""
+    case = _case_in_name(token, name_case)
+    if case == "Nom" and "Nom" not in (known := name_cases(token.text)):
+        # the dictionary knows the word only in oblique cases, and another word of the name is in one of them:
+        # «адвоката Бартоломея Соханьского», its given name read as a nominative, is Бартоломей
+        shared = known & _oblique_cases([t for t in tokens if t is not token])
+        case = min(shared, key=CASE_ORDER.index) if shared else case
+    if case in ("", "Nom"):
+        return case, ()
+    # the case's endings («с еврокомиссаром Маргрете Вестагер» is no «Маргрета»; «Моники Левински» no «Левинск»),
+    # and, unless a title or every word of the name agrees on the case, the endings of the cases the dictionary
+    # knows the word in, as the tagger mistakes one case for another («Грету Тунберг» read as an instrumental)
+    agreed = case == title_case or all(t.case == case for t in tokens if t.case)
+    others = [t for t in tokens if t is not token and t.case]
+    if (
+        case == "Acc"
+        and not takes_case_ending(token.text, case)
+        and takes_case_ending(token.text, "Gen")
+        and others
+        and all(takes_case_ending(t.text, "Gen") for t in others)
+    ):
+        case = "Gen"  # «жителя Андрея Кандыбы» read as accusatives: «Андрея» may be either, «Кандыбы» only a genitive
+    if agreed:
+        return case, (case,)
+    return case, (case, *sorted(name_cases(token.text) - {"Nom", case}))
+
+
+def _oblique_cases(tokens: list[Token]) -> set[str]:
+    """The oblique cases the words may be in: the tagger's, or, for a word it reads as a nominative that is not
+    its own lemma («Соханьского»), those whose endings it bears."""
+    cases: set[str] = set()
+    for token in tokens:
+        if token.case not in ("", "Nom"):
+            cases.add(token.case)
+        elif token.case == "Nom" and token.lemma and token.lemma != token.text.lower():
+            cases.update(case for case in CASE_ORDER if takes_case_ending(token.text, case))
+    return cases
 
 
 def _case_in_name(token: Token, name_case: str) -> str:
@@ -291,24 +395,30 @@ def _case_in_name(token: Token, name_case: str) -> str:
     «генерал-лейтенанта Аксары Кердпола»)."""
     if token.case == "Nom" and name_case and not name_tags(token.text):
         return name_case
+    if name_case and not takes_case_ending(token.text, token.case) and takes_case_ending(token.text, name_case):
+        return name_case  # «с О.Шольцем», its surname read as a genitive: the ending says the name's case
     return token.case
 
 
-def _nominative_of(token: Token, case: str = "") -> str:
+def _nominative_of(token: Token, case: str = "", endings: Collection[str] = CASE_ORDER) -> str:
+    """The word's nominative from the dictionary or the case endings, else its lemma when that may be one
+    (from one of the cases of `endings`)."""
     word = nominative(token.text, case or token.case)
     if word != token.text or not token.lemma or token.lemma == token.text.lower():
         return word
-    return "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
+    lemma = "-".join(part[:1].upper() + part[1:] for part in token.lemma.split("-"))
+    return lemma if plausible_nominative(token.text, lemma, endings) else token.text
 
 
-def _relemmatized_surface(mention: Mention, tokens: list[Token]) -> Mention:
+def _relemmatized_surface(mention: Mention, tokens: list[Token], name_case: str) -> Mention:
     """The name's surface with each oblique word in the nominative, in place: «Х.Мааса» -> «Х.Маас»."""
     normal = mention.text
     for token in reversed(tokens):
         offset = token.start - mention.start
-        if token.case in ("", "Nom") or normal[offset : offset + len(token.text)] != token.text:
+        case = _case_in_name(token, name_case) if token.case else ""
+        if case in ("", "Nom") or normal[offset : offset + len(token.text)] != token.text:
             continue
-        normal = normal[:offset] + _nominative_of(token) + normal[offset + len(token.text) :]
+        normal = normal[:offset] + _nominative_of(token, case) + normal[offset + len(token.text) :]
     if normal == mention.normal:
         return mention
     return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)

@@ -1,0 +1,25 @@
+"""Forms of one person's name joined within a document (grouping), on sentences written for these tests."""
+
+from tests.helpers import analyse_text, entity
+
+
+def test_an_initial_joins_the_full_name_of_the_same_surname() -> None:
+    analysis = analyse_text("Визит А. Меркель начался в Праге. Ангела Меркель сказала, что довольна.")
+    assert entity(analysis, "А. Меркель")[1] == "Ангела Меркель"
+    analysis = analyse_text("О.Шольц прибыл в Париж утром. Там Олаф Шольц встретился с коллегами.")
+    assert entity(analysis, "О.Шольц")[1] == "Олаф Шольц"
+    analysis = analyse_text("В.В. Путин подписал указ. Владимир Путин сказал, что указ вступит в силу.")
+    assert entity(analysis, "В.В. Путин")[1] == "Владимир Путин"
+
+
+def test_an_initial_of_another_given_name_stays_apart() -> None:
+    analysis = analyse_text("Олег Новак приехал в Казань. Там же выступил И. Новак, его брат.")
+    assert entity(analysis, "Олег Новак")[1] == "Олег Новак"
+    assert entity(analysis, "И. Новак")[1] != "Олег Новак"
+
+
+def test_a_name_without_its_patronymic_joins_the_full_name() -> None:
+    analysis = analyse_text(
+        "Министр Сергей Лавров прилетел в Минск. Слова Сергея Викторовича Лаврова передали агентства."
+    )
+    assert entity(analysis, "Сергей Лавров")[1] == "Сергей Викторович Лавров"
