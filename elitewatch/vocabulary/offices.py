@@ -102,7 +102,9 @@ def key_words(role: str) -> str:
 @cache
 def _synonym_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     # after a rank prefix the word is part of another office: «вице-президент» is no "вице-president"
-    ranked = "".join(rf"(?<!{re.escape(prefix)})" for language in LANGUAGES for prefix in _words(language).rank_prefixes)
+    ranked = "".join(
+        rf"(?<!{re.escape(prefix)})" for language in LANGUAGES for prefix in _words(language).rank_prefixes
+    )
     return tuple(
         (re.compile(rf"(?<!\w){ranked}{re.escape(word)}(?!\w)"), same)
         for language in LANGUAGES
