@@ -21,6 +21,7 @@ class OfficeWords:
     occupations: tuple[str, ...]
     interim: frozenset[str]
     synonyms: dict[str, str]
+    rank_prefixes: tuple[str, ...]
 
 
 @cache
@@ -100,8 +101,12 @@ def key_words(role: str) -> str:
 
 @cache
 def _synonym_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # after a rank prefix the word is part of another office: «вице-президент» is no "вице-president"
+    ranked = "".join(
+        rf"(?<!{re.escape(prefix)})" for language in LANGUAGES for prefix in _words(language).rank_prefixes
+    )
     return tuple(
-        (re.compile(rf"(?<!\w){re.escape(word)}(?!\w)"), same)
+        (re.compile(rf"(?<!\w){ranked}{re.escape(word)}(?!\w)"), same)
         for language in LANGUAGES
         for word, same in _synonyms(language).items()
     )

@@ -309,7 +309,7 @@ def _service_verb(doc: DocumentIndex, first: int, last: int, language: str) -> T
     """The verb of service whose subject (or object, for "appointed X") is the name."""
     lex = lexicon(language)
     for index in range(first, last + 1):
-        token = doc.tokens[index]
+        token = predicates.first_conjunct(doc, doc.tokens[index])
         if token.dep == "appos" and not first <= token.head <= last and doc.tokens[token.head].pos == "NOUN":
             token = doc.tokens[token.head]  # «назначил свою жену Мехрибан Алиеву …»: the noun the name stands by
         head = doc.tokens[token.head]
@@ -435,8 +435,7 @@ def _roles_of_verb(doc: DocumentIndex, mention: Mention, verb: Token, last: int,
             continue
         if found and doc.tokens[head_noun(doc, phrase.first, phrase.head_end)].dep.startswith("nsubj"):
             break  # "became minister, and the president of Acme asked him": another clause's subject
-        if phrase.one_of is not None or not plural(doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]):
-            # «стала … политиками» is no office; «стал одним из основателей» is
+        if _each_holds(doc, mention, phrase):
             found.append(Found(mention.cluster, phrase, "service", verb))
         # "as chairperson of NurOtan and lifelong head of the National Security Council"
         index = phrase.last + 1
@@ -444,6 +443,18 @@ def _roles_of_verb(doc: DocumentIndex, mention: Mention, verb: Token, last: int,
     if not found and (before := predicates.before_verb(doc, verb, language)) is not None:
         found.append(Found(mention.cluster, before, "service", verb))
     return found
+
+
+def _each_holds(doc: DocumentIndex, mention: Mention, phrase: Phrase) -> bool:
+    """Does the person hold the role their verb gives? «стала … политиками» is no office; «стал одним из
+    основателей» is; a plural role of coordinated names is each one's («A и B стали депутатами»), a singular
+    role the first name's alone (the later names hang on the first by the parse, which may be wrong)."""
+    if phrase.one_of is not None:
+        return True
+    names = _name_tokens(doc, mention)
+    if plural(doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]):
+        return predicates.coordinated_person(doc, *names)
+    return not predicates.later_conjunct(doc, *names)
 
 
 def _between_roles(doc: DocumentIndex, after: int, index: int, language: str) -> bool:

@@ -25,7 +25,7 @@ def imply_countries(doc: DocumentIndex, positions: list[Position]) -> None:
     offices: list[dict[str, set[str]]] = []  # the countries the document gives each office, likewise
     for position in positions:
         named = position.org is not None or (position.org_text and not position.org_text.islower())
-        if named or _country(position.org_text) or not _national(position.role):
+        if named or _country(position.org_text) or not (_national(position.role) or _of_the_country(doc, position)):
             continue  # a named organization or country; a lower-case rest is a portfolio: «министр по делам разведки»
         taken = _held_elsewhere(doc, position, positions)
         country = _person_country(doc, position.person, positions)
@@ -55,6 +55,18 @@ def _national(role: str) -> bool:
         for language in ("en", "ru")
         for office in lexicon(language).national_offices
     )
+
+
+def _of_the_country(doc: DocumentIndex, position: Position) -> bool:
+    """«лидер страны», «военный лидер государства»: a role whose complement is a word for the country itself
+    is an office of a country, whatever its role word (not «пресс-секретарь главы государства»: the noun
+    right after the role's is the country's, or nothing is)."""
+    first, last = doc.token_at(position.evidence_start), doc.token_at(max(0, position.evidence_end - 1))
+    nouns = [doc.tokens[k] for k in range(first, last + 1) if doc.tokens[k].pos == "NOUN"]
+    if len(nouns) < 2:
+        return False
+    language = doc.language(nouns[1])
+    return doc.word(nouns[1], language) in lexicon(language).country_words
 
 
 def _country(name: str | None) -> str | None:

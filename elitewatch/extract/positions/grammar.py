@@ -11,6 +11,11 @@ from elitewatch.model import Mention, Token
 # Dat «министрам», Loc «министрах»); the nominative plural is told by a form other than the lemma.
 PLURAL_ENDINGS = ("ами", "ями", "ам", "ям", "ах", "ях")
 GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв")  # «депутатов»: no singular of a role noun ends so
+# «заместителей», «врачей», «судей»: the genitive plural in «-ей» of a noun whose nominative singular ends so
+# (a soft sign, a hushing consonant, «-ья»), whose genitive singular never does («заместителя», «судьи»); the
+# feminine «-ей» of a noun made from an adjective («заведующей») has a lemma in «-ая» and stays singular.
+SOFT_GENITIVE_PLURAL = "ей"
+SOFT_STEMS = ("ь", "ж", "ш", "ч", "щ", "ья")
 # Cases a Russian role is in when it stands as a title of a name in another case: none. The nominative
 # and the accusative of an animate noun differ («министра Иванова»: accusative = genitive), so only these
 # pairs are taken as a disagreement, both told apart reliably by natasha's tagger on Russian words.
@@ -39,6 +44,8 @@ def plural(token: Token, doc: DocumentIndex | None = None) -> bool:
         and not token.lemma.endswith(GENITIVE_PLURAL_ENDINGS)
     ):
         return True  # «депутатов», «министров»
+    if token.case in ("Gen", "Acc") and text.endswith(SOFT_GENITIVE_PLURAL) and token.lemma.endswith(SOFT_STEMS):
+        return True  # «заместителей» (an animate noun's accusative plural is its genitive)
     return text.endswith(PLURAL_ENDINGS) and not token.lemma.endswith(PLURAL_ENDINGS)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.found import Found
+from elitewatch.extract.positions.grammar import plural
 from elitewatch.extract.positions.lexicon import any_language, lexicon
 from elitewatch.extract.positions.phrases import MAX_PHRASE, Phrase, role_after, role_starting_at
 from elitewatch.model import Mention, Token
@@ -14,6 +15,41 @@ from elitewatch.model import Mention, Token
 # Dependencies by which a role noun hangs on its verb of service: «стал капитаном» (xcomp, obl), «назначен
 # на пост министра» (the post an obl); as the parse of natasha's syntax model gives them.
 ROLE_DEPS = frozenset({"xcomp", "obl"})
+
+
+# How many names a list of coordinated subjects is followed back through («A, B, C и D стали …»); by hand.
+MAX_CONJUNCTS = 8
+
+
+def first_conjunct(doc: DocumentIndex, token: Token) -> Token:
+    """«Иван Петров, Олег Рябов и Андрей Козлов стали депутатами»: the parse hangs the later names on the first
+    (conj), which alone bears the subject's (or object's) relation to the verb; a later name takes the first's."""
+    for _ in range(MAX_CONJUNCTS):
+        head = doc.tokens[token.head]
+        named = doc.mention_of_token(head.i)
+        if token.dep != "conj" or head.i == token.i or named is None or named.type != "person":
+            break
+        token = head
+    return token
+
+
+def later_conjunct(doc: DocumentIndex, first: int, last: int) -> bool:
+    """Is the name a later one of coordinated names (the parse hangs it on the first)?"""
+    return any(first_conjunct(doc, doc.tokens[index]) is not doc.tokens[index] for index in range(first, last + 1))
+
+
+def coordinated_person(doc: DocumentIndex, first: int, last: int) -> bool:
+    """Is the name one of coordinated names (a conj of another name, or one hanging on it)? A plural role of
+    their verb is then each one's («A и B стали депутатами»), not a group the one belongs to."""
+    if later_conjunct(doc, first, last):
+        return True
+    for index in range(first, last + 1):
+        for child in doc.children.get(index, []):
+            named = doc.mention_of_token(child)
+            joined = doc.tokens[child].dep == "conj" and not first <= child <= last
+            if joined and named is not None and named.type == "person":
+                return True
+    return False
 
 
 def role_at(doc: DocumentIndex, index: int, language: str) -> Phrase | None:
@@ -36,7 +72,7 @@ def copular(doc: DocumentIndex, mention: Mention, first: int, last: int, languag
     head of the subject, with the copula (or a dash) under it."""
     lex = lexicon(language)
     for index in range(first, last + 1):
-        token = doc.tokens[index]
+        token = first_conjunct(doc, doc.tokens[index])
         if not token.dep.startswith("nsubj") or token.head == token.i:
             continue
         head = doc.tokens[token.head]
@@ -48,6 +84,8 @@ def copular(doc: DocumentIndex, mention: Mention, first: int, last: int, languag
         if copula is None and not dash:
             continue
         phrase = role_at(doc, head.i, language)
+        if token.i != index and not plural(head):
+            continue  # a singular role is the first coordinated name's alone
         if phrase is not None and not (phrase.first <= last and phrase.last >= first):
             return [Found(mention.cluster, phrase, "service", copula)]
     return []

@@ -6,9 +6,12 @@ stand for someone else of the same office (a predecessor, a counterpart). With n
 
 from __future__ import annotations
 
+from functools import cache
+
 from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import plural
+from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import Phrase, head_noun
 from elitewatch.extract.positions.predicates import role_at
 from elitewatch.model import Position
@@ -37,6 +40,63 @@ def unnamed_roles(doc: DocumentIndex, found: list[Found], positions: list[Positi
         covered.update(range(phrase.first, phrase.last + 1))
         index = phrase.last + 1
     return extra
+
+
+def continued_roles(doc: DocumentIndex, found: list[Found], positions: list[Position]) -> list[Found]:
+    """«Дмитрий Медведев воздержится от поездки. Однако глава России всё же побывал …», «Беньямин Нетаньяху
+    отказался … . Премьер-министр Израиля заявил …»: an office one person holds at a time (a president, a prime
+    minister), no one in the document named with it, as the subject of a sentence whose previous sentence
+    names one person only, as its subject, and none before it in its own: the office is that person's."""
+    named = {office_head(position.role) for position in positions}
+    covered = {k for item in found for k in range(item.phrase.first, item.phrase.last + 1)}
+    extra: list[Found] = []
+    for index, token in enumerate(doc.tokens):
+        if index in covered or not token.dep.startswith("nsubj") or doc.mention_of_token(index) is not None:
+            continue
+        phrase = _free_role(doc, index)
+        if phrase is None:
+            continue
+        head = office_head(doc.text[doc.tokens[phrase.first].start : doc.tokens[phrase.head_end].end])
+        if head in named or head not in _single_holder_heads() or _names_around(doc, phrase.first, phrase.last):
+            continue
+        person = _previous_subject(doc, phrase.first)
+        if person is not None:
+            extra.append(Found(person, phrase, "unnamed"))
+            covered.update(range(phrase.first, phrase.last + 1))
+    return extra
+
+
+@cache
+def _single_holder_heads() -> frozenset[str]:
+    return frozenset(office_head(office) for language in ("en", "ru") for office in lexicon(language).single_holder)
+
+
+def _previous_subject(doc: DocumentIndex, first: int) -> int | None:
+    """The one person the sentence before token `first`'s names, when it is that sentence's subject and no
+    person is named in this sentence before the token."""
+    sentence = doc.tokens[first].sent
+    start = first
+    while start > 0 and doc.tokens[start - 1].sent == sentence:
+        start -= 1
+    if start == 0 or any(_person_at(doc, k) is not None for k in range(start, first)):
+        return None
+    previous = doc.tokens[start - 1].sent
+    people = set()
+    subject = None
+    index = start - 1
+    while index >= 0 and doc.tokens[index].sent == previous:
+        mention = doc.mention_of_token(index)
+        if mention is not None and mention.type == "person":
+            people.add(mention.cluster)
+            if doc.is_subject(mention):
+                subject = mention.cluster
+        index -= 1
+    return subject if len(people) == 1 else None
+
+
+def _person_at(doc: DocumentIndex, index: int) -> int | None:
+    mention = doc.mention_of_token(index)
+    return mention.cluster if mention is not None and mention.type == "person" else None
 
 
 def _free_role(doc: DocumentIndex, index: int) -> Phrase | None:
