@@ -65,9 +65,11 @@ def vote(mention: Mention, parsed: Parsed, starts: list[int], votes: dict[str, f
     if _headed_by_body_noun(mention, tokens[first]):
         votes["organization"] += BODY_HEAD_VOTE
     previous = first - 1
-    # «председатель Исламского комитета»: in Russian a role before an organization governs it (genitive),
-    # so it is evidence of a person only for what the model did not call an organization.
-    genitive_reading = mention.type == "organization" and not tokens[first].lemma.isascii()
+    # «председатель Исламского комитета», «глава Facebook»: in Russian a role before an organization governs it
+    # (genitive), so it is evidence of a person only for what the model did not call an organization; a Russian
+    # role word governs a name in Latin letters the same way.
+    russian_role = previous >= 0 and not tokens[previous].lemma.isascii()
+    genitive_reading = mention.type == "organization" and (not tokens[first].lemma.isascii() or russian_role)
     if (
         previous >= 0
         and tokens[previous].end <= mention.start
