@@ -27,6 +27,7 @@ from elitewatch.extract.entities.grouping import (
     group_key,
     link_brackets,
     link_full_names,
+    link_middle_names,
     link_misspellings,
     link_surnames,
 )
@@ -114,6 +115,7 @@ def extract_entities(parsed: Parsed) -> list[LocalEntity]:
     link_brackets(text, mentions, groups, group_of, uf)
     link_surnames(groups, uf)
     link_full_names(groups, uf)
+    link_middle_names(groups, uf)
     link_misspellings(groups, uf)
     # 3. merge joined groups, decide types
     merged: dict[int, list[int]] = defaultdict(list)

@@ -194,6 +194,26 @@ def _fits(parts: tuple[NamePart, ...], full: tuple[NamePart, ...], form: str, fu
     return (spelled_out or patronymic_left_out) and compare_names(form, full_form).score >= SAME_PERSON
 
 
+def link_middle_names(groups: list[Group], uf: UnionFind) -> None:
+    """ «Реджеп Эрдоган» and «Реджеп Тайип Эрдоган», "George Bush" and "George Walker Bush" in one document: a name
+    of a given name and a surname joins the one longer name of the document that starts with that given name and
+    ends with that surname (a middle name left out). Not when two longer names fit it."""
+    names: list[tuple[int, list[str]]] = []
+    for index, group in enumerate(groups):
+        if not group.gazetteer and group.tokens >= 2:
+            names.extend((index, form.casefold().split()) for form in {m.normal for m in group.mentions})
+    for index, words in names:
+        if len(words) != 2 or any(p.initial or p.patronymic for p in name_parts(" ".join(words))):
+            continue
+        fits = {
+            uf.find(other)
+            for other, full in names
+            if uf.find(other) != uf.find(index) and len(full) > 2 and full[0] == words[0] and full[-1] == words[1]
+        }
+        if len(fits) == 1:
+            uf.union(index, fits.pop())
+
+
 def link_misspellings(groups: list[Group], uf: UnionFind) -> None:
     """ "Михаил Саакашвили" and "Михаил Сааакашвили" in one document: full names with the same given name
     whose surnames differ by one letter (in a surname of six or more) are one person misspelled."""

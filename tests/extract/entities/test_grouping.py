@@ -23,3 +23,20 @@ def test_a_name_without_its_patronymic_joins_the_full_name() -> None:
         "Министр Сергей Лавров прилетел в Минск. Слова Сергея Викторовича Лаврова передали агентства."
     )
     assert entity(analysis, "Сергей Лавров")[1] == "Сергей Викторович Лавров"
+
+
+def test_a_name_without_its_middle_name_joins_the_longer_name() -> None:
+    analysis = analyse_text(
+        "Президент Реджеп Тайип Эрдоган прибыл в Баку. Вечером Реджеп Эрдоган провёл переговоры с коллегой."
+    )
+    assert entity(analysis, "Реджеп Эрдоган")[1] == entity(analysis, "Реджеп Тайип Эрдоган")[1]
+    analysis = analyse_text("George Walker Bush arrived in Texas on Monday. Later George Bush spoke to reporters.")
+    assert entity(analysis, "George Bush")[1] == entity(analysis, "George Walker Bush")[1]
+
+
+def test_a_name_that_two_longer_names_fit_stays_apart() -> None:
+    analysis = analyse_text(
+        "На приёме были Мария Хосе Гарсия и Мария Луиза Гарсия. Позже Мария Гарсия ушла домой."
+    )
+    assert entity(analysis, "Мария Хосе Гарсия")[1] != entity(analysis, "Мария Луиза Гарсия")[1]
+    assert entity(analysis, "Мария Гарсия")[1] not in {"Мария Хосе Гарсия", "Мария Луиза Гарсия"}
