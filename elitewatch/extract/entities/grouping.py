@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
@@ -166,52 +167,57 @@ def link_surnames(groups: list[Group], uf: UnionFind) -> None:
 
 
 def link_full_names(groups: list[Group], uf: UnionFind) -> None:
-    """ «А. Меркель», «В.В. Путин» or «Сергей Лавров» join the one full name of the document they shorten
+    """«А. Меркель», «В.В. Путин» or «Сергей Лавров» join the one full name of the document they shorten
     («Ангела Меркель», «Владимир Путин», «Сергей Викторович Лавров»): a name of initials or a patronymic the
     other lacks, with the same surname (compare_names). Not when two full names of the document fit it:
     «А. Новак» of «Анна Новак» and «Антон Новак» is either."""
-    names: list[tuple[int, str]] = []
-    for index, group in enumerate(groups):
-        if not group.gazetteer and group.tokens >= 2:
-            names.extend((index, form) for form in {m.normal for m in group.mentions})
+    names = _name_forms(groups)
     for index, form in names:
         parts = name_parts(form)
-        if not any(p.initial or p.patronymic for p in parts):
-            continue
-        fits = {
-            uf.find(other)
-            for other, full in names
-            if uf.find(other) != uf.find(index) and _fits(parts, name_parts(full), form, full)
-        }
-        if len(fits) == 1:
-            uf.union(index, fits.pop())
+        if any(p.initial or p.patronymic for p in parts):
+            _join_the_one_fitting(index, names, uf, partial(_fits, parts, form))
 
 
-def _fits(parts: tuple[NamePart, ...], full: tuple[NamePart, ...], form: str, full_form: str) -> bool:
-    """Is `full` the same name with the initials of `parts` spelled out, or without its patronymic?"""
+def _fits(parts: tuple[NamePart, ...], form: str, full_form: str) -> bool:
+    """Is `full_form` the same name as `form` (its `parts`) with the initials spelled out, or without its patronymic?"""
+    full = name_parts(full_form)
     spelled_out = sum(not p.initial for p in full) > sum(not p.initial for p in parts)
     patronymic_left_out = any(p.patronymic for p in parts) and not any(p.patronymic for p in full)
     return (spelled_out or patronymic_left_out) and compare_names(form, full_form).score >= SAME_PERSON
 
 
 def link_middle_names(groups: list[Group], uf: UnionFind) -> None:
-    """ «Реджеп Эрдоган» and «Реджеп Тайип Эрдоган», "George Bush" and "George Walker Bush" in one document: a name
+    """«Реджеп Эрдоган» and «Реджеп Тайип Эрдоган», "George Bush" and "George Walker Bush" in one document: a name
     of a given name and a surname joins the one longer name of the document that starts with that given name and
     ends with that surname (a middle name left out). Not when two longer names fit it."""
-    names: list[tuple[int, list[str]]] = []
-    for index, group in enumerate(groups):
-        if not group.gazetteer and group.tokens >= 2:
-            names.extend((index, form.casefold().split()) for form in {m.normal for m in group.mentions})
-    for index, words in names:
-        if len(words) != 2 or any(p.initial or p.patronymic for p in name_parts(" ".join(words))):
-            continue
-        fits = {
-            uf.find(other)
-            for other, full in names
-            if uf.find(other) != uf.find(index) and len(full) > 2 and full[0] == words[0] and full[-1] == words[1]
-        }
-        if len(fits) == 1:
-            uf.union(index, fits.pop())
+    names = _name_forms(groups)
+    for index, form in names:
+        words = form.casefold().split()
+        if len(words) == 2 and not any(p.initial or p.patronymic for p in name_parts(form)):
+            _join_the_one_fitting(index, names, uf, partial(_has_middle_name, words))
+
+
+def _has_middle_name(words: list[str], full_form: str) -> bool:
+    """Is `full_form` the given name and surname `words` with a middle name between them?"""
+    full = full_form.casefold().split()
+    return len(full) > 2 and full[0] == words[0] and full[-1] == words[1]
+
+
+def _name_forms(groups: list[Group]) -> list[tuple[int, str]]:
+    """Every normal form of a name of two words or more, with its group (not a gazetteer's)."""
+    return [
+        (index, form)
+        for index, group in enumerate(groups)
+        if not group.gazetteer and group.tokens >= 2
+        for form in {m.normal for m in group.mentions}
+    ]
+
+
+def _join_the_one_fitting(index: int, names: list[tuple[int, str]], uf: UnionFind, fits: Callable[[str], bool]) -> None:
+    """Join the group of `index` to the one other group with a form that fits it; not when several do."""
+    found = {uf.find(other) for other, form in names if uf.find(other) != uf.find(index) and fits(form)}
+    if len(found) == 1:
+        uf.union(index, found.pop())
 
 
 def link_misspellings(groups: list[Group], uf: UnionFind) -> None:

@@ -222,8 +222,8 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attes
         return mention
     tokens = [t for t in parsed.tokens[first : first + len(mention.text) + 1] if mention.start <= t.start < mention.end]
     words = mention.normal.split(" ")
-    name_case = _name_case(tokens, parsed.tokens, mention, parsed.doc.text)
     title_case = _title_case(tokens, parsed.tokens, mention, parsed.doc.text)
+    name_case = _name_case(tokens, parsed.tokens, mention, title_case)
     if len(words) != len(tokens):  # «Х.Мааса» is three tokens: the surface, word by word
         return _relemmatized_surface(mention, tokens, name_case)
     for k, (word, token) in enumerate(zip(words, tokens, strict=True)):
@@ -307,22 +307,26 @@ def _tokens_of(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Toke
     return [t for t in parsed.tokens[first:end] if mention.start <= t.start < mention.end]
 
 
-def _name_case(words: list[Token], tokens: list[Token], mention: Mention, text: str) -> str:
+def _name_case(words: list[Token], tokens: list[Token], mention: Mention, title_case: str) -> str:
     """The case of the name as a whole: its root word's, or, when the tagger reads that in the nominative, the
-    case of the common noun it stands in apposition to, with which a name agrees («визита министра Сейджи
-    Маехары», «генерал-лейтенанта Аксары Кердпола», read as nominatives)."""
-    root = next((t for t in words if not mention.start <= tokens[t.head].start < mention.end), None)
+    case of the title it stands in apposition to (`title_case`), with which a name agrees («визита министра
+    Сейджи Маехары», «генерал-лейтенанта Аксары Кердпола», read as nominatives)."""
+    root = _root(words, tokens, mention)
     if root is None:
         return ""
     if root.case not in ("", "Nom"):
         return root.case
-    title_case = _title_case(words, tokens, mention, text)
     return title_case if title_case != "Nom" else ""
+
+
+def _root(words: list[Token], tokens: list[Token], mention: Mention) -> Token | None:
+    """The word of the name whose head lies outside it."""
+    return next((t for t in words if not mention.start <= tokens[t.head].start < mention.end), None)
 
 
 def _title_case(words: list[Token], tokens: list[Token], mention: Mention, text: str) -> str:
     """The case of the title the name stands in apposition to, or follows across its genitives; "" if none."""
-    root = next((t for t in words if not mention.start <= tokens[t.head].start < mention.end), None)
+    root = _root(words, tokens, mention)
     if root is None:
         return ""
     title = tokens[root.head]

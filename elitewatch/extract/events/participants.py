@@ -437,14 +437,15 @@ def _noun_subject(doc: DocumentIndex, trigger: Trigger, verb: int, holders: Role
     if any(dep in SUBJECT_DEPS or dep == "poss" for dep in deps):
         return []
     supported = deps[0] in OBJECT_DEPS and doc.tokens[verb].lemma.lower() in lex.support_verbs
-    if not supported and not _at_occasion(doc, path, lex) and not _companion_only(doc, trigger, own):
+    companion_only = _companion_only(doc, trigger, own)
+    if not supported and not _at_occasion(doc, path, lex) and not companion_only:
         return []
     found = [e for s in subjects_of(doc, verb) for e in _mentions_under(doc, s, holders)]
     if supported:
         for child in doc.children.get(verb, []):
             if child != trigger.head and introduced_by(doc, child, lex.partner_prepositions):
                 found.extend(_mentions_under(doc, child, holders))
-    if not any(doc.entities[e].type == "person" for e in found) and _companion_only(doc, trigger, own):
+    if companion_only and not any(doc.entities[e].type == "person" for e in found):
         found.extend(_teller(doc, verb, holders))
     return found
 

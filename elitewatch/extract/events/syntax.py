@@ -89,12 +89,13 @@ def subjects_of(doc: DocumentIndex, verb: int) -> list[int]:
     return subjects
 
 
-def introduced_by(doc: DocumentIndex, index: int, words: frozenset[str]) -> bool:
-    """Is the phrase at `index` introduced by one of these prepositions ("to X" in English, «с X» in Russian)?"""
+def introduced_by(doc: DocumentIndex, index: int, words: frozenset[str], deps: tuple[str, ...] = ("case",)) -> bool:
+    """Is the phrase at `index` introduced by one of these prepositions ("to X" in English, «с X» in Russian)?
+    `deps` also "fixed" for a preposition of several words («в ходе»)."""
     token = doc.tokens[index]
     if token.pos == "ADP":
         return token.text.lower() in words
-    return any(doc.tokens[k].dep == "case" and doc.tokens[k].text.lower() in words for k in doc.children.get(index, []))
+    return any(doc.tokens[k].dep in deps and doc.tokens[k].text.lower() in words for k in doc.children.get(index, []))
 
 
 def phrase_top(doc: DocumentIndex, mention: Mention) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.events.lexicon import groups, lexicon
-from elitewatch.extract.events.syntax import clause_verb, is_verb, span_head, subtree
+from elitewatch.extract.events.syntax import clause_verb, introduced_by, is_verb, span_head, subtree
 from elitewatch.model import Mention, Token
 from elitewatch.temporal import TimeExpr
 
@@ -217,13 +217,7 @@ def _commits_to_an_act(doc: DocumentIndex, trigger: Trigger) -> bool:
 
 def _occasion_of(doc: DocumentIndex, index: int, words: frozenset[str]) -> bool:
     """Is the phrase at `index` introduced by an occasion word ("during the visit", «в ходе визита»)?"""
-    token = doc.tokens[index]
-    if token.pos == "ADP":  # English: "during" heads the noun
-        return token.text.lower() in words
-    return any(
-        doc.tokens[k].dep in ("case", "fixed") and doc.tokens[k].text.lower() in words
-        for k in doc.children.get(index, [])
-    )
+    return introduced_by(doc, index, words, deps=("case", "fixed"))
 
 
 def generic_plural(doc: DocumentIndex, trigger: Trigger, own: list[int]) -> bool:
