@@ -37,6 +37,7 @@ class Token:
     sent: int
     case: str = ""  # grammatical case where the model gives one ("Nom", "Gen", …): Russian
     language: str = "en"  # the word's own, from its letters (a Latin name in a Russian sentence is "en")
+    tense: str = ""  # a verb's tense as the morphology gives it ("Past", "Pres", "Fut"); "" for other words
 
 
 @dataclass

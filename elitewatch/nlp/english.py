@@ -81,6 +81,7 @@ def add_doc(target: Parsed, doc: Any, offset: int, sentence_base: int) -> None:
                         head=token.head.i if held else token.i,
                         sent=sentence_base + n,
                         language=word_language(token.text, token.lemma_),
+                        tense=",".join(token.morph.get("Tense")),
                     )
                 )
             n += 1

@@ -69,6 +69,7 @@ def parse_block(target: Parsed, block: Block) -> None:
                     sent=base + n,
                     case=feats.get("Case", ""),
                     language=word_language(token.text, word_lemma or token.text),
+                    tense=feats.get("Tense", ""),
                 )
             )
     for span in doc.spans:

@@ -138,6 +138,48 @@ def test_a_past_verb_of_service_gives_an_office_that_ended() -> None:
         assert not position_dates(text, published)[0][-1], text
 
 
+def test_a_russian_past_verb_of_service_ends_its_office_by_its_tense() -> None:
+    published = "2024-06-01"
+    for text in ("Пётр Иванов занимал пост министра финансов.", "Пётр Иванов служил послом России в Японии."):
+        [(_, _, _, as_of, ended)] = position_dates(text, published)
+        assert ended and as_of is None, text
+    for text in ("Пётр Иванов занимает пост министра финансов.", "Пётр Иванов стал министром финансов."):
+        [(role, *_, ended)] = position_dates(text, published)
+        assert role == "министр финансов" and not ended, text
+
+
+def test_the_date_of_another_clause_is_not_an_ended_offices() -> None:
+    published = "2024-06-01"
+    [(_, _, _, as_of, ended)] = position_dates(
+        "Peter Olsen, who served as mayor of Boston, spoke to reporters on Monday.", published
+    )
+    assert ended and as_of is None  # a mayor before, not on Monday
+    [(_, _, _, as_of, _)] = position_dates(
+        "Пётр Иванов, который работал министром финансов, выступил в понедельник.", published
+    )
+    assert as_of is None
+    # "then" puts the office at the other clause's time; a date of its own clause is its own
+    [(_, _, _, as_of, _)] = position_dates(
+        "Пётр Иванов, который тогда работал министром финансов, в 2017 году выступил на форуме.", published
+    )
+    assert as_of == "2017"
+    assert position_dates("In 2017 Peter Olsen served as mayor of Boston.", published)[0][3] == "2017"
+
+
+def test_a_present_verb_of_service_holds_its_office_when_written() -> None:
+    published = "2024-06-01"
+    for text in (
+        "Peter Olsen serves as mayor of Boston.",
+        "Peter Olsen is serving as mayor of Boston.",
+        "Пётр Иванов работает министром финансов.",
+        "Пётр Иванов является министром финансов.",
+    ):
+        [(_, _, _, as_of, ended)] = position_dates(text, published)
+        assert as_of == published and not ended, text
+    for text in ("Peter Olsen will serve as mayor of Boston.", "Пётр Иванов будет работать министром финансов."):
+        assert [as_of for _, _, _, as_of, _ in position_dates(text, published)] == [None], text
+
+
 def test_the_place_of_an_office_past_the_words_its_phrase_stops_at() -> None:
     """A city's akim: the place after the preposition, past an aside, an apposition or the words before it."""
     assert positions_of("Dana Reyes was akim (mayor) of Astana.") == [("Dana Reyes", "akim", "Astana")]

@@ -31,6 +31,7 @@ class Lexicon:
     past_service: frozenset[str]
     past_forms: frozenset[str]
     current_auxiliaries: frozenset[str]
+    at_the_time: frozenset[str]
     appointing: frozenset[str]
     between_roles: frozenset[str]
     modals: frozenset[str]

@@ -70,10 +70,33 @@ def position_of(doc: DocumentIndex, item: Found, anchor: str | None, ages: Ages)
         position.start = dates[0].value
     elif dates and item.pattern in ("title", "apposition", "service") and not _over(doc, item.phrase, language):
         # "In 2017, while serving as Deputy Prime Minister"; of several dates, the one of the title's own clause
-        position.as_of = (_clause_date(doc, dates, item.phrase) if language == "en" else dates[0]).value
-    elif not position.ended and item.pattern in ("title", "apposition") and anchor:
-        position.as_of = anchor
+        date = _clause_date(doc, dates, item.phrase) if language == "en" else dates[0]
+        if not position.ended or item.trigger is None or _dated_by(doc, item.trigger, date, language):
+            position.as_of = date.value
+    elif (
+        not position.ended and anchor and (item.pattern in ("title", "apposition") or _in_present(doc, item, language))
+    ):
+        position.as_of = anchor  # "Peter Olsen serves as mayor", «работает министром»: in post when written
     return position
+
+
+def _dated_by(doc: DocumentIndex, verb: Token, date: TimeExpr, language: str) -> bool:
+    """Is a sentence's date the time of an office that a past verb of service says is over? Only when the date is
+    in the verb's own clause ("In 2017 he served as mayor") or the verb says "then" («который тогда работал
+    министром, в 2017 году выступил»); "X, who served as mayor, spoke on Monday" is no mayor on Monday."""
+    if _clause_verb(doc, doc.token_at(date.start)) == verb.i:
+        return True
+    at_the_time = lexicon(language).at_the_time
+    return any(doc.tokens[c].lemma in at_the_time for c in doc.children.get(verb.i, []))
+
+
+def _in_present(doc: DocumentIndex, item: Found, language: str) -> bool:
+    """A verb of service in the present tense and not a starting one ("serves as mayor", "is serving",
+    «является министром»): the office is held when the text is written."""
+    verb = item.trigger
+    if verb is None or item.pattern != "service" or verb.lemma in lexicon(language).starts:
+        return False
+    return "Pres" in verb.tense.split(",")  # the verb's own: «будет работать» is an infinitive, "serving" present
 
 
 def coordinated_places(doc: DocumentIndex, item: Found, position: Position) -> list[Position]:
@@ -117,9 +140,14 @@ def _served_before(doc: DocumentIndex, verb: Token, language: str) -> bool:
 
 
 def _past_form(verb: Token, irregular: frozenset[str]) -> bool:
-    """An English past form ("headed", "served", "held"), not the present ("heads") or a participle in -ing."""
+    """A past form ("headed", "held", «возглавлял», «работавший»), not the present ("heads", «возглавляет») or a
+    participle in -ing: the tense the morphology gives; without one, an English form in -ed or an irregular past."""
+    if verb.pos not in ("VERB", "AUX"):
+        return False
+    if verb.tense:
+        return "Past" in verb.tense.split(",")
     written = verb.text.lower()
-    return verb.pos in ("VERB", "AUX") and written != verb.lemma and (written.endswith("ed") or written in irregular)
+    return written != verb.lemma and (written.endswith("ed") or written in irregular)
 
 
 def _clause_date(doc: DocumentIndex, dates: list[TimeExpr], phrase: Phrase) -> TimeExpr:
