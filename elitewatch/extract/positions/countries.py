@@ -13,14 +13,19 @@ from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.lexicon import any_language, lexicon
 from elitewatch.extract.positions.phrases import role_starting_at
 from elitewatch.model import Position
+from elitewatch.nlp.words import word_language
 from elitewatch.vocabulary.countries import demonym
 from elitewatch.vocabulary.offices import office_head
+
+# The most words of a heading that names a section's country («Италия», «Республика Беларусь»): set by hand.
+MAX_HEADING_WORDS = 4
 
 
 def imply_countries(doc: DocumentIndex, positions: list[Position]) -> None:
     """ "Prime Minister Silvio Berlusconi", «глава государства Дмитрий Медведев»: an office a country has,
     named without the country, is the office of the country the person is said to be from (another office
-    of theirs, "his French counterpart"), else of the country the document is about."""
+    of theirs, "his French counterpart"), else of the country the office's section is headed by, else of the
+    country the document is about."""
     about: list[str | None] = []  # the document's country, found once when first needed
     offices: list[dict[str, set[str]]] = []  # the countries the document gives each office, likewise
     for position in positions:
@@ -34,13 +39,18 @@ def imply_countries(doc: DocumentIndex, positions: list[Position]) -> None:
                 offices.append(_office_countries(doc))
             country = _office_country(offices[0], position.role, taken)
         if country is None:
+            country = _section_country(doc, position.evidence_start)
+            country = country if country not in taken else None
+        if country is None:
             if not about:
                 about.append(_document_country(doc))
             country = about[0] if about[0] not in taken else None
         if country is None:
             continue
-        position.org_text = country
         position.org = _country_entity(doc, country)
+        # a country the document names is its entity, with every form; one it does not name is written in the
+        # role's script, as the document's other organizations are
+        position.org_text = country if position.org is not None else _written_as(country, position.role)
         position.confidence = min(position.confidence, confidence.positions().implied_country)
 
 
@@ -154,6 +164,24 @@ def _office_countries(doc: DocumentIndex) -> dict[str, set[str]]:
     return found
 
 
+def _section_country(doc: DocumentIndex, offset: int) -> str | None:
+    """The country the nearest heading above `offset` names, when it names one: a digest's sections («Италия»
+    over «… Премьер-министр Берлускони …», «Белоруссия» over the next). A heading is a line of a few words with
+    no sentence's end, between blank lines; a text without headings has no section's country."""
+    lines = doc.text[:offset].split("\n")
+    for index in range(len(lines) - 2, 0, -1):  # the office's own line, the last, is no heading
+        line = lines[index].strip()
+        if line and _heading(line) and not lines[index - 1].strip() and not lines[index + 1].strip():
+            country = _country(line) or _country(demonym(line))
+            if country:
+                return country
+    return None
+
+
+def _heading(line: str) -> bool:
+    return len(line.split()) <= MAX_HEADING_WORDS and line[-1] not in ".!?:;,…»\"'"
+
+
 def _document_country(doc: DocumentIndex) -> str | None:
     """The country the document names most often (places in it, adjectives), if one leads (or is the only one)."""
     counts: Counter[str] = Counter()
@@ -173,6 +201,14 @@ def _document_country(doc: DocumentIndex) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _written_as(country: str, role: str) -> str:
+    """The country's name in the role's script: «Италия» for «премьер-министр», "Italy" for "Prime Minister"."""
+    entry = gazetteer_index().get(fold(country))
+    language = word_language(role, role)
+    forms = entry.forms if entry is not None else ()
+    return next((form for form in forms if word_language(form, form) == language), country)
 
 
 def _country_entity(doc: DocumentIndex, country: str) -> int | None:
