@@ -226,3 +226,16 @@ def test_a_title_is_dated_by_its_own_clause() -> None:
     )
     dates = position_dates(text, published="2023-12-06")
     assert ("President", None, None, "2023-12-04", False) in dates
+
+
+def test_since_in_the_clause_of_a_verb_of_service_dates_the_start_of_a_running_term() -> None:
+    published = "2024-06-01"
+    for text in (
+        "Peter Olsen has served as mayor of Boston since 2019.",
+        "Пётр Иванов с 2019 года работает министром финансов.",
+    ):
+        [(_, start, end, as_of, ended)] = position_dates(text, published)
+        assert (start, end, as_of, ended) == ("2019", None, None, False), text
+    # a plain date of the clause is a day in post, not the start
+    [(_, start, _, as_of, _)] = position_dates("Peter Olsen served as mayor of Boston in 2019.", published)
+    assert (start, as_of) == (None, "2019")

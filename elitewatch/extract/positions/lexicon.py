@@ -32,6 +32,7 @@ class Lexicon:
     past_forms: frozenset[str]
     current_auxiliaries: frozenset[str]
     at_the_time: frozenset[str]
+    since: frozenset[str]
     appointing: frozenset[str]
     between_roles: frozenset[str]
     modals: frozenset[str]

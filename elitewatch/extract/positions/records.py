@@ -24,6 +24,8 @@ from elitewatch.vocabulary.offices import without_interim
 BRACKETED_ORG_TOKENS = 6
 # How many heads up a token's clause verb is looked for: a date or a title is rarely deeper in its clause.
 MAX_CLAUSE_DEPTH = 10
+# How far before a date its "since" («с») is looked for: the word right before it.
+SINCE_REACH = 12
 
 
 def position_of(doc: DocumentIndex, item: Found, anchor: str | None, ages: Ages) -> Position | None:
@@ -68,6 +70,8 @@ def position_of(doc: DocumentIndex, item: Found, anchor: str | None, ages: Ages)
         position.start, position.end = ranges[0].value, ranges[0].end_value
     elif starts and dates:
         position.start = dates[0].value
+    elif (since := _since(doc, dates, item, language)) is not None and not position.ended:
+        position.start = since.value  # "has served as mayor since 2019", «с 2019 года работает министром»
     elif dates and item.pattern in ("title", "apposition", "service") and not _over(doc, item.phrase, language):
         # "In 2017, while serving as Deputy Prime Minister"; of several dates, the one of the title's own clause
         date = _clause_date(doc, dates, item.phrase) if language == "en" else dates[0]
@@ -88,6 +92,18 @@ def _dated_by(doc: DocumentIndex, verb: Token, date: TimeExpr, language: str) ->
         return True
     at_the_time = lexicon(language).at_the_time
     return any(doc.tokens[c].lemma in at_the_time for c in doc.children.get(verb.i, []))
+
+
+def _since(doc: DocumentIndex, dates: list[TimeExpr], item: Found, language: str) -> TimeExpr | None:
+    """The date a verb of service's own clause says its term runs from ("since 2019", «с 2019 года»)."""
+    if item.trigger is None or item.pattern != "service":
+        return None
+    words = lexicon(language).since
+    for date in dates:
+        before = doc.text[max(0, date.start - SINCE_REACH) : date.start].lower().split()
+        if before and before[-1] in words and _clause_verb(doc, doc.token_at(date.start)) == item.trigger.i:
+            return date
+    return None
 
 
 def _in_present(doc: DocumentIndex, item: Found, language: str) -> bool:
