@@ -24,8 +24,6 @@ from elitewatch.vocabulary.offices import without_interim
 BRACKETED_ORG_TOKENS = 6
 # How many heads up a token's clause verb is looked for: a date or a title is rarely deeper in its clause.
 MAX_CLAUSE_DEPTH = 10
-# How far before a date its "since" («с») is looked for: the word right before it.
-SINCE_REACH = 12
 
 
 def position_of(doc: DocumentIndex, item: Found, anchor: str | None, ages: Ages) -> Position | None:
@@ -100,8 +98,9 @@ def _since(doc: DocumentIndex, dates: list[TimeExpr], item: Found, language: str
         return None
     words = lexicon(language).since
     for date in dates:
-        before = doc.text[max(0, date.start - SINCE_REACH) : date.start].lower().split()
-        if before and before[-1] in words and _clause_verb(doc, doc.token_at(date.start)) == item.trigger.i:
+        first = doc.token_at(date.start)
+        before = doc.tokens[first - 1] if first > 0 else None
+        if before is not None and before.text.lower() in words and _clause_verb(doc, first) == item.trigger.i:
             return date
     return None
 
