@@ -7,6 +7,7 @@ from typing import Any
 
 from elitewatch.dbapi import Connection, Cursor, dialect
 from elitewatch.errors import NotFoundError
+from elitewatch.query.careers import SOURCES_SHOWN, career, office_summary
 from elitewatch.query.facts import Held, join_offices, recent_event_facts
 from elitewatch.query.fulltext import MATCHING, fts_count, fts_query
 from elitewatch.vocabulary.names import name_key, strip_possessive
@@ -71,10 +72,12 @@ def person_profile(conn: Connection, name: str) -> dict[str, Any]:
 
 
 def entity_profile(
-    conn: Connection, entity_id: int, *, limit: int = 500, sentences: bool = True
+    conn: Connection, entity_id: int, *, limit: int = 500, sentences: bool = True, records: bool = True
 ) -> dict[str, Any]:
     """One entity: names in every script, documents, career (offices), quotes, events, who is named with it.
-    Documents, quotes and events: the newest `limit`; `documents_total` tells how many there are."""
+    Documents, quotes and events: the newest `limit`; `documents_total` tells how many there are. `records`:
+    every office record too (`career`, as many as the documents naming the person); a page shows the offices
+    alone, which the store sums, so that its time does not grow with the person."""
     row = conn.execute("SELECT id, type, name, wikidata FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         raise NotFoundError("no entity with this id", source=str(entity_id))
@@ -89,14 +92,12 @@ def entity_profile(
         )
     )
     documents.sort(key=lambda d: (d["published"] or "", d["id"]), reverse=True)
-    total = conn.execute("SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
-    return {
-        **entity,
-        "aliases": aliases(conn, entity_id),
-        "documents": documents[::-1],
-        "documents_total": int(total),
-        "career": (rows := career(conn, entity_id, sentences=sentences)),
-        "offices": offices(rows),
+    total = int(conn.execute("SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0])
+    profile = {**entity, "aliases": aliases(conn, entity_id), "documents": documents[::-1], "documents_total": total}
+    if records:
+        profile["career"] = career(conn, entity_id, sentences=sentences)
+    return profile | {
+        "offices": office_summary(conn, entity_id, sentences=sentences),
         "quotes": search_quotes(conn, speaker_id=entity_id, limit=limit),
         "claims_by": search_claims(conn, source_id=entity_id, limit=limit),
         "claims_about": search_claims(conn, about_id=entity_id, limit=limit),
@@ -113,14 +114,11 @@ def office_holders(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
     the dates the texts show the holder in post, and every source."""
     rows = _rows(
         conn.execute(
-            """SELECT p.id, person.entity_id AS person_id, e.name AS person, p.role, p.start, p.end, p.as_of,
-                      p.ended, p.doc_id, p.sentence_start, p.sentence_end, d.published
-                 FROM positions p JOIN doc_entities org ON org.id = p.org_doc_entity_id
-                 JOIN doc_entities person ON person.id = p.person_doc_entity_id
-                 JOIN entities e ON e.id = person.entity_id
-                 JOIN documents d ON d.id = p.doc_id
-                WHERE org.entity_id = ?
-                ORDER BY COALESCE(p.start, p.as_of, p.end, '9999'), e.name, d.published, p.doc_id""",
+            """SELECT p.id, p.person_entity_id AS person_id, e.name AS person, p.role, p.start, p.end, p.as_of,
+                      p.ended, p.doc_id, p.sentence_start, p.sentence_end, p.published
+                 FROM positions p JOIN entities e ON e.id = p.person_entity_id
+                WHERE p.org_entity_id = ?
+                ORDER BY COALESCE(p.start, p.as_of, p.end, '9999'), e.name, p.published, p.doc_id""",
             (entity_id,),
         )
     )
@@ -168,96 +166,6 @@ def named_with(conn: Connection, entity_id: int, *, limit: int = 10) -> list[dic
             (entity_id, NAMED_WITH_WINDOW, entity_id, limit),
         )
     )
-
-
-def career(conn: Connection, entity_id: int, *, sentences: bool = True) -> list[dict[str, Any]]:
-    """Every office the documents give this person, ordered in time (start, else the date the text shows
-    the person in post, else the document's date), each with the sentence it came from (`sentences`; without
-    them only the offsets, which is much faster for someone named in thousands of documents)."""
-    sentence = "substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start)" if sentences else "NULL"
-    document = "JOIN documents d ON d.id = p.doc_id" if sentences else ""
-    rows = _rows(
-        conn.execute(
-            f"""SELECT p.role, COALESCE(org.name, p.org_text) AS org, org.entity_id AS org_id, p.start, p.end,
-                      p.as_of, p.ended, p.pattern, p.confidence, p.doc_id,
-                      (SELECT published FROM documents WHERE id = p.doc_id) AS published,
-                      COALESCE(p.start, p.as_of, p.end,
-                               (SELECT published FROM documents WHERE id = p.doc_id), '') AS "when",
-                      p.sentence_start, p.sentence_end, {sentence} AS sentence
-                 FROM doc_entities person
-                 JOIN positions p ON p.person_doc_entity_id = person.id
-                 {document}
-                 LEFT JOIN doc_entities org ON org.id = p.org_doc_entity_id
-                WHERE person.entity_id = ?""",
-            (entity_id,),
-        )
-    )
-    for row in rows:
-        row["ended"] = bool(row["ended"])
-    return sorted(rows, key=lambda r: (r["when"], r["doc_id"], r["sentence_start"]))
-
-
-SOURCES_SHOWN = 10  # sources listed per office: the earliest and the latest half each; the rest counted
-
-
-def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The career with one row per office: the rows of every document that name the same office in the same
-    organization or country ("CSTO Secretary General", "генсек ОДКБ") joined, with the earliest start, the
-    latest end, the dates the texts show the person in post, and its sources (`sources_total` of them, the
-    earliest and latest SOURCES_SHOWN listed: a president's office is named in thousands of documents)."""
-    # one person's records joined as the store's are (query/facts.py): an office named without its place
-    # joins the one place it has
-    facts = join_offices(
-        [Held(n, 0, row["role"], (row["org"] or "").casefold() or None) for n, row in enumerate(career_rows)]
-    )
-    groups: dict[str, dict[str, Any]] = {}
-    for n, row in sorted(enumerate(career_rows), key=lambda item: not item[1]["org"]):
-        group = groups.get(facts.fact_of[n])
-        if not group:
-            group = groups[facts.fact_of[n]] = {
-                "role": row["role"],
-                "org": row["org"],
-                "org_id": row["org_id"],
-                "start": None,
-                "end": None,
-                "seen": set(),
-                "seen_by_document": set(),  # undated statements of it: in post as of their document's date
-                "ended_before": None,  # a "former" office without dates: over before its document's date
-                "ended": False,
-                "rows": [],
-            }
-        if row["start"] and not group["start"]:
-            group["role"] = row["role"]  # the row that dates the taking of office names it
-        if row["org"] and not group["org"]:
-            group["org"], group["org_id"] = row["org"], row["org_id"]
-        if row["start"] and (not group["start"] or row["start"] < group["start"]):
-            group["start"] = row["start"]
-        if row["end"] and (not group["end"] or row["end"] > group["end"]):
-            group["end"] = row["end"]
-        if row["as_of"]:
-            group["seen"].add(row["as_of"])
-        elif not (row["start"] or row["end"]) and row.get("published"):
-            if row["ended"]:
-                before = group["ended_before"]
-                group["ended_before"] = min(before, row["published"]) if before else row["published"]
-            else:
-                group["seen_by_document"].add(row["published"])
-        group["ended"] = group["ended"] or row["ended"]
-        group["rows"].append(row)
-    for group in groups.values():
-        rows = group.pop("rows")
-        shown = rows if len(rows) <= SOURCES_SHOWN else rows[: SOURCES_SHOWN // 2] + rows[-SOURCES_SHOWN // 2 :]
-        group["sources"] = [
-            {key: row[key] for key in ("doc_id", "pattern", "sentence", "sentence_start", "sentence_end")}
-            for row in shown
-        ]
-        group["sources_total"] = len(rows)
-        group["seen_by_document"] = sorted(group["seen_by_document"] - group["seen"])
-        if not group["seen"] and not group["start"] and not group["end"]:
-            group["seen"] = group["seen_by_document"]  # placed by what the text says: in post as of then
-        group["seen"] = sorted(group["seen"])
-        group["when"] = group["start"] or next(iter(group["seen"]), None) or group["end"] or group["ended_before"] or ""
-    return sorted(groups.values(), key=lambda g: (g["when"] or "9999", g["role"]))
 
 
 def _date_range(column: str, since: str | None, until: str | None, where: list[str], params: list[Any]) -> None:
@@ -308,12 +216,15 @@ def search_events(
         ids.extend(e["id"] for e in find_entities(conn, person))
         if not ids:
             return []
-    if ids:
+    if ids and not where:  # a participant's events alone (a person's page): the first `limit`, by the index
+        listed = [event for who in ids for event in _first_events(conn, who, since, until, limit)]
+        if not listed:
+            return []
+        where.append(f"e.id IN ({','.join('?' * len(listed))})")
+        params.extend(listed)
+    elif ids:
         marks = ",".join("?" * len(ids))
-        where.append(
-            f"""e.id IN (SELECT ep.event_id FROM event_participants ep
-                          JOIN doc_entities de ON de.id = ep.doc_entity_id WHERE de.entity_id IN ({marks}))"""
-        )
+        where.append(f"e.id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))")
         params.extend(ids)
     _date_range("COALESCE(e.date, d.published)", since, until, where, params)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
@@ -348,6 +259,65 @@ def search_events(
     for event in events:
         event["participants"] = participants[event["id"]]
     return _told_by(conn, events, joined=joined)
+
+
+def _first_events(conn: Connection, entity_id: int, since: str | None, until: str | None, limit: int) -> list[int]:
+    """The events of one participant a listing of `limit` oldest first takes: the dated first (their date, else
+    their document's), then the undated."""
+    where: list[str] = ["ep.dated IS NOT NULL"]
+    params: list[Any] = []
+    _date_range("ep.dated", since, until, where, params)
+    ids = _first_of(
+        conn,
+        "event_participants ep",
+        "ep.event_id",
+        "ep.entity_id",
+        entity_id,
+        where,
+        params,
+        limit,
+        order="ep.dated",
+        tied="ep.dated",
+    )
+    if len(ids) < limit and not (since or until):
+        undated = "SELECT ep.event_id FROM event_participants ep WHERE ep.entity_id = ? AND ep.dated IS NULL"
+        ids.extend(row[0] for row in conn.execute(undated, (entity_id,)))
+    return ids
+
+
+def _first_of(
+    conn: Connection,
+    source: str,
+    id_column: str,
+    entity_column: str,
+    entity_id: int,
+    where: list[str],
+    params: list[Any],
+    limit: int,
+    *,
+    order: str,
+    tied: str | None = None,
+) -> list[int]:
+    """The ids of one entity's rows of `source` that a listing of `limit` in `order` takes, under the conditions
+    `where`, by the index on the entity and that order. A listing that orders rows of one `tied` key by more
+    than the index holds takes the rows that share the last one's key too."""
+    condition = " AND ".join([f"{entity_column} = ?", *where])
+    found = conn.execute(
+        f"SELECT {id_column}, {tied or 'NULL'} FROM {source} WHERE {condition} ORDER BY {order} LIMIT ?",
+        (entity_id, *params, limit),
+    ).fetchall()
+    ids = [row[0] for row in found]
+    if tied and len(found) == limit:
+        last = found[-1][1]
+        same = f"{tied} IS NULL" if last is None else f"{tied} = ?"
+        ids.extend(
+            row[0]
+            for row in conn.execute(
+                f"SELECT {id_column} FROM {source} WHERE {condition} AND {same}",
+                (entity_id, *params, *([] if last is None else [last])),
+            )
+        )
+    return list(dict.fromkeys(ids))
 
 
 def _told_by(conn: Connection, events: list[dict[str, Any]], *, joined: bool) -> list[dict[str, Any]]:
@@ -425,16 +395,15 @@ def search_quotes(
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        where.append(
-            f"""(q.speaker_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id IN ({marks}))
-                 OR q.speaker_org_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id IN ({marks})))"""
-        )
+        where.append(f"(q.speaker_entity_id IN ({marks}) OR q.speaker_org_entity_id IN ({marks}))")
         params.extend([*ids, *ids])
-    if speaker_id is not None:
-        where.append(
-            """(q.speaker_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id = ?)
-                OR q.speaker_org_doc_entity_id IN (SELECT id FROM doc_entities WHERE entity_id = ?))"""
-        )
+    if speaker_id is not None and not text:  # a speaker's newest (a person's page): by the speaker's indexes
+        listed = _newest_quotes(conn, speaker_id, where, params, limit)
+        if not listed:
+            return []
+        where, params = [f"q.id IN ({','.join('?' * len(listed))})"], list(listed)  # the conditions' choice
+    elif speaker_id is not None:
+        where.append("(q.speaker_entity_id = ? OR q.speaker_org_entity_id = ?)")
         params.extend([speaker_id, speaker_id])
     source = "quotes q"
     if text:
@@ -458,6 +427,18 @@ def search_quotes(
     return _rows(conn.execute(sql, (*params, limit)))
 
 
+def _newest_quotes(conn: Connection, speaker_id: int, where: list[str], params: list[Any], limit: int) -> list[int]:
+    """The quotes of one speaker (a person, or an organization its unnamed spokesmen speak for) a listing of
+    `limit` newest first takes."""
+    sqlite = dialect(conn) == "sqlite"
+    ids = []
+    for column in ("speaker_entity_id", "speaker_org_entity_id"):
+        source = f"quotes q INDEXED BY quotes_{column.removesuffix('_id')}" if sqlite else "quotes q"
+        order = "q.dated DESC, q.doc_id, q.start"
+        ids += _first_of(conn, source, "q.id", f"q.{column}", speaker_id, where, params, limit, order=order)
+    return list(dict.fromkeys(ids))
+
+
 def search_claims(
     conn: Connection,
     *,
@@ -478,13 +459,17 @@ def search_claims(
     sources = [e["id"] for e in find_entities(conn, source)] if source else []
     if source_id is not None:
         sources.append(source_id)
-    if source or source_id is not None:
-        if not sources:
+    if (source or source_id is not None) and not sources:
+        return []
+    if len(sources) == 1 and not (text or about or about_id is not None):  # one source's newest (a person's page)
+        table = "claims c INDEXED BY claims_source_entity" if dialect(conn) == "sqlite" else "claims c"
+        order = "c.dated DESC, c.doc_id, c.start"
+        listed = _first_of(conn, table, "c.id", "c.source_entity_id", sources[0], where, params, limit, order=order)
+        if not listed:
             return []
-        where.append(
-            f"""c.source_doc_entity_id IN (SELECT id FROM doc_entities
-                                           WHERE entity_id IN ({",".join("?" * len(sources))}))"""
-        )
+        where, params = [f"c.id IN ({','.join('?' * len(listed))})"], list(listed)  # the conditions' choice
+    elif sources:
+        where.append(f"c.source_entity_id IN ({','.join('?' * len(sources))})")
         params.extend(sources)
     subjects = [e["id"] for e in find_entities(conn, about)] if about else []
     if about_id is not None:
@@ -492,10 +477,7 @@ def search_claims(
     if about or about_id is not None:
         if not subjects:
             return []
-        where.append(
-            f"""c.id IN (SELECT ca.claim_id FROM claim_about ca JOIN doc_entities de ON de.id = ca.doc_entity_id
-                          WHERE de.entity_id IN ({",".join("?" * len(subjects))}))"""
-        )
+        where.append(f"c.id IN (SELECT claim_id FROM claim_about WHERE entity_id IN ({','.join('?' * len(subjects))}))")
         params.extend(subjects)
     if text:
         where.append(MATCHING[dialect(conn)].format(alias="c", table="claims"))

@@ -1,5 +1,5 @@
 from elitewatch.query import person_profile, search_documents, search_quotes
-from elitewatch.query.queries import offices
+from elitewatch.query.careers import offices
 
 
 def test_person_by_any_spelling(examples_db) -> None:  # type: ignore[no-untyped-def]

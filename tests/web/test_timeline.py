@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from elitewatch.query.queries import offices
+from elitewatch.query.careers import offices
 from elitewatch.web.timeline import BAR, CHAR, career_chart
 
 

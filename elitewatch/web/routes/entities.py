@@ -35,7 +35,8 @@ def person_by_name(request: Request, conn: Reader, name: Annotated[str, Query(mi
 @router.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/entity/{entity_id}.json", summary="One person, organization or place")
 def entity(request: Request, conn: Reader, entity_id: int) -> Response:
-    data = entity_profile(conn, row_id(entity_id, "no entity with this id"), limit=PAGE_ROWS, sentences=False)
+    entity_id = row_id(entity_id, "no entity with this id")
+    data = entity_profile(conn, entity_id, limit=PAGE_ROWS, sentences=False, records=False)
     if data["type"] == "person":
         data["echoes"] = echoes(conn, speaker_id=data["id"], limit=ECHOES_SHOWN, recent=True)["echoes"]
     if wants_json(request):

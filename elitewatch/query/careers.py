@@ -1,0 +1,204 @@
+"""A person's career: every office record the documents give them (`career`), and the offices those records
+tell, one row per office however many documents name it (`offices` from records, `office_summary` from the
+store).
+
+A person named in tens of thousands of documents has tens of thousands of records, so the store sums them:
+`office_summary` asks for one row per office as written (a role and an organization as named), with its
+dates and counts, and for the first and last few records of each, and joins those rows as `offices` joins
+records. Both give the same offices (tests/query/test_careers.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from elitewatch.dbapi import Connection, dialect
+from elitewatch.query.facts import Held, join_offices
+
+SOURCES_SHOWN = 10  # sources listed per office: the earliest and the latest half each; the rest counted
+HALF = SOURCES_SHOWN // 2
+SOURCE_KEYS = ("doc_id", "pattern", "sentence", "sentence_start", "sentence_end")
+
+
+def career(conn: Connection, entity_id: int, *, sentences: bool = True) -> list[dict[str, Any]]:
+    """Every office the documents give this person, ordered in time (start, else the date the text shows
+    the person in post, else the document's date), each with the sentence it came from (`sentences`; without
+    them only the offsets, which is much faster for someone named in thousands of documents)."""
+    sentence = "substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start)" if sentences else "NULL"
+    document = "JOIN documents d ON d.id = p.doc_id" if sentences else ""
+    rows = [
+        dict(row)
+        for row in conn.execute(
+            f"""SELECT p.role, COALESCE(org.name, p.org_text) AS org, p.org_entity_id AS org_id, p.start, p.end,
+                      p.as_of, p.ended, p.pattern, p.confidence, p.doc_id, p.published,
+                      COALESCE(p.start, p.as_of, p.end, p.published, '') AS "when",
+                      p.sentence_start, p.sentence_end, {sentence} AS sentence
+                 FROM positions p
+                 {document}
+                 LEFT JOIN entities org ON org.id = p.org_entity_id
+                WHERE p.person_entity_id = ?""",
+            (entity_id,),
+        )
+    ]
+    for row in rows:
+        row["ended"] = bool(row["ended"])
+    return sorted(rows, key=lambda r: (r["when"], r["doc_id"], r["sentence_start"]))
+
+
+@dataclass
+class _Part:
+    """Records of one office as written (one role, one organization as named): what they say together, and
+    the first and last few of them with where each stands in the career's order."""
+
+    role: str
+    org: str | None
+    org_id: int | None
+    start: str | None = None
+    end: str | None = None
+    ended: bool = False
+    seen: set[str] = field(default_factory=set)
+    seen_by_document: set[str] = field(default_factory=set)  # undated statements: in post as of the document
+    ended_before: str | None = None  # a "former" office without dates: over before its document's date
+    start_order: tuple[Any, ...] | None = None  # where its first record with a start stands
+    shown: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)  # order -> source
+    total: int = 0
+
+
+def offices(career_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The career with one row per office: the rows of every document that name the same office in the same
+    organization or country ("CSTO Secretary General", "генсек ОДКБ") joined, with the earliest start, the
+    latest end, the dates the texts show the person in post, and its sources (`sources_total` of them, the
+    earliest and latest SOURCES_SHOWN listed: a president's office is named in thousands of documents)."""
+    parts = []
+    for n, row in enumerate(career_rows):
+        part = _Part(row["role"], row["org"], row["org_id"], start=row["start"], end=row["end"])
+        part.ended, part.total = bool(row["ended"]), 1
+        if row["as_of"]:
+            part.seen.add(row["as_of"])
+        elif not (row["start"] or row["end"]) and row.get("published"):
+            if row["ended"]:
+                part.ended_before = row["published"]
+            else:
+                part.seen_by_document.add(row["published"])
+        order = (not row["org"], n)  # the rows naming their organization first, then as the career lists them
+        part.start_order = order if row["start"] else None
+        part.shown[order] = {key: row.get(key) for key in SOURCE_KEYS}
+        parts.append(part)
+    return _joined(parts)
+
+
+def office_summary(conn: Connection, entity_id: int, *, sentences: bool = False) -> list[dict[str, Any]]:
+    """`offices(career(conn, entity_id))`, summed by the store: its time grows with the offices, not with the
+    records (`sentences`: the sources' sentences too)."""
+    parts = _parts(conn, entity_id)
+    if sentences:
+        _add_sentences(conn, [source for part in parts for source in part.shown.values()])
+    return _joined(parts)
+
+
+_PART = "p.role, p.org_entity_id, p.org_text"  # an office as written: its role, its organization or its words
+_UNDATED = "p.start IS NULL AND p.end IS NULL AND p.as_of IS NULL"
+_SUMS = {
+    "sqlite": "group_concat(DISTINCT p.as_of), group_concat(DISTINCT CASE WHEN {undated} AND p.ended = 0 THEN p.published END)",
+    "postgresql": "string_agg(DISTINCT p.as_of, ','), string_agg(DISTINCT CASE WHEN {undated} AND p.ended = 0 THEN p.published END, ',')",
+}
+_COLLATE = {"sqlite": "", "postgresql": ' COLLATE "C"'}  # the order Python sorts strings in
+
+
+def _parts(conn: Connection, entity_id: int) -> list[_Part]:
+    """The person's records summed per office as written, with the first and last HALF records of each: both
+    read from the index that holds the person's records whole (migration 019)."""
+    kind = dialect(conn)
+    c = _COLLATE[kind]
+    parts: dict[tuple[Any, ...], _Part] = {}
+    for row in conn.execute(
+        f"""SELECT part.*, COALESCE(org.name, part.org_text) FROM (
+                SELECT {_PART}, MIN(p.start{c}), MAX(p.end{c}), MAX(p.ended), COUNT(*),
+                       {_SUMS[kind].format(undated=_UNDATED)},
+                       MIN(CASE WHEN {_UNDATED} AND p.ended = 1 THEN p.published END{c})
+                  FROM positions p WHERE p.person_entity_id = ? GROUP BY {_PART}) part
+              LEFT JOIN entities org ON org.id = part.org_entity_id""",
+        (entity_id,),
+    ):
+        role, org_id, org_text, start, end, ended, total, seen, by_document, ended_before, org = tuple(row)
+        part = _Part(role, org, org_id, start=start, end=end, ended=bool(ended), total=int(total))
+        part.seen, part.seen_by_document = _split(seen), _split(by_document)
+        part.ended_before = ended_before
+        part.start_order = (not org, start, "", -1, -1) if start else None
+        parts[(role, org_id, org_text)] = part
+    when = "COALESCE(p.start, p.as_of, p.end, p.published, '')"
+    for row in conn.execute(
+        f"""SELECT * FROM (
+                SELECT p.id, p.role, p.org_entity_id, p.org_text, {when} AS "when", p.doc_id, p.pattern,
+                       p.sentence_start, p.sentence_end,
+                       ROW_NUMBER() OVER (PARTITION BY {_PART}
+                                          ORDER BY {when}{c}, p.doc_id{c}, p.sentence_start, p.id) AS n,
+                       COUNT(*) OVER (PARTITION BY {_PART}) AS total
+                  FROM positions p WHERE p.person_entity_id = ?) ranked
+             WHERE n <= ? OR n > total - ?""",
+        (entity_id, HALF, HALF),
+    ):
+        part = parts[(row["role"], row["org_entity_id"], row["org_text"])]
+        order = (not part.org, row["when"], row["doc_id"], row["sentence_start"], row["id"])
+        source = {key: row[key] for key in SOURCE_KEYS if key != "sentence"}
+        part.shown[order] = {**source, "sentence": None, "position_id": row["id"]}
+    return list(parts.values())
+
+
+def _split(values: str | None) -> set[str]:
+    return set(values.split(",")) if values else set()
+
+
+def _add_sentences(conn: Connection, sources: list[dict[str, Any]]) -> None:
+    by_id = {source["position_id"]: source for source in sources}
+    ids = sorted(by_id)
+    for begin in range(0, len(ids), 500):
+        chunk = ids[begin : begin + 500]
+        for row in conn.execute(
+            f"""SELECT p.id, substr(d.text, p.sentence_start + 1, p.sentence_end - p.sentence_start)
+                  FROM positions p JOIN documents d ON d.id = p.doc_id
+                 WHERE p.id IN ({",".join("?" * len(chunk))})""",
+            chunk,
+        ):
+            by_id[row[0]]["sentence"] = row[1]
+
+
+def _joined(parts: list[_Part]) -> list[dict[str, Any]]:
+    """Parts that name the same office in the same place joined into offices (query/facts.py: a part without
+    its place takes the one place the person's other parts of that office give)."""
+    facts = join_offices([Held(n, 0, part.role, (part.org or "").casefold() or None) for n, part in enumerate(parts)])
+    groups: dict[str, list[_Part]] = defaultdict(list)
+    for n, part in enumerate(parts):
+        groups[facts.fact_of[n]].append(part)
+    return sorted((_office(group) for group in groups.values()), key=lambda g: (g["when"] or "9999", g["role"]))
+
+
+def _office(parts: list[_Part]) -> dict[str, Any]:
+    shown = sorted(((order, source) for part in parts for order, source in part.shown.items()), key=lambda o: o[0])
+    first = {id(source): order for order, source in shown}
+    ordered = sorted(parts, key=lambda part: min(first[id(s)] for s in part.shown.values()))
+    dated = min((part for part in parts if part.start_order), key=lambda part: part.start_order or (), default=None)
+    named = next((part for part in ordered if part.org), None)
+    total = sum(part.total for part in parts)
+    sources = [source for _, source in shown]
+    if total > SOURCES_SHOWN:  # the earliest and the latest
+        sources = sources[:HALF] + sources[-HALF:]
+    seen = set().union(*(part.seen for part in parts))
+    by_document = set().union(*(part.seen_by_document for part in parts)) - seen
+    ended_before = min((part.ended_before for part in parts if part.ended_before), default=None)
+    office: dict[str, Any] = {
+        "role": (dated or ordered[0]).role,  # the record that dates the taking of office names it
+        "org": named.org if named else None,
+        "org_id": named.org_id if named else None,
+        "start": min((part.start for part in parts if part.start), default=None),
+        "end": max((part.end for part in parts if part.end), default=None),
+        "seen": sorted(seen if seen or any(part.start or part.end for part in parts) else by_document),
+        "seen_by_document": sorted(by_document),
+        "ended_before": ended_before,
+        "ended": any(part.ended for part in parts),
+        "sources": [{key: source[key] for key in SOURCE_KEYS} for source in sources],
+        "sources_total": total,
+    }
+    office["when"] = office["start"] or next(iter(office["seen"]), None) or office["end"] or ended_before or ""
+    return office

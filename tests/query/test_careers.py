@@ -1,0 +1,117 @@
+"""A person's page read by the entity each fact names (migration 019): the offices the store sums are those
+the records join into, the first few of a listing are those of the whole listing, and the facts follow their
+entity when a judgement merges or splits it or a correction gives a quote another speaker."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from elitewatch.dbapi import Connection
+from elitewatch.pipeline import ingest
+from elitewatch.query.careers import career, office_summary, offices
+from elitewatch.query.queries import entity_profile, find_entities, search_claims, search_events, search_quotes
+from elitewatch.resolve.judgements import merge_named, split_named
+from elitewatch.settings import Settings
+from elitewatch.store import connect
+from elitewatch.store.corrections import record_correction
+
+
+def _people(conn: Connection) -> list[int]:
+    return [row[0] for row in conn.execute("SELECT DISTINCT person_entity_id FROM positions ORDER BY 1")]
+
+
+def test_the_store_sums_each_career_into_the_offices_its_records_join_into(examples_db, seeds_db) -> None:  # type: ignore[no-untyped-def]
+    checked = 0
+    for conn in (examples_db, seeds_db):
+        for person in _people(conn):
+            for sentences in (False, True):
+                expected = offices(career(conn, person, sentences=sentences))
+                assert office_summary(conn, person, sentences=sentences) == expected, person
+            checked += 1
+    assert checked >= 10
+
+
+def _listings(conn: Connection, person: int, limit: int) -> list[list[int]]:
+    """The ids of a person's quotes, events and claims (as source), the first `limit` of each."""
+    quotes = search_quotes(conn, speaker_id=person, limit=limit)
+    events = search_events(conn, participant_id=person, limit=limit, joined=False)
+    claims = search_claims(conn, source_id=person, limit=limit)
+    return [[row["id"] for row in rows] for rows in (quotes, events, claims)]
+
+
+def test_a_listing_of_a_few_is_the_start_of_the_whole_listing(seeds_db) -> None:  # type: ignore[no-untyped-def]
+    """Many quotes of one document share its date: the first few are chosen by the listing's whole order."""
+    people = [row[0] for row in seeds_db.execute("SELECT id FROM entities WHERE type = 'person' ORDER BY id")]
+    compared = 0
+    for person in people:
+        whole = _listings(seeds_db, person, 1_000)
+        for n in range(1, max(map(len, whole)) + 1):
+            assert _listings(seeds_db, person, n) == [ids[:n] for ids in whole], (person, n)
+            compared += 1
+    assert compared >= 20
+
+
+TEXTS = {
+    "budget": (
+        "Dana Ospanova, the finance minister of Kazakhstan, presented the budget on Monday. "
+        '"The deficit will shrink next year," Ospanova said. Ospanova met Ruslan Zhaksylykov in Astana.'
+    ),
+    "grain": (
+        "Aigerim Tulegenova, the interior minister of Kazakhstan, presented the police reform on Tuesday. "
+        '"Crime fell by a tenth," Tulegenova said.'
+    ),
+}
+
+
+def _ingest(tmp_path: Path, store: Any) -> Connection:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{name}.meta.json").write_text(json.dumps({"published": "2024-03-04"}))
+    conn = connect(store)
+    ingest(conn, [str(folder)], Settings())
+    return conn
+
+
+def _roles(page: dict[str, Any]) -> set[str]:
+    return {office["role"].removesuffix(" of Kazakhstan") for office in page["offices"]}
+
+
+def _by_id(conn: Connection, entity_id: int) -> dict[str, Any]:
+    return entity_profile(conn, entity_id, sentences=False, records=False)
+
+
+def _page(conn: Connection, name: str) -> dict[str, Any]:
+    [found] = find_entities(conn, name, type="person")
+    return _by_id(conn, found["id"])
+
+
+def test_a_persons_facts_follow_the_entity_when_it_is_merged_split_or_corrected(tmp_path, new_store) -> None:  # type: ignore[no-untyped-def]
+    conn = _ingest(tmp_path, new_store())
+    try:
+        before = _page(conn, "Dana Ospanova")
+        assert _roles(before) == {"finance minister"}
+        assert [q["text"] for q in before["quotes"]] == ["The deficit will shrink next year"]
+        assert [e["type"] for e in before["events"]] == ["meeting"]
+
+        kept = merge_named(conn, "Dana Ospanova", "Aigerim Tulegenova", "person")
+        merged = _by_id(conn, kept["id"])
+        assert _roles(merged) == {"finance minister", "interior minister"}
+        assert len(merged["quotes"]) == 2 and len(merged["events"]) == 1
+
+        stays = split_named(conn, "Dana Ospanova", "Aigerim Tulegenova", "person")
+        [other] = [e["id"] for e in find_entities(conn, "Aigerim Tulegenova", type="person") if e["id"] != stays["id"]]
+        assert _roles(_by_id(conn, stays["id"])) == {"finance minister"}
+        apart = _by_id(conn, other)
+        assert _roles(apart) == {"interior minister"} and len(apart["quotes"]) == 1
+
+        # a correction gives the other's quote to Ospanova: it leaves one page for the other
+        [quote] = apart["quotes"]
+        record_correction(conn, "quote", quote["id"], fields={"speaker": "Dana Ospanova"}, who="test")
+        assert len(_by_id(conn, stays["id"])["quotes"]) == 2
+        assert _by_id(conn, other)["quotes"] == []
+    finally:
+        conn.close()
