@@ -107,8 +107,8 @@ _COLLATE = {"sqlite": "", "postgresql": ' COLLATE "C"'}  # the order Python sort
 
 
 def _parts(conn: Connection, entity_id: int) -> list[_Part]:
-    """The person's records summed per office as written, with the first and last HALF records of each: both
-    read from the index that holds the person's records whole (migration 019)."""
+    """The person's records summed per office as written, by the index that holds them whole (migration 019),
+    with the first and last HALF records of each (by the index in the career's order, migration 020)."""
     kind = dialect(conn)
     c = _COLLATE[kind]
     parts: dict[tuple[Any, ...], _Part] = {}
@@ -127,23 +127,39 @@ def _parts(conn: Connection, entity_id: int) -> list[_Part]:
         part.ended_before = ended_before
         part.start_order = (not org, start, "", -1, -1) if start else None
         parts[(role, org_id, org_text)] = part
-    when = "COALESCE(p.start, p.as_of, p.end, p.published, '')"
-    for row in conn.execute(
-        f"""SELECT * FROM (
-                SELECT p.id, p.role, p.org_entity_id, p.org_text, {when} AS "when", p.doc_id, p.pattern,
-                       p.sentence_start, p.sentence_end,
-                       ROW_NUMBER() OVER (PARTITION BY {_PART}
-                                          ORDER BY {when}{c}, p.doc_id{c}, p.sentence_start, p.id) AS n,
-                       COUNT(*) OVER (PARTITION BY {_PART}) AS total
-                  FROM positions p WHERE p.person_entity_id = ?) ranked
-             WHERE n <= ? OR n > total - ?""",
-        (entity_id, HALF, HALF),
-    ):
-        part = parts[(row["role"], row["org_entity_id"], row["org_text"])]
-        order = (not part.org, row["when"], row["doc_id"], row["sentence_start"], row["id"])
-        source = {key: row[key] for key in SOURCE_KEYS if key != "sentence"}
-        part.shown[order] = {**source, "sentence": None, "position_id": row["id"]}
+    for key, part in parts.items():
+        for row in _first_and_last(conn, kind, entity_id, key, both=part.total > SOURCES_SHOWN):
+            order = (not part.org, row["when"], row["doc_id"], row["sentence_start"], row["id"])
+            source = {name: row[name] for name in SOURCE_KEYS if name != "sentence"}
+            part.shown[order] = {**source, "sentence": None, "position_id": row["id"]}
     return list(parts.values())
+
+
+_LISTED = "COALESCE(p.start, p.as_of, p.end, p.published, '')"  # where a record stands in a career
+_SOURCE_COLUMNS = f'p.id, {_LISTED} AS "when", p.doc_id, p.pattern, p.sentence_start, p.sentence_end'
+
+
+def _first_and_last(
+    conn: Connection, kind: str, entity_id: int, part: tuple[Any, ...], *, both: bool
+) -> list[dict[str, Any]]:
+    """The first HALF records of one office as written in the career's order, and the last HALF (`both`; else
+    the office has no more than SOURCES_SHOWN, all of them first), each by a seek on the index in that order
+    (migration 020)."""
+    c = _COLLATE[kind]
+    conditions, params = [], [entity_id]
+    for column, value in zip(("p.role", "p.org_entity_id", "p.org_text"), part, strict=True):
+        conditions.append(f"{column} IS NULL" if value is None else f"{column} = ?")
+        params += [] if value is None else [value]
+    source = "positions p INDEXED BY positions_person_part_listed" if kind == "sqlite" else "positions p"
+    where = " AND ".join(["p.person_entity_id = ?", *conditions])
+    order = [f"{_LISTED}{c}", f"p.doc_id{c}", "p.sentence_start", "p.id"]
+    listed = f"SELECT {_SOURCE_COLUMNS} FROM {source} WHERE {where} ORDER BY {{order}} LIMIT ?"
+    first = conn.execute(listed.format(order=", ".join(order)), (*params, HALF if both else SOURCES_SHOWN))
+    rows = [dict(row) for row in first]
+    if both:
+        last = conn.execute(listed.format(order=", ".join(f"{term} DESC" for term in order)), (*params, HALF))
+        rows += [dict(row) for row in last]
+    return rows
 
 
 def _split(values: str | None) -> set[str]:

@@ -115,3 +115,27 @@ def test_a_persons_facts_follow_the_entity_when_it_is_merged_split_or_corrected(
         assert _by_id(conn, other)["quotes"] == []
     finally:
         conn.close()
+
+
+def test_an_office_told_by_many_documents_lists_its_earliest_and_latest_sources(tmp_path, new_store) -> None:  # type: ignore[no-untyped-def]
+    """More records of one office than a page lists: the store's first and last few are the career's."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(14):
+        text = f"Dana Ospanova, the finance minister of Kazakhstan, opened a school in Taraz. It has {n + 3} classes."
+        (folder / f"school{n:02}.txt").write_text(text, encoding="utf-8")
+        (folder / f"school{n:02}.meta.json").write_text(json.dumps({"published": f"2023-{n % 12 + 1:02}-{n + 1:02}"}))
+    conn = connect(new_store())
+    try:
+        ingest(conn, [str(folder)], Settings())
+        [person] = find_entities(conn, "Dana Ospanova", type="person")
+        expected = offices(career(conn, person["id"], sentences=True))
+        assert [o["sources_total"] for o in expected] == [14]
+        assert office_summary(conn, person["id"], sentences=True) == expected
+        [office] = expected
+        shown = [source["doc_id"] for source in office["sources"]]
+        by_date = sorted(f"school{n:02}" for n in range(14))
+        by_date.sort(key=lambda name: f"2023-{int(name[-2:]) % 12 + 1:02}-{int(name[-2:]) + 1:02}")
+        assert [doc.rsplit("/", 1)[-1].removesuffix(".txt") for doc in shown] == by_date[:5] + by_date[-5:]
+    finally:
+        conn.close()
