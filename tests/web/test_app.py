@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote as quoted
 
 import pytest
 from fastapi.testclient import TestClient
@@ -11,6 +12,7 @@ from elitewatch.pipeline import ingest
 from elitewatch.settings import Settings
 from elitewatch.store import connect
 from elitewatch.web.app import create_app
+from elitewatch.web.routes import entities
 from tests import pg
 
 HTML = {"accept": "text/html"}
@@ -63,6 +65,25 @@ def test_person_page_shows_names_career_quotes_and_sources(client: TestClient) -
     page = client.get(f"/entity/{profile['id']}", headers=HTML).text
     assert "Career" in page and "Токаев" in page
     assert 'href="/document/' in page and "#hl" in page  # every office links to its sentence
+
+
+def test_a_person_page_lists_the_newest_few_and_links_to_the_rest(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page shows PAGE_ROWS of each list (its time does not grow with the person); the lists have them all."""
+    person = tokayev(client)
+    every = client.get(f"/entity/{person}.json").json()
+    assert len(every["quotes"]) > 2 and len(every["events"]) > 2
+    monkeypatch.setattr(entities, "PAGE_ROWS", 2)
+    few = client.get(f"/entity/{person}.json?rows=2").json()  # another address than the kept pages above
+    assert [q["id"] for q in few["quotes"]] == [q["id"] for q in every["quotes"][:2]]
+    assert [e["id"] for e in few["events"]] == [e["id"] for e in every["events"][:2]]
+    page = client.get(f"/entity/{person}?rows=2", headers=HTML).text
+    name = quoted(every["name"])
+    assert "Quotes (the newest 2:" in page and f'href="/quotes?speaker={name}&amp;limit=1000"' in page
+    assert "Events (the first 2:" in page and f'href="/events?person={name}&amp;limit=2000"' in page
+    listed = client.get("/quotes.json", params={"speaker": every["name"], "limit": 1000}).json()
+    assert {q["id"] for q in every["quotes"]} <= {q["id"] for q in listed["quotes"]}
 
 
 def test_document_page_highlights_mentions_quotes_and_a_passage(client: TestClient) -> None:

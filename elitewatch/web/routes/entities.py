@@ -17,7 +17,7 @@ from elitewatch.web.respond import respond, wants_json
 from elitewatch.web.timeline import career_chart
 
 ECHOES_SHOWN = 20  # phrases of a person's quotes that others' quotes share
-PAGE_ROWS = 200  # quotes, events and documents shown on an entity page (the newest)
+PAGE_ROWS = 50  # quotes, claims, events and documents shown on an entity page (the newest); the lists have the rest
 
 router = APIRouter()
 
@@ -42,7 +42,7 @@ def entity(request: Request, conn: Reader, entity_id: int) -> Response:
     if wants_json(request):
         return respond(request, "entity.html", data)  # the chart is the page's alone
     chart = career_chart([(data["name"], data["offices"])], latest(conn))
-    return respond(request, "entity.html", data, chart=chart)
+    return respond(request, "entity.html", data, chart=chart, rows=PAGE_ROWS)
 
 
 def latest(conn: Connection) -> str:
