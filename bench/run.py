@@ -323,6 +323,7 @@ def latencies(path: Path, samples: int = 200, seed: int = 11) -> dict[str, dict[
     for label, make in queries.items():
         for _ in range(10):  # warm the page cache
             client.get(make(), headers=html)
+        settled = _settled(lambda make=make: client.get(make(), headers=html))
         times = []
         for _ in range(samples):
             started = time.perf_counter()
@@ -331,8 +332,22 @@ def latencies(path: Path, samples: int = 200, seed: int = 11) -> dict[str, dict[
             if response.status_code != 200:
                 raise RuntimeError(f"{label}: {response.status_code}")
         times.sort()
-        result[label] = {"p50": statistics.median(times), "p95": times[int(len(times) * 0.95) - 1]}
+        result[label] = {"p50": statistics.median(times), "p95": times[int(len(times) * 0.95) - 1], "models_s": settled}
     return result
+
+
+def _settled(ask: Any, patience: float = 3600.0) -> float:
+    """Seconds until the corpus-wide models the pages began to build in the background (the echoes' shingles and
+    paraphrases, query/kept.py) are ready, asking a page again each time one is, as a server that has run a
+    while has them: the latencies are those of such a server, and the wait is reported beside them."""
+    from elitewatch.query.kept import being_built
+
+    began = time.perf_counter()
+    while being_built() and time.perf_counter() - began < patience:
+        while being_built() and time.perf_counter() - began < patience:
+            time.sleep(0.5)
+        ask()  # what it builds next (paraphrases follow the shingles)
+    return time.perf_counter() - began
 
 
 # the report ------------------------------------------------------------------------------------------

@@ -121,6 +121,13 @@ def kept_ready(conn: Connection, name: str, build: Callable[[Connection], T]) ->
     return kept_recent(conn, name, build)
 
 
+def being_built() -> frozenset[str]:
+    """The names of the models being built in the background now (a bench waits for them, as a server that has
+    run a while has them)."""
+    with _lock:
+        return frozenset(_building)
+
+
 def _build_behind(name: str, version: tuple[str, int], build: Callable[[Connection], Any]) -> None:
     with _lock:
         if name in _building:
