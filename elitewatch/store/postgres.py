@@ -165,6 +165,17 @@ class PostgresConnection:
     def in_transaction(self) -> bool:
         return bool(self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
 
+    def alive(self) -> bool:
+        """Whether the session still answers (a server restarted or a session ended leaves it broken): one round
+        trip, far cheaper than a new session."""
+        if self._conn.closed or self._conn.broken:
+            return False
+        try:
+            self._conn.execute("SELECT 1")
+        except psycopg.Error:
+            return False
+        return not self.in_transaction
+
     def execute(self, sql: str, parameters: Any = (), /) -> PostgresCursor:
         head = sql.lstrip()[:16].upper()
         if head.startswith("BEGIN"):  # BEGIN IMMEDIATE: a write transaction

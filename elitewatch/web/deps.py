@@ -18,30 +18,38 @@ from fastapi.templating import Jinja2Templates
 
 from elitewatch.dbapi import Connection, is_url
 from elitewatch.store import connect
+from elitewatch.store.postgres import PostgresConnection
 from elitewatch.web.guard import bearer_token, check_token
 
 # Idle read connections a server process keeps: one for each request in flight at most (anyio runs 40 in
 # threads at a time); a request finding none idle opens one.
 KEPT_READERS = 48
+# PostgreSQL's: fewer, as each is a session of the server (100 at most by default) and a team server runs
+# several processes.
+KEPT_SESSIONS = 8
 
 
 class Readers:
-    """Read-only connections to an SQLite store, given to one request at a time and kept open between them:
-    opening one (the file's checks, its pragmas, the statements prepared again) cost 0.8 ms of CPU, twice a
-    request (the kept pages' generation, then the route), about as much as a kept page's whole answer. Each
-    statement outside a transaction reads the newest snapshot, so a kept connection sees every write. Not
-    kept: PostgreSQL's (each its own session, opened as before) and a store in a folder this user cannot
-    write, which may be opened immutable (store.db), and then would not see later writes."""
+    """Read-only connections to the store, given to one request at a time and kept open between them: opening
+    one cost 0.8 ms of CPU on SQLite (the file's checks, its pragmas, the statements prepared again) and 5 ms
+    on PostgreSQL (a new session), twice a request (the kept pages' generation, then the route), about as much
+    as a kept page's whole answer. Each statement outside a transaction reads the newest snapshot (SQLite's
+    WAL, PostgreSQL's autocommit), so a kept connection sees every write. A kept PostgreSQL session is asked
+    whether it still answers before it is given (a restarted server ends them). Not kept: a store in a folder
+    this user cannot write, which may be opened immutable (store.db), and then would not see later writes."""
 
-    def __init__(self, db: Path | str, *, size: int = KEPT_READERS) -> None:
-        self.db, self.size = db, size
-        self.reuse = not is_url(db) and os.access(Path(db).parent, os.W_OK)
+    def __init__(self, db: Path | str, *, size: int | None = None) -> None:
+        self.db, self.size = db, size if size is not None else KEPT_SESSIONS if is_url(db) else KEPT_READERS
+        self.reuse = is_url(db) or os.access(Path(db).parent, os.W_OK)
         self.idle: list[Connection] = []
         self.lock = threading.Lock()
 
     def take(self) -> Connection:
-        idle = self.idle_one()
-        return idle if idle is not None else open_store(self.db)
+        while (idle := self.idle_one()) is not None:
+            if not isinstance(idle, PostgresConnection) or idle.alive():
+                return idle
+            idle.close()
+        return open_store(self.db)
 
     def give(self, conn: Connection) -> None:
         if not self.keep(conn):
@@ -53,7 +61,7 @@ class Readers:
 
     def keep(self, conn: Connection) -> bool:
         """Whether `conn` is kept for the next request (else the caller closes it)."""
-        if self.reuse and isinstance(conn, sqlite3.Connection) and not conn.in_transaction:
+        if self.reuse and isinstance(conn, sqlite3.Connection | PostgresConnection) and not conn.in_transaction:
             with self.lock:
                 if len(self.idle) < self.size:
                     self.idle.append(conn)
@@ -98,10 +106,11 @@ def open_store(db: Path | str, *, write: bool = False) -> Connection:
 
 
 async def reader(web: Web) -> AsyncIterator[Connection]:
-    # async: taking an idle connection is not worth two hops to the thread pool; opening and closing one
-    # (a PostgreSQL session, a connection not kept) are, so as not to hold the event loop
-    idle = web.readers.idle_one()
-    conn = idle if idle is not None else await run_in_threadpool(open_store, web.db)
+    # async: taking an idle SQLite connection is not worth two hops to the thread pool; opening and closing one
+    # (a connection not kept) are, and so is a PostgreSQL session (asked whether it answers, or opened), so as
+    # not to hold the event loop
+    idle = None if is_url(web.db) else web.readers.idle_one()
+    conn = idle if idle is not None else await run_in_threadpool(web.readers.take)
     try:
         yield conn
     finally:
