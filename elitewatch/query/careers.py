@@ -10,6 +10,7 @@ records. Both give the same offices (tests/query/test_careers.py)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,7 +98,16 @@ def office_summary(conn: Connection, entity_id: int, *, sentences: bool = False)
     return _joined(parts)
 
 
-_PART = "p.role, p.org_entity_id, p.org_text"  # an office as written: its role, its organization or its words
+# an office as written: its role, its organization or its words; on PostgreSQL coalesced as its index holds
+# them (an organization's words '' and none are one office to `_joined` either way)
+_PART = {
+    "sqlite": "p.role, p.org_entity_id, p.org_text",
+    "postgresql": "p.role, COALESCE(p.org_entity_id, 0), COALESCE(p.org_text, '')",
+}
+_PART_NAMED = {
+    "sqlite": _PART["sqlite"],
+    "postgresql": "p.role, COALESCE(p.org_entity_id, 0) AS org_entity_id, COALESCE(p.org_text, '') AS org_text",
+}
 _UNDATED = "p.start IS NULL AND p.end IS NULL AND p.as_of IS NULL"
 _SUMS = {
     "sqlite": "group_concat(DISTINCT p.as_of), group_concat(DISTINCT CASE WHEN {undated} AND p.ended = 0 THEN p.published END)",
@@ -114,24 +124,25 @@ def _parts(conn: Connection, entity_id: int) -> list[_Part]:
     parts: dict[tuple[Any, ...], _Part] = {}
     for row in conn.execute(
         f"""SELECT part.*, COALESCE(org.name, part.org_text) FROM (
-                SELECT {_PART}, MIN(p.start{c}), MAX(p.end{c}), MAX(p.ended), COUNT(*),
+                SELECT {_PART_NAMED[kind]}, MIN(p.start{c}), MAX(p.end{c}), MAX(p.ended), COUNT(*),
                        {_SUMS[kind].format(undated=_UNDATED)},
                        MIN(CASE WHEN {_UNDATED} AND p.ended = 1 THEN p.published END{c})
-                  FROM positions p WHERE p.person_entity_id = ? GROUP BY {_PART}) part
+                  FROM positions p WHERE p.person_entity_id = ? GROUP BY {_PART[kind]}) part
               LEFT JOIN entities org ON org.id = part.org_entity_id""",
         (entity_id,),
     ):
         role, org_id, org_text, start, end, ended, total, seen, by_document, ended_before, org = tuple(row)
+        org_id, org_text, org = org_id or None, org_text or None, org or None  # PostgreSQL's coalesced keys
         part = _Part(role, org, org_id, start=start, end=end, ended=bool(ended), total=int(total))
         part.seen, part.seen_by_document = _split(seen), _split(by_document)
         part.ended_before = ended_before
         part.start_order = (not org, start, "", -1, -1) if start else None
         parts[(role, org_id, org_text)] = part
-    for key, part in parts.items():
-        for row in _first_and_last(conn, kind, entity_id, key, both=part.total > SOURCES_SHOWN):
-            order = (not part.org, row["when"], row["doc_id"], row["sentence_start"], row["id"])
-            source = {name: row[name] for name in SOURCE_KEYS if name != "sentence"}
-            part.shown[order] = {**source, "sentence": None, "position_id": row["id"]}
+    for key, row in _first_and_last(conn, kind, entity_id, parts):
+        part = parts[key]
+        order = (not part.org, row["when"], row["doc_id"], row["sentence_start"], row["id"])
+        source = {name: row[name] for name in SOURCE_KEYS if name != "sentence"}
+        part.shown[order] = {**source, "sentence": None, "position_id": row["id"]}
     return list(parts.values())
 
 
@@ -139,27 +150,70 @@ _LISTED = "COALESCE(p.start, p.as_of, p.end, p.published, '')"  # where a record
 _SOURCE_COLUMNS = f'p.id, {_LISTED} AS "when", p.doc_id, p.pattern, p.sentence_start, p.sentence_end'
 
 
+PARTS_ASKED = 100  # offices as written whose first and last records one statement asks for
+
+
 def _first_and_last(
-    conn: Connection, kind: str, entity_id: int, part: tuple[Any, ...], *, both: bool
-) -> list[dict[str, Any]]:
-    """The first HALF records of one office as written in the career's order, and the last HALF (`both`; else
-    the office has no more than SOURCES_SHOWN, all of them first), each by a seek on the index in that order
-    (migration 020)."""
-    c = _COLLATE[kind]
-    conditions, params = [], [entity_id]
-    for column, value in zip(("p.role", "p.org_entity_id", "p.org_text"), part, strict=True):
-        conditions.append(f"{column} IS NULL" if value is None else f"{column} = ?")
-        params += [] if value is None else [value]
-    source = "positions p INDEXED BY positions_person_part_listed" if kind == "sqlite" else "positions p"
-    where = " AND ".join(["p.person_entity_id = ?", *conditions])
-    order = [f"{_LISTED}{c}", f"p.doc_id{c}", "p.sentence_start", "p.id"]
-    listed = f"SELECT {_SOURCE_COLUMNS} FROM {source} WHERE {where} ORDER BY {{order}} LIMIT ?"
-    first = conn.execute(listed.format(order=", ".join(order)), (*params, HALF if both else SOURCES_SHOWN))
-    rows = [dict(row) for row in first]
-    if both:
-        last = conn.execute(listed.format(order=", ".join(f"{term} DESC" for term in order)), (*params, HALF))
-        rows += [dict(row) for row in last]
-    return rows
+    conn: Connection, kind: str, entity_id: int, parts: dict[tuple[Any, ...], _Part]
+) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """For each office as written, its first HALF records in the career's order and its last HALF (all of them
+    when it has no more than SOURCES_SHOWN), each list a seek on the index in that order (migration 020), many
+    offices to a statement (a round trip to a server each)."""
+    if kind == "postgresql":
+        yield from _first_and_last_lateral(conn, entity_id, parts)
+        return
+    source = "positions p INDEXED BY positions_person_part_listed"
+    order = [_LISTED, "p.doc_id", "p.sentence_start", "p.id"]
+    backwards = [f"{term} DESC" for term in order]
+    keys = list(parts)
+    for begin in range(0, len(keys), PARTS_ASKED):
+        selects: list[str] = []
+        params: list[Any] = []
+        for number, key in enumerate(keys[begin : begin + PARTS_ASKED], start=begin):
+            conditions, values = ["p.person_entity_id = ?"], [entity_id]
+            for column, value in zip(("p.role", "p.org_entity_id", "p.org_text"), key, strict=True):
+                conditions.append(f"{column} IS NULL" if value is None else f"{column} = ?")
+                values += [] if value is None else [value]
+            many = parts[key].total > SOURCES_SHOWN
+            for terms in [order, backwards] if many else [order]:
+                selects.append(
+                    f"""SELECT * FROM (SELECT {number} AS part, {_SOURCE_COLUMNS} FROM {source}
+                         WHERE {" AND ".join(conditions)} ORDER BY {", ".join(terms)} LIMIT ?) AS listed{len(selects)}"""
+                )
+                params += [*values, HALF if many else SOURCES_SHOWN]
+        for row in conn.execute(" UNION ALL ".join(selects), params):
+            yield keys[row["part"]], dict(row)
+
+
+_LATERAL = f"""
+    SELECT v.part, listed.* FROM unnest(?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[])
+        AS v(role, org_id, org_text, part, many)
+    CROSS JOIN LATERAL (
+        (SELECT {_SOURCE_COLUMNS} FROM positions p
+          WHERE p.person_entity_id = ? AND p.role = v.role AND COALESCE(p.org_entity_id, 0) = v.org_id
+            AND COALESCE(p.org_text, '') = v.org_text
+          ORDER BY {_LISTED} COLLATE "C", p.doc_id COLLATE "C", p.sentence_start, p.id
+          LIMIT CASE WHEN v.many = 1 THEN {HALF} ELSE {SOURCES_SHOWN} END)
+        UNION ALL
+        (SELECT {_SOURCE_COLUMNS} FROM positions p
+          WHERE v.many = 1 AND p.person_entity_id = ? AND p.role = v.role AND COALESCE(p.org_entity_id, 0) = v.org_id
+            AND COALESCE(p.org_text, '') = v.org_text
+          ORDER BY {_LISTED} COLLATE "C" DESC, p.doc_id COLLATE "C" DESC, p.sentence_start DESC, p.id DESC
+          LIMIT {HALF})
+    ) listed"""
+
+
+def _first_and_last_lateral(
+    conn: Connection, entity_id: int, parts: dict[tuple[Any, ...], _Part]
+) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """`_first_and_last` on PostgreSQL: every office in one statement, each a seek on the index by its keys
+    as `_parts` groups them there (coalesced, migration 020)."""
+    keys = list(parts)
+    columns = [[key[0] for key in keys], [key[1] or 0 for key in keys], [key[2] or "" for key in keys]]
+    many = [int(parts[key].total > SOURCES_SHOWN) for key in keys]
+    for row in conn.execute(_LATERAL, [*columns, list(range(len(keys))), many, entity_id, entity_id]):
+        source = dict(row)
+        yield keys[source.pop("part")], source
 
 
 def _split(values: str | None) -> set[str]:
