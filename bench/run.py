@@ -493,8 +493,14 @@ def render(
             f"| {size:,} documents | {store['write_s']:.0f} s | {store['mb']:.0f} MB | {cells} | "
             f"p95 ≤ {goal:.0f} ms: {met(worst <= goal)} |"
         )
+    waits = ", ".join(
+        f"{sum(v.get('models_s', 0.0) for v in store['latency'].values()):.0f} s at {size:,} documents"
+        for size, store in stores.items()
+    )
     lines += [
         "",
+        "Each page 200 times after 10 to warm up, once the corpus-wide models the pages build in the background",
+        f"(the echoes' shingles and paraphrases) are ready, as in a server that has run a while: {waits}.",
         "Stores are built from the analyses of the corpora above, written again under new ids with half of the",
         "people renamed as other people of the corpus (each mention saying the new name, or its surname where the",
         "text gave a surname alone) and every date moved by up to eight years, so that entities, aliases and the",
