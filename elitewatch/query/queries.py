@@ -7,7 +7,7 @@ from typing import Any
 
 from elitewatch.dbapi import Connection, Cursor, dialect
 from elitewatch.errors import NotFoundError
-from elitewatch.query.careers import SOURCES_SHOWN, career, office_summary
+from elitewatch.query.careers import SOURCES_SHOWN, career, office_summary, offices
 from elitewatch.query.facts import Held, join_offices, recent_event_facts
 from elitewatch.query.fulltext import MATCHING, fts_count, fts_query
 from elitewatch.vocabulary.names import name_key, strip_possessive
@@ -94,10 +94,10 @@ def entity_profile(
     documents.sort(key=lambda d: (d["published"] or "", d["id"]), reverse=True)
     total = int(conn.execute("SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (entity_id,)).fetchone()[0])
     profile = {**entity, "aliases": aliases(conn, entity_id), "documents": documents[::-1], "documents_total": total}
-    if records:
+    if records:  # read once: the offices are joined from them, as the store would sum them
         profile["career"] = career(conn, entity_id, sentences=sentences)
     return profile | {
-        "offices": office_summary(conn, entity_id, sentences=sentences),
+        "offices": offices(profile["career"]) if records else office_summary(conn, entity_id, sentences=sentences),
         "quotes": search_quotes(conn, speaker_id=entity_id, limit=limit),
         "claims_by": search_claims(conn, source_id=entity_id, limit=limit),
         "claims_about": search_claims(conn, about_id=entity_id, limit=limit),
