@@ -263,6 +263,8 @@ def build_postgres() -> None:
 
     if not read_state().get("sqlite", {}).get("done"):
         raise SystemExit("the SQLite store is not finished: run --build first")
+    say("SQLite: migrations (a store built by an earlier version gets the tables added since)")
+    connect(sqlite_path()).close()
     with server() as cluster:
         with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {DATABASE}")

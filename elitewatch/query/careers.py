@@ -2,10 +2,11 @@
 tell, one row per office however many documents name it (`offices` from records, `office_summary` from the
 store).
 
-A person named in tens of thousands of documents has tens of thousands of records, so the store sums them:
-`office_summary` asks for one row per office as written (a role and an organization as named), with its
-dates and counts, and for the first and last few records of each, and joins those rows as `offices` joins
-records. Both give the same offices (tests/query/test_careers.py)."""
+A person named in tens of thousands of documents has tens of thousands of records, so the store keeps their
+sums (migration 021, store/offices.py): `office_summary` reads one row per office as written (a role and an
+organization as named), with its dates and counts, asks for the first and last few records of each, and
+joins those rows as `offices` joins records. An office a record has just left is summed from its records
+until its writer sums it again. Both give the same offices (tests/query/test_careers.py)."""
 
 from __future__ import annotations
 
@@ -117,9 +118,50 @@ _COLLATE = {"sqlite": "", "postgresql": ' COLLATE "C"'}  # the order Python sort
 
 
 def _parts(conn: Connection, entity_id: int) -> list[_Part]:
-    """The person's records summed per office as written, by the index that holds them whole (migration 019),
-    with the first and last HALF records of each (by the index in the career's order, migration 020)."""
+    """The person's records summed per office as written, as the store keeps them (migration 021), or from
+    the records when one of the person's offices waits to be summed again, with the first and last HALF
+    records of each (by the index in the career's order, migration 020)."""
     kind = dialect(conn)
+    parts = _kept_parts(conn, entity_id)
+    if parts is None:
+        parts = _summed_parts(conn, kind, entity_id)
+    for key, row in _first_and_last(conn, kind, entity_id, parts):
+        part = parts[key]
+        order = (not part.org, row["when"], row["doc_id"], row["sentence_start"], row["id"])
+        source = {name: row[name] for name in SOURCE_KEYS if name != "sentence"}
+        part.shown[order] = {**source, "sentence": None, "position_id": row["id"]}
+    return list(parts.values())
+
+
+def _kept_parts(conn: Connection, entity_id: int) -> dict[tuple[Any, ...], _Part] | None:
+    """The person's offices as the store keeps their sums (store/offices.py); None when one is stale."""
+    rows = conn.execute(
+        """SELECT o.id, o.role, o.org_entity_id, o.org_text, o.start, o."end", o.ended, o.total, o.ended_before,
+                  o.stale, org.name
+             FROM office_parts o LEFT JOIN entities org ON org.id = o.org_entity_id
+            WHERE o.person_entity_id = ?""",
+        (entity_id,),
+    ).fetchall()
+    if any(row[9] for row in rows):
+        return None
+    parts: dict[tuple[Any, ...], _Part] = {}
+    by_id: dict[int, _Part] = {}
+    for row in rows:
+        part_id, role, org_id, org_text, *sums, _, org = tuple(row)
+        part = _part(role, org_id, org or org_text, tuple(sums))
+        parts[(role, org_id or None, org_text or None)] = by_id[part_id] = part
+    if parts:
+        for part_id, kind, date in conn.execute(
+            """SELECT d.part_id, d.kind, d.date FROM office_parts o JOIN office_part_dates d ON d.part_id = o.id
+                WHERE o.person_entity_id = ?""",
+            (entity_id,),
+        ):
+            (by_id[part_id].seen if kind == "as_of" else by_id[part_id].seen_by_document).add(date)
+    return parts
+
+
+def _summed_parts(conn: Connection, kind: str, entity_id: int) -> dict[tuple[Any, ...], _Part]:
+    """The person's offices summed from their records."""
     c = _COLLATE[kind]
     parts: dict[tuple[Any, ...], _Part] = {}
     for row in conn.execute(
@@ -132,18 +174,21 @@ def _parts(conn: Connection, entity_id: int) -> list[_Part]:
         (entity_id,),
     ):
         role, org_id, org_text, start, end, ended, total, seen, by_document, ended_before, org = tuple(row)
-        org_id, org_text, org = org_id or None, org_text or None, org or None  # PostgreSQL's coalesced keys
-        part = _Part(role, org, org_id, start=start, end=end, ended=bool(ended), total=int(total))
+        part = _part(role, org_id, org, (start, end, ended, total, ended_before))
         part.seen, part.seen_by_document = _split(seen), _split(by_document)
-        part.ended_before = ended_before
-        part.start_order = (not org, start, "", -1, -1) if start else None
-        parts[(role, org_id, org_text)] = part
-    for key, row in _first_and_last(conn, kind, entity_id, parts):
-        part = parts[key]
-        order = (not part.org, row["when"], row["doc_id"], row["sentence_start"], row["id"])
-        source = {name: row[name] for name in SOURCE_KEYS if name != "sentence"}
-        part.shown[order] = {**source, "sentence": None, "position_id": row["id"]}
-    return list(parts.values())
+        parts[(role, org_id or None, org_text or None)] = part
+    return parts
+
+
+def _part(role: str, org_id: int | None, org: str | None, sums: tuple[Any, ...]) -> _Part:
+    """One office as written from its sums: start, end, ended, total, ended_before (no entity is 0 or none,
+    no words '' or none: one office either way)."""
+    start, end, ended, total, ended_before = sums
+    org_id, org = org_id or None, org or None
+    part = _Part(role, org, org_id, start=start, end=end, ended=bool(ended), total=int(total))
+    part.ended_before = ended_before
+    part.start_order = (not org, start, "", -1, -1) if start else None
+    return part
 
 
 _LISTED = "COALESCE(p.start, p.as_of, p.end, p.published, '')"  # where a record stands in a career

@@ -228,7 +228,7 @@ def _apply_position(conn: Connection, fact: int, doc_id: str, fields: dict[str, 
         org = _entity_named(conn, fields["org"], "organization", required=False)
         org_id = _doc_entity(conn, doc_id, org) if org is not None else None
         conn.execute(
-            "UPDATE positions SET org_text = ?, org_doc_entity_id = ? WHERE id = ?", (fields["org"], org_id, fact)
+            "UPDATE positions SET org_text = ?, org_doc_entity_id = ? WHERE id = ?", (fields["org"] or None, org_id, fact)
         )
     if "start" in fields:
         conn.execute("UPDATE positions SET start = ? WHERE id = ?", (fields["start"], fact))

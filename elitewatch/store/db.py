@@ -14,6 +14,7 @@ from pathlib import Path
 
 from elitewatch.dbapi import Connection, dialect, is_url
 from elitewatch.errors import StoreError
+from elitewatch.store.offices import refresh_offices
 from elitewatch.store.postgres import PostgresConnection
 
 MIGRATIONS = resources.files("elitewatch") / "store" / "migrations"
@@ -201,8 +202,9 @@ _BATCHED: set[int] = set()
 
 @contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """One short write transaction; everything in it lands or nothing does. Inside `batch`, a savepoint: what
-    fails is undone and the batch keeps what came before."""
+    """One short write transaction; everything in it lands or nothing does (the sums of the offices a record
+    left taken again before it commits: store/offices.py). Inside `batch`, a savepoint: what fails is undone
+    and the batch keeps what came before."""
     if id(conn) in _BATCHED:
         conn.execute("SAVEPOINT one")
         try:
@@ -217,6 +219,7 @@ def transaction(conn: Connection) -> Iterator[Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        refresh_offices(conn)
     except BaseException:
         conn.rollback()
         raise
@@ -236,4 +239,5 @@ def batch(conn: Connection) -> Iterator[Connection]:
         yield conn
     finally:
         _BATCHED.discard(id(conn))
+        refresh_offices(conn)
         conn.commit()

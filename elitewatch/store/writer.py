@@ -204,7 +204,7 @@ def _insert_positions(conn: Connection, analysis: Analysis, local_ids: dict[int,
                 local_ids[p.person],
                 p.role,
                 local_ids.get(p.org) if p.org is not None else None,
-                p.org_text,
+                p.org_text or None,  # no words are none (an office's sums key them as one: migration 021)
                 p.start,
                 p.end,
                 p.as_of,
