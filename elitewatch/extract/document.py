@@ -8,6 +8,7 @@ from collections import Counter
 from functools import cached_property
 
 from elitewatch.model import LocalEntity, Mention, Parsed, Sentence, Token
+from elitewatch.temporal import scan
 
 
 class DocumentIndex:
@@ -27,6 +28,16 @@ class DocumentIndex:
                 self.children.setdefault(token.head, []).append(token.i)
         self.sentences = sorted(parsed.sentences, key=lambda s: s.start)
         self.sentence_starts = [s.start for s in self.sentences]
+
+    @cached_property
+    def time_tokens(self) -> frozenset[int]:
+        """The tokens of the text's time expressions that name a time in words ("last week", "March 2019",
+        «31 октября»; not a bare year, which may name a thing: "the 2020 Olympic Committee")."""
+        covered: set[int] = set()
+        for expr in scan(self.text):
+            if any(c.isalpha() for c in self.text[expr.start : expr.end]):
+                covered.update(range(self.token_at(expr.start), self.token_at(expr.end - 1) + 1))
+        return frozenset(covered)
 
     @cached_property
     def topic(self) -> Mention | None:

@@ -67,7 +67,7 @@ def _candidates(
     return sorted(found, key=len, reverse=True) if len(forms) > 1 else found
 
 
-def _role_ending_at(doc: DocumentIndex, end: int, language: str, floor: int) -> int | None:
+def role_ending_at(doc: DocumentIndex, end: int, language: str, floor: int) -> int | None:
     """The first token of role words that end at token `end` ("secretary general"), if any."""
     for role in _candidates(lexicon(language).by_last, doc, doc.tokens[end], language):
         first = end - len(role) + 1
@@ -144,9 +144,11 @@ def complement_end(doc: DocumentIndex, start: int, limit: int, language: str) ->
         principal = _principal(doc, mention, start) if mention is not None else False
         if mention is not None and mention.type == "person" and _named(doc, mention) and not principal:
             break  # "appointed by President Tokayev": the next name is not part of the office
-        if mention is None and doc.word(token, language) in lex.complement_stops:
-            while last >= start and (doc.tokens[last].pos == "NUM" or doc.tokens[last].text.isdigit()):
-                last -= 1  # «глава России 31 октября»: the day is the date's, not the office's
+        # a time ("in March 2019", "last week", «в конце месяца») dates the office and is no part of it, except in
+        # quotation marks: a name («газеты "USA Today"»)
+        timed = index in doc.time_tokens and quotes == 0 and not _named_time(doc, index)
+        if mention is None and (doc.word(token, language) in lex.complement_stops or timed):
+            last = _before_time(doc, start, last, index, lex.joins)
             break
         if mention is None and token.text[:1].isupper() and token.pos not in NAME_POS and index > start:
             break  # a capitalized word that is no name begins a sentence the segmenter missed («… в Грузии По …»)
@@ -175,6 +177,42 @@ def complement_end(doc: DocumentIndex, start: int, limit: int, language: str) ->
         last = index
         index += 1
     return last
+
+
+def _before_time(doc: DocumentIndex, start: int, last: int, time: int, joins: frozenset[str]) -> int:
+    """The complement's last token before the time that follows it: without the day's number («глава России
+    31 октября») nor the words the time hangs on, with their preposition («в конце 2011 года», "at the end of
+    March")."""
+    governing = {time}
+    while time + len(governing) in doc.time_tokens:
+        governing.add(time + len(governing))  # the whole time: «2011 года»
+    heads = {doc.tokens[k].head for k in governing}
+    while new := {h for h in heads if start <= h < time and h not in governing and _time_place(doc, h)}:
+        governing |= new  # «года» hangs on «конце»
+        heads = {doc.tokens[k].head for k in new}
+    while last >= start:
+        token = doc.tokens[last]
+        if token.pos == "NUM" or token.text.isdigit() or last in governing:
+            last -= 1
+        elif token.text.lower() in joins or token.pos in ("DET", "ADP", "CCONJ"):
+            last -= 1  # the preposition of the words dropped, a conjunction left at the end
+        else:
+            break
+    return last
+
+
+def _time_place(doc: DocumentIndex, index: int) -> bool:
+    """A noun with a preposition of its own outside any name: the point of a time it governs («в конце 2011
+    года», "at the end of March"); not «Движения американских индейцев 70-х»."""
+    token = doc.tokens[index]
+    own_case = any(doc.tokens[c].dep == "case" or doc.tokens[c].pos == "ADP" for c in doc.children.get(index, []))
+    return token.pos == "NOUN" and own_case and doc.mention_of_token(index) is None
+
+
+def _named_time(doc: DocumentIndex, index: int) -> bool:
+    """A time word that is part of a name: capitalized after a capitalized word ("USA Today")."""
+    token, before = doc.tokens[index], doc.tokens[index - 1] if index > 0 else None
+    return token.text[:1].isupper() and before is not None and before.text[:1].isupper()
 
 
 def _new_role_after(doc: DocumentIndex, start: int, conjunction: int, limit: int) -> bool:
@@ -245,7 +283,7 @@ def role_before(doc: DocumentIndex, name_first: int, language: str) -> list[Phra
             end -= 1  # "the Kazakh President, Kassym-Jomart Tokayev", «Президент России, Владимир Путин, …»
         found = None
         for head_end in range(end, max(floor, end - MAX_PHRASE) - 1, -1):
-            first = _role_ending_at(doc, head_end, language, floor)
+            first = role_ending_at(doc, head_end, language, floor)
             if first is None:
                 continue
             if head_end == end or complement_end(doc, head_end + 1, end, language) == end:
@@ -260,7 +298,7 @@ def role_before(doc: DocumentIndex, name_first: int, language: str) -> list[Phra
         while (
             found[0] - 1 >= floor
             and (language != "ru" or doc.tokens[found[0]].case == "Gen")
-            and (outer := _role_ending_at(doc, found[0] - 1, language, floor)) is not None
+            and (outer := role_ending_at(doc, found[0] - 1, language, floor)) is not None
         ):
             found = (outer, found[1])
         first, ended = _extend_left(doc, found[0], floor, language)
@@ -321,7 +359,7 @@ def _agreeing_role(
 ) -> tuple[int, int] | None:
     """A role further left whose complement reaches the name and which agrees with it."""
     for head_end in range(inner - 1, max(floor, inner - MAX_PHRASE) - 1, -1):
-        first = _role_ending_at(doc, head_end, language, floor)
+        first = role_ending_at(doc, head_end, language, floor)
         if first is None or complement_end(doc, head_end + 1, end, language) != end:
             continue
         if _agrees(doc, first, (first, head_end), name_first):
@@ -348,6 +386,14 @@ def _written_participle(doc: DocumentIndex, index: int, lex: Lexicon) -> bool:
     return index >= 0 and doc.tokens[index].pos == "VERB" and doc.tokens[index].text.lower() in lex.modifiers
 
 
+def _begins_own_role(doc: DocumentIndex, index: int, language: str) -> bool:
+    """Do role words start at this modifier and reach further than those after it ("chief executive"; not
+    «первый заместитель» of «первый заместитель министра», nor "deputy prime minister")?"""
+    own = role_starting_at(doc, index, language) or ()
+    after = role_starting_at(doc, index + 1, language) or ()
+    return len(own) > 1 and len(own) > len(after) + 1
+
+
 def role_after(doc: DocumentIndex, start: int, language: str, limit: int) -> Phrase | None:
     """A role phrase starting at token `start` (after modifiers): "director of the Risk Assessment Group"."""
     lex = lexicon(language)
@@ -364,6 +410,8 @@ def role_after(doc: DocumentIndex, start: int, language: str, limit: int) -> Phr
         token = doc.tokens[index]
         word = doc.word(token, language).strip("-")
         mention = doc.mention_of_token(index)
+        if word in lex.modifiers and _begins_own_role(doc, index, language):
+            break  # "chief executive": a modifier that begins role words of its own is theirs
         if token.text.lower() in lex.modifiers and (token.pos == "VERB" or _written_participle(doc, index - 1, lex)):
             pass  # «исполняющий обязанности», the participle whose lemma the tagger gives as the verb's
         elif word in lex.modifiers or word in lex.ended or f"{word}-" in lex.ended:

@@ -9,7 +9,7 @@ from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import plural
 from elitewatch.extract.positions.lexicon import any_language, lexicon
-from elitewatch.extract.positions.phrases import MAX_PHRASE, Phrase, role_after, role_starting_at
+from elitewatch.extract.positions.phrases import MAX_PHRASE, Phrase, role_after, role_ending_at, role_starting_at
 from elitewatch.model import Mention, Token
 
 # Dependencies by which a role noun hangs on its verb of service: «стал капитаном» (xcomp, obl), «назначен
@@ -55,9 +55,12 @@ def coordinated_person(doc: DocumentIndex, first: int, last: int) -> bool:
 def role_at(doc: DocumentIndex, index: int, language: str) -> Phrase | None:
     """The role phrase whose role words start at token `index` or end there, with the modifiers before it
     that depend on it («первым заместителем министра»): None when the token begins no role."""
-    if role_starting_at(doc, index, language) is None:
+    if role_starting_at(doc, index, language) is not None:
+        start = index
+    elif (first := role_ending_at(doc, index, language, max(0, index - MAX_PHRASE))) is not None:
+        start = first  # "became chief executive": the parse's head is the last of the role words
+    else:
         return None
-    start = index
     while start - 1 >= 0 and doc.tokens[start - 1].head == index and doc.tokens[start - 1].pos in ("ADJ", "DET"):
         start -= 1
     limit = index

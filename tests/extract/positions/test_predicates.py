@@ -16,3 +16,25 @@ def test_a_plural_role_of_coordinated_subjects_is_each_ones() -> None:
 
 def test_a_plural_role_of_one_subject_is_no_office() -> None:
     assert positions_of("Анна Петрова и ее коллеги стали депутатами городской думы.") == []
+
+
+def test_a_time_after_the_role_dates_the_office_and_is_no_part_of_it() -> None:
+    assert positions_of("Dana Ospanova became finance minister of Kazakhstan in March 2019.") == [
+        ("Dana Ospanova", "finance minister of Kazakhstan", "Kazakhstan")
+    ]
+    assert [role for _, role, _ in positions_of("Ivan Petrov was appointed governor of the region last week.")] == [
+        "governor of the region"
+    ]
+    assert [role for _, role, _ in positions_of("Джон Смит стал генеральным директором Apple в конце года.")] == [
+        "генеральный директор Apple"
+    ]
+
+
+def test_role_words_that_begin_with_a_modifier_are_a_role_of_their_own() -> None:
+    """ "chief" describes ("chief economist") but begins "chief executive": the parse's head is "executive"."""
+    assert positions_of("Dana Ospanova became the chief executive of Kaztelecom.") == [
+        ("Dana Ospanova", "chief executive of Kaztelecom", "Kaztelecom")
+    ]
+    assert [role for _, role, _ in positions_of("Kaztelecom chief executive Dana Ospanova resigned.")] == [
+        "Kaztelecom chief executive"
+    ]
