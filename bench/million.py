@@ -458,10 +458,61 @@ def largest_person(path: Path) -> dict[str, Any]:
         conn.close()
 
 
+PARTS_ASKED = 200  # people whose page parts are timed
+
+
+def page_parts(store: Path | str, count: int = PARTS_ASKED, seed: int = 11) -> dict[str, dict[str, float]]:
+    """What a person page's time goes to: each query of `entity_profile` (web/routes/entities.py asks it
+    with records=False) and the person's echoes (once the store's shingles are built) timed apart for `count`
+    people at random, each once (mostly first visits, as the latency run's), p50 and p95 in ms."""
+    from elitewatch.query import queries
+    from elitewatch.query.careers import office_summary
+    from elitewatch.query.echoes import echoes
+    from elitewatch.store import connect
+    from elitewatch.web.routes.entities import ECHOES_SHOWN
+
+    conn = connect(store)
+    try:
+        people = [r[0] for r in conn.execute("SELECT id FROM entities WHERE type = 'person' ORDER BY id")]
+        rng = random.Random(seed)
+        parts: dict[str, Any] = {
+            "documents": lambda e: conn.execute(
+                "SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (e,)
+            ).fetchone(),
+            "offices": lambda e: office_summary(conn, e),
+            "quotes": lambda e: queries.search_quotes(conn, speaker_id=e, limit=50),
+            "claims": lambda e: (
+                queries.search_claims(conn, source_id=e, limit=50),
+                queries.search_claims(conn, about_id=e, limit=50),
+            ),
+            "events": lambda e: queries.search_events(conn, participant_id=e, limit=50),
+            "named with": lambda e: queries.named_with(conn, e),
+            "echoes": lambda e: echoes(conn, speaker_id=e, limit=ECHOES_SHOWN, recent=True),
+        }
+        echoes(conn, speaker_id=people[0], limit=ECHOES_SHOWN, paraphrases=False)  # the shingles built once, not timed
+        times: dict[str, list[float]] = {name: [] for name in parts}
+        for _ in range(count):
+            person = rng.choice(people)
+            for name, part in parts.items():
+                began = time.perf_counter()
+                part(person)
+                times[name].append((time.perf_counter() - began) * 1000)
+    finally:
+        conn.close()
+    return {name: {"p50": _percentile(values, 50), "p95": _percentile(values, 95)} for name, values in times.items()}
+
+
+def _percentile(values: list[float], q: int) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))] if ordered else 0.0
+
+
 def _measured(store: Path | str, latencies: Any, built: dict[str, Any]) -> dict[str, Any]:
     before = os.getloadavg()[0]
     latency = latencies(store)
-    return {"built": built, "latency": latency, "load_before": before, "load_after": os.getloadavg()[0]}
+    after = os.getloadavg()[0]
+    parts = page_parts(store)
+    return {"built": built, "latency": latency, "load_before": before, "load_after": after, "parts": parts}
 
 
 def section(result: dict[str, Any]) -> list[str]:
@@ -529,7 +580,7 @@ def _models(result: dict[str, Any]) -> str:
 
 
 def _findings(result: dict[str, Any]) -> list[str]:
-    """What a person page reads, and the pages that miss the goal, if any."""
+    """What a person page reads, what each part of it took, and the pages that miss the goal, if any."""
     missed = [
         f"{label} on {name}"
         for name, store in result["stores"].items()
@@ -538,19 +589,38 @@ def _findings(result: dict[str, Any]) -> list[str]:
     ]
     lines = [
         "A person page reads what it shows, not every record of the person: each fact keeps the entity it names",
-        "(migration 019), so the newest 50 quotes, claims, events and documents are each read by one index, and",
-        "a career is summed by the store, one row per office as written, with its first and last sources read by",
-        "seeks on an index in the career's order (migration 020).",
+        "(migration 019), so the newest 50 quotes, claims, events and documents are each read by one index; the",
+        "store keeps each person's offices summed as documents are written (migration 021: a row per person and",
+        "office as written, added to by a trigger, summed again when a record leaves it), and the first and last",
+        "sources of each office are read by seeks on an index in the career's order (migration 020).",
         *_largest_lines(result.get("largest")),
+        *_parts_lines(result),
     ]
     if missed:
         lines += [
-            f"Missed: {', '.join(missed)}. What still grows with the person is the career's sum: it reads every",
-            "office record of the person from the index that holds them, and on a first visit those pages come from",
-            "disk. The next step is to keep each person's offices summed as documents are written (a row per person",
-            "and office as written, kept by the writer and by the triggers that move facts between entities), so",
-            "that a page reads its offices, not their records.",
+            f"Missed: {', '.join(missed)}. The parts above are each read from disk on a first visit (this",
+            "machine keeps a few GB of the store in its page cache); a page's time is their sum and the page's",
+            "own work (rendering, the career chart, the echoes of the person's quotes).",
         ]
+    return [*lines, ""]
+
+
+def _parts_lines(result: dict[str, Any]) -> list[str]:
+    stores = {name: store["parts"] for name, store in result["stores"].items() if "parts" in store}
+    if not stores:
+        return []
+    names = list(stores)
+    lines = [
+        "",
+        f"Where a person page's time goes: each of its queries timed apart for {PARTS_ASKED} people at random,",
+        "once each (`page_parts`), p50 / p95:",
+        "",
+        "| part | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for part in next(iter(stores.values())):
+        cells = " | ".join(f"{stores[n][part]['p50']:.1f} / {stores[n][part]['p95']:.1f} ms" for n in names)
+        lines.append(f"| {part} | {cells} |")
     return [*lines, ""]
 
 
@@ -559,7 +629,7 @@ def _largest_lines(largest: dict[str, Any] | None) -> list[str]:
         return []
     return [
         f"The store's most named person is in {largest['documents']:,} documents, with {largest['records']:,} office",
-        f"records in {largest['offices']:,} offices: {largest['offices_ms']:.0f} ms to sum them, warm (SQLite); the median",
+        f"records in {largest['offices']:,} offices: {largest['offices_ms']:.0f} ms to read those offices, warm (SQLite); the median",
         f"person with office records has {largest.get('median', 0):,} of them.",
     ]
 
