@@ -476,9 +476,14 @@ def page_parts(store: Path | str, count: int = PARTS_ASKED, seed: int = 11) -> d
         people = [r[0] for r in conn.execute("SELECT id FROM entities WHERE type = 'person' ORDER BY id")]
         rng = random.Random(seed)
         parts: dict[str, Any] = {
-            "documents": lambda e: conn.execute(
-                "SELECT COUNT(*) FROM doc_entities WHERE entity_id = ?", (e,)
-            ).fetchone(),
+            "documents": lambda e: (
+                queries.documents_naming(conn, e),
+                conn.execute(
+                    "SELECT d.id, d.title FROM doc_entities de JOIN documents d ON d.id = de.doc_id "
+                    "WHERE de.entity_id = ? ORDER BY de.id DESC LIMIT 50",
+                    (e,),
+                ).fetchall(),
+            ),
             "offices": lambda e: office_summary(conn, e),
             "quotes": lambda e: queries.search_quotes(conn, speaker_id=e, limit=50),
             "claims": lambda e: (

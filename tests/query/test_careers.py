@@ -101,6 +101,7 @@ def test_a_persons_facts_follow_the_entity_when_it_is_merged_split_or_corrected(
         merged = _by_id(conn, kept["id"])
         assert _roles(merged) == {"finance minister", "interior minister"}
         assert len(merged["quotes"]) == 2 and len(merged["events"]) == 1
+        assert merged["documents_total"] == before["documents_total"] + 1  # Tulegenova's document too
 
         stays = split_named(conn, "Dana Ospanova", "Aigerim Tulegenova", "person")
         [other] = [e["id"] for e in find_entities(conn, "Aigerim Tulegenova", type="person") if e["id"] != stays["id"]]
@@ -139,3 +140,17 @@ def test_an_office_told_by_many_documents_lists_its_earliest_and_latest_sources(
         assert [doc.rsplit("/", 1)[-1].removesuffix(".txt") for doc in shown] == by_date[:5] + by_date[-5:]
     finally:
         conn.close()
+
+
+def test_a_page_counts_the_documents_naming_the_entity_from_the_counts_the_store_keeps(
+    examples_db,  # type: ignore[no-untyped-def]
+    seeds_db,
+) -> None:
+    from elitewatch.query.queries import documents_naming
+
+    compared = 0
+    for conn in (examples_db, seeds_db):
+        for entity, count in conn.execute("SELECT entity_id, COUNT(*) FROM doc_entities GROUP BY entity_id"):
+            assert documents_naming(conn, entity) == count, entity
+            compared += 1
+    assert compared >= 50
