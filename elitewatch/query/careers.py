@@ -19,7 +19,7 @@ from elitewatch.dbapi import Connection, dialect
 from elitewatch.query.facts import Held, join_offices
 
 SOURCES_SHOWN = 10  # sources listed per office: the earliest and the latest half each; the rest counted
-HALF = SOURCES_SHOWN // 2
+HALF = SOURCES_SHOWN // 2  # the store keeps as many of each end (store/offices.py SOURCES_KEPT)
 SOURCE_KEYS = ("doc_id", "pattern", "sentence", "sentence_start", "sentence_end")
 
 
@@ -122,10 +122,14 @@ def _parts(conn: Connection, entity_id: int) -> list[_Part]:
     the records when one of the person's offices waits to be summed again, with the first and last HALF
     records of each (by the index in the career's order, migration 020)."""
     kind = dialect(conn)
-    parts = _kept_parts(conn, entity_id)
-    if parts is None:
+    kept = _kept_parts(conn, entity_id)
+    if kept is None:
         parts = _summed_parts(conn, kind, entity_id)
-    for key, row in _first_and_last(conn, kind, entity_id, parts):
+        listed = _first_and_last(conn, kind, entity_id, parts)
+    else:
+        parts, keys = kept
+        listed = _kept_sources(conn, entity_id, keys)
+    for key, row in listed:
         part = parts[key]
         order = (not part.org, row["when"], row["doc_id"], row["sentence_start"], row["id"])
         source = {name: row[name] for name in SOURCE_KEYS if name != "sentence"}
@@ -133,8 +137,11 @@ def _parts(conn: Connection, entity_id: int) -> list[_Part]:
     return list(parts.values())
 
 
-def _kept_parts(conn: Connection, entity_id: int) -> dict[tuple[Any, ...], _Part] | None:
-    """The person's offices as the store keeps their sums (store/offices.py); None when one is stale."""
+def _kept_parts(
+    conn: Connection, entity_id: int
+) -> tuple[dict[tuple[Any, ...], _Part], dict[int, tuple[Any, ...]]] | None:
+    """The person's offices as the store keeps their sums (store/offices.py), and the key of each kept office;
+    None when one is stale."""
     rows = conn.execute(
         """SELECT o.id, o.role, o.org_entity_id, o.org_text, o.start, o."end", o.ended, o.total, o.ended_before,
                   o.stale, org.name
@@ -146,10 +153,12 @@ def _kept_parts(conn: Connection, entity_id: int) -> dict[tuple[Any, ...], _Part
         return None
     parts: dict[tuple[Any, ...], _Part] = {}
     by_id: dict[int, _Part] = {}
+    keys: dict[int, tuple[Any, ...]] = {}
     for row in rows:
         part_id, role, org_id, org_text, *sums, _, org = tuple(row)
         part = _part(role, org_id, org or org_text, tuple(sums))
-        parts[(role, org_id or None, org_text or None)] = by_id[part_id] = part
+        keys[part_id] = (role, org_id or None, org_text or None)
+        parts[keys[part_id]] = by_id[part_id] = part
     if parts:
         for part_id, kind, date in conn.execute(
             """SELECT d.part_id, d.kind, d.date FROM office_parts o JOIN office_part_dates d ON d.part_id = o.id
@@ -157,7 +166,21 @@ def _kept_parts(conn: Connection, entity_id: int) -> dict[tuple[Any, ...], _Part
             (entity_id,),
         ):
             (by_id[part_id].seen if kind == "as_of" else by_id[part_id].seen_by_document).add(date)
-    return parts
+    return parts, keys
+
+
+def _kept_sources(
+    conn: Connection, entity_id: int, keys: dict[int, tuple[Any, ...]]
+) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """The first and last sources of each of the person's offices as the store keeps them (migration 022):
+    one read of the person's rows, in order."""
+    for row in conn.execute(
+        """SELECT part_id, position_id AS id, listed AS "when", doc_id, pattern, sentence_start, sentence_end
+             FROM office_part_sources WHERE person_entity_id = ?""",
+        (entity_id,),
+    ):
+        source = dict(row)
+        yield keys[source.pop("part_id")], source
 
 
 def _summed_parts(conn: Connection, kind: str, entity_id: int) -> dict[tuple[Any, ...], _Part]:

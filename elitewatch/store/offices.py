@@ -1,5 +1,6 @@
-"""The sums of a person's offices as written (migration 021's office_parts): `summed` takes one office's from
-its records, `refresh_offices` takes again those a record left (stale) before a writer commits. The triggers
+"""The sums of a person's offices as written (migration 021's office_parts) and their first and last sources
+(022): `summed` and `first_and_last` take one office's from its records, `refresh_offices` takes again those
+a record left (stale) before a writer commits. The triggers
 add a record joining an office at once; query/careers.py reads the sums, and sums a stale office from its
 records itself until it is refreshed."""
 
@@ -49,15 +50,37 @@ def summed(conn: Connection, key: tuple[int, str, int, str]) -> dict[str, Any] |
     }
 
 
+SOURCES_KEPT = 5  # the earliest and the latest sources an office keeps each (migration 022's five)
+_LISTED = 'COALESCE(p.start, p.as_of, p."end", p.published, \'\')'  # where a record stands in a career
+
+
+def first_and_last(conn: Connection, key: tuple[int, str, int, str]) -> list[tuple[Any, ...]]:
+    """One office's first and last SOURCES_KEPT records in the career's order, as office_part_sources keeps
+    them: (listed, doc_id, sentence_start, position id, sentence_end, pattern)."""
+    c = _COLLATE[dialect(conn)]
+    order = [f"{_LISTED}{c}", f"p.doc_id{c}", "p.sentence_start", "p.id"]
+    found: dict[int, tuple[Any, ...]] = {}
+    for terms in (order, [f"{term} DESC" for term in order]):
+        for row in conn.execute(
+            f"""SELECT {_LISTED}, p.doc_id, p.sentence_start, p.id, p.sentence_end, p.pattern FROM positions p
+                 WHERE {_OF_PART} ORDER BY {", ".join(terms)} LIMIT {SOURCES_KEPT}""",
+            key,
+        ):
+            found[int(row[3])] = tuple(row)
+    return list(found.values())
+
+
 def refresh_offices(conn: Connection) -> int:
     """Sum again every stale office from its records (one that has none left goes); how many were.
     Inside the caller's write transaction."""
     stale = conn.execute(
         """SELECT id, person_entity_id, role, org_entity_id, org_text FROM office_parts WHERE stale = 1"""
     ).fetchall()
-    for part_id, *key in (tuple(row) for row in stale):
-        sums = summed(conn, (int(key[0]), str(key[1]), int(key[2]), str(key[3])))
+    for part_id, person, role, org_id, org_text in (tuple(row) for row in stale):
+        key = (int(person), str(role), int(org_id), str(org_text))
+        sums = summed(conn, key)
         conn.execute("DELETE FROM office_part_dates WHERE part_id = ?", (part_id,))
+        conn.execute("DELETE FROM office_part_sources WHERE part_id = ?", (part_id,))
         if sums is None:
             conn.execute("DELETE FROM office_parts WHERE id = ?", (part_id,))
             continue
@@ -69,5 +92,10 @@ def refresh_offices(conn: Connection) -> int:
         conn.executemany(
             "INSERT INTO office_part_dates (part_id, kind, date) VALUES (?, ?, ?)",
             [(part_id, kind, date) for kind, date in sorted(sums["dates"])],
+        )
+        conn.executemany(
+            """INSERT INTO office_part_sources (person_entity_id, part_id, listed, doc_id, sentence_start,
+                                                position_id, sentence_end, pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(person, part_id, *source) for source in first_and_last(conn, key)],
         )
     return len(stale)

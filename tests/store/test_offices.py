@@ -16,7 +16,7 @@ from elitewatch.resolve.judgements import merge_named, split_named
 from elitewatch.settings import Settings
 from elitewatch.store import connect, transaction
 from elitewatch.store.corrections import record_correction
-from elitewatch.store.offices import summed
+from elitewatch.store.offices import first_and_last, summed
 
 
 def _kept(conn: Connection) -> dict[tuple[Any, ...], dict[str, Any]]:
@@ -24,6 +24,12 @@ def _kept(conn: Connection) -> dict[tuple[Any, ...], dict[str, Any]]:
     dates: dict[int, set[tuple[str, str]]] = {}
     for part_id, kind, date in conn.execute("SELECT part_id, kind, date FROM office_part_dates"):
         dates.setdefault(part_id, set()).add((kind, date))
+    sources: dict[int, set[tuple[Any, ...]]] = {}
+    for part_id, *source in conn.execute(
+        """SELECT part_id, listed, doc_id, sentence_start, position_id, sentence_end, pattern
+             FROM office_part_sources"""
+    ):
+        sources.setdefault(part_id, set()).add(tuple(source))
     kept = {}
     for row in conn.execute(
         """SELECT id, person_entity_id, role, org_entity_id, org_text, start, "end", ended, total, ended_before, stale
@@ -33,7 +39,7 @@ def _kept(conn: Connection) -> dict[tuple[Any, ...], dict[str, Any]]:
         assert not stale, key
         kept[tuple(key)] = {
             "start": start, "end": end, "ended": ended, "total": total, "ended_before": ended_before,
-            "dates": dates.get(part_id, set()),
+            "dates": dates.get(part_id, set()), "sources": sources.get(part_id, set()),
         }  # fmt: skip
     return kept
 
@@ -43,7 +49,10 @@ def _from_records(conn: Connection) -> dict[tuple[Any, ...], dict[str, Any]]:
         """SELECT DISTINCT person_entity_id, role, COALESCE(org_entity_id, 0), COALESCE(org_text, '')
              FROM positions WHERE person_entity_id IS NOT NULL"""
     ).fetchall()
-    return {tuple(key): summed(conn, tuple(key)) for key in keys}  # type: ignore[arg-type]
+    return {
+        tuple(key): {**summed(conn, tuple(key)), "sources": set(first_and_last(conn, tuple(key)))}  # type: ignore[arg-type, dict-item]
+        for key in keys
+    }
 
 
 def _assert_kept_right(conn: Connection) -> int:
@@ -146,6 +155,7 @@ def test_a_stale_office_is_read_from_its_records_until_it_is_summed_again(tmp_pa
 
 _BEFORE_021 = {
     "sqlite": [
+        "DROP TABLE office_part_sources",
         "DROP TRIGGER office_parts_inserted",
         "DROP TRIGGER office_parts_changed",
         "DROP TRIGGER office_parts_deleted",
@@ -153,6 +163,7 @@ _BEFORE_021 = {
         "DROP TABLE office_parts",
     ],
     "postgresql": [
+        "DROP TABLE office_part_sources",
         "DROP TABLE office_part_dates",
         "DROP TABLE office_parts",
         "DROP FUNCTION office_parts_follow CASCADE",
@@ -173,13 +184,35 @@ def test_a_store_written_before_the_sums_were_kept_gets_them_when_it_opens(tmp_p
     expected = _kept(conn)
     for statement in _BEFORE_021[dialect(conn)]:
         conn.execute(statement)
-    conn.execute("DELETE FROM schema_migrations WHERE version = 21")
+    conn.execute("DELETE FROM schema_migrations WHERE version IN (21, 22)")
     conn.commit()
     conn.close()
-    conn = connect(store)  # migration 021 again: its tables, its triggers and the sums of what is stored
+    conn = connect(store)  # migrations 021 and 022 again: their tables, triggers and the sums of what is stored
     try:
         assert len(expected) >= 3
         assert _kept(conn) == expected
         _assert_kept_right(conn)
+    finally:
+        conn.close()
+
+
+def test_an_office_of_many_records_keeps_its_first_and_last_five_sources(tmp_path: Path, new_store) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(14):  # written out of date order: each one kept or dropped as it comes
+        day = (n * 5) % 14 + 1
+        text = f"Dana Ospanova, the finance minister of Kazakhstan, opened a school in Taraz. It has {n + 3} classes."
+        _write(folder, f"school{n:02}", text, f"2023-03-{day:02}")
+    conn = connect(new_store())
+    try:
+        ingest(conn, [str(folder)], Settings())
+        [(kept,)] = conn.execute("SELECT COUNT(*) FROM office_part_sources").fetchall()
+        assert kept == 10
+        _assert_kept_right(conn)
+        with transaction(conn):  # the earliest two go: the next two are the first five's
+            conn.execute("DELETE FROM documents WHERE published IN ('2023-03-01', '2023-03-02')")
+        _assert_kept_right(conn)
+        dana = _person(conn, "Dana Ospanova")
+        assert office_summary(conn, dana, sentences=True) == offices(career(conn, dana, sentences=True))
     finally:
         conn.close()
