@@ -86,7 +86,7 @@ def entity_profile(
         conn.execute(
             """SELECT d.id, d.title, d.published, d.language,
                       (SELECT COUNT(*) FROM mentions m WHERE m.doc_entity_id = de.id) AS mentions
-               FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+               FROM doc_entities de JOIN documents d INDEXED BY documents_listing ON d.id = de.doc_id
                WHERE de.entity_id = ? ORDER BY de.id DESC LIMIT ?""",  # the newest ingested, by the index
             (entity_id, limit),
         )
@@ -364,7 +364,8 @@ def _event_sources(conn: Connection, ids: set[int]) -> dict[int, dict[str, Any]]
         for row in conn.execute(
             # where each source says it (the page links to the sentence), not the sentence: it is the event's
             f"""SELECT e.id, e.doc_id, d.title, d.published, e.date, e.trigger, e.sentence_start, e.sentence_end
-                  FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({",".join("?" * len(chunk))})""",
+                  FROM events e JOIN documents d INDEXED BY documents_listing ON d.id = e.doc_id
+                 WHERE e.id IN ({",".join("?" * len(chunk))})""",
             chunk,
         ):
             found[int(row["id"])] = dict(row)
@@ -426,7 +427,7 @@ def search_quotes(
                      q.speaker_text AS speaker_stated, org.entity_id AS speaks_for_id, oe.name AS speaks_for
               FROM (SELECT q.id FROM {source} {"WHERE " + " AND ".join(where) if where else ""}
                     ORDER BY q.dated DESC, q.doc_id, q.start LIMIT ?) top
-              JOIN quotes q ON q.id = top.id JOIN documents d ON d.id = q.doc_id
+              JOIN quotes q ON q.id = top.id JOIN documents d INDEXED BY documents_listing ON d.id = q.doc_id
               LEFT JOIN doc_entities de ON de.id = q.speaker_doc_entity_id
               LEFT JOIN entities e ON e.id = de.entity_id
               LEFT JOIN doc_entities org ON org.id = q.speaker_org_doc_entity_id
@@ -495,7 +496,7 @@ def search_claims(
         conn.execute(
             f"""SELECT c.id, c.doc_id, c.text, c.cue, c.polarity, c.said_on, c.start, c.end, c.source_text,
                        c.confidence, c.language, de.entity_id AS source_id, e.name AS source, d.published, d.title
-                  FROM claims c JOIN documents d ON d.id = c.doc_id
+                  FROM claims c JOIN documents d INDEXED BY documents_listing ON d.id = c.doc_id
                   LEFT JOIN doc_entities de ON de.id = c.source_doc_entity_id
                   LEFT JOIN entities e ON e.id = de.entity_id
                   {clause} ORDER BY c.dated DESC, c.doc_id, c.start LIMIT ?""",
