@@ -174,13 +174,15 @@ def _kept_sources(
 ) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
     """The first and last sources of each of the person's offices as the store keeps them (migration 022):
     one read of the person's rows, in order."""
-    for row in conn.execute(
-        """SELECT part_id, position_id AS id, listed AS "when", doc_id, pattern, sentence_start, sentence_end
+    for part_id, *values in conn.execute(
+        """SELECT part_id, position_id, listed, doc_id, pattern, sentence_start, sentence_end
              FROM office_part_sources WHERE person_entity_id = ?""",
         (entity_id,),
     ):
-        source = dict(row)
-        yield keys[source.pop("part_id")], source
+        yield keys[part_id], dict(zip(_KEPT_SOURCE, values, strict=True))
+
+
+_KEPT_SOURCE = ("id", "when", "doc_id", "pattern", "sentence_start", "sentence_end")
 
 
 def _summed_parts(conn: Connection, kind: str, entity_id: int) -> dict[tuple[Any, ...], _Part]:
