@@ -84,6 +84,22 @@ def name_tags(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
+def organization_nominative(word: str) -> str | None:
+    """The nominative of a word the dictionary knows only as an organization's name (Orgn, never a person's
+    name): «Аль-Кайды» -> «Аль-Каида», «Ленкома» -> «Ленком»; None for any other word."""
+    known = [parse for parse in _parses(word.lower()) if parse.is_known]
+    tags = [set(str(parse.tag).replace(" ", ",").split(",")) for parse in known]
+    if not known or not all("Orgn" in tag for tag in tags) or any(tag & NAME_TAGS for tag in tags):
+        return None
+    normal = known[0].normal_form
+    if word.isupper():
+        return normal.upper()  # «ООН»
+    pieces, written = normal.split("-"), word.split("-")
+    if len(pieces) != len(written):
+        return normal.capitalize()
+    return "-".join(p.capitalize() if w[:1].isupper() else p for p, w in zip(pieces, written, strict=True))
+
+
 def _adjective_nominative(word: str, case: str) -> str:
     """«младшего» -> «младший»: the dictionary's masculine nominative of an adjective read in the case."""
     for parse in _parses(word):

@@ -16,6 +16,7 @@ from elitewatch.extract.entities.inflection import (
     name_cases,
     name_tags,
     nominative,
+    organization_nominative,
     plausible_nominative,
     takes_case_ending,
 )
@@ -247,6 +248,24 @@ def relemmatize(mention: Mention, parsed: Parsed, starts: list[int], seen: Attes
     if normal == mention.normal:
         return mention
     return Mention(mention.start, mention.end, mention.text, mention.type, normal, evidence=mention.evidence)
+
+
+def split_organization(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Mention]:
+    """A Russian person span that begins with a word the dictionary knows only as an organization's name, then a
+    given name, holds both: «лидера Аль-Кайды Усамы бин Ладена», «актёр Ленкома Павел Смеян» are an
+    organization and a person (the tagger ran them together)."""
+    tokens = _tokens_of(mention, parsed, starts)
+    words = mention.normal.split(" ")
+    if len(tokens) < 3 or len(words) != len(tokens) or "Name" not in name_tags(tokens[1].text):
+        return [mention]
+    organization = organization_nominative(tokens[0].text)
+    if organization is None:
+        return [mention]
+    text = parsed.doc.text
+    head = Mention(mention.start, tokens[0].end, text[mention.start : tokens[0].end], "organization", organization)
+    rest = Mention(tokens[1].start, mention.end, text[tokens[1].start : mention.end], "person", " ".join(words[1:]))
+    head.evidence = rest.evidence = mention.evidence
+    return [head, rest]
 
 
 def split_names(mention: Mention, parsed: Parsed, starts: list[int]) -> list[Mention]:

@@ -40,7 +40,7 @@ from elitewatch.extract.positions.unnamed import complete_offices, continued_rol
 from elitewatch.model import LocalEntity, Parsed, Position
 
 EXTRACTOR = "positions"
-VERSION = "3"  # 3: offices by their verb's tense, "since" starts, section countries
+VERSION = "4"  # 3: offices by their verb's tense, "since" starts, section countries; 4: times and modifiers
 
 __all__ = ["EXTRACTOR", "VERSION", "extract_positions"]
 

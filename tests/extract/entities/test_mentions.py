@@ -108,3 +108,17 @@ def test_a_foreign_name_in_a_vowel_another_case_would_end_in_stays() -> None:
     # «-и» and «-у» end genitives and accusatives of other words, never of these cases: the names do not decline
     assert _person("Репортёры снова обсуждали Монику Ковински и её адвоката.", "Монику Ковински") == "Моника Ковински"
     assert _person("Это случилось после правления императора Хирокаку.", "Хирокаку") == "Хирокаку"
+
+
+def test_an_organization_the_dictionary_knows_run_into_a_name_is_split_from_it() -> None:
+    """The tagger gives «Аль-Кайды Усамы бин Ладена» as one person; the dictionary knows «Аль-Кайда» as an
+    organization's name and «Усама» as a given name."""
+    analysis = analyse_text("Спецназ ликвидировал лидера Аль-Кайды Усаму бин Ладена в Абботтабаде.")
+    found = {(e.type, e.name) for e in analysis.entities}
+    assert ("person", "Усама бин Ладен") in found
+    assert ("organization", "Аль-Каида") in found
+    actor = analyse_text("Актёр Ленкома Павел Смеян сыграл в мюзикле.")
+    assert {(e.type, e.name) for e in actor.entities} >= {("organization", "Ленком"), ("person", "Павел Смеян")}
+    # a given name after a word the dictionary also knows as a place or a name is left alone
+    kept = analyse_text("Вчера София Никитчук выступила в суде.")
+    assert ("person", "София Никитчук") in {(e.type, e.name) for e in kept.entities}
