@@ -79,6 +79,15 @@ def _write(folder: Path, name: str, text: str, published: str) -> None:
     (folder / f"{name}.meta.json").write_text(json.dumps({"published": published}))
 
 
+def _texts(tmp_path: Path) -> Path:
+    """TEXTS written into a folder, each dated a day after the one before."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for n, (name, text) in enumerate(TEXTS.items()):
+        _write(folder, name, text, f"2024-03-0{n + 1}")
+    return folder
+
+
 def _person(conn: Connection, name: str) -> int:
     [found] = find_entities(conn, name, type="person")
     return int(found["id"])
@@ -88,10 +97,7 @@ def test_the_kept_sums_follow_writes_merges_splits_corrections_and_documents_wri
     tmp_path: Path,
     new_store,  # type: ignore[no-untyped-def]
 ) -> None:
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    for n, (name, text) in enumerate(TEXTS.items()):
-        _write(folder, name, text, f"2024-03-0{n + 1}")
+    folder = _texts(tmp_path)
     conn = connect(new_store())
     try:
         ingest(conn, [str(folder)], Settings())
@@ -129,10 +135,7 @@ def test_the_kept_sums_follow_writes_merges_splits_corrections_and_documents_wri
 
 
 def test_a_stale_office_is_read_from_its_records_until_it_is_summed_again(tmp_path: Path, new_store) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    for n, (name, text) in enumerate(TEXTS.items()):
-        _write(folder, name, text, f"2024-03-0{n + 1}")
+    folder = _texts(tmp_path)
     conn = connect(new_store())
     try:
         ingest(conn, [str(folder)], Settings())
@@ -174,10 +177,7 @@ _BEFORE_021 = {
 
 
 def test_a_store_written_before_the_sums_were_kept_gets_them_when_it_opens(tmp_path: Path, new_store) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    for n, (name, text) in enumerate(TEXTS.items()):
-        _write(folder, name, text, f"2024-03-0{n + 1}")
+    folder = _texts(tmp_path)
     store = new_store()
     conn = connect(store)
     ingest(conn, [str(folder)], Settings())
