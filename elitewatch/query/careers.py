@@ -17,6 +17,7 @@ from typing import Any
 
 from elitewatch.dbapi import Connection, dialect
 from elitewatch.query.facts import Held, join_offices
+from elitewatch.store.offices import COLLATE, LISTED, UNDATED
 
 SOURCES_SHOWN = 10  # sources listed per office: the earliest and the latest half each; the rest counted
 HALF = SOURCES_SHOWN // 2  # the store keeps as many of each end (store/offices.py SOURCES_KEPT)
@@ -109,12 +110,10 @@ _PART_NAMED = {
     "sqlite": _PART["sqlite"],
     "postgresql": "p.role, COALESCE(p.org_entity_id, 0) AS org_entity_id, COALESCE(p.org_text, '') AS org_text",
 }
-_UNDATED = "p.start IS NULL AND p.end IS NULL AND p.as_of IS NULL"
 _SUMS = {
     "sqlite": "group_concat(DISTINCT p.as_of), group_concat(DISTINCT CASE WHEN {undated} AND p.ended = 0 THEN p.published END)",
     "postgresql": "string_agg(DISTINCT p.as_of, ','), string_agg(DISTINCT CASE WHEN {undated} AND p.ended = 0 THEN p.published END, ',')",
 }
-_COLLATE = {"sqlite": "", "postgresql": ' COLLATE "C"'}  # the order Python sorts strings in
 
 
 def _parts(conn: Connection, entity_id: int) -> list[_Part]:
@@ -152,20 +151,19 @@ def _kept_parts(
     if any(row[9] for row in rows):
         return None
     parts: dict[tuple[Any, ...], _Part] = {}
-    by_id: dict[int, _Part] = {}
     keys: dict[int, tuple[Any, ...]] = {}
     for row in rows:
         part_id, role, org_id, org_text, *sums, _, org = tuple(row)
-        part = _part(role, org_id, org or org_text, tuple(sums))
         keys[part_id] = (role, org_id or None, org_text or None)
-        parts[keys[part_id]] = by_id[part_id] = part
+        parts[keys[part_id]] = _part(role, org_id, org or org_text, tuple(sums))
     if parts:
         for part_id, kind, date in conn.execute(
             """SELECT d.part_id, d.kind, d.date FROM office_parts o JOIN office_part_dates d ON d.part_id = o.id
                 WHERE o.person_entity_id = ?""",
             (entity_id,),
         ):
-            (by_id[part_id].seen if kind == "as_of" else by_id[part_id].seen_by_document).add(date)
+            part = parts[keys[part_id]]
+            (part.seen if kind == "as_of" else part.seen_by_document).add(date)
     return parts, keys
 
 
@@ -187,13 +185,13 @@ _KEPT_SOURCE = ("id", "when", "doc_id", "pattern", "sentence_start", "sentence_e
 
 def _summed_parts(conn: Connection, kind: str, entity_id: int) -> dict[tuple[Any, ...], _Part]:
     """The person's offices summed from their records."""
-    c = _COLLATE[kind]
+    c = COLLATE[kind]
     parts: dict[tuple[Any, ...], _Part] = {}
     for row in conn.execute(
         f"""SELECT part.*, COALESCE(org.name, part.org_text) FROM (
                 SELECT {_PART_NAMED[kind]}, MIN(p.start{c}), MAX(p.end{c}), MAX(p.ended), COUNT(*),
-                       {_SUMS[kind].format(undated=_UNDATED)},
-                       MIN(CASE WHEN {_UNDATED} AND p.ended = 1 THEN p.published END{c})
+                       {_SUMS[kind].format(undated=UNDATED)},
+                       MIN(CASE WHEN {UNDATED} AND p.ended = 1 THEN p.published END{c})
                   FROM positions p WHERE p.person_entity_id = ? GROUP BY {_PART[kind]}) part
               LEFT JOIN entities org ON org.id = part.org_entity_id""",
         (entity_id,),
@@ -216,8 +214,7 @@ def _part(role: str, org_id: int | None, org: str | None, sums: tuple[Any, ...])
     return part
 
 
-_LISTED = "COALESCE(p.start, p.as_of, p.end, p.published, '')"  # where a record stands in a career
-_SOURCE_COLUMNS = f'p.id, {_LISTED} AS "when", p.doc_id, p.pattern, p.sentence_start, p.sentence_end'
+_SOURCE_COLUMNS = f'p.id, {LISTED} AS "when", p.doc_id, p.pattern, p.sentence_start, p.sentence_end'
 
 
 PARTS_ASKED = 100  # offices as written whose first and last records one statement asks for
@@ -233,7 +230,7 @@ def _first_and_last(
         yield from _first_and_last_lateral(conn, entity_id, parts)
         return
     source = "positions p INDEXED BY positions_person_part_listed"
-    order = [_LISTED, "p.doc_id", "p.sentence_start", "p.id"]
+    order = [LISTED, "p.doc_id", "p.sentence_start", "p.id"]
     backwards = [f"{term} DESC" for term in order]
     keys = list(parts)
     for begin in range(0, len(keys), PARTS_ASKED):
@@ -262,13 +259,13 @@ _LATERAL = f"""
         (SELECT {_SOURCE_COLUMNS} FROM positions p
           WHERE p.person_entity_id = ? AND p.role = v.role AND COALESCE(p.org_entity_id, 0) = v.org_id
             AND COALESCE(p.org_text, '') = v.org_text
-          ORDER BY {_LISTED} COLLATE "C", p.doc_id COLLATE "C", p.sentence_start, p.id
+          ORDER BY {LISTED} COLLATE "C", p.doc_id COLLATE "C", p.sentence_start, p.id
           LIMIT CASE WHEN v.many = 1 THEN {HALF} ELSE {SOURCES_SHOWN} END)
         UNION ALL
         (SELECT {_SOURCE_COLUMNS} FROM positions p
           WHERE v.many = 1 AND p.person_entity_id = ? AND p.role = v.role AND COALESCE(p.org_entity_id, 0) = v.org_id
             AND COALESCE(p.org_text, '') = v.org_text
-          ORDER BY {_LISTED} COLLATE "C" DESC, p.doc_id COLLATE "C" DESC, p.sentence_start DESC, p.id DESC
+          ORDER BY {LISTED} COLLATE "C" DESC, p.doc_id COLLATE "C" DESC, p.sentence_start DESC, p.id DESC
           LIMIT {HALF})
     ) listed"""
 

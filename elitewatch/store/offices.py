@@ -13,17 +13,17 @@ from elitewatch.dbapi import Connection, dialect
 # the records of one office as written, by the keys office_parts keeps (no entity: 0, no words: '')
 _OF_PART = """p.person_entity_id = ? AND p.role = ?
     AND COALESCE(p.org_entity_id, 0) = ? AND COALESCE(p.org_text, '') = ?"""
-_UNDATED = 'p.start IS NULL AND p."end" IS NULL AND p.as_of IS NULL'
-_COLLATE = {"sqlite": "", "postgresql": ' COLLATE "C"'}  # the order Python sorts strings in
+UNDATED = 'p.start IS NULL AND p."end" IS NULL AND p.as_of IS NULL'  # a record that gives no date
+COLLATE = {"sqlite": "", "postgresql": ' COLLATE "C"'}  # the order Python sorts strings in
 
 
 def summed(conn: Connection, key: tuple[int, str, int, str]) -> dict[str, Any] | None:
     """One office's sums from its records (None when it has none left): dates, counts and the dates the
     records show the person in post."""
-    c = _COLLATE[dialect(conn)]
+    c = COLLATE[dialect(conn)]
     row = conn.execute(
         f"""SELECT MIN(p.start{c}), MAX(p."end"{c}), MAX(p.ended), COUNT(*),
-                   MIN(CASE WHEN {_UNDATED} AND p.ended = 1 THEN p.published END{c})
+                   MIN(CASE WHEN {UNDATED} AND p.ended = 1 THEN p.published END{c})
               FROM positions p WHERE {_OF_PART}""",
         key,
     ).fetchone()
@@ -36,7 +36,7 @@ def summed(conn: Connection, key: tuple[int, str, int, str]) -> dict[str, Any] |
             f"""SELECT DISTINCT 'as_of', p.as_of FROM positions p WHERE {_OF_PART} AND p.as_of IS NOT NULL
                 UNION
                 SELECT DISTINCT 'document', p.published FROM positions p
-                 WHERE {_OF_PART} AND {_UNDATED} AND p.ended = 0 AND p.published IS NOT NULL""",
+                 WHERE {_OF_PART} AND {UNDATED} AND p.ended = 0 AND p.published IS NOT NULL""",
             [*key, *key],
         )
     }
@@ -51,18 +51,18 @@ def summed(conn: Connection, key: tuple[int, str, int, str]) -> dict[str, Any] |
 
 
 SOURCES_KEPT = 5  # the earliest and the latest sources an office keeps each (migration 022's five)
-_LISTED = 'COALESCE(p.start, p.as_of, p."end", p.published, \'\')'  # where a record stands in a career
+LISTED = "COALESCE(p.start, p.as_of, p.\"end\", p.published, '')"  # where a record stands in a career
 
 
 def first_and_last(conn: Connection, key: tuple[int, str, int, str]) -> list[tuple[Any, ...]]:
     """One office's first and last SOURCES_KEPT records in the career's order, as office_part_sources keeps
     them: (listed, doc_id, sentence_start, position id, sentence_end, pattern)."""
-    c = _COLLATE[dialect(conn)]
-    order = [f"{_LISTED}{c}", f"p.doc_id{c}", "p.sentence_start", "p.id"]
+    c = COLLATE[dialect(conn)]
+    order = [f"{LISTED}{c}", f"p.doc_id{c}", "p.sentence_start", "p.id"]
     found: dict[int, tuple[Any, ...]] = {}
     for terms in (order, [f"{term} DESC" for term in order]):
         for row in conn.execute(
-            f"""SELECT {_LISTED}, p.doc_id, p.sentence_start, p.id, p.sentence_end, p.pattern FROM positions p
+            f"""SELECT {LISTED}, p.doc_id, p.sentence_start, p.id, p.sentence_end, p.pattern FROM positions p
                  WHERE {_OF_PART} ORDER BY {", ".join(terms)} LIMIT {SOURCES_KEPT}""",
             key,
         ):
