@@ -53,7 +53,7 @@ EXTRACTOR = "entities"
 # 4: headings, datelines and bylines read from the layout; 5: two names side by side split; 6: a name word's
 # nominative checked against its case's endings and the document's forms, initials and patronymics joined;
 # 7: a Russian role word before a name in Latin letters governs it (no person vote for «глава Twitter»)
-VERSION = "8"  # 8: an organization the dictionary knows split from the name run into it
+VERSION = "9"  # 8: an organization the dictionary knows split from the name run into it; 9: brackets after an "of" tail
 FORMS_VERSION = "1"
 
 __all__ = ["EXTRACTOR", "FORMS_VERSION", "VERSION", "add_forms", "extract_entities"]

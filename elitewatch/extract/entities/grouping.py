@@ -98,27 +98,51 @@ def link_brackets(text: str, mentions: list[Mention], groups: list[Group], group
             keys = token_keys(mention.normal)
             if len(keys) > 1:
                 by_key[keys[-1]].add(index)
-    for mention, owner in zip(mentions, group_of, strict=True):
+    for number, (mention, owner) in enumerate(zip(mentions, group_of, strict=True)):
         match = BRACKETED.match(text, mention.end)
         if owner < 0 or not match or not match.group(1)[:1].isupper():
             continue
         inner = Mention(match.start(1), match.end(1), match.group(1), mention.type, match.group(1))
-        for other in by_key.get(group_key(inner), set()) - {owner}:
-            elsewhere = any(not match.start(1) <= m.start < match.end(1) for m in groups[other].mentions)
-            # another name of the same thing: "Keiki-batyr (Nurmagambet Kokeimbaiuly)"; not a known place or
-            # organization, nor an acronym of something else: "Веселин Топалов (Bulgaria)", «Иван Петров (ЛДПР)»
-            # a place in brackets after a place says where it is: «Дюссельдорф (ФРГ)», "Springfield (Illinois)"
-            locates = mention.type == "place" and all(m.type == "place" for m in groups[other].mentions)
-            other_name = not inner.text.isupper() and not groups[other].gazetteer and not groups[owner].gazetteer
-            # a known place or organization on one side only is another thing: «Франц Беккенбауэр (Германия)»,
-            # "Antidoping Agency of the US (USADA)", unless the other side spells it or is its acronym
-            one_known = (groups[owner].gazetteer is None) != (groups[other].gazetteer is None)
-            if (
-                ((elsewhere or other_name) and not locates and not one_known)
-                or _same_name(mention.normal, inner.text)
-                or _acronym_of(inner.text, mention.normal)
-            ):
-                uf.union(owner, other)
+        whole = _whole_name(text, mentions, group_of, number) if groups[owner].gazetteer else []
+        for named, name in ((owner, mention), *whole):
+            for other in by_key.get(group_key(inner), set()) - {named}:
+                if _also_named(groups, named, other, inner, match.start(1), match.end(1), name):
+                    uf.union(named, other)
+
+
+def _whole_name(text: str, mentions: list[Mention], group_of: list[int], number: int) -> list[tuple[int, Mention]]:
+    """«Всемирной продовольственной и сельскохозяйственной организации ООН (ФАО)», "the Antidoping Agency of
+    the US (USADA)": the known name before the brackets (ООН, US) ends a longer organization's name (its "of"
+    part), and the brackets may spell that one. The organization right before it and its group, when there is one."""
+    mention = mentions[number]
+    if number == 0 or mention.type not in ("organization", "place"):
+        return []
+    before = mentions[number - 1]
+    between = text[before.end : mention.start].split()
+    if before.type != "organization" or group_of[number - 1] < 0 or between not in ([], ["of"], ["of", "the"]):
+        return []
+    return [(group_of[number - 1], before)]
+
+
+def _also_named(
+    groups: list[Group], owner: int, other: int, inner: Mention, start: int, end: int, mention: Mention
+) -> bool:
+    """Whether the brackets' name (`inner`, the name of group `other` elsewhere) names what group `owner` does
+    (`mention`: its name before the brackets)."""
+    elsewhere = any(not start <= m.start < end for m in groups[other].mentions)
+    # another name of the same thing: "Keiki-batyr (Nurmagambet Kokeimbaiuly)"; not a known place or
+    # organization, nor an acronym of something else: "Веселин Топалов (Bulgaria)", «Иван Петров (ЛДПР)»
+    # a place in brackets after a place says where it is: «Дюссельдорф (ФРГ)», "Springfield (Illinois)"
+    locates = mention.type == "place" and all(m.type == "place" for m in groups[other].mentions)
+    other_name = not inner.text.isupper() and not groups[other].gazetteer and not groups[owner].gazetteer
+    # a known place or organization on one side only is another thing: «Франц Беккенбауэр (Германия)»,
+    # "Antidoping Agency of the US (USADA)", unless the other side spells it or is its acronym
+    one_known = (groups[owner].gazetteer is None) != (groups[other].gazetteer is None)
+    return (
+        ((elsewhere or other_name) and not locates and not one_known)
+        or _same_name(mention.normal, inner.text)
+        or _acronym_of(inner.text, mention.normal)
+    )
 
 
 def _same_name(outer: str, inner: str) -> bool:

@@ -40,3 +40,18 @@ def test_a_name_that_two_longer_names_fit_stays_apart() -> None:
     )
     assert entity(analysis, "Мария Хосе Гарсия")[1] != entity(analysis, "Мария Луиза Гарсия")[1]
     assert entity(analysis, "Мария Гарсия")[1] not in {"Мария Хосе Гарсия", "Мария Луиза Гарсия"}
+
+
+def test_brackets_after_the_known_end_of_a_longer_name_name_the_longer_one() -> None:
+    """The abbreviation in brackets follows «ООН» or "the US", the end of a longer organization's name: it is that
+    organization's, and the known place or organization stays itself."""
+    analysis = analyse_text(
+        "Данные Международной организации гражданской авиации ООН (ИКАО) опубликованы в среду. "
+        "Представители ИКАО заявили, что рост продолжится."
+    )
+    assert entity(analysis, "ИКАО")[1] == entity(analysis, "Международной организации гражданской авиации")[1]
+    assert entity(analysis, "ООН")[1] != entity(analysis, "ИКАО")[1]
+    analysis = analyse_text("The Antidoping Agency of the US (USADA) said on Monday that USADA would appeal.")
+    assert entity(analysis, "USADA")[1] == entity(analysis, "Antidoping Agency")[1]
+    assert entity(analysis, "US")[1] != entity(analysis, "USADA")[1]
+
