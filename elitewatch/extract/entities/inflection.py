@@ -84,6 +84,19 @@ def name_tags(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
+def given_name_gender(word: str) -> str | None:
+    """The gender the dictionary gives a Russian given name («Анна»: "f", «Михаэль»: "m"), None when it knows
+    the word as no given name or as both."""
+    genders = {
+        "m" if "masc" in tag else "f"
+        for parse in _parses(word.lower())
+        if parse.is_known
+        and "Name" in (tag := set(str(parse.tag).replace(" ", ",").split(",")))
+        and ("masc" in tag or "femn" in tag)
+    }
+    return genders.pop() if len(genders) == 1 else None
+
+
 def organization_nominative(word: str) -> str | None:
     """The nominative of a word the dictionary knows only as an organization's name (Orgn, never a person's
     name): «Аль-Кайды» -> «Аль-Каида», «Ленкома» -> «Ленком»; None for any other word."""

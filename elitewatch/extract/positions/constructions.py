@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from elitewatch.extract.document import DocumentIndex, referent
 from elitewatch.extract.events.lexicon import lexicon as event_lexicon
-from elitewatch.extract.positions import predicates
+from elitewatch.extract.positions import leaving, predicates
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import disagree, plural
 from elitewatch.extract.positions.lexicon import any_language, lexicon
@@ -359,7 +359,7 @@ def _has_object(doc: DocumentIndex, verb: Token) -> bool:
 
 
 def _verbal(doc: DocumentIndex, mention: Mention, first: int, last: int, language: str) -> list[Found]:
-    found: list[Found] = []
+    found: list[Found] = leaving.left(doc, mention, first, last, language)
     verb = _service_verb(doc, first, last, language)
     while verb is not None:
         found.extend(_roles_of_verb(doc, mention, verb, last, language))

@@ -57,6 +57,7 @@ def position_of(doc: DocumentIndex, item: Found, anchor: str | None, ages: Ages)
         confidence=confidence.positions().of(item.pattern),
     )
     starts = item.trigger is not None and item.trigger.lemma in lex.starts
+    leaves = item.pattern == "left" and position.ended  # «ушёл с поста министра»: the term ended then
     dates = sentence_dates(doc, sentence, anchor)
     year = ages.year_of(item.person, item.trigger) if item.trigger is not None and not dates else None
     if year is not None:  # "at 39 he took the position of Deputy Prime Minister"; "at 45 he headed …"
@@ -68,6 +69,8 @@ def position_of(doc: DocumentIndex, item: Found, anchor: str | None, ages: Ages)
         position.start, position.end = ranges[0].value, ranges[0].end_value
     elif starts and dates:
         position.start = dates[0].value
+    elif leaves and dates:
+        position.end = dates[0].value
     elif (since := _since(doc, dates, item, language)) is not None and not position.ended:
         position.start = since.value  # "has served as mayor since 2019", «с 2019 года работает министром»
     elif dates and item.pattern in ("title", "apposition", "service") and not _over(doc, item.phrase, language):

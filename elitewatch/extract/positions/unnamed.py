@@ -6,14 +6,17 @@ stand for someone else of the same office (a predecessor, a counterpart). With n
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from elitewatch.extract.document import DocumentIndex
+from elitewatch.extract.document import DocumentIndex, referent
+from elitewatch.extract.entities.inflection import given_name_gender as dictionary_gender
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import plural
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.extract.positions.phrases import Phrase, head_noun
 from elitewatch.extract.positions.predicates import role_at
+from elitewatch.extract.pronouns import FEMALE, MALE, given_name_gender
 from elitewatch.model import Position
 from elitewatch.vocabulary.offices import office_head
 
@@ -64,6 +67,41 @@ def continued_roles(doc: DocumentIndex, found: list[Found], positions: list[Posi
             extra.append(Found(person, phrase, "unnamed"))
             covered.update(range(phrase.first, phrase.last + 1))
     return extra
+
+
+# «44-летний», «31-летнего», «18-летняя»: a person's age in one word, singular, with the gender its ending shows
+AGED = re.compile(r"^\d+-летн(?:(ий|его|ему|ем)|(яя|юю)|(им|ей))$")
+
+
+def described_roles(doc: DocumentIndex, found: list[Found]) -> list[Found]:
+    """«На Альпах 44-летний спортсмен упал …», «продлить аренду 31-летнего футболиста»: a role noun that the
+    person's age describes, with no name beside it, is a person the text has named (a stranger gets a name or
+    an article: «один 40-летний мужчина»): the one its paragraph names last as a subject, else last, else the
+    one the document is most about, when the gender the age word shows is the name's."""
+    covered = {k for item in found for k in range(item.phrase.first, item.phrase.last + 1)}
+    extra: list[Found] = []
+    for index, token in enumerate(doc.tokens[:-1]):
+        aged = AGED.match(token.text.lower())
+        if aged is None or index in covered or doc.language(token) != "ru":
+            continue
+        phrase = _free_role(doc, index + 1)
+        if phrase is None or _names_around(doc, min(index, phrase.first), phrase.last) or index + 1 in covered:
+            continue
+        person = referent(doc, token)
+        if person is None or person.type != "person" or not _gender_fits(doc, person.cluster, aged):
+            continue
+        role = Phrase(max(phrase.first, index + 1), phrase.head_end, phrase.last, phrase.ended)  # the age is no role
+        extra.append(Found(person.cluster, role, "described"))
+    return extra
+
+
+def _gender_fits(doc: DocumentIndex, person: int, aged: re.Match[str]) -> bool:
+    """The age word's ending against the gender the person's given name shows («-летнего»: a man;
+    «-летним», «-летней»: either, by case)."""
+    shown = MALE if aged.group(1) else FEMALE if aged.group(2) else None
+    name = doc.entities[person].name
+    named = given_name_gender(name) or (dictionary_gender(name.split()[0]) if " " in name else None)
+    return shown is None or named is None or shown == named
 
 
 @cache
