@@ -38,6 +38,25 @@ def lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str
     return str(load()["vocab"].lemmatize(word, pos, dict(feats)))
 
 
+def _inside_brackets_joined(sents: list[Any], text: str) -> list[Any]:
+    """«Иван Петров (род. 5 мая 1960 года) — политик»: the segmenter ends a sentence at an abbreviation before
+    a number, inside brackets not yet closed; a sentence ends nowhere inside brackets, so such a piece and the
+    next, which goes on in a digit or a small letter, are one sentence."""
+    from natasha.doc import DocSent
+
+    joined: list[Any] = []
+    for sent in sents:
+        if joined and _open_bracket(joined[-1].text) and (sent.text[:1].isdigit() or sent.text[:1].islower()):
+            last = joined.pop()
+            sent = DocSent(last.start, sent.stop, text[last.start : sent.stop], last.tokens + sent.tokens)
+        joined.append(sent)
+    return joined
+
+
+def _open_bracket(sentence: str) -> bool:
+    return sentence.count("(") > sentence.count(")") and sentence.endswith(".")
+
+
 def parse_block(target: Parsed, block: Block) -> None:
     from natasha import Doc  # natasha is loaded by now (load()); imported here for the reason above
 
@@ -45,6 +64,7 @@ def parse_block(target: Parsed, block: Block) -> None:
     text = target.doc.text[block.start : block.end]
     doc = Doc(text)
     doc.segment(models["segmenter"])
+    doc.sents = _inside_brackets_joined(doc.sents, text)
     doc.tag_morph(models["morph"])
     doc.parse_syntax(models["syntax"])
     doc.tag_ner(models["ner"])

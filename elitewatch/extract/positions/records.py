@@ -250,6 +250,9 @@ def _org(doc: DocumentIndex, phrase: Phrase, person: int, language: str) -> tupl
     if noun is not None:  # «пресс-секретарь компании»: the company named nearby, never «компании»
         named = nearest_named(doc, phrase, noun, person)
         return (named.cluster, _balanced(doc.entities[named.cluster].name)) if named is not None else (None, None)
+    fronted = _fronted_body(doc, phrase, person) if language == "ru" and phrase.last == phrase.head_end else None
+    if fronted is not None:  # «В Сенате … спикер Гарри Рид заявил»: the speaker of the Senate
+        return fronted.cluster, _balanced(doc.entities[fronted.cluster].name)
     if phrase.last > phrase.head_end:
         tail_words = [doc.word(doc.tokens[k], language) for k in range(phrase.head_end + 1, phrase.last + 1)]
         if all(word in lex.country_words or word in lex.joins for word in tail_words):
@@ -258,6 +261,36 @@ def _org(doc: DocumentIndex, phrase: Phrase, person: int, language: str) -> tupl
         tail = _leading_join().sub("", tail.strip())
         return None, _balanced(tail) or None
     return None, None
+
+
+def _fronted_body(doc: DocumentIndex, phrase: Phrase, person: int) -> Mention | None:
+    """«В Сенате, где …, спикер Гарри Рид заявил», «На "Мосфильме" режиссёр Иван Петров снял …»: a bare role in
+    a clause that opens with «в» or «на» and an organization (never a place: «В Москве министр …»), the
+    organization a word of the clause's verb, is held there; not an office a country has («В ООН президент
+    заявил»: the country's president)."""
+    lex = lexicon("ru")
+    role = doc.tokens[phrase.head_end]
+    if doc.text[role.start : role.end].lower() in lex.national_offices or role.lemma in lex.national_offices:
+        return None
+    verb, seen = role, {role.i}
+    while verb.head not in seen and verb.pos not in ("VERB", "AUX"):  # a parse's arcs may go round
+        seen.add(verb.head)
+        verb = doc.tokens[verb.head]
+    if verb.pos not in ("VERB", "AUX"):
+        return None
+    first = phrase.first
+    while first > 0 and doc.tokens[first - 1].sent == role.sent:
+        first -= 1
+    for child in sorted(doc.children.get(verb.i, [])):
+        token = doc.tokens[child]
+        if child >= phrase.first or token.dep != "obl" or child - 1 != first:
+            continue
+        if doc.tokens[first].text.lower() not in ("в", "на"):
+            continue
+        mention = doc.mention_of_token(child)
+        if mention is not None and mention.type == "organization" and mention.cluster != person:
+            return mention
+    return None
 
 
 def _place_beyond(doc: DocumentIndex, phrase: Phrase, person: int) -> Mention | None:

@@ -53,3 +53,22 @@ def test_a_role_under_the_reflexive_possessive_is_held_in_what_the_subject_names
 def test_a_name_inside_the_role_is_its_principal_and_oblique_cases_disagree() -> None:
     found = positions_of("Заместителем Рябова назначен Олег Петров.")
     assert [(p, r) for p, r, _ in found] == [("Олег Петров", "заместитель Рябова")]  # Ryabov is no deputy
+
+
+def test_a_bare_role_in_a_clause_opened_by_an_organization_is_held_there() -> None:
+    assert positions_of("В Сенате, где демократы сохранили большинство, спикер Гарри Рид заявил о планах.") == [
+        ("Гарри Рид", "спикер", "Сенат")
+    ]
+
+
+def test_a_fronted_place_or_a_country_s_office_takes_no_organization_from_the_clause() -> None:
+    assert positions_of("В Москве депутат Иван Петров заявил о поддержке.") == [("Иван Петров", "депутат", None)]
+    assert positions_of("В ООН президент Иван Петров заявил о поддержке.") == [("Иван Петров", "президент", None)]
+
+
+def test_a_lead_with_the_birth_date_in_brackets_is_one_sentence_and_its_roles_the_name_s() -> None:
+    """«(род. 5 мая …)»: the segmenter ends a sentence at «род.» before the number; inside brackets none ends."""
+    assert positions_of("Иван Петров (род. 5 мая 1960 года) — российский политик, министр финансов Казахстана.") == [
+        ("Иван Петров", "российский политик", "Russia"),
+        ("Иван Петров", "министр финансов Казахстана", "Kazakhstan"),
+    ]
