@@ -84,7 +84,7 @@ def name_tags(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
-def given_name_gender(word: str) -> str | None:
+def dictionary_gender(word: str) -> str | None:
     """The gender the dictionary gives a Russian given name («Анна»: "f", «Михаэль»: "m"), None when it knows
     the word as no given name or as both."""
     genders = {

@@ -24,7 +24,6 @@ from elitewatch.vocabulary.countries import demonym
 
 # The most tokens of an aside in brackets between a name and its apposition (a birth date and place); by hand.
 ASIDE_TOKENS = 15
-INFINITIVE_ENDINGS = ("ть", "ти", "чь")
 # The most tokens of a prepositional phrase after a role that its complement leaves out, between it and a
 # role coordinated with it («известного борца с ксенофобией, члена …»); by hand.
 PREPOSITIONAL_TOKENS = 4  # a Russian verb's infinitive ("возглавить"), which natasha tags as VERB
@@ -402,7 +401,7 @@ def _roles_of_verb(doc: DocumentIndex, mention: Mention, verb: Token, last: int,
         return []  # no verb of service, or a hypothetical one ("could become the next president")
     lex = lexicon(language)
     limit = _sentence_limit(doc, verb.i)
-    if verb.lemma in lex.leading_verbs and (_infinitive(verb) or language == "ru"):
+    if verb.lemma in lex.leading_verbs and (predicates.infinitive(verb) or language == "ru"):
         # «может возглавить союзное государство»: to head is not heading. And a Russian verb of leading names
         # no office («возглавлял Абакан»: mayor? head of the district?): on NEREL dev 1 of 62 was one.
         return []
@@ -486,10 +485,6 @@ def _not_the_names(doc: DocumentIndex, phrase: Phrase, name_last: int) -> bool:
         return disagree(doc.tokens[phrase.one_of], doc.tokens[name_last])
     role = doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]
     return plural(role) or disagree(role, doc.tokens[name_last])
-
-
-def _infinitive(verb: Token) -> bool:
-    return verb.language == "ru" and verb.text.lower().endswith(INFINITIVE_ENDINGS)
 
 
 def _names_follow(doc: DocumentIndex, phrase: Phrase) -> bool:

@@ -12,10 +12,9 @@ from elitewatch.extract.document import DocumentIndex
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.lexicon import Lexicon, any_language, lexicon
 from elitewatch.extract.positions.phrases import Phrase
-from elitewatch.extract.positions.predicates import first_conjunct, role_at
+from elitewatch.extract.positions.predicates import first_conjunct, hypothetical, infinitive, role_at
 from elitewatch.model import Mention, Token
 
-INFINITIVE_ENDINGS = ("ть", "ти", "ться", "тись", "чь", "чься")
 PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
 RESIGNATION = frozenset({"отставка"})  # «подал в отставку с поста …»: the post hangs on the noun
 
@@ -28,10 +27,10 @@ def left(doc: DocumentIndex, mention: Mention, first: int, last: int, language: 
         verb = doc.tokens[token.head]
         if verb.i == token.i or not _leaves(token, verb, lex) or not _down(doc, verb):
             continue
-        phrase = role_left(doc, verb, language)
+        phrase = _role_left(doc, verb, language)
         if phrase is None:
             return []
-        over = not _infinitive(verb) and not _hypothetical(doc, verb)
+        over = not _to_leave(verb) and not hypothetical(doc, verb)
         return [Found(mention.cluster, Phrase(phrase.first, phrase.head_end, phrase.last, over), "left", verb)]
     return []
 
@@ -52,7 +51,7 @@ def _down(doc: DocumentIndex, verb: Token) -> bool:
     return any(doc.tokens[c].text.lower() in ("down", "aside") for c in doc.children.get(verb.i, []))
 
 
-def role_left(doc: DocumentIndex, verb: Token, language: str) -> Phrase | None:
+def _role_left(doc: DocumentIndex, verb: Token, language: str) -> Phrase | None:
     """The role a verb of leaving's complement names: «с поста министра», «пост мэра», "as minister", "from his
     post as CEO"."""
     lex = lexicon(language)
@@ -103,12 +102,8 @@ def _object_role(doc: DocumentIndex, preposition: Token) -> Phrase | None:
     return role_at(doc, start, "en")
 
 
-def _infinitive(verb: Token) -> bool:
-    """«предложили снять», "to resign": an office to be left is not left yet."""
+def _to_leave(verb: Token) -> bool:
+    """«предложили снять», "to resign", "will resign": an office to be left is not left yet."""
     if verb.language == "ru":
-        return verb.text.lower().endswith(INFINITIVE_ENDINGS)
+        return infinitive(verb)
     return verb.dep == "xcomp" or (verb.text.lower() == verb.lemma and verb.tense == "")
-
-
-def _hypothetical(doc: DocumentIndex, verb: Token) -> bool:
-    return any(doc.tokens[c].text.lower() in any_language("modals") for c in doc.children.get(verb.i, []))

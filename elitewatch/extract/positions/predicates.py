@@ -15,6 +15,7 @@ from elitewatch.model import Mention, Token
 # Dependencies by which a role noun hangs on its verb of service: «стал капитаном» (xcomp, obl), «назначен
 # на пост министра» (the post an obl); as the parse of natasha's syntax model gives them.
 ROLE_DEPS = frozenset({"xcomp", "obl"})
+INFINITIVE_ENDINGS = ("ть", "ти", "ться", "тись", "чь", "чься")
 
 
 # How many names a list of coordinated subjects is followed back through («A, B, C и D стали …»); by hand.
@@ -79,7 +80,7 @@ def copular(doc: DocumentIndex, mention: Mention, first: int, last: int, languag
         if not token.dep.startswith("nsubj") or token.head == token.i:
             continue
         head = doc.tokens[token.head]
-        if head.pos != "NOUN" or _hypothetical(doc, head):
+        if head.pos != "NOUN" or hypothetical(doc, head):
             continue
         children = [doc.tokens[c] for c in doc.children.get(head.i, [])]
         copula = next((c for c in children if c.dep == "cop" and c.lemma in lex.service_verbs), None)
@@ -94,7 +95,13 @@ def copular(doc: DocumentIndex, mention: Mention, first: int, last: int, languag
     return []
 
 
-def _hypothetical(doc: DocumentIndex, token: Token) -> bool:
+def infinitive(verb: Token) -> bool:
+    """A Russian verb in the infinitive («может возглавить», «предложили снять»)."""
+    return verb.language == "ru" and verb.text.lower().endswith(INFINITIVE_ENDINGS)
+
+
+def hypothetical(doc: DocumentIndex, token: Token) -> bool:
+    """A word with a modal under it ("could become", «может стать»)."""
     return any(doc.tokens[c].text.lower() in any_language("modals") for c in doc.children.get(token.i, []))
 
 

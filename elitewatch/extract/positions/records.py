@@ -264,8 +264,8 @@ def _org(doc: DocumentIndex, phrase: Phrase, person: int, language: str) -> tupl
 
 
 def _fronted_body(doc: DocumentIndex, phrase: Phrase, person: int) -> Mention | None:
-    """«В Сенате, где …, спикер Гарри Рид заявил», «На "Мосфильме" режиссёр Иван Петров снял …»: a bare role in
-    a clause that opens with «в» or «на» and an organization (never a place: «В Москве министр …»), the
+    """«В Сенате, где …, спикер Гарри Рид заявил»: a bare role in a clause whose first words are «в» or «на» and
+    an organization (never a place: «В Москве министр …»), the
     organization a word of the clause's verb, is held there; not an office a country has («В ООН президент
     заявил»: the country's president)."""
     lex = lexicon("ru")

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from elitewatch.extract.document import DocumentIndex, referent
-from elitewatch.extract.entities.inflection import given_name_gender as dictionary_gender
+from elitewatch.extract.entities.inflection import dictionary_gender
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import plural
 from elitewatch.extract.positions.lexicon import lexicon
