@@ -36,11 +36,20 @@ from elitewatch.extract.positions.grammar import named_like_a_person
 from elitewatch.extract.positions.merging import merge
 from elitewatch.extract.positions.records import coordinated_places, position_of
 from elitewatch.extract.positions.stacked import share_stacked_orgs
-from elitewatch.extract.positions.unnamed import complete_offices, continued_roles, described_roles, unnamed_roles
+from elitewatch.extract.positions.unnamed import (
+    complete_offices,
+    continued_roles,
+    described_roles,
+    held_by_another,
+    salient_roles,
+    unnamed_roles,
+)
 from elitewatch.model import LocalEntity, Parsed, Position
 
 EXTRACTOR = "positions"
-VERSION = "5"  # 3: offices by their verb's tense, "since" starts, section countries; 4: times and modifiers; 5: offices left, roles described by an age
+# 3: offices by their verb's tense, "since" starts, section countries; 4: times and modifiers; 5: offices left, roles
+# described by an age; 6: the leading office of the person a text is about, roles held in a capacity
+VERSION = "6"
 
 __all__ = ["EXTRACTOR", "VERSION", "extract_positions"]
 
@@ -65,11 +74,11 @@ def extract_positions(
     positions = merge(records, anchor)
     unnamed = [position_of(doc, item, anchor, ages) for item in unnamed_roles(doc, found, positions)]
     complete_offices(positions, [p for p in unnamed if p is not None])
-    continued = [
-        position_of(doc, item, anchor, ages)
-        for item in [*continued_roles(doc, found, positions), *described_roles(doc, found)]
-    ]
-    if continued:
+    later = [*continued_roles(doc, found, positions), *described_roles(doc, found)]
+    continued = [position_of(doc, item, anchor, ages) for item in later]
+    salient = [position_of(doc, item, anchor, ages) for item in salient_roles(doc, [*found, *later])]
+    continued.extend(p for p in salient if p is not None and not held_by_another(p, positions))
+    if any(p is not None for p in continued):
         positions = merge([*positions, *(p for p in continued if p is not None)], anchor)
     imply_countries(doc, positions)
     return positions

@@ -49,6 +49,7 @@ def found_in(doc: DocumentIndex) -> list[Found]:
         found.extend(_appositions(doc, mention, first, last, language))
         found.extend(_verbal(doc, mention, first, last, language))
         found.extend(predicates.copular(doc, mention, first, last, language))
+        found.extend(predicates.in_capacity(doc, mention, first, last, language))
         found.extend(_participle(doc, mention, last, language))
     found.extend(_relative_clauses(doc))
     found.extend(_pronoun_subjects(doc))

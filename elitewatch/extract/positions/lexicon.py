@@ -49,6 +49,7 @@ class Lexicon:
     candidacy: frozenset[str]
     national_offices: frozenset[str]
     single_holder: frozenset[str]
+    leading_offices: frozenset[str]
     country_words: frozenset[str]
     birth_words: frozenset[str]
     age_before: frozenset[str]
@@ -58,6 +59,8 @@ class Lexicon:
     generic_orgs: dict[str, str]
     relative_pronouns: frozenset[str]
     partitives: dict[str, str]
+    capacity: dict[str, str]
+    performances: frozenset[str]
     among: dict[str, str]
     reflexive_possessives: frozenset[str]
 

@@ -95,6 +95,57 @@ def copular(doc: DocumentIndex, mention: Mention, first: int, last: int, languag
     return []
 
 
+def in_capacity(doc: DocumentIndex, mention: Mention, first: int, last: int, language: str) -> list[Found]:
+    """«X работал в качестве главного тренера», «в его команду в качестве первого заместителя входит X»: the
+    subject of a verb holds the role that words of capacity (data: capacity) hang on that verb, whatever the
+    verb (the capacity says the role; a verb in the future or a modal one says no more than a plan)."""
+    words = lexicon(language).capacity
+    for index in range(first, last + 1):
+        token = first_conjunct(doc, doc.tokens[index])
+        if not token.dep.startswith("nsubj") or token.head == token.i:
+            continue
+        verb = doc.tokens[token.head]
+        if hypothetical(doc, verb) or infinitive(verb) or verb.tense == "Fut" or _in_a_performance(doc, verb):
+            return []
+        for k in range(1, len(doc.tokens) - 1):
+            noun, before = doc.tokens[k], doc.tokens[k - 1]
+            if noun.sent != verb.sent or words.get(noun.lemma) != before.lemma:
+                continue
+            phrase = role_after(doc, k + 1, language, min(len(doc.tokens) - 1, k + 1 + MAX_PHRASE))
+            if phrase is None or phrase.first != k + 1 or plural(doc.tokens[phrase.head_end]):
+                continue
+            if doc.tokens[doc.tokens[phrase.head_end].head].pos not in ("VERB", "AUX"):
+                continue  # «героя в фильме в качестве …»: the capacity of a thing, not a clause's
+            if _nearest_subject_verb(doc, k) == verb.i and not (phrase.first <= last and phrase.last >= first):
+                return [Found(mention.cluster, phrase, "capacity", verb)]
+        return []
+    return []
+
+
+def _in_a_performance(doc: DocumentIndex, verb: Token) -> bool:
+    """«снялся в фильме в качестве тренера»: a part played (data: performances), not an office."""
+    works = lexicon(verb.language).performances
+    return any(doc.tokens[c].lemma in works for c in doc.children.get(verb.i, []))
+
+
+def _nearest_subject_verb(doc: DocumentIndex, index: int) -> int | None:
+    """The verb nearest token `index` in its sentence that has a person as its subject («Илюмжинов перевёл
+    штаб-квартиру в Афины, и в его команду в качестве заместителя входит Макрополус»: входит, whatever
+    the parse hangs the capacity on)."""
+    sentence = doc.tokens[index].sent
+    best: tuple[int, int] | None = None
+    for mention in doc.mentions:
+        if mention.type != "person":
+            continue
+        k = doc.token_at(mention.start)
+        token = doc.tokens[k]
+        if token.sent != sentence or not token.dep.startswith("nsubj") or token.head == k:
+            continue
+        distance = abs(token.head - index)
+        best = (distance, token.head) if best is None or distance < best[0] else best
+    return best[1] if best is not None else None
+
+
 def infinitive(verb: Token) -> bool:
     """A Russian verb in the infinitive («может возглавить», «предложили снять»)."""
     return verb.language == "ru" and verb.text.lower().endswith(INFINITIVE_ENDINGS)

@@ -7,9 +7,10 @@ stand for someone else of the same office (a predecessor, a counterpart). With n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
-from elitewatch.extract.document import DocumentIndex, referent
+from elitewatch.extract.document import DocumentIndex, referent, sentence_of
 from elitewatch.extract.entities.inflection import dictionary_gender
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import plural
@@ -67,6 +68,122 @@ def continued_roles(doc: DocumentIndex, found: list[Found], positions: list[Posi
             extra.append(Found(person, phrase, "unnamed"))
             covered.update(range(phrase.first, phrase.last + 1))
     return extra
+
+
+def salient_roles(doc: DocumentIndex, found: list[Found]) -> list[Found]:
+    """«Премьер-министр Израиля заявил …», «замечания в адрес мэра Москвы лично», «визит российского
+    президента»: an office that leads a place or body (data: leading_offices), singular, not ended, in a
+    sentence that names no person: the person the text is about then, the subject of the sentence before
+    (its main clause), else the person the document names most often (twice as often as anyone else);
+    named twice at least.
+    `held_by_another` then keeps only those whose place or body is named and no one else holds there."""
+    covered = {k for item in found for k in range(item.phrase.first, item.phrase.last + 1)}
+    counts = Counter(m.cluster for m in doc.mentions if m.type == "person")
+    extra: list[Found] = []
+    index = 0
+    while index < len(doc.tokens):
+        phrase = None if index in covered or doc.mention_of_token(index) is not None else _free_role(doc, index)
+        if phrase is None:
+            index += 1
+            continue
+        covered.update(range(phrase.first, phrase.last + 1))
+        index = phrase.last + 1
+        head = office_head(" ".join(doc.tokens[k].lemma for k in range(phrase.first, phrase.head_end + 1)))
+        language = doc.tokens[phrase.head_end].language
+        if phrase.ended or head not in _leading_heads(language) or _sentence_names_someone(doc, phrase.first):
+            continue
+        if not _ends_with_its_body(doc, phrase):
+            continue
+        person = _main_subject_before(doc, phrase.first) or _most_named(counts)
+        if person is not None and counts[person] >= 2:
+            extra.append(Found(person, phrase, "salient"))
+    return extra
+
+
+def held_by_another(position: Position, positions: list[Position]) -> bool:
+    """Is a salient role's office, at its place or body, someone else's in the document, or does its person
+    lead another place or body there? (Then the role noun is someone else's.) One with no place is dropped."""
+    if position.org is None and position.org_text is None:
+        return True
+    head = office_head(position.role)
+    for other in positions:
+        same_org = (other.org, other.org_text) == (position.org, position.org_text) or (
+            other.org is not None and other.org == position.org
+        )
+        if other.person != position.person and same_org and office_head(other.role) == head:
+            return True
+        if other.person != position.person or office_head(other.role) not in _leading_heads(None):
+            continue
+        if (other.org is not None or other.org_text is not None) and not same_org:
+            return True  # the mayor of one city is not the mayor of another
+        if not _compatible(head, office_head(other.role)):
+            return True  # a prime minister is not the country's president
+    return False
+
+
+def _ends_with_its_body(doc: DocumentIndex, phrase: Phrase) -> bool:
+    """The phrase is the office and what it leads, nothing after: its last word the head noun («российского
+    президента»), the end of a named place or body («мэра Москвы», not «мэра Москвы в природе») or a generic
+    noun of one («глава республики»)."""
+    if phrase.last == phrase.head_end:
+        return True
+    leading = _leading_heads(doc.tokens[phrase.head_end].language)
+    if any(office_head(doc.tokens[k].lemma) in leading for k in range(phrase.head_end + 1, phrase.last + 1)):
+        return False  # «премьер-министр пресс-служба президента Украины»: two offices run together
+    last = doc.tokens[phrase.last]
+    if last.lemma in lexicon(last.language).generic_orgs:
+        return True  # «глава республики»: the republic the text has named
+    mention = doc.mention_of_token(phrase.last)
+    return mention is not None and mention.type in ("organization", "place") and last.end == mention.end
+
+
+def _compatible(head: str, other: str) -> bool:
+    """Two leading offices one person may hold at once: the same, or one of them a head of the thing itself
+    («глава России» and «президент России»)."""
+    return head == other or any(h.split()[0] in _GENERAL_HEADS for h in (head, other))
+
+
+_GENERAL_HEADS = frozenset({"head", "глава"})
+
+
+def _sentence_names_someone(doc: DocumentIndex, index: int) -> bool:
+    sentence = sentence_of(doc, index)
+    return bool(doc.mention_in(sentence.start, sentence.end, ("person",)))
+
+
+def _main_subject_before(doc: DocumentIndex, index: int) -> int | None:
+    """The person the sentence before token `index`'s names as the subject of its main verb."""
+    first = index
+    sentence = doc.tokens[index].sent
+    while first > 0 and doc.tokens[first - 1].sent == sentence:
+        first -= 1
+    if first == 0:
+        return None
+    previous = doc.tokens[first - 1].sent
+    k = first - 1
+    while k >= 0 and doc.tokens[k].sent == previous:
+        token = doc.tokens[k]
+        root = doc.tokens[token.head]
+        if token.dep.startswith("nsubj") and root.head == root.i and (mention := doc.mention_of_token(k)) is not None:
+            return mention.cluster if mention.type == "person" else None
+        k -= 1
+    return None
+
+
+def _most_named(counts: Counter[int]) -> int | None:
+    """The person named most often, twice at least and twice as often as anyone else (a digest of several
+    stories has no one person it is about)."""
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and 2 * top[1][1] > top[0][1]):
+        return None
+    return top[0][0]
+
+
+@cache
+def _leading_heads(language: str | None) -> frozenset[str]:
+    """The leading offices of a language (None: of every language, for a record's office whatever its words)."""
+    languages = ("en", "ru") if language is None else (language,)
+    return frozenset(office_head(office) for code in languages for office in lexicon(code).leading_offices)
 
 
 # «44-летний», «31-летнего», «18-летняя»: a person's age in one word, singular, with the gender its ending shows

@@ -38,3 +38,22 @@ def test_role_words_that_begin_with_a_modifier_are_a_role_of_their_own() -> None
     assert [role for _, role, _ in positions_of("Kaztelecom chief executive Dana Ospanova resigned.")] == [
         "Kaztelecom chief executive"
     ]
+
+
+def test_a_role_in_a_capacity_is_held_by_the_subject_of_the_nearest_clause() -> None:
+    assert positions_of("В его команду в качестве первого заместителя входит Олег Рябов.") == [
+        ("Олег Рябов", "первый заместитель", None)
+    ]
+    found = positions_of(
+        "Иван Петров перевёл штаб-квартиру в Самару, и в его команду в качестве первого заместителя входит Олег Рябов."
+    )
+    assert ("Олег Рябов", "первый заместитель", None) in found
+    assert all(person != "Иван Петров" for person, _, _ in found)
+
+
+def test_a_capacity_in_the_future_or_in_a_film_is_no_office() -> None:
+    assert positions_of("Олег Рябов выступил в качестве главного тренера сборной.") == [
+        ("Олег Рябов", "главный тренер сборной", None)
+    ]
+    assert positions_of("Олег Рябов выступит в качестве главного тренера сборной.") == []
+    assert positions_of("Олег Рябов снялся в фильме о войне в качестве главного тренера.") == []

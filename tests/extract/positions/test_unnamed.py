@@ -31,3 +31,31 @@ def test_an_age_of_another_gender_than_the_name_is_someone_else() -> None:
 def test_an_age_before_a_name_is_the_name_s_own_title() -> None:
     found = positions_of("Иван Петров приехал в Казань. Там 44-летний спортсмен Олег Рябов выступил.")
     assert [person for person, _, _ in found] == ["Олег Рябов"]
+
+
+def test_a_leading_office_with_its_place_and_no_name_is_the_person_the_text_is_about() -> None:
+    found = positions_of(
+        "Олег Рябов приехал в Самару на форум. Рябов осмотрел новый мост.\n"
+        "Особенно резкие замечания в адрес мэра Самары прозвучали после форума."
+    )
+    assert ("Олег Рябов", "мэр Самары", "Samara") in found
+
+
+def test_a_leading_office_someone_else_holds_there_or_one_the_person_cannot_hold_is_not_theirs() -> None:
+    held = positions_of(
+        "Олег Рябов приехал в Самару на форум. Рябов осмотрел мост вместе с мэром Самары Иваном Петровым.\n"
+        "Замечания в адрес мэра Самары прозвучали после форума."
+    )
+    assert all(person != "Олег Рябов" for person, _, _ in held)
+    other = positions_of(
+        "Премьер-министр Эстонии Олег Рябов приехал в Рим. Рябов осмотрел новый мост.\n"
+        "Письмо президенту Эстонии передали утром."
+    )
+    assert other == [("Олег Рябов", "премьер-министр Эстонии", "Estonia")]
+
+
+def test_a_leading_office_in_a_sentence_that_names_someone_is_not_given_away() -> None:
+    found = positions_of(
+        "Олег Рябов приехал в Самару на форум. Рябов осмотрел новый мост.\nИван Петров передал письмо мэру Самары."
+    )
+    assert all(role != "мэр Самары" for _, role, _ in found)
