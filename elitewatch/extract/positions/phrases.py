@@ -222,7 +222,10 @@ def _new_role_after(doc: DocumentIndex, start: int, conjunction: int, limit: int
     following = conjunction + 1
     if following > limit or start < 1 or role_starting_at(doc, following, "ru") is None:
         return False
-    role_case = doc.tokens[start - 1].case
+    role = doc.tokens[start - 1]
+    while role.case == "Gen" and role.dep == "nmod" and role.head < role.i and doc.tokens[role.head].pos == "NOUN":
+        role = doc.tokens[role.head]  # «председателем правления»: the role words' own head gives their case
+    role_case = role.case
     complement_case = next((doc.tokens[k].case for k in range(start, conjunction) if doc.tokens[k].case), "")
     case = doc.tokens[following].case
     return bool(case) and case == role_case and case != complement_case
@@ -295,12 +298,15 @@ def role_before(doc: DocumentIndex, name_first: int, language: str) -> list[Phra
             break
         if found is None:
             break
+        inner = found
         while (
             found[0] - 1 >= floor
             and (language != "ru" or doc.tokens[found[0]].case == "Gen")
             and (outer := role_ending_at(doc, found[0] - 1, language, floor)) is not None
         ):
             found = (outer, found[1])
+        if found != inner and _principal_of_outer(doc, found, inner, name_first):
+            found = inner  # «помощник министра Сергея Лаврова Андрей Иванов»: Lavrov is the minister, no aide
         first, ended = _extend_left(doc, found[0], floor, language)
         if not phrases and not _agrees(doc, first, found, name_first):
             # «муж актрисы Сергей Сенин»: a role in another case is not the name's title, but one further out
@@ -350,8 +356,26 @@ def _agrees(doc: DocumentIndex, first: int, found: tuple[int, int], name_first: 
         return True  # the parse hangs the name on the role («министра … Японии Сейджи Маехары», a foreign name
         # the tagger calls nominative): the name is its apposition whatever case the tagger gives it
     words = [doc.tokens[k] for k in range(first, noun + 1)]
+    if any(token.text.lower() in lexicon(token.language).indeclinable for token in words):
+        return True  # «врио губернатора Иван Петров»: the abbreviation stands for the participle, in any case
     cased = [token for token in words if token.case]
     return not cased or any(not disagree(token, name) for token in cased)
+
+
+def _principal_of_outer(doc: DocumentIndex, outer: tuple[int, int], inner: tuple[int, int], name_first: int) -> bool:
+    """Does the name agree with the inner role of a chain («министра») and not with the outer one's noun
+    («помощник»), the next word after it being another name in the outer's case («… Андрей Иванов»)?"""
+    name = doc.tokens[name_first]
+    outer_noun = doc.tokens[head_noun(doc, outer[0], inner[0] - 1)]
+    inner_noun = doc.tokens[head_noun(doc, inner[0], inner[1])]
+    if not disagree(outer_noun, name) or disagree(inner_noun, name):
+        return False
+    mention = doc.mention_of_token(name_first)
+    after = doc.token_at(mention.end) + 1 if mention is not None else None
+    if after is None or after >= len(doc.tokens):
+        return False
+    following = doc.mention_of_token(after)
+    return following is not None and following.type == "person" and not disagree(outer_noun, doc.tokens[after])
 
 
 def _agreeing_role(

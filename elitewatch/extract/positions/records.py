@@ -11,7 +11,7 @@ from elitewatch.extract.document import DocumentIndex, sentence_of
 from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dates
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.generic import generic_noun, nearest_named, subject_owner
-from elitewatch.extract.positions.lexicon import lexicon
+from elitewatch.extract.positions.lexicon import Lexicon, lexicon
 from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
 from elitewatch.model import Mention, Position, Token
 from elitewatch.nlp.russian import load
@@ -42,6 +42,8 @@ def position_of(doc: DocumentIndex, item: Found, anchor: str | None, ages: Ages)
     org, org_text = _org(doc, item.phrase, item.person, language)
     if org is None and item.pattern == "title" and (bracketed := _bracketed_org(doc, item.phrase)) is not None:
         org, org_text = bracketed.cluster, _balanced(doc.entities[bracketed.cluster].name)
+    if org is None and org_text is None and role.lower() in lex.relational and not _possessed(doc, item.phrase, lex):
+        return None  # «заместитель», "representative": of whom or what the text does not say
     sentence = sentence_of(doc, item.phrase.first)
     position = Position(
         person=item.person,
@@ -223,6 +225,12 @@ def _bracketed_org(doc: DocumentIndex, phrase: Phrase) -> Mention | None:
     return None
 
 
+def _possessed(doc: DocumentIndex, phrase: Phrase, lex: Lexicon) -> bool:
+    """«своего помощника», "his deputy": a possessive before the role says whose it is."""
+    first = max(0, phrase.first - 1)
+    return any(doc.tokens[k].lemma.lower() in lex.possessives for k in range(first, phrase.head_end + 1))
+
+
 def _org(doc: DocumentIndex, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:
     start, end = doc.tokens[phrase.first].start, doc.tokens[phrase.last].end
     lex = lexicon(language)
@@ -391,10 +399,15 @@ def _raw_role_text(doc: DocumentIndex, phrase: Phrase, language: str) -> str:
     words = []
     head_seen = False  # the head noun and the words agreeing with it before it are put in the nominative
     modifiers = lexicon(language).modifiers
+    indeclinable = lexicon(language).indeclinable
     for index in range(phrase.first, phrase.last + 1):
         token = doc.tokens[index]
         nominative = index <= phrase.head_end and not head_seen and token.pos in ("NOUN", "ADJ", "PROPN")
         spacing = doc.text[doc.tokens[index - 1].end : token.start] if index > phrase.first else ""
+        if token.text.lower() in indeclinable:
+            head_seen = True  # «врио губернатора»: the abbreviated participle governs what follows, as written
+            words.append((" " if spacing else "") + token.text.lower())
+            continue
         if token.text.lower() in modifiers and token.pos == "VERB":
             head_seen = True  # «исполняющим обязанности губернатора»: the participle governs what follows
             words.append((" " if spacing else "") + _nominative_participle(token.text))

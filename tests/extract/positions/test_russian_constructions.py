@@ -72,3 +72,30 @@ def test_a_lead_with_the_birth_date_in_brackets_is_one_sentence_and_its_roles_th
         ("Иван Петров", "российский политик", "Russia"),
         ("Иван Петров", "министр финансов Казахстана", "Kazakhstan"),
     ]
+
+
+def test_a_relational_role_alone_is_no_office_and_with_its_body_is_one() -> None:
+    assert positions_of("Как сообщил представитель Олег Рябов, встреча пройдёт в Самаре.") == []
+    assert positions_of("Как сообщил представитель МИД России Олег Рябов, встреча пройдёт в Самаре.") == [
+        ("Олег Рябов", "представитель МИД России", "МИД")
+    ]
+
+
+def test_an_acting_head_abbreviated_agrees_with_the_name_and_keeps_what_it_governs() -> None:
+    assert positions_of("Врио губернатора Самарской области Иван Петров подписал указ.") == [
+        ("Иван Петров", "врио губернатора Самарской области", "Самарская область")
+    ]
+
+
+def test_a_name_in_the_inner_role_s_case_before_another_name_is_the_principal() -> None:
+    found = positions_of("Помощник министра Сергея Лаврова Андрей Иванов прибыл в Самару.")
+    assert ("Сергей Лавров", "министр") in [(p, r) for p, r, _ in found]
+    assert ("Андрей Иванов", "помощник министра Сергея Лаврова") in [(p, r) for p, r, _ in found]
+    assert ("Олег Рябов", "заместитель министра") in [
+        (p, r) for p, r, _ in positions_of("Встреча заместителя министра Олега Рябова прошла в Самаре.")
+    ]
+
+
+def test_roles_coordinated_after_a_role_of_several_words_are_two_offices() -> None:
+    found = positions_of("Иван Петров был председателем правления банка «Открытие» и президентом АО «Транснефть».")
+    assert [r for _, r, _ in found] == ["председатель правления банка «Открытие»", "президент АО «Транснефть»"]
