@@ -53,6 +53,51 @@ def _inside_brackets_joined(sents: list[Any], text: str) -> list[Any]:
     return joined
 
 
+def _split_at_open_line_ends(sents: list[Any], text: str) -> list[Any]:
+    """«Дэвид Мойес станет тренером «Манчестер Юнайтед»⏎Дэвид Мойес.»: a line that ends in no punctuation, a
+    headline or a caption, ends its sentence when the next line begins as a sentence does (a capital, a quote,
+    a digit); the segmenter reads across it and the parser then hangs the caption on the headline."""
+    from natasha.doc import DocSent
+
+    split: list[Any] = []
+    for sent in sents:
+        pieces = [sent]
+        while (cut := _open_line_end(pieces[-1], text)) is not None:
+            last = pieces.pop()
+            before = [token for token in last.tokens if token.stop <= cut]
+            after = [token for token in last.tokens if token.start > cut]
+            if not before or not after:
+                pieces.append(last)
+                break
+            head = DocSent(last.start, before[-1].stop, text[last.start : before[-1].stop], before)
+            tail = DocSent(after[0].start, last.stop, text[after[0].start : last.stop], after)
+            pieces.extend([head, tail])
+        split.extend(pieces)
+    return split
+
+
+def _open_line_end(sent: Any, text: str) -> int | None:
+    """The offset of the first line break inside the sentence after a line with no closing punctuation and
+    before a line that begins as a sentence does."""
+    position = text.find("\n", sent.start, sent.stop)
+    while position != -1:
+        before = text[sent.start : position].rstrip()
+        after = text[position : sent.stop].lstrip()
+        if (
+            before
+            and after
+            and before[-1] not in LINE_GOES_ON
+            and (after[0].isupper() or after[0] in '«"„“' or after[0].isdigit())
+        ):
+            return position
+        position = text.find("\n", position + 1, sent.stop)
+    return None
+
+
+# Last characters of a line that say the sentence goes on past it (or has ended there already, for the segmenter).
+LINE_GOES_ON = frozenset(".!?…:;,-–—(")
+
+
 def _open_bracket(sentence: str) -> bool:
     return sentence.count("(") > sentence.count(")") and sentence.endswith(".")
 
@@ -64,7 +109,7 @@ def parse_block(target: Parsed, block: Block) -> None:
     text = target.doc.text[block.start : block.end]
     doc = Doc(text)
     doc.segment(models["segmenter"])
-    doc.sents = _inside_brackets_joined(doc.sents, text)
+    doc.sents = _split_at_open_line_ends(_inside_brackets_joined(doc.sents, text), text)
     doc.tag_morph(models["morph"])
     doc.parse_syntax(models["syntax"])
     doc.tag_ner(models["ner"])

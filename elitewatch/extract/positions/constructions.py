@@ -502,8 +502,9 @@ def _names_follow(doc: DocumentIndex, phrase: Phrase) -> bool:
 
 
 def _titles_a_name(doc: DocumentIndex, phrase: Phrase) -> bool:
+    """Does a name follow the phrase in its sentence (then it is that name's title)?"""
     following = phrase.last + 1
-    if following >= len(doc.tokens):
+    if following >= len(doc.tokens) or doc.tokens[following].sent != doc.tokens[phrase.last].sent:
         return False
     other = doc.mention_of_token(following)
     return other is not None and other.type == "person"

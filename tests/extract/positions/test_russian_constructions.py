@@ -99,3 +99,8 @@ def test_a_name_in_the_inner_role_s_case_before_another_name_is_the_principal() 
 def test_roles_coordinated_after_a_role_of_several_words_are_two_offices() -> None:
     found = positions_of("Иван Петров был председателем правления банка «Открытие» и президентом АО «Транснефть».")
     assert [r for _, r, _ in found] == ["председатель правления банка «Открытие»", "президент АО «Транснефть»"]
+
+
+def test_a_headline_without_a_full_stop_ends_at_its_line() -> None:
+    found = positions_of("Иван Петров стал тренером «Спартака»\nИван Петров.\nКлуб объявил об этом в пятницу.")
+    assert found == [("Иван Петров", "тренер «Спартака»", "Спартак")]
