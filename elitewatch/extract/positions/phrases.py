@@ -301,12 +301,12 @@ def role_before(doc: DocumentIndex, name_first: int, language: str) -> list[Phra
         inner = found
         while (
             found[0] - 1 >= floor
-            and (language != "ru" or doc.tokens[found[0]].case == "Gen")
+            and (language != "ru" or _governed(doc, found[0]))
             and (outer := role_ending_at(doc, found[0] - 1, language, floor)) is not None
         ):
             found = (outer, found[1])
         if found != inner and _principal_of_outer(doc, found, inner, name_first):
-            found = inner  # «помощник министра Сергея Лаврова Андрей Иванов»: Lavrov is the minister, no aide
+            found = inner  # «помощник министра Сергея Лаврова …»: Lavrov is the minister, no aide
         first, ended = _extend_left(doc, found[0], floor, language)
         if not phrases and not _agrees(doc, first, found, name_first):
             # «муж актрисы Сергей Сенин»: a role in another case is not the name's title, but one further out
@@ -362,20 +362,21 @@ def _agrees(doc: DocumentIndex, first: int, found: tuple[int, int], name_first: 
     return not cased or any(not disagree(token, name) for token in cased)
 
 
+def _governed(doc: DocumentIndex, index: int) -> bool:
+    """A Russian role word in the genitive, or one the parse hangs on the word before it («советника
+    президента»: the tagger may call an animate genitive accusative, the form being the same)."""
+    token = doc.tokens[index]
+    return token.case == "Gen" or (token.dep == "nmod" and token.head == index - 1)
+
+
 def _principal_of_outer(doc: DocumentIndex, outer: tuple[int, int], inner: tuple[int, int], name_first: int) -> bool:
     """Does the name agree with the inner role of a chain («министра») and not with the outer one's noun
-    («помощник»), the next word after it being another name in the outer's case («… Андрей Иванов»)?"""
+    («помощник»)? Then the outer role is someone else's and the name holds the inner one («помощник министра
+    Сергея Лаврова Андрей Иванов», «назначен советником президента Дмитрия Медведева»)."""
     name = doc.tokens[name_first]
     outer_noun = doc.tokens[head_noun(doc, outer[0], inner[0] - 1)]
     inner_noun = doc.tokens[head_noun(doc, inner[0], inner[1])]
-    if not disagree(outer_noun, name) or disagree(inner_noun, name):
-        return False
-    mention = doc.mention_of_token(name_first)
-    after = doc.token_at(mention.end) + 1 if mention is not None else None
-    if after is None or after >= len(doc.tokens):
-        return False
-    following = doc.mention_of_token(after)
-    return following is not None and following.type == "person" and not disagree(outer_noun, doc.tokens[after])
+    return disagree(outer_noun, name) and not disagree(inner_noun, name)
 
 
 def _agreeing_role(

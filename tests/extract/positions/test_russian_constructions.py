@@ -94,6 +94,14 @@ def test_a_name_in_the_inner_role_s_case_before_another_name_is_the_principal() 
     assert ("Олег Рябов", "заместитель министра") in [
         (p, r) for p, r, _ in positions_of("Встреча заместителя министра Олега Рябова прошла в Самаре.")
     ]
+    appointed = positions_of("Иван Петров назначен советником президента Олега Рябова.")
+    assert ("Олег Рябов", "президент") in [(p, r) for p, r, _ in appointed]
+
+
+def test_a_role_word_hung_on_the_role_before_it_is_its_complement_whatever_case_the_tagger_gives() -> None:
+    assert [(p, r) for p, r, _ in positions_of("Он поздравил советника президента Олега Рябова.")] == [
+        ("Олег Рябов", "советник президента")
+    ]
 
 
 def test_roles_coordinated_after_a_role_of_several_words_are_two_offices() -> None:
