@@ -338,13 +338,22 @@ def _names_in(doc: DocumentIndex, first: int, last: int) -> bool:
 
 
 def _set_off(doc: DocumentIndex, name_first: int) -> bool:
-    """A Russian name set off by commas on both sides («Президент России, Владимир Путин, лично …»): the name
-    is an apposition of the role before it (whose case _agrees checks)."""
+    """A Russian name set off by commas on both sides («Президент России, Владимир Путин, лично …»), its own
+    spelling in brackets between («Пресс-секретарь, Забиулла Муджахид (Zabiullah Mujahid), выложил …»), or
+    closing its sentence («… сказал директор музея, Александр Кержаев.»): the name is an apposition of the
+    role before it (whose case _agrees checks)."""
     mention = doc.mention_of_token(name_first)
     if mention is None:
         return False
     after = doc.token_at(max(mention.start, mention.end - 1)) + 1
-    return after < len(doc.tokens) and doc.tokens[after].text == ","
+    if after < len(doc.tokens) and doc.tokens[after].text == "(":
+        closing = next(
+            (k for k in range(after + 1, min(len(doc.tokens), after + 8)) if doc.tokens[k].text == ")"), None
+        )
+        after = closing + 1 if closing is not None else after
+    if after >= len(doc.tokens) or doc.tokens[after].sent != doc.tokens[name_first].sent:
+        return True
+    return doc.tokens[after].text in (",", ".", "!", "?", "…")
 
 
 def _agrees(doc: DocumentIndex, first: int, found: tuple[int, int], name_first: int) -> bool:

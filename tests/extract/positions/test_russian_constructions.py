@@ -112,3 +112,12 @@ def test_roles_coordinated_after_a_role_of_several_words_are_two_offices() -> No
 def test_a_headline_without_a_full_stop_ends_at_its_line() -> None:
     found = positions_of("Иван Петров стал тренером «Спартака»\nИван Петров.\nКлуб объявил об этом в пятницу.")
     assert found == [("Иван Петров", "тренер «Спартака»", "Спартак")]
+
+
+def test_a_name_set_off_by_a_comma_after_its_title_may_close_the_sentence_or_carry_its_spelling() -> None:
+    assert positions_of("Об этом сказал директор музея, Александр Кержаев.") == [
+        ("Александр Кержаев", "директор музея", None)
+    ]
+    found = positions_of("Пресс-секретарь, Иван Петров (Ivan Petrov), выложил фотографию.")
+    assert [r for _, r, _ in found] == ["пресс-секретарь"]
+    assert positions_of("Встреча прошла в Москве, Иван Петров уехал.") == []
