@@ -41,3 +41,12 @@ def test_leaving_with_no_office_named_tells_none() -> None:
     assert positions_of("Иван Петров ушёл с работы рано и поехал домой.") == []
     # stepping in starts a term: whatever office it tells has not ended
     assert not any(ended for *_, ended in _records("John Smith stepped in as acting president of the club."))
+
+
+def test_a_verb_of_leaving_in_the_present_tells_the_office_too() -> None:
+    assert _records("Иван Петров уходит в отставку с поста министра финансов.") == [
+        ("Иван Петров", "министр финансов", None, True)
+    ]
+    assert [(p, r) for p, r, _ in positions_of("Губернатор снимает Олега Рябова с должности мэра Казани.")] == [
+        ("Олег Рябов", "мэр Казани")
+    ]
