@@ -63,6 +63,7 @@ class Lexicon:
     relational: frozenset[str]
     possessives: frozenset[str]
     indeclinable: frozenset[str]
+    circumstance_joins: frozenset[str]
     performances: frozenset[str]
     among: dict[str, str]
     reflexive_possessives: frozenset[str]

@@ -267,6 +267,8 @@ def _org(doc: DocumentIndex, phrase: Phrase, person: int, language: str) -> tupl
             return None, None  # «глава государства»: the country is not named here (see imply_countries)
         tail = doc.text[doc.tokens[phrase.head_end + 1].start : end]
         tail = _leading_join().sub("", tail.strip())
+        if language == "ru" and _circumstance(tail, lex):
+            return None, None  # «вратарь на чемпионате мира», «актёр в фильме»: where, not whose
         return None, _balanced(tail) or None
     return None, None
 
@@ -350,6 +352,14 @@ def _national_body(doc: DocumentIndex, phrase: Phrase, index: int, country: str,
     ):
         return None
     return f"{_balanced(rest)} of {country}"
+
+
+def _circumstance(tail: str, lex: Lexicon) -> bool:
+    """A Russian complement of common words after a preposition of place or source («на чемпионате мира», «в
+    фильме», «из Новоселова» unnamed): a circumstance of the role, no organization («по делам молодёжи», a
+    portfolio, stays)."""
+    words = tail.split()
+    return len(words) > 1 and words[0].lower() in lex.circumstance_joins and not any(w[:1].isupper() for w in words[1:])
 
 
 @cache

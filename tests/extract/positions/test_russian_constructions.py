@@ -121,3 +121,12 @@ def test_a_name_set_off_by_a_comma_after_its_title_may_close_the_sentence_or_car
     found = positions_of("Пресс-секретарь, Иван Петров (Ivan Petrov), выложил фотографию.")
     assert [r for _, r, _ in found] == ["пресс-секретарь"]
     assert positions_of("Встреча прошла в Москве, Иван Петров уехал.") == []
+
+
+def test_a_complement_telling_where_the_role_is_exercised_is_no_organization() -> None:
+    assert positions_of("Олег Рябов стал запасным вратарём на чемпионате мира.") == [
+        ("Олег Рябов", "запасный вратарь на чемпионате мира", None)
+    ]
+    assert positions_of("Иван Петров, министр по делам молодёжи, выступил.") == [
+        ("Иван Петров", "министр по делам молодёжи", "по делам молодёжи")
+    ]
