@@ -48,8 +48,9 @@ from elitewatch.model import LocalEntity, Parsed, Position
 
 EXTRACTOR = "positions"
 # 3: offices by their verb's tense, "since" starts, section countries; 4: times and modifiers; 5: offices left, roles
-# described by an age; 6: the leading office of the person a text is about, roles held in a capacity
-VERSION = "6"
+# described by an age; 6: the leading office of the person a text is about, roles held in a capacity; 7: relational
+# roles alone dropped, inner roles of a chain, names set off at a sentence's end, circumstances no organization
+VERSION = "7"
 
 __all__ = ["EXTRACTOR", "VERSION", "extract_positions"]
 
