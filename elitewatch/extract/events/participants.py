@@ -143,6 +143,8 @@ def _entity_of(
             person = _other_referent(doc, token, person.cluster)  # «Обама принял его», «встречи с ним»
         return person.cluster if person is not None and "person" in types else None
     if holders is not None and token.pos in ("NOUN", "PROPN") and "person" in types and not _predicative(doc, index):
+        if holders.in_office_words(token.start):
+            return None  # «помощник министра Сергея Лаврова Андрей Иванов»: a title's word, its name beside it
         return holders.holder(doc, index)
     return None
 

@@ -26,6 +26,11 @@ DISAGREE = frozenset(
 )
 
 
+# A noun made of an adjective: its lemma's endings, and the endings of its feminine singular nominative.
+ADJECTIVAL_LEMMA_ENDINGS = ("ий", "ый", "ой")
+FEMININE_ADJECTIVAL_ENDINGS = ("ая", "яя")
+
+
 def plural(token: Token, doc: DocumentIndex | None = None) -> bool:
     """A plural noun: «депутаты», «музыкантами», «депутатов»; a singular's nominative is its lemma. With the
     document, a noun counted by a number is plural too («три космонавта», «оба президента»)."""
@@ -37,6 +42,8 @@ def plural(token: Token, doc: DocumentIndex | None = None) -> bool:
         return True
     text = token.text.lower()
     if token.case == "Nom":
+        if token.lemma.endswith(ADJECTIVAL_LEMMA_ENDINGS) and text.endswith(FEMININE_ADJECTIVAL_ENDINGS):
+            return False  # «телеведущая», «заведующая»: a noun made of an adjective, feminine, its lemma masculine
         return text != token.lemma and text.replace("ё", "е") != token.lemma.replace("ё", "е")
     if (
         token.case == "Gen"

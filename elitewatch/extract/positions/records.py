@@ -11,8 +11,9 @@ from elitewatch.extract.document import DocumentIndex, sentence_of
 from elitewatch.extract.positions.dates import Ages, caption_dates, sentence_dates
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.generic import generic_noun, nearest_named, subject_owner
+from elitewatch.extract.positions.grammar import plural
 from elitewatch.extract.positions.lexicon import Lexicon, lexicon
-from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase
+from elitewatch.extract.positions.phrases import QUOTE_CHARS, Phrase, head_noun
 from elitewatch.model import Mention, Position, Token
 from elitewatch.nlp.russian import load
 from elitewatch.temporal import TimeExpr
@@ -408,6 +409,8 @@ def _raw_role_text(doc: DocumentIndex, phrase: Phrase, language: str) -> str:
         return _leading_article().sub("", text).strip(" ,")
     words = []
     head_seen = False  # the head noun and the words agreeing with it before it are put in the nominative
+    head = doc.tokens[head_noun(doc, phrase.first, phrase.head_end)]
+    written = head.case == "Nom" and not plural(head)  # a singular nominative is written as it is
     modifiers = lexicon(language).modifiers
     indeclinable = lexicon(language).indeclinable
     for index in range(phrase.first, phrase.last + 1):
@@ -421,6 +424,12 @@ def _raw_role_text(doc: DocumentIndex, phrase: Phrase, language: str) -> str:
         if token.text.lower() in modifiers and token.pos == "VERB":
             head_seen = True  # «исполняющим обязанности губернатора»: the participle governs what follows
             words.append((" " if spacing else "") + _nominative_participle(token.text))
+            continue
+        before_head = index <= phrase.head_end and not head_seen
+        if before_head and written and token.case == "Nom" and token.pos in ("ADJ", "NOUN", "VERB", "PROPN"):
+            # «российская эстрадная певица», «телеведущая»: in the nominative singular already, and in its gender
+            words.append((" " if spacing else "") + token.text.lower())
+            head_seen = head_seen or token.pos == "NOUN"
             continue
         words.append((" " if spacing else "") + (_with_yo(token.lemma, token.text) if nominative else token.text))
         head_seen = head_seen or token.pos == "NOUN"

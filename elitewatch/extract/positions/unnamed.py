@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
 from elitewatch.extract.document import DocumentIndex, referent, sentence_of
@@ -29,21 +30,26 @@ def unnamed_roles(doc: DocumentIndex, found: list[Found], positions: list[Positi
     holders: dict[str, set[int]] = {}
     for position in positions:
         holders.setdefault(office_head(position.role), set()).add(position.person)
-    covered = {k for item in found for k in range(item.phrase.first, item.phrase.last + 1)}
     extra: list[Found] = []
+    for phrase in _free_phrases(doc, found):
+        text = doc.text[doc.tokens[phrase.first].start : doc.tokens[phrase.head_end].end]
+        people = holders.get(office_head(text), set())
+        if len(people) == 1 and not _names_around(doc, phrase.first, phrase.last):
+            extra.append(Found(next(iter(people)), phrase, "unnamed"))
+    return extra
+
+
+def _free_phrases(doc: DocumentIndex, found: list[Found]) -> Iterator[Phrase]:
+    """The role phrases outside every construction's phrase and every name, in text order."""
+    covered = {k for item in found for k in range(item.phrase.first, item.phrase.last + 1)}
     index = 0
     while index < len(doc.tokens):
         phrase = None if index in covered or doc.mention_of_token(index) is not None else _free_role(doc, index)
         if phrase is None:
             index += 1
             continue
-        text = doc.text[doc.tokens[phrase.first].start : doc.tokens[phrase.head_end].end]
-        people = holders.get(office_head(text), set())
-        if len(people) == 1 and not _names_around(doc, phrase.first, phrase.last):
-            extra.append(Found(next(iter(people)), phrase, "unnamed"))
-        covered.update(range(phrase.first, phrase.last + 1))
         index = phrase.last + 1
-    return extra
+        yield phrase
 
 
 def continued_roles(doc: DocumentIndex, found: list[Found], positions: list[Position]) -> list[Found]:
@@ -77,17 +83,9 @@ def salient_roles(doc: DocumentIndex, found: list[Found]) -> list[Found]:
     (its main clause), else the person the document names most often (twice as often as anyone else);
     named twice at least.
     `held_by_another` then keeps only those whose place or body is named and no one else holds there."""
-    covered = {k for item in found for k in range(item.phrase.first, item.phrase.last + 1)}
     counts = Counter(m.cluster for m in doc.mentions if m.type == "person")
     extra: list[Found] = []
-    index = 0
-    while index < len(doc.tokens):
-        phrase = None if index in covered or doc.mention_of_token(index) is not None else _free_role(doc, index)
-        if phrase is None:
-            index += 1
-            continue
-        covered.update(range(phrase.first, phrase.last + 1))
-        index = phrase.last + 1
+    for phrase in _free_phrases(doc, found):
         head = office_head(" ".join(doc.tokens[k].lemma for k in range(phrase.first, phrase.head_end + 1)))
         language = doc.tokens[phrase.head_end].language
         if phrase.ended or head not in _leading_heads(language) or _sentence_names_someone(doc, phrase.first):

@@ -130,3 +130,16 @@ def test_a_complement_telling_where_the_role_is_exercised_is_no_organization() -
     assert positions_of("Иван Петров, министр по делам молодёжи, выступил.") == [
         ("Иван Петров", "министр по делам молодёжи", "по делам молодёжи")
     ]
+
+
+def test_a_role_in_the_nominative_keeps_its_gender_and_a_feminine_noun_made_of_an_adjective_is_singular() -> None:
+    assert positions_of("Анна Смирнова — российская эстрадная певица, телеведущая и актриса.") == [
+        ("Анна Смирнова", "российская эстрадная певица", "Russia"),
+        ("Анна Смирнова", "телеведущая", None),
+        ("Анна Смирнова", "актриса", None),
+    ]
+    found = positions_of("Известные телеведущие Иван Петров и Олег Рябов приехали в Самару.")
+    assert [(p, r) for p, r, _ in found] == [
+        ("Иван Петров", "известный телеведущий"),
+        ("Олег Рябов", "известный телеведущий"),
+    ]
