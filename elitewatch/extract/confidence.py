@@ -15,6 +15,7 @@ class PositionConfidence:
     patterns: dict[str, float]  # by the construction that stated the office
     other: float  # any construction not in `patterns`
     implied_country: float  # the most an office whose country was implied can have
+    implied_body: float  # the most an office whose organization was implied can have
 
     def of(self, pattern: str) -> float:
         return self.patterns.get(pattern, self.other)

@@ -28,6 +28,7 @@ office, and `countries` gives a national office named without its country the co
 from __future__ import annotations
 
 from elitewatch.extract.document import DocumentIndex
+from elitewatch.extract.positions.bodies import imply_bodies
 from elitewatch.extract.positions.constructions import found_in
 from elitewatch.extract.positions.countries import imply_countries
 from elitewatch.extract.positions.dates import Ages
@@ -82,6 +83,7 @@ def extract_positions(
     if any(p is not None for p in continued):
         positions = merge([*positions, *(p for p in continued if p is not None)], anchor)
     imply_countries(doc, positions)
+    imply_bodies(doc, positions)
     return positions
 
 

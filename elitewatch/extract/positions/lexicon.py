@@ -50,6 +50,7 @@ class Lexicon:
     national_offices: frozenset[str]
     single_holder: frozenset[str]
     leading_offices: frozenset[str]
+    body_roles: frozenset[str]
     country_words: frozenset[str]
     birth_words: frozenset[str]
     age_before: frozenset[str]
