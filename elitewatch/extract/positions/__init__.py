@@ -22,7 +22,8 @@ the person in the post (`as_of`).
 By mechanism: `phrases` finds role words and their complement around a name, `constructions` the
 constructions above (what `found_in` returns), `records` makes each a Position (role text, organization,
 confidence) dated by `dates` (the sentence, a caption, an age), `merging` joins a document's records of one
-office, and `countries` gives a national office named without its country the country it implies.
+office, `countries` gives a national office named without its country the country it implies, and `bodies`
+a bare role of an organization («операционный директор») the organization the document is about.
 """
 
 from __future__ import annotations
