@@ -142,6 +142,7 @@ def test_an_analyst_corrects_a_speaker_on_the_document_page_and_it_sticks(
     tmp_path: Path, browser  # type: ignore[no-untyped-def]
 ) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
     from typer.testing import CliRunner
 
     from elitewatch.cli import app
@@ -162,7 +163,9 @@ def test_an_analyst_corrects_a_speaker_on_the_document_page_and_it_sticks(
         form.find_element(By.NAME, "why").send_keys("the attribution names Tokayev")
         form.find_element(By.NAME, "token").send_keys("s3cret")
         form.find_element(By.CSS_SELECTOR, 'button[value="correct"]').click()
-        assert "/document/talks" in browser.current_url and "#hl" in browser.current_url
+        # the form posts, and the answer's redirect loads the page again: wait for it, not a fixed time
+        WebDriverWait(browser, 10).until(lambda b: "#hl" in b.current_url)
+        assert "/document/talks" in browser.current_url
         quote = browser.find_element(By.CSS_SELECTOR, "ul.quotes li")
         assert "Kassym-Jomart Tokayev" in quote.text and "corrected" in quote.text
         assert "the attribution names Tokayev" in browser.find_element(By.CSS_SELECTOR, "ul.corrections").text
