@@ -213,6 +213,7 @@ def _appositions(doc: DocumentIndex, mention: Mention, first: int, last: int, la
         )
         if closing is not None and closing + 1 <= limit and doc.tokens[closing + 1].text in ("—", "–", ","):
             after = closing + 1
+    after = _past_an_age(doc, after, limit)
     if after > limit:
         return found
     separator = doc.tokens[after].text
@@ -233,6 +234,18 @@ def _appositions(doc: DocumentIndex, mention: Mention, first: int, last: int, la
         else:
             found.extend(_succession(doc, mention, start, limit, language))
     return found
+
+
+def _past_an_age(doc: DocumentIndex, comma: int, limit: int) -> int:
+    """«Мохаммед Камалуддин, 34 года, пилот», "John Smith, 45, a pilot": the comma after the person's age set
+    off after the name, where the apposition goes on; else `comma` itself."""
+    if comma + 2 > limit or doc.tokens[comma].text != "," or doc.tokens[comma + 1].pos != "NUM":
+        return comma
+    years = comma + 2
+    language = doc.language(doc.tokens[years])  # a number's own letters say no language
+    if doc.tokens[years].text != "," and doc.word(doc.tokens[years], language) in lexicon(language).age_after:
+        years += 1  # «34 года»
+    return years if years <= limit and doc.tokens[years].text == "," else comma
 
 
 def _subject_after_a_phrase(doc: DocumentIndex, phrase: Phrase, first: int, last: int) -> bool:

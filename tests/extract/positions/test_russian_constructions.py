@@ -143,3 +143,8 @@ def test_a_role_in_the_nominative_keeps_its_gender_and_a_feminine_noun_made_of_a
         ("Иван Петров", "известный телеведущий"),
         ("Олег Рябов", "известный телеведущий"),
     ]
+
+
+def test_an_age_set_off_after_the_name_lets_the_apposition_go_on() -> None:
+    assert positions_of("Иван Петров, 45 лет, инженер завода, погиб.") == [("Иван Петров", "инженер завода", None)]
+    assert positions_of("Иван Петров, 45 лет, погиб в Самаре.") == []
