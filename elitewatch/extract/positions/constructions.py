@@ -48,7 +48,7 @@ def found_in(doc: DocumentIndex) -> list[Found]:
             listed[last] = titles[0]
         found.extend(_appositions(doc, mention, first, last, language))
         found.extend(_verbal(doc, mention, first, last, language))
-        found.extend(predicates.copular(doc, mention, first, last, language))
+        found.extend(_with_coordinated(doc, predicates.copular(doc, mention, first, last, language), last))
         found.extend(predicates.in_capacity(doc, mention, first, last, language))
         found.extend(_participle(doc, mention, last, language))
     found.extend(_relative_clauses(doc))
@@ -234,6 +234,19 @@ def _appositions(doc: DocumentIndex, mention: Mention, first: int, last: int, la
         else:
             found.extend(_succession(doc, mention, start, limit, language))
     return found
+
+
+def _with_coordinated(doc: DocumentIndex, stated: list[Found], name_last: int) -> list[Found]:
+    """«Дмитрий Аленичев — советский и российский футболист, полузащитник»: the roles joined to a predicate's
+    role are the name's too, as an apposition's are."""
+    more: list[Found] = []
+    for item in stated:
+        limit = _sentence_limit(doc, item.phrase.last)
+        more.extend(
+            Found(item.person, phrase, item.pattern, item.trigger)
+            for phrase in _coordinated(doc, item.phrase, name_last, limit)
+        )
+    return [*stated, *more]
 
 
 def _past_an_age(doc: DocumentIndex, comma: int, limit: int) -> int:

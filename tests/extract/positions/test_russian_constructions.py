@@ -148,3 +148,9 @@ def test_a_role_in_the_nominative_keeps_its_gender_and_a_feminine_noun_made_of_a
 def test_an_age_set_off_after_the_name_lets_the_apposition_go_on() -> None:
     assert positions_of("Иван Петров, 45 лет, инженер завода, погиб.") == [("Иван Петров", "инженер завода", None)]
     assert positions_of("Иван Петров, 45 лет, погиб в Самаре.") == []
+
+
+def test_roles_joined_to_a_predicate_s_role_are_the_name_s_too() -> None:
+    found = positions_of("Олег Рябов — российский футболист, полузащитник.")
+    assert [r for _, r, _ in found][-1] == "полузащитник"
+    assert len(found) == 2
