@@ -80,6 +80,23 @@ class DocumentIndex:
         return None
 
 
+def dominant(counts: Counter[int], at_least: int, times: int = 2) -> int | None:
+    """The entity named most often, when it is named `at_least` times and `times` as often as the next one
+    (a digest of several stories has none)."""
+    top = counts.most_common(2)
+    if not top or top[0][1] < at_least or (len(top) > 1 and times * top[1][1] > top[0][1]):
+        return None
+    return top[0][0]
+
+
+def sentence_first(doc: DocumentIndex, index: int) -> int:
+    """The first token of token `index`'s sentence."""
+    sentence = doc.tokens[index].sent
+    while index > 0 and doc.tokens[index - 1].sent == sentence:
+        index -= 1
+    return index
+
+
 def sentence_of(doc: DocumentIndex, index: int) -> Sentence:
     token = doc.tokens[index]
     found = bisect.bisect_right(doc.sentence_starts, token.start) - 1

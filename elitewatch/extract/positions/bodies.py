@@ -9,7 +9,7 @@ from functools import cache
 
 from elitewatch.datafiles import fold, gazetteer_index
 from elitewatch.extract import confidence
-from elitewatch.extract.document import DocumentIndex
+from elitewatch.extract.document import DocumentIndex, dominant
 from elitewatch.extract.positions.lexicon import lexicon
 from elitewatch.model import Position
 
@@ -42,17 +42,14 @@ def _document_body(doc: DocumentIndex, people: set[int]) -> int | None:
         for m in doc.mentions
         if m.type == "organization" and m.cluster not in people and not _public_body(doc.entities[m.cluster].name)
     )
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < NAMED_AT_LEAST or (len(ranked) > 1 and ranked[1][1] * LEADS_BY > ranked[0][1]):
-        return None
-    return ranked[0][0]
+    return dominant(counts, at_least=NAMED_AT_LEAST, times=LEADS_BY)
 
 
 def _bare(role: str) -> bool:
     """The role's words alone, after the modifiers that belong to any role («новый директор», "former CEO"):
     not «хороший тренер», «другой пресс-секретарь», «пресс-секретарь президента» (whose it is, said)."""
     words = role.lower().split()
-    modifiers = lexicon("ru").modifiers | lexicon("en").modifiers | lexicon("ru").ended | lexicon("en").ended
+    modifiers = _role_modifiers()
     while words and words[0] in modifiers:
         words = words[1:]
     return " ".join(words) in _body_roles()
@@ -63,6 +60,11 @@ def _public_body(name: str) -> bool:
     as the field its story is played on, and its offices are named with it («генсек НАТО»)."""
     entry = gazetteer_index().get(fold(name))
     return entry is not None and entry.kind == "organization"
+
+
+@cache
+def _role_modifiers() -> frozenset[str]:
+    return frozenset().union(*(lexicon(code).modifiers | lexicon(code).ended for code in ("en", "ru")))
 
 
 @cache

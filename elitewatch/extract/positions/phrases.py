@@ -347,9 +347,7 @@ def _set_off(doc: DocumentIndex, name_first: int) -> bool:
         return False
     after = doc.token_at(max(mention.start, mention.end - 1)) + 1
     if after < len(doc.tokens) and doc.tokens[after].text == "(":
-        closing = next(
-            (k for k in range(after + 1, min(len(doc.tokens), after + 8)) if doc.tokens[k].text == ")"), None
-        )
+        closing = _bracketed_name_end(doc, after, len(doc.tokens) - 1)
         after = closing + 1 if closing is not None else after
     if after >= len(doc.tokens) or doc.tokens[after].sent != doc.tokens[name_first].sent:
         return True

@@ -5,7 +5,7 @@ instrumental before the verb («капитаном стал X»), a second verb 
 
 from __future__ import annotations
 
-from elitewatch.extract.document import DocumentIndex
+from elitewatch.extract.document import DocumentIndex, sentence_first
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import plural
 from elitewatch.extract.positions.lexicon import any_language, lexicon
@@ -107,9 +107,8 @@ def in_capacity(doc: DocumentIndex, mention: Mention, first: int, last: int, lan
         verb = doc.tokens[token.head]
         if hypothetical(doc, verb) or infinitive(verb) or verb.tense == "Fut" or _in_a_performance(doc, verb):
             return []
-        for k in range(1, len(doc.tokens) - 1):
-            noun, before = doc.tokens[k], doc.tokens[k - 1]
-            if noun.sent != verb.sent or words.get(noun.lemma) != before.lemma:
+        for k in _sentence_range(doc, verb.i):
+            if k == 0 or k + 1 >= len(doc.tokens) or words.get(doc.tokens[k].lemma) != doc.tokens[k - 1].lemma:
                 continue
             phrase = role_after(doc, k + 1, language, min(len(doc.tokens) - 1, k + 1 + MAX_PHRASE))
             if phrase is None or phrase.first != k + 1 or plural(doc.tokens[phrase.head_end]):
@@ -120,6 +119,14 @@ def in_capacity(doc: DocumentIndex, mention: Mention, first: int, last: int, lan
                 return [Found(mention.cluster, phrase, "capacity", verb)]
         return []
     return []
+
+
+def _sentence_range(doc: DocumentIndex, index: int) -> range:
+    """The tokens of token `index`'s sentence."""
+    last = index
+    while last + 1 < len(doc.tokens) and doc.tokens[last + 1].sent == doc.tokens[index].sent:
+        last += 1
+    return range(sentence_first(doc, index), last + 1)
 
 
 def _in_a_performance(doc: DocumentIndex, verb: Token) -> bool:

@@ -229,7 +229,8 @@ def _bracketed_org(doc: DocumentIndex, phrase: Phrase) -> Mention | None:
 def _possessed(doc: DocumentIndex, phrase: Phrase, lex: Lexicon) -> bool:
     """«своего помощника», "his deputy": a possessive before the role says whose it is."""
     first = max(0, phrase.first - 1)
-    return any(doc.tokens[k].lemma.lower() in lex.possessives for k in range(first, phrase.head_end + 1))
+    words = lex.possessives | lex.reflexive_possessives
+    return any(doc.tokens[k].lemma.lower() in words for k in range(first, phrase.head_end + 1))
 
 
 def _org(doc: DocumentIndex, phrase: Phrase, person: int, language: str) -> tuple[int | None, str | None]:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from elitewatch.extract.document import DocumentIndex, referent, sentence_of
+from elitewatch.extract.document import DocumentIndex, dominant, referent, sentence_first, sentence_of
 from elitewatch.extract.entities.inflection import dictionary_gender
 from elitewatch.extract.positions.found import Found
 from elitewatch.extract.positions.grammar import plural
@@ -92,7 +92,7 @@ def salient_roles(doc: DocumentIndex, found: list[Found]) -> list[Found]:
             continue
         if not _ends_with_its_body(doc, phrase):
             continue
-        person = _main_subject_before(doc, phrase.first) or _most_named(counts)
+        person = _main_subject_before(doc, phrase.first) or dominant(counts, at_least=2)
         if person is not None and counts[person] >= 2:
             extra.append(Found(person, phrase, "salient"))
     return extra
@@ -151,10 +151,7 @@ def _sentence_names_someone(doc: DocumentIndex, index: int) -> bool:
 
 def _main_subject_before(doc: DocumentIndex, index: int) -> int | None:
     """The person the sentence before token `index`'s names as the subject of its main verb."""
-    first = index
-    sentence = doc.tokens[index].sent
-    while first > 0 and doc.tokens[first - 1].sent == sentence:
-        first -= 1
+    first = sentence_first(doc, index)
     if first == 0:
         return None
     previous = doc.tokens[first - 1].sent
@@ -166,15 +163,6 @@ def _main_subject_before(doc: DocumentIndex, index: int) -> int | None:
             return mention.cluster if mention.type == "person" else None
         k -= 1
     return None
-
-
-def _most_named(counts: Counter[int]) -> int | None:
-    """The person named most often, twice at least and twice as often as anyone else (a digest of several
-    stories has no one person it is about)."""
-    top = counts.most_common(2)
-    if not top or top[0][1] < 2 or (len(top) > 1 and 2 * top[1][1] > top[0][1]):
-        return None
-    return top[0][0]
 
 
 @cache
@@ -227,10 +215,7 @@ def _single_holder_heads() -> frozenset[str]:
 def _previous_subject(doc: DocumentIndex, first: int) -> int | None:
     """The one person the sentence before token `first`'s names, when it is that sentence's subject and no
     person is named in this sentence before the token."""
-    sentence = doc.tokens[first].sent
-    start = first
-    while start > 0 and doc.tokens[start - 1].sent == sentence:
-        start -= 1
+    start = sentence_first(doc, first)
     if start == 0 or any(_person_at(doc, k) is not None for k in range(start, first)):
         return None
     previous = doc.tokens[start - 1].sent
